@@ -1,0 +1,3 @@
+export * from "./entities.ts";
+export * from "./quotes.ts";
+export * from "./numbers.ts";

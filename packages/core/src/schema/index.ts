@@ -1,0 +1,3 @@
+export * from "./article.ts";
+export * from "./duplicate.ts";
+export * from "./story.ts";
