@@ -1,3 +1,4 @@
+export {};
 // `npm run bench -- <name> [flags]`: each benchmark lives in its own module exporting `run(argv)`.
 const benches: Record<string, () => Promise<{ run(argv: string[]): Promise<void> }>> = {
   analyze: () => import("./analyze.ts"),
@@ -10,8 +11,8 @@ const benches: Record<string, () => Promise<{ run(argv: string[]): Promise<void>
   api: () => import("./api.ts"),
 };
 
-const [name, ...rest] = process.argv.slice(2);
-const load = name ? benches[name] : undefined;
+const [benchName, ...rest] = process.argv.slice(2);
+const load = benchName ? benches[benchName] : undefined;
 if (!load) {
   console.error(`usage: npm run bench -- <${Object.keys(benches).join("|")}> [flags]`);
   process.exit(2);
