@@ -1,7 +1,6 @@
-import type { Article } from "../schema/article.ts";
-import type { DuplicateGroup } from "../schema/duplicate.ts";
-
-/** STUB: exact, near and syndicated duplicate groups in a batch of analyzed articles. */
-export function findDuplicates(_articles: Article[]): DuplicateGroup[] {
-  return [];
-}
+export { DedupIndex, dedupEntry, dedupItem, findDuplicates, NEAR_CONTAINMENT, NEAR_JACCARD, CONTAINMENT_MIN_SHINGLES } from "./dedup.ts";
+export type { DedupEntry, DedupItem, DedupOptions, SerializedDedupIndex } from "./dedup.ts";
+export { minhashSignature, estimateJaccard, MINHASH_SIZE } from "./minhash.ts";
+export { dedupWords, normalizeForDedup, shingleSet, setSimilarity } from "./shingles.ts";
+export { LshIndex } from "./lsh.ts";
+export { UnionFind } from "./unionfind.ts";

@@ -1,0 +1,44 @@
+import { fmix32, seededSequence } from "./hash.ts";
+
+/** Number of MinHash values per signature: 32 LSH bands of 4 rows. */
+export const MINHASH_SIZE = 128;
+/** Fixed seed for the permutation keys: signatures stored by one run must match the next. */
+export const MINHASH_SEED = 0x6e657773; // "news"
+
+const keyCache = new Map<string, Uint32Array>();
+function permutationKeys(size: number, seed: number): Uint32Array {
+  const k = `${size}:${seed}`;
+  let keys = keyCache.get(k);
+  if (!keys) {
+    keys = seededSequence(seed, size);
+    keyCache.set(k, keys);
+  }
+  return keys;
+}
+
+/**
+ * MinHash signature of a shingle set: for each of `size` seeded hash functions, the minimum
+ * hash over the set. P(sig_a[i] == sig_b[i]) estimates the Jaccard similarity of the sets.
+ * @example minhashSignature(shingleSet(dedupWords("the quick brown fox jumps"))).length // 128
+ */
+export function minhashSignature(shingles: Uint32Array, size = MINHASH_SIZE, seed = MINHASH_SEED): Uint32Array {
+  const keys = permutationKeys(size, seed);
+  const sig = new Uint32Array(size).fill(0xffffffff);
+  for (let s = 0; s < shingles.length; s++) {
+    const x = shingles[s];
+    for (let i = 0; i < size; i++) {
+      const v = fmix32((x ^ keys[i]) >>> 0);
+      if (v < sig[i]) sig[i] = v;
+    }
+  }
+  return sig;
+}
+
+/** Fraction of equal positions: the MinHash estimate of Jaccard similarity. */
+export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
+  const n = Math.min(a.length, b.length);
+  if (n === 0) return 0;
+  let eq = 0;
+  for (let i = 0; i < n; i++) if (a[i] === b[i]) eq++;
+  return eq / n;
+}

@@ -1,0 +1,69 @@
+import { combineHash, hashString } from "./hash.ts";
+
+// Typographic variants that copies of one wire story differ in without changing a word.
+const APOSTROPHES = /[\u2018\u2019\u02bc`´]/g;
+const NON_WORD = /[^\p{L}\p{N}']+/gu;
+
+/** Lower-cased word tokens of a text, punctuation and quote styles ignored. */
+export function dedupWords(text: string): string[] {
+  const norm = text.normalize("NFKC").toLowerCase().replace(APOSTROPHES, "'");
+  const out: string[] = [];
+  for (const w of norm.split(NON_WORD)) {
+    const t = w.replace(/^'+|'+$/g, "");
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+/** The text as dedup sees it: its words joined by single spaces (the exact-duplicate key). */
+export function normalizeForDedup(text: string): string {
+  return dedupWords(text).join(" ");
+}
+
+/**
+ * Word shingle size. 3-word shingles: one edited word changes only 3 shingles, yet two
+ * independent reports on one event (the seeds) share few 3-grams beyond their quotes.
+ */
+export const SHINGLE_WORDS = 3;
+/** Below this many words a text is shingled with word pairs so short items (headlines) still get several shingles. */
+export const SHORT_TEXT_WORDS = 12;
+
+/** Sorted, de-duplicated 32-bit hashes of the word shingles of `words`. */
+export function shingleSet(words: readonly string[], size = words.length < SHORT_TEXT_WORDS ? 2 : SHINGLE_WORDS): Uint32Array {
+  if (words.length === 0) return new Uint32Array(0);
+  const wordHashes = words.map((w) => hashString(w));
+  const k = Math.min(size, wordHashes.length);
+  const raw = new Uint32Array(wordHashes.length - k + 1);
+  for (let i = 0; i + k <= wordHashes.length; i++) {
+    let h = 0x2545f491;
+    for (let j = 0; j < k; j++) h = combineHash(h, wordHashes[i + j]);
+    raw[i] = h;
+  }
+  raw.sort();
+  let n = 0;
+  for (let i = 0; i < raw.length; i++) if (i === 0 || raw[i] !== raw[i - 1]) raw[n++] = raw[i];
+  return raw.slice(0, n);
+}
+
+/** Size of the intersection of two sorted unique arrays. */
+export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      n++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return n;
+}
+
+/** Jaccard |A∩B|/|A∪B| and containment |A∩B|/min(|A|,|B|) of two shingle sets. */
+export function setSimilarity(a: Uint32Array, b: Uint32Array): { jaccard: number; containment: number } {
+  if (a.length === 0 || b.length === 0) return { jaccard: 0, containment: 0 };
+  const inter = intersectionSize(a, b);
+  return { jaccard: inter / (a.length + b.length - inter), containment: inter / Math.min(a.length, b.length) };
+}
