@@ -1,0 +1,140 @@
+import type { Article } from "../schema/article.ts";
+
+/**
+ * Sparse features of one article for event clustering. Keys are namespaced so each kind of
+ * evidence can be weighted on its own:
+ *   w:<stem>  content word         n:<name>   proper-name token      nn:<a_b> name bigram
+ *   y:<year>  year                 #:<num>    other number (counts, ages, magnitudes, ordinals)
+ */
+export type FeatureBag = Map<string, number>;
+
+const STOP = new Set(
+  (
+    "a about above after again against all also am an and any are as at be because been before being below between both but by can " +
+    "could did do does doing down during each few for from further had has have having he her here hers herself him himself his how i if in " +
+    "into is it its itself just me more most my myself no nor not now of off on once only or other our ours ourselves out over own same " +
+    "she should so some such than that the their theirs them themselves then there these they this those through to too under until up " +
+    "very was we were what when where which while who whom why will with would you your yours yourself yourselves said says say told " +
+    "according one two three four five six seven eight nine ten first second new last year years day days week weeks month months time " +
+    "people man woman men women may might must get got like well back since still even many much made make around another across upon " +
+    "news report reported reports officials official yesterday today tonight tomorrow mr mrs ms dr ap reuters update updated posted read " +
+    "comments comment share email print photo image video copyright rights reserved"
+  ).split(" "),
+);
+
+const WEEKDAYS = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
+const MONTHS = new Set([
+  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+]);
+/** Capitalised words that are titles or function words, not names, even mid-sentence. */
+const NOT_NAMES = new Set([
+  "i", "the", "a", "an", "mr", "mrs", "ms", "dr", "sir", "president", "minister", "secretary", "police", "officials", "official", "said",
+  "first", "published", "updated", "posted", "am", "pm", "edt", "est", "gmt", "bst", "pdt", "pst", "cdt", "cst", "utc", "ist", "st",
+]);
+
+/** Weight of a token by where it stands. Chosen on the ECB+ dev topics. */
+export const POSITION_WEIGHTS = { title: 3, lead: 2, leadSentences: 1 };
+
+/** Crude suffix stripping: enough to make "arrested"/"arrests"/"arrest" one feature. */
+export function stem(w: string): string {
+  if (w.length > 5 && w.endsWith("ies")) return w.slice(0, -3) + "y";
+  if (w.length > 5 && w.endsWith("ing")) return w.slice(0, -3);
+  if (w.length > 4 && w.endsWith("ed")) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) return w.slice(0, -1);
+  return w;
+}
+
+const TOKEN = /[A-Za-z][A-Za-z'’.\-]*[A-Za-z]|[A-Za-z]|\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?/g;
+
+interface Tok {
+  raw: string;
+  lower: string;
+  sentenceStart: boolean;
+  /** Start of a new "run" (a gap other than a single space between this token and the previous one). */
+  joined: boolean;
+}
+
+function tokens(text: string): Tok[] {
+  const out: Tok[] = [];
+  let prevEnd = 0;
+  for (const m of text.matchAll(TOKEN)) {
+    let raw = m[0].replace(/’/g, "'");
+    if (raw.endsWith("'s")) raw = raw.slice(0, -2);
+    raw = raw.replace(/\.$/, "");
+    const gap = text.slice(prevEnd, m.index);
+    const sentenceStart = out.length === 0 || /[.!?:"“”\n]\s*$/.test(gap) || /^\s*[-–—]\s*$/.test(gap);
+    out.push({ raw, lower: raw.toLowerCase(), sentenceStart, joined: /^ ?$/.test(gap) && !sentenceStart });
+    prevEnd = (m.index ?? 0) + m[0].length;
+  }
+  return out;
+}
+
+function isCap(s: string): boolean {
+  return /^[A-Z]/.test(s) && !/^[A-Z\d\W]+$/.test(s.length > 4 ? s : "x");
+}
+
+/**
+ * Extracts the event-clustering features of one text. Names are detected without the NER
+ * (capitalised tokens not at a sentence start, or at a sentence start when the word never occurs
+ * in lower case in the same text), so the features work on raw benchmark text as well as on
+ * analyzed articles; `extraNames` adds entity names the extractors found.
+ * @example eventFeatures("Jackman to host Oscars", "Hugh Jackman will host the 81st Academy Awards.").get("n:jackman") // 2
+ */
+export function eventFeatures(title: string | null, body: string, extraNames: string[] = []): FeatureBag {
+  const bag: FeatureBag = new Map();
+  const add = (k: string, v = 1) => bag.set(k, (bag.get(k) ?? 0) + v);
+  const titleText = title ?? "";
+  const titleUpper = titleText.length > 0 && titleText === titleText.toUpperCase();
+  const all = tokens(`${titleUpper ? titleText.toLowerCase() : titleText}\n${body}`);
+  const titleCount = titleText ? tokens(titleText).length : 0;
+  const lowerSeen = new Set<string>();
+  for (const t of all) if (/^[a-z]/.test(t.raw)) lowerSeen.add(t.lower);
+
+  let prevName: string | null = null;
+  let sentences = 0;
+  all.forEach((t, i) => {
+    if (i >= titleCount && t.sentenceStart) sentences++;
+    // Headlines and leads state the event most densely; later paragraphs drift to background
+    // (an earlier, similar incident is typically mentioned further down).
+    const w = i < titleCount ? POSITION_WEIGHTS.title : sentences <= POSITION_WEIGHTS.leadSentences ? POSITION_WEIGHTS.lead : 1;
+    if (/^\d/.test(t.raw)) {
+      prevName = null;
+      const num = t.raw.replace(/,/g, "");
+      const v = Number.parseFloat(num);
+      if (/^(1[89]|20)\d\d$/.test(num)) add(`y:${num}`, w);
+      else if (/(st|nd|rd|th)$/.test(num) || v >= 11 || num.includes(".")) add(`#:${num}`, w);
+      return;
+    }
+    const lower = t.lower.replace(/['.]/g, "");
+    if (lower.length < 2 || STOP.has(lower) || WEEKDAYS.has(lower) || MONTHS.has(lower)) {
+      prevName = null;
+      return;
+    }
+    const cap = isCap(t.raw);
+    // A capitalised word that the same text also uses in lower case is a headline or sentence-start
+    // capital ("Arrested", "Police"), not a name.
+    const name = cap && !NOT_NAMES.has(lower) && !lowerSeen.has(t.lower);
+    if (name) {
+      add(`n:${lower}`, w);
+      if (prevName && t.joined) add(`nn:${prevName}_${lower}`, w);
+      prevName = lower;
+    } else {
+      prevName = null;
+      if (lower.length >= 3) add(`w:${stem(lower)}`, w);
+    }
+  });
+  // Entity names only fill gaps (a name the capitalisation rule missed); counting a name twice
+  // would tilt the weights depending on whether the extractors ran.
+  for (const n of extraNames) {
+    const parts = n.toLowerCase().split(/\s+/).map((p) => p.replace(/[^a-z\-]/g, "")).filter((p) => p.length > 1 && !NOT_NAMES.has(p));
+    for (const p of parts) if (!bag.has(`n:${p}`)) add(`n:${p}`);
+  }
+  return bag;
+}
+
+/** The text features of an analyzed article (title, body and the names its entities carry). */
+export function articleEventFeatures(a: Article): FeatureBag {
+  const names = a.entities.filter((e) => e.type !== "organization" || e.name.split(/\s+/).length <= 3).map((e) => e.name);
+  return eventFeatures(a.title, a.body, names);
+}
