@@ -1,28 +1,60 @@
-import { err, ok, type AnalyzeInput, type NewsfuseError, type Result } from "@newsfuse/core";
+import { err, ok } from "@newsfuse/core";
+import { MAX_INPUT_BYTES, decodeBytes, gunzip, isGzip, looksBinary } from "./decode.ts";
+import { detectFormat } from "./detect.ts";
+import { readJsonFeed, readXmlFeed } from "./feeds.ts";
+import { readHtmlPage } from "./html/index.ts";
+import { readJsonLines } from "./jsonl.ts";
+import type { ReadResult } from "./types.ts";
 
-/** One article's worth of input read from bytes, with where it came from. */
-export interface ReadItem {
-  /** File path, "path#item-3" for a feed item, "path:12" for a JSON Lines line, or a URL. */
-  origin: string;
-  input: AnalyzeInput;
-}
-export type ReadResult = Result<ReadItem, NewsfuseError>;
+export type { ReadItem, ReadResult } from "./types.ts";
+export { MAX_INPUT_BYTES, decodeBytes, type Decoded } from "./decode.ts";
+export { detectFormat, SUPPORTED_EXT, type Format } from "./detect.ts";
+export { readHtmlPage, extractMainText, parseByline, parseHtml, readMetadata, type Byline, type PageMeta } from "./html/index.ts";
 
 /**
- * Turns the bytes of one input (text, HTML, feed, JSON Lines ...) into analyze inputs.
- * One body can hold many articles (a feed, a JSON Lines dump); each gets its own result.
- * STUB: plain UTF-8 text only.
+ * Turns the bytes of one input (text, HTML, RSS/Atom/JSON Feed, JSON Lines, any of them gzipped)
+ * into analyze inputs. One body can hold many articles (a feed, a JSON Lines dump); each gets its
+ * own result, so one bad item never hides the others. Pure: runs in a browser as well.
  */
-export function parseBytes(body: Uint8Array, opts: { name: string; contentType?: string }): ReadResult[] {
-  if (body.length === 0) return [err("input_empty", `${opts.name}: file is empty`, opts.name)];
-  if (body.includes(0)) return [err("input_binary", `${opts.name}: binary data, not text`, opts.name)];
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(body);
-  } catch {
-    return [err("input_encoding", `${opts.name}: not valid UTF-8`, opts.name)];
+export function parseBytes(body: Uint8Array, opts: { name: string; contentType?: string; maxBytes?: number }): ReadResult[] {
+  const name = opts.name;
+  const max = opts.maxBytes ?? MAX_INPUT_BYTES;
+  if (body.length > max) return [err("input_too_large", `${name}: ${body.length} bytes is over the ${max}-byte limit`, name, { bytes: body.length, limit: max })];
+  if (body.length === 0) return [err("input_empty", `${name}: file is empty`, name)];
+  let bytes = body;
+  if (isGzip(bytes)) {
+    try {
+      bytes = gunzip(bytes);
+    } catch (e) {
+      return [err("input_malformed", `${name}: gzip data is truncated or corrupt (${(e as Error).message})`, name)];
+    }
+    if (bytes.length > max) return [err("input_too_large", `${name}: decompresses to over the ${max}-byte limit`, name, { limit: max })];
+    if (bytes.length === 0) return [err("input_empty", `${name}: gzip holds an empty file`, name)];
+  } else if (/\.gz$/i.test(name)) {
+    return [err("input_malformed", `${name}: named .gz but not gzip data`, name)];
   }
-  if (!text.trim()) return [err("input_empty", `${opts.name}: only white space`, opts.name)];
-  const id = opts.name.split(/[\\/]/).pop() ?? opts.name;
-  return [ok({ origin: opts.name, input: { id, text } })];
+  if (looksBinary(bytes)) return [err("input_binary", `${name}: binary data, not text, HTML, a feed or JSON Lines`, name)];
+  const { text } = decodeBytes(bytes, opts.contentType);
+  if (!text.trim()) return [err("input_empty", `${name}: only white space`, name)];
+  const baseId = (name.split(/[\\/]/).pop() ?? name).replace(/\.gz$/i, "");
+  const format = detectFormat(name, text, opts.contentType);
+  switch (format) {
+    case "text":
+      return [ok({ origin: name, input: { id: baseId, text: text.replace(/^\uFEFF/, "").trim() } })];
+    case "html": {
+      if (!/<[a-z!]/i.test(text)) return [err("input_malformed", `${name}: named as HTML but contains no markup`, name)];
+      const page = readHtmlPage(text, baseId);
+      if (!page.input.text) return [err("input_empty", `${name}: no article text found in the page`, name)];
+      return [ok({ origin: name, input: page.input })];
+    }
+    case "rss":
+    case "atom":
+      return readXmlFeed(text, name, baseId);
+    case "jsonfeed":
+      return readJsonFeed(text, name, baseId);
+    case "jsonl":
+      return readJsonLines(text, name, baseId);
+    default:
+      return [err("input_unsupported", `${name}: not text, HTML, RSS, Atom, JSON Feed or JSON Lines`, name)];
+  }
 }

@@ -1,6 +1,8 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { err, type NewsfuseError } from "@newsfuse/core";
+import { err } from "@newsfuse/core";
+import { MAX_INPUT_BYTES } from "./decode.ts";
+import { SUPPORTED_EXT } from "./detect.ts";
 import { parseBytes, type ReadResult } from "./index.ts";
 
 export * from "./index.ts";
@@ -12,13 +14,28 @@ export interface RawFile {
   contentType: string;
 }
 
-const TEXT_EXT = /\.(txt)$/i;
+const CONTENT_TYPES: Array<[RegExp, string]> = [
+  [/\.html?(\.gz)?$|\.xhtml$/i, "text/html"],
+  [/\.(rss)(\.gz)?$/i, "application/rss+xml"],
+  [/\.(atom)(\.gz)?$/i, "application/atom+xml"],
+  [/\.xml(\.gz)?$/i, "application/xml"],
+  [/\.json(\.gz)?$/i, "application/feed+json"],
+  [/\.(jsonl|ndjson)(\.gz)?$/i, "application/x-ndjson"],
+  [/\.gz$/i, "application/gzip"],
+];
+
+/** A content type for the store, from the extension only (the bytes are sniffed again when parsed). */
+export function contentTypeOf(path: string): string {
+  for (const [re, ct] of CONTENT_TYPES) if (re.test(path)) return ct;
+  return "text/plain";
+}
 
 /**
- * Reads files and directories (non-recursive into hidden entries) and yields one result per article.
- * STUB: plain-text files only.
+ * Reads files and directories and yields one result per article. A directory contributes its
+ * supported files (not hidden ones, not subdirectories), sorted by name so runs are reproducible.
  */
-export async function* readPaths(paths: string[]): AsyncGenerator<ReadResult & { raw?: RawFile }> {
+export async function* readPaths(paths: string[], opts: { maxBytes?: number } = {}): AsyncGenerator<ReadResult & { raw?: RawFile }> {
+  const max = opts.maxBytes ?? MAX_INPUT_BYTES;
   for (const p of paths) {
     let st;
     try {
@@ -28,22 +45,29 @@ export async function* readPaths(paths: string[]): AsyncGenerator<ReadResult & {
       continue;
     }
     if (st.isDirectory()) {
-      const names = (await readdir(p)).filter((n) => !n.startsWith(".") && TEXT_EXT.test(n)).sort();
-      if (names.length === 0) yield err("input_missing", `${p}: directory has no readable news files`, p);
-      for (const n of names) yield* readOne(join(p, n));
-    } else yield* readOne(p);
+      const entries = await readdir(p, { withFileTypes: true });
+      const names = entries
+        .filter((e) => e.isFile() && !e.name.startsWith(".") && SUPPORTED_EXT.test(e.name))
+        .map((e) => e.name)
+        .sort();
+      if (names.length === 0) yield err("input_missing", `${p}: directory has no readable news files (.txt, .html, .htm, .html.gz, .xml, .rss, .atom, .json, .jsonl)`, p);
+      for (const n of names) yield* readOne(join(p, n), max);
+    } else yield* readOne(p, max, st.size);
   }
 }
 
-async function* readOne(path: string): AsyncGenerator<ReadResult & { raw?: RawFile }> {
+async function* readOne(path: string, max: number, size?: number): AsyncGenerator<ReadResult & { raw?: RawFile }> {
+  if (size !== undefined && size > max) {
+    yield err("input_too_large", `${path}: ${size} bytes is over the ${max}-byte limit`, path, { bytes: size, limit: max });
+    return;
+  }
   let body: Uint8Array;
   try {
     body = new Uint8Array(await readFile(path));
   } catch (e) {
-    const error: NewsfuseError = { code: "input_missing", message: `${path}: cannot read (${(e as Error).message})`, input: path };
-    yield { ok: false, error };
+    yield err("input_missing", `${path}: cannot read (${(e as Error).message})`, path);
     return;
   }
-  const raw: RawFile = { path, body, contentType: "text/plain" };
-  for (const r of parseBytes(body, { name: path })) yield { ...r, raw };
+  const raw: RawFile = { path, body, contentType: contentTypeOf(path) };
+  for (const r of parseBytes(body, { name: path, maxBytes: max })) yield { ...r, raw };
 }

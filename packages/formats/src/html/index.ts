@@ -1,0 +1,36 @@
+import type { AnalyzeInput } from "@newsfuse/core";
+import { parseByline } from "./byline.ts";
+import { parseHtml } from "./dom.ts";
+import { extractMainText } from "./extract.ts";
+import { readMetadata } from "./metadata.ts";
+
+export { parseByline, type Byline } from "./byline.ts";
+export { extractMainText, type MainText } from "./extract.ts";
+export { readMetadata, type PageMeta } from "./metadata.ts";
+export { parseHtml } from "./dom.ts";
+
+export interface HtmlArticle {
+  input: AnalyzeInput;
+  /** Number of paragraphs kept; 0 means the page had no article text. */
+  paragraphs: number;
+}
+
+/** Reads one HTML page into an analyze input: clean body text plus the page's metadata. */
+export function readHtmlPage(html: string, id: string): HtmlArticle {
+  const { root, jsonLd } = parseHtml(html);
+  // Metadata first: extraction prunes <head> and bylines from the tree.
+  const meta = readMetadata(root, jsonLd);
+  const main = extractMainText(root, { title: meta.title });
+  const byline = parseByline(meta.authorLines, meta.publisher ? [meta.publisher] : []);
+  const input: AnalyzeInput = { id, text: main.text };
+  if (meta.title) input.title = meta.title;
+  if (meta.url) input.url = meta.url;
+  if (meta.published) input.published = meta.published;
+  if (meta.modified) input.modified = meta.modified;
+  if (meta.publisher) input.outlet = meta.publisher;
+  if (meta.language) input.language = meta.language;
+  if (byline.names.length) input.authors = byline.names;
+  if (byline.agency) input.agency = byline.agency;
+  if (meta.dateConflicts.length) input.dateConflicts = meta.dateConflicts;
+  return { input, paragraphs: main.paragraphs.length };
+}

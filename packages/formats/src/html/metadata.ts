@@ -1,0 +1,178 @@
+import { type El, findAll, findFirst, textOf, walk } from "./dom.ts";
+
+export interface PageMeta {
+  title?: string;
+  published?: string;
+  modified?: string;
+  /** Dates that disagree with the chosen publication date, as human-readable notes. */
+  dateConflicts: string[];
+  /** Raw author strings, in order of trust (JSON-LD, meta, visible byline); `parseByline` cleans them. */
+  authorLines: string[];
+  publisher?: string;
+  url?: string;
+  language?: string;
+  /** JSON-LD `articleBody`, when the publisher gives one. */
+  articleBody?: string;
+}
+
+const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|SocialMediaPosting|WebPage)$/;
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+function asString(v: Json | undefined): string | undefined {
+  if (typeof v === "string") return v.trim() || undefined;
+  if (Array.isArray(v)) return asString(v[0]);
+  if (v && typeof v === "object") return asString(v.name ?? v["@value"]);
+  return undefined;
+}
+
+function typesOf(o: { [k: string]: Json }): string[] {
+  const t = o["@type"];
+  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === "string");
+}
+
+/** Every object in the JSON-LD blocks, flattening `@graph` and arrays. */
+function ldObjects(blocks: string[]): Array<{ [k: string]: Json }> {
+  const out: Array<{ [k: string]: Json }> = [];
+  const add = (v: Json) => {
+    if (Array.isArray(v)) v.forEach(add);
+    else if (v && typeof v === "object") {
+      out.push(v);
+      if (v["@graph"]) add(v["@graph"]);
+      if (v.mainEntity && typeof v.mainEntity === "object") add(v.mainEntity);
+    }
+  };
+  for (const b of blocks) {
+    try {
+      // Publishers leave raw newlines and trailing semicolons inside ld+json; JSON.parse rejects both.
+      add(JSON.parse(b.trim().replace(/;\s*$/, "").replace(/[\u0000-\u001f]+/g, " ")) as Json);
+    } catch {
+      // A broken JSON-LD block is common and not the reader's problem: the meta tags still count.
+    }
+  }
+  return out;
+}
+
+function authorNames(v: Json | undefined): string[] {
+  if (!v) return [];
+  if (typeof v === "string") return [v];
+  if (Array.isArray(v)) return v.flatMap(authorNames);
+  if (typeof v === "object") {
+    const types = typesOf(v);
+    if (types.includes("Organization")) return [];
+    const n = asString(v.name);
+    return n ? [n] : [];
+  }
+  return [];
+}
+
+/** YYYY-MM-DD of an ISO-ish or RFC date string, in the offset it was written in. */
+export function dayOf(s: string): string | null {
+  const iso = s.match(/^(\d{4})-(\d{2})-(\d{2})/);
+  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  const compact = s.match(/^(\d{4})(\d{2})(\d{2})(T|$)/);
+  if (compact) return `${compact[1]}-${compact[2]}-${compact[3]}`;
+  const t = Date.parse(s);
+  if (Number.isNaN(t)) return null;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/** An ISO form of a date string, keeping the writer's own offset when it already is ISO. */
+export function isoDate(s: string | undefined): string | undefined {
+  if (!s) return undefined;
+  const t = s.trim();
+  if (/^\d{4}-\d{2}-\d{2}/.test(t)) return t;
+  const compact = t.match(/^(\d{4})(\d{2})(\d{2})$/);
+  if (compact) return `${compact[1]}-${compact[2]}-${compact[3]}`;
+  const ms = Date.parse(t);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
+/**
+ * Reads the metadata publishers put in a page. Precedence for each field: JSON-LD of the article,
+ * then OpenGraph / `article:*`, then other meta tags, then the visible page (`<time>`, byline).
+ * The publication date is never taken from a modification or crawl date; when sources disagree
+ * the first published date wins and the others are listed in `dateConflicts`.
+ */
+export function readMetadata(root: El, jsonLd: string[]): PageMeta {
+  const meta = new Map<string, string>();
+  let canonical: string | undefined;
+  let titleTag: string | undefined;
+  walk(root, (e) => {
+    if (e.tag === "meta") {
+      const key = (e.attrs.property ?? e.attrs.name ?? e.attrs.itemprop ?? "").toLowerCase();
+      const content = e.attrs.content?.trim();
+      if (key && content && !meta.has(key)) meta.set(key, content);
+    } else if (e.tag === "link" && /(^|\s)canonical(\s|$)/i.test(e.attrs.rel ?? "") && e.attrs.href) canonical ??= e.attrs.href;
+    else if (e.tag === "title") titleTag ??= textOf(e).replace(/\s+/g, " ").trim();
+    else if (e.tag === "body") return false;
+  });
+  const html = findFirst(root, (e) => e.tag === "html");
+
+  const objects = ldObjects(jsonLd);
+  const article = objects.find((o) => typesOf(o).some((t) => ARTICLE_TYPES.test(t) && t !== "WebPage")) ?? objects.find((o) => typesOf(o).includes("WebPage") && o.datePublished);
+
+  const published: Array<[string, string]> = [];
+  const pushDate = (source: string, v: string | undefined) => {
+    const iso = isoDate(v);
+    if (iso) published.push([source, iso]);
+  };
+  pushDate("JSON-LD datePublished", asString(article?.datePublished));
+  pushDate("meta article:published_time", meta.get("article:published_time"));
+  for (const k of ["og:published_time", "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date", "cxenseparse:recs:publishtime"]) pushDate(`meta ${k}`, meta.get(k));
+  // Visible <time> elements: the one marked as publication, else the first in the page.
+  const times = findAll(root, (e) => e.tag === "time" && !!e.attrs.datetime);
+  const pubTime = times.find((t) => /datePublished/i.test(t.attrs.itemprop ?? "") || "pubdate" in t.attrs || /publish/i.test(t.attrs.class ?? ""));
+  const modTime = times.find((t) => /dateModified/i.test(t.attrs.itemprop ?? "") || /updat|modif/i.test(`${t.attrs.class ?? ""} ${textOf(t.parent ?? t)}`.slice(0, 200)));
+  const firstTime = times.find((t) => t !== modTime);
+  pushDate("visible <time>", (pubTime ?? firstTime)?.attrs.datetime);
+
+  const modified = isoDate(asString(article?.dateModified)) ?? isoDate(meta.get("article:modified_time")) ?? isoDate(meta.get("og:updated_time")) ?? isoDate(meta.get("datemodified")) ?? isoDate(modTime?.attrs.datetime);
+
+  const chosen = published[0];
+  const dateConflicts: string[] = [];
+  if (chosen) {
+    const day = dayOf(chosen[1]);
+    const seen = new Set<string>();
+    for (const [source, value] of published.slice(1)) {
+      const d = dayOf(value);
+      if (d && d !== day && !seen.has(d)) {
+        seen.add(d);
+        dateConflicts.push(`${source} says ${d}, ${chosen[0]} says ${day}; kept ${day}`);
+      }
+    }
+  }
+
+  const authorLines = [
+    ...authorNames(article?.author),
+    ...authorNames(article?.creator),
+    ...[meta.get("author"), meta.get("article:author"), meta.get("parsely-author"), meta.get("sailthru.author"), meta.get("dc.creator"), meta.get("byl")].filter((x): x is string => !!x && !/^https?:/.test(x)),
+  ];
+  if (authorLines.length === 0) {
+    const by = findFirst(root, (e) => /(^|[\s_-])(byline|author-name|author|byline__name)([\s_-]|$)/i.test(`${e.attrs.class ?? ""} ${e.attrs.rel ?? ""} ${e.attrs.itemprop ?? ""}`) && textOf(e).trim().length > 2 && textOf(e).length < 200);
+    if (by) authorLines.push(textOf(by));
+  }
+
+  const publisherObj = article?.publisher;
+  const publisher = asString(publisherObj ?? undefined) ?? meta.get("og:site_name") ?? meta.get("application-name");
+  const title = asString(article?.headline) ?? meta.get("og:title") ?? meta.get("twitter:title") ?? titleTag;
+  const url = canonical ?? meta.get("og:url") ?? asString(article?.url) ?? undefined;
+  const lang = html?.attrs.lang ?? html?.attrs["xml:lang"] ?? meta.get("og:locale")?.replace("_", "-") ?? asString(article?.inLanguage);
+  const articleBody = asString(article?.articleBody);
+  return {
+    title: title ? decodeLeftovers(title) : undefined,
+    published: chosen?.[1],
+    modified,
+    dateConflicts,
+    authorLines,
+    publisher,
+    url: url && /^https?:\/\//i.test(url) ? url : undefined,
+    language: lang?.trim() || undefined,
+    articleBody,
+  };
+}
+
+/** JSON-LD strings are sometimes HTML-escaped twice. */
+function decodeLeftovers(s: string): string {
+  return s.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#0?39;|&apos;/g, "'").replace(/\s+/g, " ").trim();
+}
