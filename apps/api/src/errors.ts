@@ -1,0 +1,104 @@
+import { z } from "@hono/zod-openapi";
+import type { ErrorCode as CoreErrorCode } from "@newsfuse/core";
+
+/**
+ * Every error the API can answer with. Core's codes are included so a domain error travels to the
+ * client unchanged; the API adds the HTTP-only ones.
+ */
+export type ApiErrorCode =
+  | CoreErrorCode
+  | "bad_request"
+  | "unauthorized"
+  | "forbidden"
+  | "method_not_allowed"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "rate_limited"
+  | "not_ready"
+  | "unavailable";
+
+/** THE code-to-status table: the only place an error code becomes an HTTP status. */
+export const STATUS: Record<ApiErrorCode, 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 423 | 429 | 500 | 503> = {
+  bad_request: 400,
+  schema_violation: 400,
+  input_malformed: 400,
+  input_missing: 400,
+  input_empty: 422,
+  input_binary: 415,
+  input_encoding: 415,
+  input_unsupported: 415,
+  unsupported_media_type: 415,
+  input_too_large: 413,
+  payload_too_large: 413,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  store_locked: 423,
+  rate_limited: 429,
+  not_ready: 503,
+  unavailable: 503,
+  store_error: 503,
+  internal: 500,
+};
+
+export const ErrorDetail = z
+  .object({ path: z.string(), message: z.string() })
+  .meta({ id: "ErrorDetail", description: "One problem with the request: where (`query.limit`, `body.text`, `line 3`) and what." });
+
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.array(ErrorDetail),
+    }),
+  })
+  .meta({ id: "Error", description: "Every non-2xx answer has this shape." });
+export type ErrorBody = z.infer<typeof ErrorBody>;
+export type ErrorDetail = z.infer<typeof ErrorDetail>;
+
+/** Thrown inside handlers and middleware; the one error handler turns it into an ErrorBody. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+  get status() {
+    return STATUS[this.code];
+  }
+  body(): ErrorBody {
+    return { error: { code: this.code, message: this.message, details: this.details } };
+  }
+}
+
+export function isApiErrorCode(code: unknown): code is ApiErrorCode {
+  return typeof code === "string" && Object.hasOwn(STATUS, code);
+}
+
+/** OpenAPI `responses` entries for the error statuses a route can produce. */
+export function errorResponses(...statuses: Array<keyof typeof ERROR_DESCRIPTIONS>) {
+  const all = new Set([...statuses, 400, 429, 500, 503] as const);
+  return Object.fromEntries(
+    [...all].map((s) => [s, { description: ERROR_DESCRIPTIONS[s], content: { "application/json": { schema: ErrorBody } } }]),
+  ) as Record<number, { description: string; content: { "application/json": { schema: typeof ErrorBody } } }>;
+}
+
+const ERROR_DESCRIPTIONS = {
+  400: "The request is invalid; `details` lists each problem.",
+  401: "An API key is required (Authorization: Bearer <key>).",
+  403: "The API key is wrong, or writes without a key are only accepted from loopback.",
+  404: "No such resource.",
+  405: "The path exists but not with this method; see the Allow header.",
+  413: "The body is over the configured limit.",
+  415: "The content type is not accepted here.",
+  422: "The input was understood but holds nothing to analyze.",
+  429: "Too many requests from this client; see Retry-After.",
+  500: "Unexpected server error (reported without internals).",
+  503: "The store is not available.",
+} as const;
