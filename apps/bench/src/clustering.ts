@@ -1,5 +1,147 @@
-/** STUB: `npm run bench -- clustering`. */
-export async function run(_argv: string[]): Promise<void> {
-  console.error("bench clustering: not implemented yet");
-  process.exitCode = 2;
+import { createReadStream } from "node:fs";
+import { createInterface } from "node:readline";
+import { createGunzip } from "node:zlib";
+import { parseArgs } from "node:util";
+import {
+  analyze,
+  bcubed,
+  clusterEvents,
+  parseClusterRecord,
+  StoryIndex,
+  storyItemFromRecord,
+  type ClusterRecord,
+  type StoryIndexOptions,
+} from "@newsfuse/core";
+
+/** Reads a (optionally gzipped) clustering JSON Lines file; exits with a clear message on a bad line. */
+export async function readRecords(path: string, limit = Infinity): Promise<ClusterRecord[]> {
+  const out: ClusterRecord[] = [];
+  const stream = createReadStream(path);
+  const failed = new Promise<never>((_, reject) => stream.on("error", reject));
+  const lines = createInterface({ input: path.endsWith(".gz") ? stream.pipe(createGunzip()) : stream, crlfDelay: Infinity });
+  let lineNo = 0;
+  const reading = (async () => {
+    for await (const line of lines) {
+      lineNo++;
+      if (!line.trim()) continue;
+      const r = parseClusterRecord(line, path, lineNo);
+      if (!r.ok) {
+        console.error(`bench: ${r.error.message}`);
+        process.exit(2);
+      }
+      out.push(r.value);
+      if (out.length >= limit) break;
+    }
+  })();
+  try {
+    await Promise.race([reading, failed]);
+  } catch (e) {
+    console.error(`bench: cannot read ${path}: ${(e as Error).message}`);
+    process.exit(2);
+  }
+  lines.close();
+  stream.destroy();
+  return out;
+}
+
+/** Peak memory so far: the process's resident-set high-water mark and a sampled heap high-water mark. */
+export class MemoryWatch {
+  heapPeak = 0;
+  sample(): void {
+    const h = process.memoryUsage().heapUsed;
+    if (h > this.heapPeak) this.heapPeak = h;
+  }
+  get rssPeakMb(): number {
+    return process.resourceUsage().maxRSS / 1024;
+  }
+  get heapPeakMb(): number {
+    return this.heapPeak / 2 ** 20;
+  }
+}
+
+/** Time order for a stream: by published time, stable, input order kept when there are no dates. */
+export function timeOrder(records: ClusterRecord[]): ClusterRecord[] {
+  const t = records.map((r) => (r.published ? Date.parse(r.published) : Number.POSITIVE_INFINITY));
+  return records
+    .map((_, i) => i)
+    .sort((a, b) => (t[a] === t[b] ? a - b : t[a] - t[b]))
+    .map((i) => records[i]);
+}
+
+export function clusterStoryRecords(records: ClusterRecord[], options: StoryIndexOptions = {}, mem?: MemoryWatch): Map<string, string> {
+  const index = new StoryIndex(options);
+  const out = new Map<string, string>();
+  let n = 0;
+  for (const r of timeOrder(records)) {
+    out.set(r.id, index.add(storyItemFromRecord(r)));
+    if (mem && ++n % 5000 === 0) mem.sample();
+  }
+  mem?.sample();
+  return out;
+}
+
+export function clusterEventRecords(records: ClusterRecord[]): Map<string, string> {
+  const articles = records.map((r) =>
+    analyze({ id: r.id, text: r.text, title: r.title || undefined, url: r.url ?? undefined, published: r.published ?? undefined, outlet: r.source ?? undefined }),
+  );
+  return clusterEvents(articles);
+}
+
+const f4 = (x: number) => x.toFixed(4);
+
+/** `npm run bench -- clustering --data <file.jsonl> [--level story|event] [--sweep threshold=0.1,0.2]`. */
+export async function run(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      data: { type: "string", default: "../shared/bench/stream/dev.jsonl" },
+      level: { type: "string", default: "story" },
+      sweep: { type: "string", multiple: true },
+      set: { type: "string", multiple: true },
+    },
+  });
+  if (values.level !== "story" && values.level !== "event") {
+    console.error(`bench clustering: --level must be "story" or "event", got "${values.level}"`);
+    process.exitCode = 2;
+    return;
+  }
+  const records = await readRecords(values.data!);
+  const gold = new Map<string, string>();
+  for (const r of records) if (r.cluster !== null) gold.set(r.id, r.cluster);
+  if (gold.size === 0) {
+    console.error(`bench clustering: ${values.data} has no "cluster" field to score against`);
+    process.exitCode = 2;
+    return;
+  }
+  const base: StoryIndexOptions = parseSettings(values.set ?? []);
+  const runs: StoryIndexOptions[] = [base];
+  for (const s of values.sweep ?? []) {
+    const [key, list] = s.split("=");
+    const next: StoryIndexOptions[] = [];
+    for (const r of runs.length ? runs : [base]) for (const v of list.split(",")) next.push({ ...r, [key]: Number(v) });
+    runs.splice(0, runs.length, ...next);
+  }
+  console.log(`data=${values.data} items=${records.length} gold_clusters=${new Set(gold.values()).size} level=${values.level}`);
+  for (const opts of runs) {
+    const mem = new MemoryWatch();
+    const t0 = performance.now();
+    const pred = values.level === "story" ? clusterStoryRecords(records, opts, mem) : clusterEventRecords(records);
+    const secs = (performance.now() - t0) / 1000;
+    mem.sample();
+    const s = bcubed(gold, pred);
+    const label = values.level === "story" ? JSON.stringify(opts) : "clusterEvents";
+    console.log(
+      `${label} b3_p=${f4(s.precision)} b3_r=${f4(s.recall)} b3_f1=${f4(s.f1)} pair_f1=${f4(s.pairF1)} clusters=${s.predictedClusters}` +
+        ` time=${secs.toFixed(2)}s items_per_s=${Math.round(records.length / secs)} peak_rss_mb=${mem.rssPeakMb.toFixed(0)} peak_heap_mb=${mem.heapPeakMb.toFixed(0)}`,
+    );
+  }
+}
+
+function parseSettings(list: string[]): StoryIndexOptions {
+  const o: Record<string, number> = {};
+  for (const s of list) {
+    const [k, v] = s.split("=");
+    o[k] = Number(v);
+  }
+  return o as StoryIndexOptions;
 }

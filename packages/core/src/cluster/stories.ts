@@ -1,6 +1,329 @@
 import type { Article } from "../schema/article.ts";
+import { contentWords, urlWords } from "./terms.ts";
 
-/** STUB: groups articles into stories (incremental, time-aware); returns article id -> story id. */
-export function clusterStories(articles: Article[]): Map<string, string> {
-  return new Map(articles.map((a) => [a.id, "story-0"]));
+/** What story clustering reads from one item. Headline-only feed items have just title and url. */
+export interface StoryItem {
+  id: string;
+  title?: string | null;
+  text?: string | null;
+  url?: string | null;
+  /** Publication time in epoch milliseconds; null or absent when unknown. */
+  time?: number | null;
+  /** Canonical entity names the article mentions (people, organizations, places). */
+  entities?: readonly string[];
+  /** Direct quotations the article carries. */
+  quotes?: readonly string[];
+}
+
+export interface StoryIndexOptions {
+  /** Join the best story when its time-decayed cosine similarity reaches this; else start a new one. */
+  threshold?: number;
+  /** Similarity halves for every this many hours between the item and the story's latest item. */
+  halfLifeHours?: number;
+  /** Stories whose latest item is older than this are closed: no longer candidates, memory freed. */
+  windowHours?: number;
+  /** For undated items: a story stays open for this many arrivals after its latest item. */
+  windowItems?: number;
+  /** Field weights. */
+  titleWeight?: number;
+  urlWeight?: number;
+  bodyWeight?: number;
+  entityWeight?: number;
+  quoteWeight?: number;
+  /** At most this many words of the body are used (the lead says what the story is). */
+  bodyWords?: number;
+  /** At most this many most-recent stories are read from one term's postings. */
+  postingsScan?: number;
+  /** Prefix of the returned story ids. */
+  idPrefix?: string;
+}
+
+/**
+ * Cosine threshold for joining a story, chosen on the headline stream dev set
+ * (bench/stream/dev.jsonl) with `npm run bench -- clustering --data ... --sweep` (see docs/clustering.md).
+ */
+export const STORY_THRESHOLD = 0.1;
+/**
+ * The aggregator's gold starts a new story for each day an event is captured again, so similarity
+ * must fall fast across a day: a 6-hour half-life leaves 1/16 of the similarity after 24 hours.
+ */
+export const STORY_HALF_LIFE_HOURS = 6;
+export const STORY_WINDOW_HOURS = 48;
+export const STORY_WINDOW_ITEMS = 5000;
+/** Stories are found through the postings of the item's terms; reading a bounded tail keeps a common term from costing O(stories). */
+export const STORY_POSTINGS_SCAN = 200;
+
+const DEFAULTS: Required<StoryIndexOptions> = {
+  threshold: STORY_THRESHOLD,
+  halfLifeHours: STORY_HALF_LIFE_HOURS,
+  windowHours: STORY_WINDOW_HOURS,
+  windowItems: STORY_WINDOW_ITEMS,
+  titleWeight: 1,
+  urlWeight: 0.6,
+  bodyWeight: 0.5,
+  entityWeight: 1,
+  quoteWeight: 1,
+  bodyWords: 400,
+  postingsScan: STORY_POSTINGS_SCAN,
+  idPrefix: "story-",
+};
+
+const HOUR = 3_600_000;
+
+/**
+ * Incremental single-pass story clustering. Items arrive in time order; each joins the most
+ * similar open story (TF-IDF cosine against the story centroid, decayed with the time since the
+ * story's latest item) or starts a new one. Candidates come from an inverted index over terms.
+ * @example
+ * const index = new StoryIndex();
+ * index.add({ id: "1", title: "Apple unveils iPhone 6", time: Date.UTC(2014, 8, 9) }); // "story-0"
+ * index.add({ id: "2", title: "iPhone 6 unveiled by Apple", time: Date.UTC(2014, 8, 9) }); // "story-0"
+ */
+export class StoryIndex {
+  private readonly opts: Required<StoryIndexOptions>;
+  private readonly vocab = new Map<string, number>();
+  private df = new Int32Array(1024);
+  private docs = 0;
+  private readonly postings: number[][] = [];
+  // Per story, indexed by story number; a closed story's centroid is dropped (null).
+  private readonly centroids: (Map<number, number> | null)[] = [];
+  private norms2 = new Float64Array(256);
+  private lastTime = new Float64Array(256);
+  private lastSeq = new Float64Array(256);
+  private sizes = new Int32Array(256);
+  private stories = 0;
+  private readonly assignment = new Map<string, number>();
+  private open: number[] = [];
+  private latestTime = Number.NEGATIVE_INFINITY;
+  // Scratch space reused by every add, so the hot loop allocates little.
+  private readonly candidateMark: number[] = [];
+
+  constructor(options: StoryIndexOptions = {}) {
+    this.opts = { ...DEFAULTS, ...options };
+  }
+
+  /** Number of items added. */
+  get size(): number {
+    return this.docs;
+  }
+
+  /** Number of stories started. */
+  get storyCount(): number {
+    return this.stories;
+  }
+
+  /** Adds one item and returns the id of the story it joined or started. */
+  add(item: StoryItem): string {
+    const known = this.assignment.get(item.id);
+    if (known !== undefined) return this.opts.idPrefix + known;
+    const seq = this.docs++;
+    const time = typeof item.time === "number" && Number.isFinite(item.time) ? item.time : Number.NaN;
+    if (!Number.isNaN(time) && time > this.latestTime) this.latestTime = time;
+    const vec = this.vectorize(item);
+
+    let best = -1;
+    let bestScore = 0;
+    const candidates = this.candidates(vec.terms, time, seq);
+    for (const s of candidates) {
+      const c = this.centroids[s]!;
+      let dot = 0;
+      for (let i = 0; i < vec.terms.length; i++) {
+        const w = c.get(vec.terms[i]);
+        if (w !== undefined) dot += w * vec.weights[i];
+      }
+      let score = dot / Math.sqrt(this.norms2[s]);
+      if (!Number.isNaN(time) && !Number.isNaN(this.lastTime[s])) {
+        const hours = Math.max(0, time - this.lastTime[s]) / HOUR;
+        score *= Math.pow(0.5, hours / this.opts.halfLifeHours);
+      }
+      if (score > bestScore || (score === bestScore && s > best)) {
+        bestScore = score;
+        best = s;
+      }
+    }
+    const story = best >= 0 && bestScore >= this.opts.threshold ? best : this.newStory();
+    this.join(story, vec, time, seq);
+    this.assignment.set(item.id, story);
+    if (seq % 2048 === 2047) this.closeExpired(time, seq);
+    return this.opts.idPrefix + story;
+  }
+
+  /** The story id of an item already added. */
+  storyOf(id: string): string | undefined {
+    const s = this.assignment.get(id);
+    return s === undefined ? undefined : this.opts.idPrefix + s;
+  }
+
+  /** Every item id with its story id, in arrival order. */
+  assignments(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const [id, s] of this.assignment) out.set(id, this.opts.idPrefix + s);
+    return out;
+  }
+
+  private termId(t: string): number {
+    let id = this.vocab.get(t);
+    if (id === undefined) {
+      id = this.vocab.size;
+      this.vocab.set(t, id);
+      this.postings.push([]);
+      if (id >= this.df.length) {
+        const d = new Int32Array(this.df.length * 2);
+        d.set(this.df);
+        this.df = d;
+      }
+    }
+    return id;
+  }
+
+  private vectorize(item: StoryItem): { terms: Int32Array; weights: Float64Array } {
+    const o = this.opts;
+    const tf = new Map<number, number>();
+    const bump = (terms: Iterable<string>, prefix: string, weight: number) => {
+      if (weight <= 0) return;
+      for (const t of terms) {
+        const id = this.termId(prefix + t);
+        tf.set(id, (tf.get(id) ?? 0) + weight);
+      }
+    };
+    if (item.title) bump(contentWords(item.title), "", o.titleWeight);
+    if (item.url) bump(new Set(urlWords(item.url)), "", o.urlWeight);
+    if (item.text) bump(contentWords(item.text).slice(0, o.bodyWords), "", o.bodyWeight);
+    if (item.entities) bump(new Set(item.entities.map((e) => e.toLowerCase())), "e:", o.entityWeight);
+    if (item.quotes) bump(new Set(item.quotes.map((q) => contentWords(q).slice(0, 8).join(" ")).filter(Boolean)), "q:", o.quoteWeight);
+
+    const terms = new Int32Array(tf.size);
+    const weights = new Float64Array(tf.size);
+    let i = 0;
+    let norm = 0;
+    const n = this.docs;
+    for (const [id, f] of tf) {
+      this.df[id]++;
+      // (1 + ln tf) damps repeats; df counts the items seen so far, this one included.
+      const w = (f >= 1 ? 1 + Math.log(f) : f) * Math.log((n + 1) / this.df[id]);
+      terms[i] = id;
+      weights[i] = w;
+      norm += w * w;
+      i++;
+    }
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (let k = 0; k < weights.length; k++) weights[k] /= norm;
+    return { terms, weights };
+  }
+
+  private isOpen(s: number, time: number, seq: number): boolean {
+    if (this.centroids[s] === null) return false;
+    const lt = this.lastTime[s];
+    if (!Number.isNaN(time) && !Number.isNaN(lt)) return time - lt <= this.opts.windowHours * HOUR;
+    return seq - this.lastSeq[s] <= this.opts.windowItems;
+  }
+
+  private candidates(terms: Int32Array, time: number, seq: number): number[] {
+    const out: number[] = [];
+    const mark = this.candidateMark;
+    for (let i = 0; i < terms.length; i++) {
+      const list = this.postings[terms[i]];
+      const stop = Math.max(0, list.length - this.opts.postingsScan);
+      for (let k = list.length - 1; k >= stop; k--) {
+        const s = list[k];
+        if (mark[s] === seq) continue;
+        mark[s] = seq;
+        if (this.isOpen(s, time, seq)) out.push(s);
+      }
+    }
+    return out;
+  }
+
+  private newStory(): number {
+    const s = this.stories++;
+    if (s >= this.sizes.length) {
+      const grow = <T extends Float64Array | Int32Array>(a: T, make: (n: number) => T): T => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.norms2 = grow(this.norms2, (n) => new Float64Array(n));
+      this.lastTime = grow(this.lastTime, (n) => new Float64Array(n));
+      this.lastSeq = grow(this.lastSeq, (n) => new Float64Array(n));
+      this.sizes = grow(this.sizes, (n) => new Int32Array(n));
+    }
+    this.centroids.push(new Map());
+    this.candidateMark.push(-1);
+    this.lastTime[s] = Number.NaN;
+    this.open.push(s);
+    return s;
+  }
+
+  private join(s: number, vec: { terms: Int32Array; weights: Float64Array }, time: number, seq: number): void {
+    const c = this.centroids[s]!;
+    let norm2 = this.norms2[s];
+    for (let i = 0; i < vec.terms.length; i++) {
+      const t = vec.terms[i];
+      const old = c.get(t);
+      const w = vec.weights[i];
+      if (old === undefined) {
+        c.set(t, w);
+        norm2 += w * w;
+        const list = this.postings[t];
+        list.push(s);
+        if (list.length > 4 * this.opts.postingsScan) this.postings[t] = list.slice(-this.opts.postingsScan);
+      } else {
+        c.set(t, old + w);
+        norm2 += 2 * old * w + w * w;
+      }
+    }
+    this.norms2[s] = norm2;
+    this.sizes[s]++;
+    if (!Number.isNaN(time)) this.lastTime[s] = Number.isNaN(this.lastTime[s]) ? time : Math.max(this.lastTime[s], time);
+    this.lastSeq[s] = seq;
+  }
+
+  // Closed stories can never be joined again (time only moves forward), so their centroids go.
+  private closeExpired(time: number, seq: number): void {
+    const still: number[] = [];
+    for (const s of this.open) {
+      if (this.isOpen(s, Number.isNaN(time) ? Number.NaN : this.latestTime, seq)) still.push(s);
+      else this.centroids[s] = null;
+    }
+    this.open = still;
+  }
+}
+
+/** Epoch ms of an article's trustworthy date: a stated date flagged as conflicting is not used. */
+export function articleTime(a: Article): number | null {
+  const d = (a.published.conflicts.length === 0 ? a.published.stated : null) ?? a.published.inferred;
+  if (!d) return null;
+  const t = Date.parse(d);
+  return Number.isNaN(t) ? null : t;
+}
+
+/**
+ * The story-clustering view of an analyzed Article: title, body, url, date, entity names, quotes.
+ * @example storyItem(analyze({ id: "a", text: "GENEVA (AP) — ...", title: "Blinken meets Lavrov" })).title
+ */
+export function storyItem(a: Article): StoryItem {
+  return {
+    id: a.id,
+    title: a.title,
+    text: a.body,
+    url: a.provenance.url,
+    time: articleTime(a),
+    entities: a.entities.map((e) => e.name),
+    quotes: a.quotes.filter((q) => !q.partial).map((q) => q.text),
+  };
+}
+
+/**
+ * Groups articles into stories (incremental, time-aware); returns article id -> story id.
+ * Articles are processed in date order; undated ones keep their input order, after the dated.
+ * @example clusterStories(seedArticles) // Map { "000.txt" => "story-0", "001.txt" => "story-0", ... }
+ */
+export function clusterStories(articles: Article[], options: StoryIndexOptions = {}): Map<string, string> {
+  const items = articles.map(storyItem);
+  const order = items.map((_, i) => i).sort((x, y) => (items[x].time ?? Infinity) - (items[y].time ?? Infinity) || x - y);
+  const index = new StoryIndex(options);
+  for (const i of order) index.add(items[i]);
+  const out = new Map<string, string>();
+  for (const a of articles) out.set(a.id, index.storyOf(a.id)!);
+  return out;
 }

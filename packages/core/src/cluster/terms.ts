@@ -1,0 +1,77 @@
+// Term extraction for story clustering: headline words, URL slug words, body words, entities and
+// quotes, each in its own namespace so one field cannot be mistaken for another.
+
+/** Function words that carry no story identity (the common English list, plus headline fillers). */
+export const STORY_STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    "a about above after again against all am an and any are as at be because been before being below between both but by " +
+    "can could did do does doing down during each few for from further had has have having he her here hers herself him " +
+    "himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other " +
+    "our ours ourselves out over own same she should so some such than that the their theirs them themselves then there " +
+    "these they this those through to too under until up very was we were what when where which while who whom why will " +
+    "with would you your yours yourself yourselves s t says said say new via amp quot 039 get gets got may might also"
+  ).split(" "),
+);
+
+/** URL path words that name the site's layout rather than the story. */
+const URL_BOILERPLATE = new Set(
+  (
+    "html htm shtml php asp aspx cms jsp story stories news article articles index www com net org co uk us blog blogs " +
+    "post posts item id ref rss feed feeds world business technology tech science health entertainment sport sports " +
+    "home page default print content view detail details category tag tags section local national money markets"
+  ).split(" "),
+);
+
+// Two-letter tokens mostly noise, but some are the story (EU, UK, GM, 3D); keep letters+digits ≥ 2.
+const TOKEN = /[a-z0-9]+/g;
+
+/** Light suffix stripping so "launches"/"launched"/"launch" and "cars"/"car" meet. */
+export function stemWord(w: string): string {
+  if (w.length <= 3 || /\d/.test(w)) return w;
+  if (w.endsWith("ies") && w.length > 4) return w.slice(0, -3) + "y";
+  if (w.endsWith("sses")) return w.slice(0, -2);
+  if (w.endsWith("ing") && w.length > 5) return w.slice(0, -3);
+  if (w.endsWith("ed") && w.length > 4 && !w.endsWith("eed")) return w.slice(0, -2);
+  if (w.endsWith("es") && w.length > 4 && /(ch|sh|x|ss|zz)es$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) return w.slice(0, -1);
+  return w;
+}
+
+/** Lower-cased, entity-decoded headline without the aggregator's trailing "...". */
+export function normalizeHeadline(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/&(#0?39|apos|quot|amp|lt|gt|nbsp);/g, " ")
+    .replace(/[\u2019']s\b/g, "")
+    .replace(/\s*(\.\.\.|…)\s*$/, "");
+}
+
+/** Content words of a text: tokens of 2+ characters, stopwords dropped, lightly stemmed. */
+export function contentWords(text: string): string[] {
+  const out: string[] = [];
+  for (const m of normalizeHeadline(text).matchAll(TOKEN)) {
+    const w = m[0];
+    if (w.length < 2 || STORY_STOPWORDS.has(w)) continue;
+    out.push(stemWord(w));
+  }
+  return out;
+}
+
+/** Story words of a URL path: alphabetic words of 3+ letters, minus site-layout words. */
+export function urlWords(url: string): string[] {
+  let path = url;
+  const scheme = path.indexOf("://");
+  if (scheme >= 0) {
+    const slash = path.indexOf("/", scheme + 3);
+    path = slash >= 0 ? path.slice(slash) : "";
+  }
+  const q = path.search(/[?#]/);
+  if (q >= 0) path = path.slice(0, q);
+  const out: string[] = [];
+  for (const m of path.toLowerCase().matchAll(/[a-z]+/g)) {
+    const w = m[0];
+    if (w.length < 3 || URL_BOILERPLATE.has(w) || STORY_STOPWORDS.has(w)) continue;
+    out.push(stemWord(w));
+  }
+  return out;
+}
