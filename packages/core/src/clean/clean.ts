@@ -1,0 +1,229 @@
+// The cleaning pass: from raw scraped text to the body newsfuse works on, plus what the page's
+// header and footer said about the article (headline, dates, bylines, credits, provenance lines).
+// Every paragraph taken out is recorded with a reason.
+import type { Credit, Removed } from "../schema/article.ts";
+import { matchKey, normalizeText } from "../text/normalize.ts";
+import { splitParagraphs } from "../text/split.ts";
+import { parseDateline, type DatelineMatch } from "../extract/dateline.ts";
+import { parseDateLine, type StatedDate } from "../extract/dates.ts";
+import { parseByline, parseCreditLine, type Byline } from "../extract/credits.ts";
+import { isAggregatorDisclaimer, materialAgencies, republishedOrigin } from "../extract/provenance.ts";
+import { looksLikeHeadline, titleOccurrence } from "../extract/title.ts";
+import { isChrome, isEdgeFragment, isProse } from "./boilerplate.ts";
+import { isCaption, isKickerShape } from "./captions.ts";
+
+export interface CleanOptions {
+  /** A headline known from metadata; its copies are removed from the body. */
+  title?: string;
+  /** `matchKey`s of paragraphs found to recur across the batch (see `findRecurringLines`). */
+  recurring?: Set<string>;
+}
+
+export interface CleanResult {
+  body: string;
+  /** The kept paragraphs, in order (`body` is them joined by a blank line). */
+  paragraphs: string[];
+  removed: Removed[];
+  /** The headline printed in the text, or null when the text has none. */
+  headline: string | null;
+  dateline: DatelineMatch | null;
+  /** Dated lines of the page header (and footer), in order. */
+  dates: StatedDate[];
+  bylines: Byline[];
+  credits: Credit[];
+  /** Agencies credited for material ("Some material ... came from the Associated Press"). */
+  materialFrom: string[];
+  /** The page carries an aggregator's disclaimer: the text is someone else's copy. */
+  aggregator: boolean;
+  /** Outlet the text says it was first published by ("This story originally appeared in ..."). */
+  origin: string | null;
+}
+
+type Reason = Removed["reason"];
+const SECTION_LABEL = /^[\p{Lu}\d &'’\-/|]{2,30}$/u;
+
+const BYLINE_MAX_WORDS = 20;
+
+/**
+ * Cleans one article's raw text. Pure: the same text and options give the same result.
+ * @example cleanText("Headline\n\nGENEVA (AP) — Talks began.\n\nRelated Articles").body // "GENEVA (AP) — Talks began."
+ */
+export function cleanText(text: string, options: CleanOptions = {}): CleanResult {
+  const paras = splitParagraphs(normalizeText(text)).map((p) => p.text);
+  const n = paras.length;
+  const reason: (Reason | null)[] = new Array(n).fill(null);
+  const removedText: string[] = paras.slice();
+  const out: CleanResult = {
+    body: "", paragraphs: [], removed: [], headline: null, dateline: null, dates: [], bylines: [], credits: [],
+    materialFrom: [], aggregator: false, origin: null,
+  };
+
+  // 1. Chrome by wording, disclaimers, batch-recurring lines, captions: wherever they are.
+  for (let i = 0; i < n; i++) {
+    const p = paras[i];
+    if (isChrome(p)) reason[i] = "boilerplate";
+    else if (isAggregatorDisclaimer(p)) {
+      reason[i] = "disclaimer";
+      out.aggregator = true;
+    } else if (options.recurring?.has(matchKey(p))) reason[i] = "recurring";
+    else if (isCaption(p)) reason[i] = "caption";
+  }
+
+  // 2. The page header: everything before the first paragraph of the story proper.
+  const start = findStoryStart(paras, reason);
+  if (start > 0) readHeader(paras, reason, start, out);
+  if (start >= 0 && start < n) out.dateline = parseDateline(paras[start]);
+
+  // 3. Copies of the headline: as a whole line, or glued to the end of another line.
+  const title = options.title?.trim() || out.headline;
+  if (title) {
+    for (let i = 0; i < n; i++) {
+      if (reason[i]) continue;
+      const occ = titleOccurrence(paras[i], title);
+      if (occ === "whole") {
+        // A metadata title equal to a first line that reads as prose is that sentence: keep it.
+        const opensStory = i + 1 < n && !!parseDateline(paras[i + 1]);
+        if (i === start && isProse(paras[i]) && !looksLikeHeadline(paras[i], opensStory)) continue;
+        reason[i] = "headline";
+      } else if (occ === "suffix") {
+        const cut = paras[i].length - suffixLength(paras[i], title);
+        out.removed.push({ text: paras[i].slice(cut).trim(), reason: "headline" });
+        paras[i] = paras[i].slice(0, cut).trim();
+        removedText[i] = paras[i];
+      }
+    }
+    if (start >= 0 && reason[start] === "headline") {
+      const next = nextKept(reason, start + 1);
+      if (next >= 0) out.dateline = parseDateline(paras[next]);
+    }
+  }
+
+  // 4. Bylines, credit lines and provenance notes, wherever they are printed.
+  for (let i = 0; i < n; i++) {
+    if (reason[i]) continue;
+    const p = paras[i];
+    const by = p.length < 200 ? parseByline(p) : null;
+    if (by && p.split(/\s+/).length <= BYLINE_MAX_WORDS) {
+      out.bylines.push(by);
+      reason[i] = "byline";
+      continue;
+    }
+    const credit = parseCreditLine(p);
+    if (credit && credit.credits.length) {
+      out.credits.push(...credit.credits);
+      pushAll(out.materialFrom, credit.agencies);
+      reason[i] = "credit";
+      continue;
+    }
+    // Agency credits stay in the body: they are a sentence about sourcing that readers see.
+    const agencies = credit?.agencies.length ? credit.agencies : materialAgencies(p);
+    if (agencies.length) {
+      pushAll(out.materialFrom, agencies);
+      continue;
+    }
+    const origin = republishedOrigin(p);
+    if (origin) {
+      out.origin ??= origin;
+      reason[i] = "credit";
+    }
+  }
+
+  // 5. The page footer: short unpunctuated fragments after the last paragraph of prose.
+  for (let i = n - 1; i > Math.max(start, 0); i--) {
+    if (reason[i]) continue;
+    const p = paras[i];
+    const date = parseDateLine(p);
+    if (date) {
+      out.dates.push(date);
+      reason[i] = "date";
+    } else if (isEdgeFragment(p)) reason[i] = "boilerplate";
+    else break;
+  }
+
+  // 6. Kickers: a short label printed right above a caption.
+  for (let i = 0; i + 1 < n; i++) {
+    if (!reason[i] && reason[i + 1] === "caption" && isKickerShape(paras[i])) reason[i] = "kicker";
+  }
+
+  for (let i = 0; i < n; i++) {
+    const r = reason[i];
+    if (r) {
+      out.removed.push({ text: removedText[i], reason: r });
+    } else if (paras[i]) out.paragraphs.push(paras[i]);
+  }
+  out.body = out.paragraphs.join("\n\n");
+  return out;
+}
+
+// The first paragraph that opens the story: one with a dateline, or the first prose paragraph
+// that is not a headline ending in a period. -1 when the text has no prose at all.
+function findStoryStart(paras: string[], reason: (Reason | null)[]): number {
+  for (let i = 0; i < paras.length; i++) {
+    if (reason[i]) continue;
+    const p = paras[i];
+    if (parseDateline(p)) return i;
+    if (!isProse(p) || parseDateLine(p) || parseByline(p)) continue;
+    // "O'Malley campaign to shift staff." above "DALLAS (AP) — ...": a headline, not the story.
+    const next = nextKept(reason, i + 1);
+    if (next >= 0 && looksLikeHeadline(p, true) && parseDateline(paras[next]) && isFirstKept(reason, i)) continue;
+    return i;
+  }
+  return -1;
+}
+
+function readHeader(paras: string[], reason: (Reason | null)[], start: number, out: CleanResult): void {
+  for (let i = 0; i < start; i++) {
+    if (reason[i]) continue;
+    const p = paras[i];
+    const date = parseDateLine(p);
+    if (date) {
+      out.dates.push(date);
+      reason[i] = "date";
+      continue;
+    }
+    const by = parseByline(p);
+    if (by) {
+      out.bylines.push(by);
+      reason[i] = "byline";
+      continue;
+    }
+    if (out.headline === null) {
+      // A section label in capitals ("WORLD NEWS") above the headline is chrome.
+      if (SECTION_LABEL.test(p) && p.split(/\s+/).length <= 3) {
+        reason[i] = "boilerplate";
+        continue;
+      }
+      if (looksLikeHeadline(p, nextKept(reason, i + 1) === start && !!parseDateline(paras[start]))) {
+        out.headline = p;
+        reason[i] = "headline";
+        continue;
+      }
+    } else if (matchKey(p) === matchKey(out.headline)) {
+      reason[i] = "headline";
+      continue;
+    }
+    reason[i] = isKickerShape(p) ? "kicker" : "boilerplate";
+  }
+}
+
+function nextKept(reason: (Reason | null)[], from: number): number {
+  for (let i = from; i < reason.length; i++) if (!reason[i]) return i;
+  return -1;
+}
+
+function isFirstKept(reason: (Reason | null)[], i: number): boolean {
+  return nextKept(reason, 0) === i;
+}
+
+// Length of the glued title at the end of `para`, measured on the original characters.
+function suffixLength(para: string, title: string): number {
+  const key = matchKey(title);
+  for (let cut = para.length - 1; cut > 0; cut--) {
+    if (matchKey(para.slice(cut)) === key) return para.length - cut;
+  }
+  return 0;
+}
+
+function pushAll(list: string[], items: string[]): void {
+  for (const it of items) if (!list.includes(it)) list.push(it);
+}

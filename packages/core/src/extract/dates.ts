@@ -1,0 +1,192 @@
+// Dates: the date a text states for itself (a header line "FRIDAY, April 19, 2024", a dateline),
+// the weekday it names for its main event, and evidence that a stated date contradicts the content.
+// Nothing is ever invented: a text without a dated line has no stated date.
+import * as chrono from "chrono-node";
+import { WEEKDAYS, type Weekday } from "../text/normalize.ts";
+
+export interface StatedDate {
+  /** YYYY-MM-DD */
+  iso: string;
+  /** The weekday printed with the date ("FRIDAY, April 19, 2024" -> "Friday"), if any. */
+  weekday: Weekday | null;
+  /** "modified" for "Updated ..." lines, which never count as the publication date. */
+  kind: "published" | "modified";
+  text: string;
+}
+
+// chrono needs a reference instant; only fully stated dates (certain year) are accepted, so the
+// reference never leaks into a result. Fixed so results are reproducible.
+const REFERENCE = new Date(Date.UTC(2000, 0, 1));
+const HAS_YEAR = /\b(?:1[89]|20)\d\d\b/;
+const MODIFIED_PREFIX = /^\s*(?:last\s+)?(?:updated|modified|edited)\b/i;
+// What may surround the date on a line that is "only a date".
+const DATE_LINE_NOISE =
+  /\b(?:published|first published|posted|updated|last updated|modified|date|dated|on|at|am|pm|a\.m\.|p\.m\.|edt|est|cdt|cst|mdt|mst|pdt|pst|bst|cet|cest|eet|eest|msk|ist|jst|aest|utc|gmt|et|pt|ct|mt|t|z)\b|[|·•,:;\-–—\s./()\d]/gi;
+const WEEKDAY_RE = /\b(Sun|Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?)(?:day)?\b\.?/gi;
+const MAX_DATE_LINE_WORDS = 14;
+
+/**
+ * Reads a line that is a date and nothing else (prefixes such as "Published:" or "Updated" and a
+ * time are allowed). Returns null for sentences that merely contain a date.
+ * @example parseDateLine("FRIDAY, April 19, 2024") // { iso: "2024-04-19", weekday: "Friday", kind: "published", ... }
+ */
+export function parseDateLine(line: string): StatedDate | null {
+  const t = line.trim();
+  if (t.length > 90 || !HAS_YEAR.test(t)) return null;
+  if (t.split(/\s+/).length > MAX_DATE_LINE_WORDS) return null;
+  const results = chrono.strict.parse(t, REFERENCE);
+  const r = results.find((x) => x.start.isCertain("year") && x.start.isCertain("month") && x.start.isCertain("day"));
+  if (!r) return null;
+  const rest = (t.slice(0, r.index) + " " + t.slice(r.index + r.text.length)).replace(WEEKDAY_RE, " ");
+  if (rest.replace(DATE_LINE_NOISE, "").length > 0) return null;
+  const iso = toIso(r.start.get("year")!, r.start.get("month")!, r.start.get("day")!);
+  if (!iso) return null;
+  const wd = WEEKDAY_RE.exec(t);
+  WEEKDAY_RE.lastIndex = 0;
+  return { iso, weekday: wd ? weekdayFromAbbrev(wd[1]) : null, kind: MODIFIED_PREFIX.test(t) ? "modified" : "published", text: t };
+}
+
+/**
+ * Normalizes a metadata date (ISO date or date-time, or a common written form) to YYYY-MM-DD.
+ * @example toIsoDate("2021-12-02T10:15:00Z") // "2021-12-02"
+ */
+export function toIsoDate(value: string): string | null {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(value.trim());
+  if (iso) return toIso(+iso[1], +iso[2], +iso[3]);
+  const r = chrono.strict.parse(value, REFERENCE).find((x) => x.start.isCertain("year") && x.start.isCertain("day"));
+  return r ? toIso(r.start.get("year")!, r.start.get("month")!, r.start.get("day")!) : null;
+}
+
+function toIso(y: number, m: number, d: number): string | null {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/**
+ * The weekday of a YYYY-MM-DD date.
+ * @example weekdayOf("2021-12-02") // "Thursday"
+ */
+export function weekdayOf(iso: string): Weekday {
+  const [y, m, d] = iso.split("-").map(Number);
+  return WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
+}
+
+function weekdayFromAbbrev(s: string): Weekday | null {
+  const k = s.slice(0, 2).toLowerCase();
+  const map: Record<string, Weekday> = { su: "Sunday", mo: "Monday", tu: "Tuesday", we: "Wednesday", th: "Thursday", fr: "Friday", sa: "Saturday" };
+  return map[k] ?? null;
+}
+
+const WEEKDAY_WORD = /\b(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g;
+
+/**
+ * Weekdays named in each paragraph, in order.
+ * @example weekdaysIn("talks Friday after Thursday's call") // ["Friday", "Thursday"]
+ */
+export function weekdaysIn(text: string): Weekday[] {
+  const out: Weekday[] = [];
+  WEEKDAY_WORD.lastIndex = 0;
+  for (let m = WEEKDAY_WORD.exec(text); m; m = WEEKDAY_WORD.exec(text)) out.push(m[1] as Weekday);
+  return out;
+}
+
+/**
+ * The weekday a text names for its main event: the most frequent weekday of the first paragraph
+ * that names one (the lead reports the main event; ties go to the first named). A weekday that
+ * only dates an attribution ("the State Department said Wednesday") dates the report, not the
+ * event, so it counts only when no other weekday is named.
+ * @example mainWeekday(["The ministry said Wednesday they will meet.", "Talks begin Thursday."]) // "Thursday"
+ */
+export function mainWeekday(paragraphs: string[]): Weekday | null {
+  let fallback: Weekday | null = null;
+  for (const p of paragraphs) {
+    const days: Weekday[] = [];
+    WEEKDAY_WORD.lastIndex = 0;
+    for (let m = WEEKDAY_WORD.exec(p); m; m = WEEKDAY_WORD.exec(p)) {
+      fallback ??= m[1] as Weekday;
+      if (!ATTRIBUTION_BEFORE.test(p.slice(Math.max(0, m.index - 30), m.index))) days.push(m[1] as Weekday);
+    }
+    if (days.length === 0) continue;
+    let best = days[0];
+    let bestN = 0;
+    for (const d of days) {
+      const n = days.filter((x) => x === d).length;
+      if (n > bestN) [best, bestN] = [d, n];
+    }
+    return best;
+  }
+  return fallback;
+}
+
+const ATTRIBUTION_BEFORE = /\b(?:said|says|announced|reported|confirmed|told reporters)\s+(?:on\s+|late\s+|early\s+)?$/;
+
+// Years as the content mentions them ("in 2014", "since 1991"), not amounts ("2,014") or money.
+const YEAR = /(?<![\d$€£,.])\b(1[89]\d\d|20\d\d)\b(?![\d,]|%| (?:percent|people|troops|km|miles|dollars))/g;
+
+/**
+ * The years a text mentions, ascending and unique.
+ * @example yearsMentioned("annexed Crimea in 2014; by 2021 ...") // [2014, 2021]
+ */
+export function yearsMentioned(text: string): number[] {
+  const set = new Set<number>();
+  YEAR.lastIndex = 0;
+  for (let m = YEAR.exec(text); m; m = YEAR.exec(text)) set.add(Number(m[1]));
+  return [...set].sort((a, b) => a - b);
+}
+
+/** How many years a stated date may run ahead of the latest year the content mentions before it is suspect. */
+const YEAR_GAP = 3;
+
+/**
+ * Evidence that a stated date contradicts the text it heads. Each note names the evidence:
+ * - the printed weekday is not the weekday of the printed date;
+ * - the date is years later than any year the content mentions, and the text reports its events
+ *   on other weekdays than the printed one (a scrape or republication date, not the story's);
+ * - the content states a full date later than the publication date.
+ * @example dateConflicts({ iso: "2024-04-19", weekday: "Friday" }, "Russia annexed Crimea in 2014. Lavrov said Wednesday ... on Thursday.")
+ * // ["stated date 2024-04-19 is 10 years after the latest year the text mentions (2014) ..."]
+ */
+export function dateConflicts(stated: { iso: string; weekday: Weekday | null }, body: string, contentDates: string[] = []): string[] {
+  const notes: string[] = [];
+  const actual = weekdayOf(stated.iso);
+  if (stated.weekday && stated.weekday !== actual) {
+    notes.push(`stated date ${stated.iso} is printed as a ${stated.weekday} but was a ${actual}`);
+  }
+  const years = yearsMentioned(body);
+  const statedYear = Number(stated.iso.slice(0, 4));
+  const latest = years.length ? years[years.length - 1] : null;
+  const days = new Set(weekdaysIn(body));
+  const printed = stated.weekday ?? actual;
+  if (latest !== null && statedYear - latest >= YEAR_GAP && days.size > 0 && !days.has(printed)) {
+    notes.push(
+      `stated date ${stated.iso} (a ${printed}) is ${statedYear - latest} years after the latest year the text mentions (${latest}), ` +
+        `and the text reports its events on ${[...days].join(", ")}: likely a scrape or republication date`,
+    );
+  }
+  const later = contentDates.filter((d) => d > stated.iso).sort();
+  if (later.length) notes.push(`the text reports events on ${later[later.length - 1]}, after its stated date ${stated.iso}`);
+  return notes;
+}
+
+/**
+ * Full dates (with year) that sentences of the body state, e.g. "on December 2, 2021".
+ * @example fullDatesIn("The summit on June 16, 2021 in Geneva.") // ["2021-06-16"]
+ */
+export function fullDatesIn(text: string): string[] {
+  const out: string[] = [];
+  // chrono over a whole body is slow; only the neighbourhood of each year can hold a full date.
+  const years = /\b(?:1[89]|20)\d\d\b/g;
+  let lastEnd = -1;
+  for (let m = years.exec(text); m; m = years.exec(text)) {
+    const from = Math.max(0, m.index - 30, lastEnd);
+    const to = Math.min(text.length, m.index + 4);
+    lastEnd = to;
+    for (const r of chrono.strict.parse(text.slice(from, to), REFERENCE)) {
+      if (!r.start.isCertain("year") || !r.start.isCertain("day") || !r.start.isCertain("month")) continue;
+      const iso = toIso(r.start.get("year")!, r.start.get("month")!, r.start.get("day")!);
+      if (iso && !out.includes(iso)) out.push(iso);
+    }
+  }
+  return out;
+}
