@@ -1,13 +1,94 @@
+import { createReadStream, createWriteStream } from "node:fs";
+import { createInterface } from "node:readline";
 import type { Command } from "commander";
+import { analyze, clusterEvents, parseClusterRecord, StoryIndex, storyItemFromRecord, type ClusterRecord, type NewsfuseError } from "@newsfuse/core";
 
-/** STUB: `newsfuse cluster`. */
+type Level = "story" | "event";
+
+/** Reads every record of a clustering JSON Lines file; the first bad line stops with its line number. */
+async function readJsonl(path: string): Promise<{ ok: true; records: ClusterRecord[] } | { ok: false; error: NewsfuseError }> {
+  const records: ClusterRecord[] = [];
+  const seen = new Set<string>();
+  const stream = createReadStream(path, { encoding: "utf8" });
+  const opened = new Promise<NewsfuseError | null>((resolve) => {
+    stream.once("error", (e: NodeJS.ErrnoException) =>
+      resolve({ code: e.code === "ENOENT" ? "input_missing" : "input_malformed", message: `cannot read ${path}: ${e.message}`, input: path }),
+    );
+    stream.once("readable", () => resolve(null));
+  });
+  const failed = await opened;
+  if (failed) return { ok: false, error: failed };
+  let lineNo = 0;
+  for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
+    lineNo++;
+    if (!line.trim()) continue;
+    const r = parseClusterRecord(line, path, lineNo);
+    if (!r.ok) return { ok: false, error: r.error };
+    if (seen.has(r.value.id)) {
+      return { ok: false, error: { code: "input_malformed", message: `${path}:${lineNo}: duplicate id "${r.value.id}"`, input: `${path}:${lineNo}` } };
+    }
+    seen.add(r.value.id);
+    records.push(r.value);
+  }
+  if (records.length === 0) return { ok: false, error: { code: "input_empty", message: `${path}: no records`, input: path } };
+  return { ok: true, records };
+}
+
+/** Time order (stable; input order kept for undated records, which go after the dated ones). */
+function timeOrder(records: ClusterRecord[]): ClusterRecord[] {
+  const t = records.map((r) => (r.published ? Date.parse(r.published) : Number.POSITIVE_INFINITY));
+  return records
+    .map((_, i) => i)
+    .sort((a, b) => (t[a] === t[b] ? a - b : t[a] - t[b]))
+    .map((i) => records[i]);
+}
+
+/** Clusters records: stories with the light StoryIndex, events with full analysis and clusterEvents. */
+export function clusterRecords(records: ClusterRecord[], level: Level): Map<string, string> {
+  const ordered = timeOrder(records);
+  if (level === "story") {
+    const index = new StoryIndex();
+    return new Map(ordered.map((r) => [r.id, index.add(storyItemFromRecord(r))]));
+  }
+  const articles = ordered.map((r) =>
+    analyze({ id: r.id, text: r.text, title: r.title || undefined, url: r.url ?? undefined, published: r.published ?? undefined, outlet: r.source ?? undefined }),
+  );
+  return clusterEvents(articles);
+}
+
 export function register(program: Command): void {
   program
     .command("cluster")
-    .description("(cluster: not implemented yet)")
-    .allowUnknownOption()
-    .action(() => {
-      console.error("newsfuse cluster: not implemented yet");
-      process.exitCode = 2;
+    .description("Cluster a JSON Lines file of articles or headlines into stories or events; writes one {id, cluster} line per item.")
+    .requiredOption("--in <articles.jsonl>", "input: one {id, title, text?, url?, published?, source?} object per line")
+    .requiredOption("--out <pred.jsonl>", "output: one {id, cluster} object per line, in input order")
+    .option("--level <level>", "story (fast, title/text/url) or event (full analysis, concrete happenings)", "story")
+    .action(async (opts: { in: string; out: string; level: string }) => {
+      if (opts.level !== "story" && opts.level !== "event") {
+        console.error(`newsfuse cluster: --level must be "story" or "event", got "${opts.level}"`);
+        process.exitCode = 2;
+        return;
+      }
+      const read = await readJsonl(opts.in);
+      if (!read.ok) {
+        console.error(`newsfuse cluster: ${read.error.code}: ${read.error.message}`);
+        process.exitCode = 2;
+        return;
+      }
+      const clusters = clusterRecords(read.records, opts.level);
+      const out = createWriteStream(opts.out);
+      const done = new Promise<Error | null>((resolve) => {
+        out.once("error", resolve);
+        out.once("finish", () => resolve(null));
+      });
+      for (const r of read.records) out.write(JSON.stringify({ id: r.id, cluster: clusters.get(r.id) ?? null }) + "\n");
+      out.end();
+      const error = await done;
+      if (error) {
+        console.error(`newsfuse cluster: cannot write ${opts.out}: ${error.message}`);
+        process.exitCode = 2;
+        return;
+      }
+      console.error(`newsfuse cluster: ${read.records.length} items -> ${new Set(clusters.values()).size} ${opts.level} clusters in ${opts.out}`);
     });
 }
