@@ -79,7 +79,7 @@ function isCap(s: string): boolean {
  * (capitalised tokens not at a sentence start, or at a sentence start when the word never occurs
  * in lower case in the same text), so the features work on raw benchmark text as well as on
  * analyzed articles; `extraNames` adds entity names the extractors found.
- * @example eventFeatures("Jackman to host Oscars", "Hugh Jackman will host the 81st Academy Awards.").get("n:jackman") // 2
+ * @example eventFeatures("Jackman to host Oscars", "Hugh Jackman will host the 81st Academy Awards.").has("#:81st") // true
  */
 export function eventFeatures(title: string | null, body: string, extraNames: string[] = []): FeatureBag {
   const bag: FeatureBag = new Map();

@@ -1,11 +1,14 @@
 import type { Article } from "../schema/article.ts";
 import { articleEventFeatures, type FeatureBag } from "./events.features.ts";
+import { anchorsConflict, eventAnchor } from "./events.anchor.ts";
 
 export { eventFeatures, articleEventFeatures, type FeatureBag } from "./events.features.ts";
 
 export interface EventClusterOptions {
   /** Average-link cosine threshold for the second, event-level pass. */
   threshold?: number;
+  /** Keep apart articles whose leads place their happening in different places (default true). */
+  anchors?: boolean;
   /** Prefix of the returned event ids. */
   idPrefix?: string;
 }
@@ -57,8 +60,11 @@ function cosine(a: Vec, b: Vec): number {
 }
 
 /** Average-link agglomerative clustering; returns a cluster index per item. Deterministic (ties by index). */
-export function averageLink(vecs: Vec[], threshold: number): number[] {
+export function averageLink(vecs: Vec[], threshold: number, cannotLink?: (i: number, j: number) => boolean): number[] {
   const n = vecs.length;
+  // blocked[i][j]: some member of cluster i may not share an event with some member of cluster j.
+  const blocked: Uint8Array[] | null = cannotLink ? vecs.map(() => new Uint8Array(n)) : null;
+  if (blocked && cannotLink) for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) if (cannotLink(i, j)) blocked[i][j] = blocked[j][i] = 1;
   const sim: Float64Array[] = [];
   for (let i = 0; i < n; i++) {
     const row = new Float64Array(n);
@@ -78,7 +84,8 @@ export function averageLink(vecs: Vec[], threshold: number): number[] {
     for (let i = 0; i < n; i++) {
       if (!alive[i]) continue;
       const row = sim[i];
-      for (let j = i + 1; j < n; j++) if (alive[j] && row[j] > best) [best, bi, bj] = [row[j], i, j];
+      const bl = blocked?.[i];
+      for (let j = i + 1; j < n; j++) if (alive[j] && row[j] > best && !bl?.[j]) [best, bi, bj] = [row[j], i, j];
     }
     if (bi < 0) break;
     // Lance-Williams update for average link.
@@ -87,6 +94,7 @@ export function averageLink(vecs: Vec[], threshold: number): number[] {
       const v = (size[bi] * sim[bi][k] + size[bj] * sim[bj][k]) / (size[bi] + size[bj]);
       sim[bi][k] = v;
       sim[k][bi] = v;
+      if (blocked && blocked[bj][k]) blocked[bi][k] = blocked[k][bi] = 1;
     }
     size[bi] += size[bj];
     alive[bj] = false;
@@ -102,18 +110,22 @@ export function averageLink(vecs: Vec[], threshold: number): number[] {
  * ("pirates", "Oscars") stop counting and the names, numbers and years that tell two incidents
  * apart decide. Returns a cluster label per bag (the index of the cluster's first member).
  */
-export function clusterBags(bags: FeatureBag[], opts: { topicThreshold?: number; eventThreshold?: number } = {}): number[] {
+export function clusterBags(
+  bags: FeatureBag[],
+  opts: { topicThreshold?: number; eventThreshold?: number; cannotLink?: (i: number, j: number) => boolean } = {},
+): number[] {
   const all = bags.map((_, i) => i);
   const topics = averageLink(weigh(bags, all), opts.topicThreshold ?? TOPIC_THRESHOLD);
   const groups = new Map<number, number[]>();
   topics.forEach((t, i) => groups.set(t, [...(groups.get(t) ?? []), i]));
   const label = new Array<number>(bags.length);
   for (const members of groups.values()) {
-    if (members.length < 3) {
+    if (members.length < 2) {
       for (const i of members) label[i] = members[0];
       continue;
     }
-    const sub = averageLink(weigh(bags, members), opts.eventThreshold ?? EVENT_THRESHOLD);
+    const cl = opts.cannotLink;
+    const sub = averageLink(weigh(bags, members), opts.eventThreshold ?? EVENT_THRESHOLD, cl && ((x, y) => cl(members[x], members[y])));
     sub.forEach((root, k) => (label[members[k]] = members[root]));
   }
   // Normalise labels to the smallest member index so output does not depend on merge order.
@@ -132,7 +144,12 @@ export function clusterBags(bags: FeatureBag[], opts: { topicThreshold?: number;
  */
 export function clusterEvents(articles: Article[], opts: EventClusterOptions = {}): Map<string, string> {
   const bags = articles.map(articleEventFeatures);
-  const labels = clusterBags(bags, { eventThreshold: opts.threshold });
+  const anchors = articles.map((a) => eventAnchor(a));
+  const texts = articles.map((a) => `${a.title ?? ""}\n${a.body}`);
+  const labels = clusterBags(bags, {
+    eventThreshold: opts.threshold,
+    cannotLink: opts.anchors === false ? undefined : (i, j) => anchorsConflict(anchors[i], anchors[j], texts[i], texts[j]),
+  });
   const prefix = opts.idPrefix ?? "event-";
   return new Map(articles.map((a, i) => [a.id, `${prefix}${articles[labels[i]].id}`]));
 }

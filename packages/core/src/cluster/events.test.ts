@@ -1,0 +1,134 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { Article } from "../schema/article.ts";
+import { clusterEvents, eventFeatures } from "./events.ts";
+import { eventAnchor, splitSentences } from "./events.anchor.ts";
+
+// 42 articles cut from the ECB+ dev set (bench/clustering/dev.jsonl): two topics, each holding two
+// different events of the same kind (two Chargers players arrested for DUI; two Oscars hosts named).
+const rows: { id: string; title: string; text: string; cluster: string }[] = readFileSync(
+  new URL("./events.fixture.ecb.jsonl", import.meta.url),
+  "utf8",
+)
+  .trim()
+  .split("\n")
+  .map((l) => JSON.parse(l));
+
+function article(id: string, title: string | null, body: string, extra: Partial<Article> = {}): Article {
+  return Article.parse({
+    id,
+    title,
+    titleDerived: false,
+    dateline: null,
+    published: { stated: null, inferred: null, weekday: null, conflicts: [] },
+    authors: [],
+    contributors: [],
+    provenance: { agency: null, republishedFrom: null, materialFrom: [] },
+    body,
+    entities: [],
+    quotes: [],
+    numbers: [],
+    ...extra,
+  });
+}
+
+/** B-cubed F1 as bench/clustering/README.md defines it. */
+function bcubed(gold: string[], pred: string[]): number {
+  let p = 0;
+  let r = 0;
+  for (let i = 0; i < gold.length; i++) {
+    let both = 0;
+    let inPred = 0;
+    let inGold = 0;
+    for (let j = 0; j < gold.length; j++) {
+      const sp = pred[i] === pred[j];
+      const sg = gold[i] === gold[j];
+      if (sp) inPred++;
+      if (sg) inGold++;
+      if (sp && sg) both++;
+    }
+    p += both / inPred;
+    r += both / inGold;
+  }
+  p /= gold.length;
+  r /= gold.length;
+  return (2 * p * r) / (p + r);
+}
+
+describe("clusterEvents", () => {
+  it("tells apart two events of the same kind in ECB+ topics (B-cubed F1 >= 0.95)", () => {
+    const events = clusterEvents(rows.map((r) => article(r.id, r.title, r.text)));
+    const f1 = bcubed(
+      rows.map((r) => r.cluster),
+      rows.map((r) => events.get(r.id)!),
+    );
+    expect(f1).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("never puts Jamal Williams' and Vincent Jackson's DUI arrests in one event", () => {
+    const events = clusterEvents(rows.map((r) => article(r.id, r.title, r.text)));
+    const williams = rows.filter((r) => /Jamal Williams/.test(r.title)).map((r) => events.get(r.id));
+    const jackson = rows.filter((r) => /Jackson arrested/.test(r.title)).map((r) => events.get(r.id));
+    expect(williams.length).toBeGreaterThan(2);
+    expect(jackson.length).toBeGreaterThan(2);
+    for (const w of williams) expect(jackson).not.toContain(w);
+  });
+
+  it("is deterministic and independent of input order", () => {
+    const arts = rows.map((r) => article(r.id, r.title, r.text));
+    const a = clusterEvents(arts);
+    const b = clusterEvents([...arts].reverse());
+    const groups = (m: Map<string, string>) => {
+      const g = new Map<string, string[]>();
+      for (const [id, ev] of m) g.set(ev, [...(g.get(ev) ?? []), id].sort());
+      return [...g.values()].map((x) => x.join(",")).sort();
+    };
+    expect(groups(b)).toEqual(groups(a));
+  });
+
+  it("keeps two meetings of the same ministers apart when the leads place them in different cities", () => {
+    const stockholm = article(
+      "s",
+      "Blinken warns Lavrov",
+      "Secretary of State Antony Blinken warned Russia on Thursday. Blinken spoke to reporters after meeting in Stockholm with Sergey Lavrov, Russia's foreign minister, about Ukraine and NATO and troops.",
+    );
+    const geneva = article(
+      "g",
+      "Blinken and Lavrov talk",
+      "Secretary of State Antony Blinken warned Russia on Friday. Blinken and Sergey Lavrov, Russia's foreign minister, held talks in Geneva about Ukraine and NATO and troops.",
+    );
+    const events = clusterEvents([stockholm, geneva]);
+    expect(events.get("s")).not.toBe(events.get("g"));
+    expect(clusterEvents([stockholm, geneva], { anchors: false }).get("s")).toBe(clusterEvents([stockholm, geneva], { anchors: false }).get("g"));
+  });
+});
+
+describe("eventFeatures", () => {
+  it("reads names, ordinals and years, not headline capitals", () => {
+    const bag = eventFeatures("Jackman To Host Oscars", "Hugh Jackman will host the 81st Academy Awards in 2009. The show will host stars.");
+    expect(bag.get("n:jackman")).toBeGreaterThan(0);
+    expect(bag.has("nn:hugh_jackman")).toBe(true);
+    expect(bag.has("#:81st")).toBe(true);
+    expect(bag.has("y:2009")).toBe(true);
+    // "Host" is capitalised in the headline only; the body uses it in lower case.
+    expect(bag.has("n:host")).toBe(false);
+  });
+});
+
+describe("eventAnchor", () => {
+  it("reads the place and day of an announced meeting from the lead", () => {
+    const a = article(
+      "001",
+      "Top U.S., Russian diplomats to meet amid Ukraine showdown",
+      "RIGA, Latvia - Secretary of State Antony Blinken will meet this week with his Russian counterpart, Sergei Lavrov, the State Department said Wednesday.\n\nThe top American diplomat will speak with Lavrov on the sidelines of an Organization for Security and Cooperation in Europe summit in Stockholm on Thursday, a State Department official said.",
+    );
+    expect(eventAnchor(a)).toMatchObject({ place: "Stockholm", weekday: "thursday", announced: true, strong: true });
+  });
+
+  it("does not split sentences after initials and titles", () => {
+    expect(splitSentences("U.S. Secretary of State Antony J. Blinken met Mr. Lavrov. They spoke.")).toEqual([
+      "U.S. Secretary of State Antony J. Blinken met Mr. Lavrov.",
+      "They spoke.",
+    ]);
+  });
+});
