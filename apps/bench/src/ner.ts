@@ -1,5 +1,90 @@
-/** STUB: `npm run bench -- ner`. */
-export async function run(_argv: string[]): Promise<void> {
-  console.error("bench ner: not implemented yet");
-  process.exitCode = 2;
+// `npm run bench -- ner --data <file.conll> [--out pred.conll]`: tags the tokens of a CoNLL file
+// with the shipped model and scores it exactly as conlleval (bench/scorers/score_ner.py) does.
+import { readFileSync, writeFileSync } from "node:fs";
+import { isIob1, nerModelInfo, parseConll, scoreNer, spansToTags, tagDocument, tagsToSpans } from "@newsfuse/core";
+
+const DEFAULT_DATA = "/work/shared/bench/ner/dev.conll";
+
+function flag(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+export async function run(argv: string[]): Promise<void> {
+  const data = flag(argv, "data") ?? DEFAULT_DATA;
+  const outPath = flag(argv, "out");
+  let text: string;
+  try {
+    text = readFileSync(data, "utf8");
+  } catch (e) {
+    console.error(`bench ner: cannot read --data ${data}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    process.exitCode = 2;
+    return;
+  }
+  const parsed = parseConll(text, data);
+  if (!parsed.ok) {
+    console.error(`bench ner: ${parsed.error.message}`);
+    process.exitCode = 2;
+    return;
+  }
+  const docs = parsed.value;
+  const sentencesOf = docs.map((d) => d.sentences.map((s) => s.tokens));
+  const tokens = sentencesOf.flat().reduce((n, s) => n + s.length, 0);
+
+  const info = nerModelInfo(); // first use: decodes the shipped model, timed inside
+  // First pass produces the predictions; further passes (≥ 1 s in total) measure throughput.
+  let t0 = performance.now();
+  const predicted = sentencesOf.map((sents) => tagDocument(sents));
+  const firstMs = performance.now() - t0;
+  let passes = 0;
+  t0 = performance.now();
+  while (performance.now() - t0 < 1000 || passes < 2) {
+    for (const sents of sentencesOf) tagDocument(sents);
+    passes++;
+  }
+  const tokPerSec = (tokens * passes) / ((performance.now() - t0) / 1000);
+
+  const gold = docs.flatMap((d) => d.sentences.map((s) => s.tags));
+  // Same scheme as the input (IOB1 files get IOB1 predictions), so token accuracy compares like with like.
+  const scheme = isIob1(gold) ? "IOB1" : "IOB2";
+  const pred = predicted.flat().map((tags) => spansToTags(tagsToSpans(tags), tags.length, scheme));
+  const score = scoreNer(gold, pred);
+  const f = (x: number) => x.toFixed(4);
+  console.log(`data=${data} documents=${docs.length} sentences=${gold.length} tokens=${tokens}`);
+  for (const [type, s] of Object.entries(score.byType)) {
+    console.log(
+      `${type.padEnd(5)} precision=${f(s.precision)} recall=${f(s.recall)} f1=${f(s.f1)} gold=${s.gold} pred=${s.predicted} correct=${s.correct}`,
+    );
+  }
+  const o = score.overall;
+  console.log(`ALL   precision=${f(o.precision)} recall=${f(o.recall)} f1=${f(o.f1)} token_acc=${f(score.tokenAccuracy)}`);
+  console.log(
+    `speed: ${Math.round(tokPerSec).toLocaleString("en-US")} tokens/s (${passes} timed passes; first pass ${firstMs.toFixed(0)} ms)`,
+  );
+  console.log(
+    `model: ${(info.bytes / 1024).toFixed(0)} KiB binary (${info.scheme}, ${info.rows.toLocaleString("en-US")} weight rows of ${info.buckets.toLocaleString("en-US")} buckets, ` +
+      `${info.gazetteerEntries.toLocaleString("en-US")} gazetteer names), load ${info.loadMs.toFixed(1)} ms`,
+  );
+  console.log(`ner_f1=${o.f1.toFixed(3)}`);
+
+  if (outPath) {
+    const lines: string[] = [];
+    let k = 0;
+    for (const d of docs) {
+      lines.push("-DOCSTART- -X- O O", "");
+      for (const s of d.sentences) {
+        const tags = pred[k++];
+        s.lines.forEach((line, i) => lines.push(`${line} ${tags[i]}`));
+        lines.push("");
+      }
+    }
+    try {
+      writeFileSync(outPath, lines.join("\n"));
+    } catch (e) {
+      console.error(`bench ner: cannot write --out ${outPath}: ${(e as Error).message}`);
+      process.exitCode = 2;
+      return;
+    }
+    console.log(`wrote ${outPath} (${scheme}, predicted tag in the last column)`);
+  }
 }

@@ -1,0 +1,296 @@
+// Feature extraction for the tagger. Each token's word, lowercase form, shapes and affixes are hashed
+// once per document; templates combine those integers, and the result is reduced to an index into
+// the model's hashed weight table. No feature string is ever built.
+import { finalize, hashLower, hashString, mix } from "./hash.ts";
+import { GAZ_MAX_LEN, GAZETTEER_SEED, type Gazetteer } from "./gazetteer.ts";
+
+/** Feature groups, switchable so the training script can measure what each one is worth. */
+export const FEATURE_GROUPS = {
+  affix: 1,
+  context2: 2,
+  shapeConj: 4,
+  position: 8,
+  docCase: 16,
+  aggregate: 32,
+  gazetteer: 64,
+} as const;
+export const ALL_FEATURES = 127;
+
+export interface FeatureOptions {
+  /** Bit set of FEATURE_GROUPS. */
+  groups: number;
+  /** Names from the training data (the shipped list). */
+  gazetteer?: Gazetteer;
+  /** Names seen across the current batch of articles. */
+  batch?: Gazetteer;
+  /** Training only: this document's own gold names, subtracted so the model learns from names seen elsewhere. */
+  exclude?: Gazetteer;
+}
+
+/** Features of every token of a document: token t owns feats[offs[t] .. offs[t+1]). */
+export interface DocFeatures {
+  feats: Int32Array;
+  offs: Int32Array;
+  /** sentStarts[s] is the index of the first token of sentence s; one extra entry at the end. */
+  sentStarts: Int32Array;
+}
+
+// Template ids; any distinct constants work, they only seed the hash.
+const T_BIAS = 1, T_W = 2, T_L = 3, T_SL = 4, T_SS = 5, T_PRE = 6, T_SUF = 10;
+const T_LM1 = 20, T_LP1 = 21, T_LM2 = 22, T_LP2 = 23, T_SSM1 = 24, T_SSP1 = 25;
+const T_SS_M1_0 = 26, T_SS_0_P1 = 27, T_SS_3 = 28, T_L_M1_0 = 29, T_L_0_P1 = 30;
+const T_HEAD = 31, T_POS = 32, T_SENTIDX = 33, T_SENTLEN = 34, T_HEAD_L = 35;
+const T_DOC1 = 40, T_DOC2 = 41, T_DOC3 = 42, T_AGGP = 43, T_AGGN = 44;
+const T_GAZ = 50, T_GAZMAJ = 51, T_GAZCAP = 52, T_WM1 = 53, T_WP1 = 54;
+
+const BOS = hashString("<s>", 7);
+const EOS = hashString("</s>", 7);
+const MAX_AGG = 4;
+
+// Per-token scratch, grown as needed and reused across documents (the tagger is single-threaded).
+let cap = 0;
+let W = new Int32Array(0), L = new Int32Array(0), SL = new Int32Array(0), SS = new Int32Array(0);
+let PRE = new Int32Array(0), SUF = new Int32Array(0), FLAGS = new Uint8Array(0), LEN = new Uint16Array(0);
+const F_UPPER1 = 1, F_ALLUP = 2, F_LOWER1 = 4, F_LETTER = 8;
+
+function ensure(n: number): void {
+  if (n <= cap) return;
+  cap = Math.max(n, cap * 2, 1024);
+  W = new Int32Array(cap); L = new Int32Array(cap); SL = new Int32Array(cap); SS = new Int32Array(cap);
+  PRE = new Int32Array(cap * 4); SUF = new Int32Array(cap * 4); FLAGS = new Uint8Array(cap); LEN = new Uint16Array(cap);
+}
+
+function charClass(w: string, i: number): number {
+  const c = w.charCodeAt(i);
+  if (c >= 65 && c <= 90) return 88; // X
+  if (c >= 97 && c <= 122) return 120; // x
+  if (c >= 48 && c <= 57) return 100; // d
+  if (c < 128) return c;
+  const ch = w[i];
+  if (ch !== ch.toLowerCase()) return 88;
+  if (ch !== ch.toUpperCase()) return 120;
+  return 0x2022; // any other non-ASCII symbol
+}
+
+function tokenInfo(w: string, t: number): void {
+  W[t] = hashString(w, 11);
+  L[t] = hashLower(w, 1);
+  const n = w.length;
+  LEN[t] = Math.min(n, 65535);
+  let sl = 0x811c9dc5 | 0, ss = 0x811c9dc5 | 0, prev = -1, run = 0, flags = 0, upper = 0, lower = 0;
+  let pre = 0x811c9dc5 | 0;
+  for (let i = 0; i < n; i++) {
+    const k = charClass(w, i);
+    if (k === 88) upper++;
+    else if (k === 120) lower++;
+    if (i === 0) flags |= k === 88 ? F_UPPER1 : k === 120 ? F_LOWER1 : 0;
+    if (k === prev) run++;
+    else {
+      run = 1;
+      ss = Math.imul(ss ^ k, 0x01000193);
+    }
+    if (run <= 4) sl = Math.imul(sl ^ k, 0x01000193);
+    prev = k;
+    if (i < 4) {
+      let c = w.charCodeAt(i);
+      if (c >= 65 && c <= 90) c += 32;
+      pre = Math.imul(pre ^ c, 0x01000193);
+      PRE[t * 4 + i] = pre;
+    }
+  }
+  for (let i = n; i < 4; i++) PRE[t * 4 + i] = 0;
+  let suf = 0x811c9dc5 | 0;
+  for (let i = 0; i < 4; i++) {
+    if (i < n) {
+      let c = w.charCodeAt(n - 1 - i);
+      if (c >= 65 && c <= 90) c += 32;
+      suf = Math.imul(suf ^ c, 0x01000193);
+      SUF[t * 4 + i] = suf;
+    } else SUF[t * 4 + i] = 0;
+  }
+  if (upper + lower > 0) flags |= F_LETTER;
+  if (upper > 0 && lower === 0) flags |= F_ALLUP;
+  FLAGS[t] = flags;
+  SL[t] = sl;
+  SS[t] = ss;
+}
+
+/**
+ * Computes the hashed feature indices of every token of a document (a list of tokenized sentences).
+ * Document-level groups look at the other sentences: how a word is capitalized elsewhere, the
+ * contexts of its other occurrences, and names from the gazetteers.
+ *
+ * @example
+ * const f = featurizeDocument([["EU", "rejects", "German", "call"]], (1 << 20) - 1, { groups: ALL_FEATURES });
+ * // f.offs[1] - f.offs[0] is the number of features of "EU"
+ */
+export function featurizeDocument(sentences: readonly (readonly string[])[], mask: number, opts: FeatureOptions): DocFeatures {
+  let n = 0;
+  for (const s of sentences) n += s.length;
+  ensure(n);
+  const sentStarts = new Int32Array(sentences.length + 1);
+  const headline = new Uint8Array(sentences.length);
+  let t = 0;
+  for (let s = 0; s < sentences.length; s++) {
+    sentStarts[s] = t;
+    const toks = sentences[s];
+    let up = 0, low = 0;
+    for (let i = 0; i < toks.length; i++, t++) {
+      tokenInfo(toks[i], t);
+      const f = FLAGS[t];
+      if (f & F_LETTER) {
+        if (f & F_ALLUP) up++;
+        else low++;
+      }
+    }
+    // An ALL-CAPS sentence (Reuters headlines, datelines) carries no capitalization evidence.
+    headline[s] = up > 0 && low === 0 && toks.length > 0 ? 1 : 0;
+  }
+  sentStarts[sentences.length] = n;
+  const g = opts.groups;
+
+  // How each word is written in sentences where capitalization means something.
+  const docCase = new Map<number, number>();
+  const occ = new Map<number, number[]>();
+  if (g & (FEATURE_GROUPS.docCase | FEATURE_GROUPS.aggregate)) {
+    for (let s = 0; s < sentences.length; s++) {
+      const a = sentStarts[s], b = sentStarts[s + 1];
+      for (let i = a; i < b; i++) {
+        const f = FLAGS[i];
+        if (!(f & F_LETTER)) continue;
+        if (!headline[s]) {
+          const bit = i === a ? (f & F_UPPER1 ? 4 : 0) : f & F_ALLUP && LEN[i] > 1 ? 8 : f & F_UPPER1 ? 2 : f & F_LOWER1 ? 1 : 0;
+          if (bit) docCase.set(L[i], (docCase.get(L[i]) ?? 0) | bit);
+        }
+        if (f & F_UPPER1) {
+          let list = occ.get(L[i]);
+          if (!list) occ.set(L[i], (list = []));
+          if (list.length < MAX_AGG * 3) list.push(i, i > a ? L[i - 1] : BOS, i + 1 < b ? L[i + 1] : EOS);
+        }
+      }
+    }
+  }
+
+  const capacity = n * 48 + 64;
+  let feats = new Int32Array(capacity);
+  const offs = new Int32Array(n + 1);
+  let k = 0;
+  const push = (h: number) => {
+    if (k === feats.length) {
+      const bigger = new Int32Array(feats.length * 2);
+      bigger.set(feats);
+      feats = bigger;
+    }
+    feats[k++] = finalize(h) & mask;
+  };
+
+  const gazFeats: number[][] = [];
+  for (let s = 0; s < sentences.length; s++) {
+    const a = sentStarts[s], b = sentStarts[s + 1];
+    const len = b - a;
+    const head = headline[s];
+    const sentIdx = Math.min(s, 3);
+    const lenBucket = len <= 3 ? len : len <= 6 ? 4 : 5;
+
+    if (g & FEATURE_GROUPS.gazetteer) {
+      for (let i = 0; i < len; i++) gazFeats[i] = [];
+      for (const [gz, src] of [
+        [opts.gazetteer, 0],
+        [opts.batch, 1],
+      ] as const) {
+        if (!gz || gz.size === 0) continue;
+        for (let i = a; i < b; i++) {
+          if (!(FLAGS[i] & (F_UPPER1 | F_ALLUP))) continue;
+          let h = GAZETTEER_SEED;
+          for (let j = i; j < b && j - i < GAZ_MAX_LEN; j++) {
+            h = mix(h, L[j]);
+            const c = gz.get(h);
+            if (!c) continue;
+            const ex = src === 0 ? opts.exclude?.get(h) : undefined;
+            let total = 0, best = -1, bestC = 0;
+            for (let ty = 0; ty < 4; ty++) {
+              const v = c[ty] - (ex ? ex[ty] : 0);
+              if (v <= 0) continue;
+              total += v;
+              if (v > bestC) (bestC = v), (best = ty);
+            }
+            if (total === 0 || !(FLAGS[j] & F_LETTER)) continue;
+            const spanLen = j - i + 1;
+            for (let m = i; m <= j; m++) {
+              const pos = spanLen === 1 ? 3 : m === i ? 0 : m === j ? 2 : 1;
+              const list = gazFeats[m - a];
+              for (let ty = 0; ty < 4; ty++) {
+                const v = c[ty] - (ex ? ex[ty] : 0);
+                if (v > 0) list.push(mix(mix(T_GAZ, ty * 4 + pos), src));
+              }
+              list.push(mix(mix(T_GAZMAJ, best * 4 + pos), bestC * 2 > total ? 1 : 0));
+              list.push(mix(mix(T_GAZCAP, best * 4 + pos), FLAGS[m] & 7));
+            }
+          }
+        }
+      }
+    }
+
+    for (let i = a; i < b; i++) {
+      offs[i] = k;
+      const p = i - a;
+      const lm1 = i > a ? L[i - 1] : BOS, lp1 = i + 1 < b ? L[i + 1] : EOS;
+      const ssm1 = i > a ? SS[i - 1] : BOS, ssp1 = i + 1 < b ? SS[i + 1] : EOS;
+      push(T_BIAS);
+      push(mix(T_W, W[i]));
+      push(mix(T_L, L[i]));
+      push(mix(T_SL, SL[i]));
+      push(mix(T_SS, SS[i]));
+      push(mix(T_LM1, lm1));
+      push(mix(T_LP1, lp1));
+      push(mix(T_WM1, i > a ? W[i - 1] : BOS));
+      push(mix(T_WP1, i + 1 < b ? W[i + 1] : EOS));
+      if (g & FEATURE_GROUPS.affix) {
+        for (let q = 0; q < 4; q++) {
+          if (PRE[i * 4 + q]) push(mix(T_PRE + q, PRE[i * 4 + q]));
+          if (SUF[i * 4 + q]) push(mix(T_SUF + q, SUF[i * 4 + q]));
+        }
+      }
+      if (g & FEATURE_GROUPS.context2) {
+        push(mix(T_LM2, i > a + 1 ? L[i - 2] : BOS));
+        push(mix(T_LP2, i + 2 < b ? L[i + 2] : EOS));
+        push(mix(mix(T_L_M1_0, lm1), L[i]));
+        push(mix(mix(T_L_0_P1, L[i]), lp1));
+      }
+      if (g & FEATURE_GROUPS.shapeConj) {
+        push(mix(T_SSM1, ssm1));
+        push(mix(T_SSP1, ssp1));
+        push(mix(mix(T_SS_M1_0, ssm1), SS[i]));
+        push(mix(mix(T_SS_0_P1, SS[i]), ssp1));
+        push(mix(mix(mix(T_SS_3, ssm1), SS[i]), ssp1));
+      }
+      if (g & FEATURE_GROUPS.position) {
+        const pb = p === 0 ? 0 : p === 1 ? 1 : 2;
+        push(mix(mix(T_HEAD, head * 4 + pb), SS[i]));
+        push(mix(mix(T_POS, pb), SS[i]));
+        push(mix(mix(T_SENTIDX, sentIdx * 2 + head), SS[i]));
+        push(mix(mix(T_SENTLEN, lenBucket), SS[i]));
+        if (head) push(mix(T_HEAD_L, L[i]));
+      }
+      if (g & FEATURE_GROUPS.docCase && FLAGS[i] & F_LETTER) {
+        const dc = docCase.get(L[i]) ?? 0;
+        push(mix(mix(T_DOC1, dc), SS[i]));
+        push(mix(mix(T_DOC2, dc), head * 4 + (p === 0 ? 1 : 0)));
+        push(mix(mix(T_DOC3, dc & 3), L[i]));
+      }
+      if (g & FEATURE_GROUPS.aggregate && FLAGS[i] & F_UPPER1) {
+        const list = occ.get(L[i]);
+        if (list) {
+          for (let q = 0; q < list.length; q += 3) {
+            if (list[q] === i) continue;
+            push(mix(T_AGGP, list[q + 1]));
+            push(mix(T_AGGN, list[q + 2]));
+          }
+        }
+      }
+      if (g & FEATURE_GROUPS.gazetteer) for (const h of gazFeats[p]) push(h);
+    }
+  }
+  offs[n] = k;
+  return { feats: feats.subarray(0, k), offs, sentStarts };
+}

@@ -1,0 +1,178 @@
+// The public tagger: loads the shipped model once, on first use, and tags token sequences or text.
+import { featurizeDocument } from "./features.ts";
+import { addToGazetteer, type Gazetteer } from "./gazetteer.ts";
+import { decodeBase64, tagFeatures, unpackModel, type NerModel } from "./model.ts";
+import { NER_MODEL_BASE64 } from "./model.data.ts";
+import { normalizeToken, tokenizeSentences } from "./tokenize.ts";
+import { tagsToSpans, type EntityType } from "./conll.ts";
+
+let shipped: NerModel | undefined;
+let info: NerModelInfo | undefined;
+
+export interface NerModelInfo {
+  /** Size of the binary model (before base64). */
+  bytes: number;
+  /** Milliseconds spent decoding it on first use. */
+  loadMs: number;
+  scheme: string;
+  buckets: number;
+  rows: number;
+  gazetteerEntries: number;
+}
+
+/**
+ * The shipped model, decoded on the first call (no network, no file system).
+ *
+ * @example
+ * loadNerModel().tagSet.names.length // → 17 for a BILOU model
+ */
+export function loadNerModel(): NerModel {
+  if (!shipped) {
+    const t0 = performance.now();
+    const bytes = decodeBase64(NER_MODEL_BASE64);
+    shipped = unpackModel(bytes);
+    const K = shipped.tagSet.names.length;
+    info = {
+      bytes: bytes.length,
+      loadMs: performance.now() - t0,
+      scheme: shipped.tagSet.scheme,
+      buckets: 1 << shipped.bits,
+      rows: shipped.weights.length / K,
+      gazetteerEntries: shipped.gazetteer.size,
+    };
+  }
+  return shipped;
+}
+
+/** Size and load time of the shipped model (loads it if needed). */
+export function nerModelInfo(): NerModelInfo {
+  loadNerModel();
+  return info!;
+}
+
+export interface TagOptions {
+  /** Names seen across the current batch of articles (see buildGazetteer). */
+  gazetteer?: Gazetteer;
+  /** Another model (tests, experiments); defaults to the shipped one. */
+  model?: NerModel;
+}
+
+// IOB2 name of each model tag id, so output strings are shared constants, not built per token.
+const iob2Cache = new WeakMap<NerModel, string[]>();
+function iob2Names(model: NerModel): string[] {
+  let names = iob2Cache.get(model);
+  if (!names) {
+    names = model.tagSet.names.map((n) => (n[0] === "L" ? `I${n.slice(1)}` : n[0] === "U" ? `B${n.slice(1)}` : n));
+    iob2Cache.set(model, names);
+  }
+  return names;
+}
+
+/**
+ * Tags a document given as tokenized sentences; the sentences share document-level features (how a
+ * word is capitalized elsewhere, the contexts of its other mentions). Returns IOB2 tags.
+ *
+ * @example
+ * tagDocument([["EU", "rejects", "German", "call"]]) // → [["B-ORG", "O", "B-MISC", "O"]]
+ */
+export function tagDocument(sentences: readonly (readonly string[])[], opts: TagOptions = {}): string[][] {
+  const model = opts.model ?? loadNerModel();
+  const df = featurizeDocument(sentences, (1 << model.bits) - 1, {
+    groups: model.groups,
+    gazetteer: model.gazetteer,
+    batch: opts.gazetteer,
+  });
+  const ids = new Int32Array(df.offs.length - 1);
+  tagFeatures(model, df, ids);
+  const names = iob2Names(model);
+  return sentences.map((_, s) => {
+    const a = df.sentStarts[s];
+    const out = new Array<string>(df.sentStarts[s + 1] - a);
+    for (let i = 0; i < out.length; i++) out[i] = names[ids[a + i]];
+    return out;
+  });
+}
+
+/**
+ * Tags one sentence of tokens as given (CoNLL input is used as-is). Returns IOB2 tags
+ * (B-/I- PER, ORG, LOC, MISC, or O).
+ *
+ * @example
+ * tagTokens(["Antony", "J.", "Blinken", "visited", "Stockholm", "."])
+ * // → ["B-PER", "I-PER", "I-PER", "O", "B-LOC", "O"]
+ */
+export function tagTokens(tokens: readonly string[], opts: TagOptions = {}): string[] {
+  return tagDocument([tokens], opts)[0];
+}
+
+export interface Mention {
+  start: number;
+  end: number;
+  type: EntityType;
+  text: string;
+}
+
+/**
+ * Finds PER/ORG/LOC/MISC mentions in text, with character offsets into it. The whole text is one
+ * document (a name written plainly in the body helps its mention in a headline).
+ *
+ * @example
+ * recognize("Secretary of State Antony J. Blinken spoke in Stockholm.")
+ * // → [{ start: 19, end: 36, type: "PER", text: "Antony J. Blinken" }, { start: 46, end: 55, type: "LOC", text: "Stockholm" }]
+ */
+export function recognize(text: string, opts: TagOptions = {}): Mention[] {
+  const sentences = tokenizeSentences(text);
+  const tags = tagDocument(
+    sentences.map((s) => {
+      const toks = s.map((t) => normalizeToken(t.text));
+      // The training headlines are ALL CAPS; a Title Case headline carries just as little case
+      // evidence, so it is shown to the model the way the model knows headlines.
+      return isTitleCase(toks) ? toks.map((t) => t.toUpperCase()) : toks;
+    }),
+    opts,
+  );
+  const out: Mention[] = [];
+  sentences.forEach((toks, s) => {
+    for (const sp of tagsToSpans(tags[s])) {
+      // CoNLL names exclude titles ("Mr. Blinken" → "Blinken"); keep that convention on real text.
+      while (sp.type === "PER" && sp.end - sp.start > 1 && HONORIFIC.test(toks[sp.start].text)) sp.start++;
+      const start = toks[sp.start].start;
+      const end = toks[sp.end - 1].end;
+      out.push({ start, end, type: sp.type as EntityType, text: text.slice(start, end) });
+    }
+  });
+  return out;
+}
+
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Rev|President|Secretary|Minister)\.?$/;
+
+/** Headline-style capitalization: nearly every word of four or more letters starts upper-case. */
+function isTitleCase(toks: readonly string[]): boolean {
+  let words = 0, caps = 0, lowerShort = 0;
+  for (const t of toks) {
+    if (!/^\p{L}/u.test(t)) continue;
+    if (t.length >= 4) {
+      words++;
+      if (/^\p{Lu}/u.test(t)) caps++;
+    } else if (/^\p{Ll}/u.test(t)) lowerShort++;
+  }
+  const last = toks[toks.length - 1];
+  return words >= 4 && caps === words && last !== "." && caps > lowerShort;
+}
+
+/**
+ * A per-batch gazetteer from mentions already recognized (e.g. across all articles of a batch),
+ * to pass back as `gazetteer` so each article benefits from names written clearly in the others.
+ *
+ * @example
+ * const gaz = gazetteerFromMentions(articles.flatMap((a) => recognize(a)));
+ * recognize(headline, { gazetteer: gaz });
+ */
+export function gazetteerFromMentions(mentions: readonly { text: string; type: EntityType }[]): Gazetteer {
+  const gaz: Gazetteer = new Map();
+  for (const m of mentions) {
+    const toks = tokenizeSentences(m.text).flat().map((t) => normalizeToken(t.text));
+    addToGazetteer(gaz, toks, m.type);
+  }
+  return gaz;
+}
