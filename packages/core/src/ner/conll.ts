@@ -3,7 +3,7 @@
 import { err, ok, type Result } from "../errors.ts";
 
 export const ENTITY_TYPES = ["PER", "ORG", "LOC", "MISC"] as const;
-export type EntityType = (typeof ENTITY_TYPES)[number];
+export type NerType = (typeof ENTITY_TYPES)[number];
 
 export interface ConllSentence {
   tokens: string[];
@@ -18,7 +18,7 @@ export interface ConllDocument {
 }
 
 /** A chunk [start, end) of one sentence with its type. */
-export interface Span {
+export interface TagSpan {
   start: number;
   end: number;
   type: string;
@@ -81,8 +81,8 @@ function splitTag(tag: string): [string, string] {
  * @example
  * tagsToSpans(["I-PER", "I-PER", "O", "B-LOC"]) // → [{start:0,end:2,type:"PER"},{start:3,end:4,type:"LOC"}]
  */
-export function tagsToSpans(tags: readonly string[]): Span[] {
-  const out: Span[] = [];
+export function tagsToSpans(tags: readonly string[]): TagSpan[] {
+  const out: TagSpan[] = [];
   let prevP = "O";
   let prevT = "";
   let start = -1;
@@ -117,7 +117,7 @@ export type TagScheme = "IOB1" | "IOB2" | "BILOU";
  * @example
  * spansToTags([{ start: 0, end: 2, type: "PER" }], 3, "BILOU") // → ["B-PER", "L-PER", "O"]
  */
-export function spansToTags(spans: readonly Span[], length: number, scheme: TagScheme): string[] {
+export function spansToTags(spans: readonly TagSpan[], length: number, scheme: TagScheme): string[] {
   const tags = new Array<string>(length).fill("O");
   let prevEnd = -1;
   let prevType = "";

@@ -1,7 +1,7 @@
 // Entity-name lists as hashed token sequences. The shipped list comes from the training data; a
 // caller can add a per-batch list (entities seen across the articles of one batch) at tagging time.
 import { hashLower, mix } from "./hash.ts";
-import { ENTITY_TYPES, type EntityType } from "./conll.ts";
+import { ENTITY_TYPES, type NerType } from "./conll.ts";
 
 /** Longest name (in tokens) that is looked up; longer training entities are rare and noisy. */
 export const GAZ_MAX_LEN = 6;
@@ -40,7 +40,7 @@ export function addToGazetteer(gaz: Gazetteer, tokens: readonly string[], type: 
  * const gaz = buildGazetteer([{ tokens: ["Antony", "J.", "Blinken"], type: "PER" }]);
  * recognize("BLINKEN MEETS LAVROV", { gazetteer: gaz });
  */
-export function buildGazetteer(entities: readonly { tokens: readonly string[]; type: EntityType }[]): Gazetteer {
+export function buildGazetteer(entities: readonly { tokens: readonly string[]; type: NerType }[]): Gazetteer {
   const gaz: Gazetteer = new Map();
   for (const e of entities) addToGazetteer(gaz, e.tokens, e.type);
   return gaz;

@@ -7,4 +7,4 @@ export type { Token } from "./tokenize.ts";
 export { buildGazetteer } from "./gazetteer.ts";
 export type { Gazetteer } from "./gazetteer.ts";
 export { parseConll, scoreNer, tagsToSpans, spansToTags, isIob1, ENTITY_TYPES } from "./conll.ts";
-export type { ConllDocument, ConllSentence, NerScore, PRF, Span, EntityType, TagScheme } from "./conll.ts";
+export type { ConllDocument, ConllSentence, NerScore, PRF, TagSpan, NerType, TagScheme } from "./conll.ts";

@@ -4,7 +4,7 @@ import { addToGazetteer, type Gazetteer } from "./gazetteer.ts";
 import { decodeBase64, tagFeatures, unpackModel, type NerModel } from "./model.ts";
 import { NER_MODEL_BASE64 } from "./model.data.ts";
 import { normalizeToken, tokenizeSentences } from "./tokenize.ts";
-import { tagsToSpans, type EntityType } from "./conll.ts";
+import { tagsToSpans, type NerType } from "./conll.ts";
 
 let shipped: NerModel | undefined;
 let info: NerModelInfo | undefined;
@@ -108,7 +108,7 @@ export function tagTokens(tokens: readonly string[], opts: TagOptions = {}): str
 export interface Mention {
   start: number;
   end: number;
-  type: EntityType;
+  type: NerType;
   text: string;
 }
 
@@ -138,7 +138,7 @@ export function recognize(text: string, opts: TagOptions = {}): Mention[] {
       while (sp.type === "PER" && sp.end - sp.start > 1 && HONORIFIC.test(toks[sp.start].text)) sp.start++;
       const start = toks[sp.start].start;
       const end = toks[sp.end - 1].end;
-      out.push({ start, end, type: sp.type as EntityType, text: text.slice(start, end) });
+      out.push({ start, end, type: sp.type as NerType, text: text.slice(start, end) });
     }
   });
   return out;
@@ -168,7 +168,7 @@ function isTitleCase(toks: readonly string[]): boolean {
  * const gaz = gazetteerFromMentions(articles.flatMap((a) => recognize(a)));
  * recognize(headline, { gazetteer: gaz });
  */
-export function gazetteerFromMentions(mentions: readonly { text: string; type: EntityType }[]): Gazetteer {
+export function gazetteerFromMentions(mentions: readonly { text: string; type: NerType }[]): Gazetteer {
   const gaz: Gazetteer = new Map();
   for (const m of mentions) {
     const toks = tokenizeSentences(m.text).flat().map((t) => normalizeToken(t.text));
