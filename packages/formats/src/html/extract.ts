@@ -16,7 +16,9 @@ const BLOCK = new Set([
 const HEADING = /^h[1-6]$/;
 
 /** Elements never part of an article body, whatever their content. */
-const DROP_TAGS = new Set(["nav", "aside", "footer", "figcaption", "input", "label", "head", "title", "meta", "link", "dialog", "menu", "video", "audio", "picture", "img", "map"]);
+const DROP_TAGS = new Set(["nav", "aside", "footer", "figcaption", "input", "label", "head", "title", "meta", "link", "dialog", "menu", "map"]);
+const INLINE = new Set(["a", "span", "em", "strong", "b", "i", "u", "small", "mark", "abbr", "cite", "q", "sup", "sub", "time", "font", "code", "s", "del", "ins"]);
+const MEDIA = new Set(["img", "picture", "video", "audio", "figure"]);
 
 /** class/id words of page furniture (Readability's list, plus news-site furniture seen across publishers). */
 const UNLIKELY =
@@ -59,7 +61,8 @@ function prune(body: El): void {
     el.children = el.children.filter((c) => {
       if (typeof c === "string") return true;
       if (DROP_TAGS.has(c.tag) || isHidden(c)) return false;
-      if (c.tag !== "article" && c.tag !== "main") {
+      // Inline elements are judged by their block: a linked name with class "tag-link" is still text.
+      if (c.tag !== "article" && c.tag !== "main" && !INLINE.has(c.tag)) {
         const w = attrWords(c);
         if (w.length > 1 && UNLIKELY.test(w) && !LIKELY.test(w) && (lengths.get(c) ?? 0) < PRUNE_MAX_SHARE * total) return false;
       }
@@ -145,7 +148,7 @@ interface Scored {
 }
 
 /** Readability's candidate scoring over paragraph blocks: each block feeds its parent, grandparent and, fading, further ancestors. */
-function pickContainer(body: El, blocks: Block[]): El {
+function pickContainer(body: El, blocks: Block[]): { best: El; score: number; finalScore: (el: El) => number } {
   const scores = new Map<El, Scored>();
   const init = (el: El): Scored => {
     let s = scores.get(el);
@@ -182,16 +185,110 @@ function pickContainer(body: El, blocks: Block[]): El {
       if (anc === body) break;
     }
   }
-  let best: El = body;
-  let bestScore = -Infinity;
-  for (const [el, s] of scores) {
-    const final = s.score * (1 - (s.text ? s.links / s.text : 0));
-    if (final > bestScore) {
-      bestScore = final;
-      best = el;
+  const finalScore = (el: El) => {
+    const s = scores.get(el);
+    return s ? s.score * (1 - (s.text ? s.links / s.text : 0)) : 0;
+  };
+  const ranked = [...scores.keys()].sort((a, b) => finalScore(b) - finalScore(a));
+  let best = ranked[0] ?? body;
+  const bestScore = finalScore(best);
+  // Articles split into several containers (text interrupted by ads or embeds) show up as several
+  // strong candidates with a common ancestor: take the ancestor that holds at least three of them.
+  const strong = ranked.slice(1, 5).filter((el) => finalScore(el) >= bestScore * 0.75);
+  if (strong.length >= 2) {
+    for (let anc = best.parent; anc && anc !== body.parent; anc = anc.parent) {
+      if (strong.filter((el) => isAncestor(anc!, el)).length >= 2) {
+        best = anc;
+        break;
+      }
     }
   }
-  return best;
+  // CMSs that cut the body into chunks around ads repeat the body container's class on every chunk:
+  // join same-class candidates that score, under their nearest common ancestor (close by, so that a
+  // second article preloaded further down the page is not joined).
+  if (best.attrs.class?.trim()) {
+    const twins = ranked.filter((el) => el !== best && el.tag === best.tag && el.attrs.class === best.attrs.class && finalScore(el) >= 10);
+    if (twins.length) {
+      let anc: El | null = best.parent;
+      for (let level = 0; anc && anc !== body && level < 4; level++, anc = anc.parent) {
+        if (twins.every((t) => isAncestor(anc!, t))) {
+          best = anc;
+          break;
+        }
+      }
+    }
+  }
+  // A container that is its parent's only element child says nothing; its parent is the same block.
+  while (best.parent && best !== body && best.parent !== body && best.parent.children.filter((c) => typeof c !== "string").length === 1) best = best.parent;
+  return { best, score: Math.max(bestScore, finalScore(best)), finalScore };
+}
+
+function isAncestor(anc: El, el: El): boolean {
+  for (let e: El | null = el; e; e = e.parent) if (e === anc) return true;
+  return false;
+}
+
+/** Readability's sibling rule: siblings of the winner that score well, share its class, or are clean prose join it. */
+function withSiblings(best: El, bestScore: number, finalScore: (el: El) => number, blockText: Map<El, { text: number; links: number; last: string }>): El[] {
+  const parent = best.parent;
+  if (!parent || best.tag === "body") return [best];
+  const threshold = Math.max(10, bestScore * 0.2);
+  const out: El[] = [];
+  for (const c of parent.children) {
+    if (typeof c === "string") continue;
+    if (c === best) {
+      out.push(c);
+      continue;
+    }
+    let bonus = 0;
+    if (c.attrs.class && c.attrs.class === best.attrs.class) bonus += bestScore * 0.2;
+    if (finalScore(c) + bonus >= threshold) {
+      out.push(c);
+      continue;
+    }
+    const t = blockText.get(c);
+    if (t && (c.tag === "p" || !hasBlockChild(c))) {
+      const density = t.text ? t.links / t.text : 1;
+      if ((t.text > 80 && density < 0.25) || (t.text > 0 && t.text <= 80 && density === 0 && /[.!?]["”»]?$/.test(t.last))) out.push(c);
+    }
+  }
+  return out;
+}
+
+/** Elements holding an image, video or figure, and how much text they hold: a short text next to media is its caption. */
+function mediaInfo(body: El): Map<El, { media: boolean; text: number }> {
+  const info = new Map<El, { media: boolean; text: number }>();
+  const go = (el: El): { media: boolean; text: number } => {
+    let media = MEDIA.has(el.tag);
+    let text = 0;
+    for (const c of el.children) {
+      if (typeof c === "string") text += c.trim().length;
+      else {
+        const r = go(c);
+        media ||= r.media;
+        text += r.text;
+      }
+    }
+    const r = { media, text };
+    info.set(el, r);
+    return r;
+  };
+  go(body);
+  return info;
+}
+
+/** Captions and credits sit with their image in a small wrapper; the limit is about two caption lines. */
+const CAPTION_MAX_CHARS = 300;
+
+function isCaption(b: Block, info: Map<El, { media: boolean; text: number }>): boolean {
+  if (b.text.length >= CAPTION_MAX_CHARS) return false;
+  let el: El | null = b.el;
+  for (let i = 0; el && i < 3; i++, el = el.parent) {
+    const m = info.get(el);
+    if (!m || m.text > CAPTION_MAX_CHARS + 50) return false;
+    if (m.media) return true;
+  }
+  return false;
 }
 
 export interface MainText {
@@ -202,7 +299,45 @@ export interface MainText {
 
 /** Lines that are page furniture wherever they appear (any language the dev pages showed, plus the obvious ones). */
 const JUNK_LINE =
-  /^(advertisement|advertisements|adverti[sz]ing|anzeige|publicidade|publicidad|sponsored|story continues below|continue reading|read more|read next|see also|related|related articles?|related stories|more from|recommended|share|share this|share this article|tweet|email|print|comments?|leave a comment|sign up|subscribe|log ?in|click here|follow us|skip to|back to top|loading|close|menu|next|previous|photo|image)\b.{0,80}$/i;
+  /^(advertisement|advertisements|adverti[sz]ing|anzeige|publicidade|publicidad|sponsored|story continues below|continue reading|read more|read next|see also|related|related articles?|related stories|more from|recommended|you may also like|you might also like|more on this|highlights|breaking news|share|share this|share this article|tweet|email|print|comments?|leave a comment|sign up|subscribe|log ?in|click here|follow us|skip to|back to top|loading|close|menu|next|previous|photo|image)\b.{0,80}$/i;
+
+/** Credits, bios and social prompts that close articles; the core keeps credits from the plain text, but page bylines are read from metadata. */
+const CREDIT_LINE =
+  /^(\(?additional reporting|reporting by|editing by|writing by|compiled by|contributed reporting|tags?:|filed under|topics?:|photo:|image:|credit:|source:)|\bfollow (us|him|her|them|me)\b.{0,40}\b(twitter|facebook|instagram)|contributed to this (report|story)/i;
+
+/** "LinkNaija October 06, 2018", "November 19, 2019 12:04AM ET", "Updated 5:03 p.m.": a line that is a date and little else. */
+function isDateLine(t: string): boolean {
+  const rest = t
+    .replace(/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?/gi, "")
+    .replace(/\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b/gi, "")
+    .replace(/\b(updated|published|posted|am|pm|a\.m\.|p\.m\.|et|est|edt|gmt|utc|bst|pst|pdt|cet|on|at)\b/gi, "")
+    .replace(/[\d\s,.:/|•·-]+/g, " ")
+    .trim();
+  return /\d{1,2}[:/.]\d{2}|\b(19|20)\d{2}\b/.test(t) && rest.split(/\s+/).filter(Boolean).length <= 2;
+}
+
+/** The headline repeated in the body, allowing for a trimmed site suffix or a shortened form. */
+function isTitle(t: string, title: string): boolean {
+  const a = t.toLowerCase();
+  if (a === title || (a.length > 20 && (title.startsWith(a) || a.startsWith(title)))) return true;
+  return false;
+}
+
+function keepBlock(b: Block, title: string, media: Map<El, { media: boolean; text: number }>): boolean {
+  const len = b.text.length;
+  const density = b.linkChars / len;
+  if (density > 0.5 && len < 400) return false;
+  if (len < 120 && JUNK_LINE.test(b.text)) return false;
+  if (title && isTitle(b.text, title)) return false;
+  if (isCaption(b, media)) return false;
+  if (len < 400 && (CREDIT_LINE.test(b.text) || PROMO_LINE.test(b.text))) return false;
+  if (len < 100 && isDateLine(b.text)) return false;
+  return true;
+}
+
+/** Newsletter and app prompts, photo credits: short lines that name what they are. */
+const PROMO_LINE =
+  /\b(sign up|subscribe|register)\b.{0,120}\b(newsletter|inbox|e-?mail|updates)\b|\b(getty images|ap photo|shutterstock|istock|afp via|reuters\/|epa-efe|\| bloomberg)\b|\bdownload (our|the) app\b/i;
 
 /**
  * Extracts the article text of a parsed page.
@@ -212,23 +347,38 @@ export function extractMainText(root: El, opts: { title?: string } = {}): MainTe
   const body = findFirst(root, (e) => e.tag === "body") ?? root;
   prune(body);
   const blocks = blocksOf(body);
-  const container = pickContainer(body, blocks);
+  const picked = pickContainer(body, blocks);
+  const blockText = new Map<El, { text: number; links: number; last: string }>();
+  for (const b of blocks) {
+    const t = blockText.get(b.el) ?? { text: 0, links: 0, last: "" };
+    t.text += b.text.length;
+    t.links += b.linkChars;
+    t.last = b.text;
+    blockText.set(b.el, t);
+  }
   const inside = new Set<El>();
   const mark = (el: El) => {
     inside.add(el);
     for (const c of el.children) if (typeof c !== "string") mark(c);
   };
-  mark(container);
+  for (const el of withSiblings(picked.best, picked.score, picked.finalScore, blockText)) mark(el);
   const chosen = blocks.filter((b) => inside.has(b.el));
   const title = opts.title ? normSpace(opts.title).toLowerCase() : "";
+  const media = mediaInfo(body);
+  // Each block is kept or dropped on its own; headings are decided afterwards, by what follows them.
+  const kept: Array<{ b: Block; keep: boolean; heading: boolean }> = chosen.map((b) => ({ b, keep: keepBlock(b, title, media), heading: HEADING.test(b.tag) }));
   const paragraphs: string[] = [];
-  for (const b of chosen) {
-    const len = b.text.length;
-    const density = b.linkChars / len;
-    if (density > 0.5 && len < 400) continue;
-    if (len < 120 && JUNK_LINE.test(b.text)) continue;
-    if (title && b.text.toLowerCase() === title) continue;
-    paragraphs.push(b.text);
+  for (let i = 0; i < kept.length; i++) {
+    const k = kept[i];
+    if (!k.keep) continue;
+    if (k.heading) {
+      // A heading introduces text: one followed by another heading, a dropped block (a link list, a
+      // promo) or nothing is a section label of the page ("You may also like", "Highlights").
+      const next = kept[i + 1];
+      if (!next || !next.keep || next.heading) continue;
+      if (k.b.tag === "h1") continue;
+    }
+    paragraphs.push(k.b.text);
   }
   return { text: paragraphs.join("\n\n"), paragraphs };
 }
