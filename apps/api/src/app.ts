@@ -33,6 +33,11 @@ export interface CreateAppOptions {
 
 /** Paths anyone may read even when reads are closed: probes and the API's own description. */
 const PUBLIC_PATHS = new Set(["/", "/healthz", "/readyz", "/openapi.json", "/docs"]);
+// JSON never needs to load anything; the docs page loads Scalar from its CDN.
+const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+const DOCS_CSP =
+  "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; " +
+  "font-src 'self' data: https://fonts.gstatic.com https://cdn.jsdelivr.net; img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'none'";
 const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
@@ -75,21 +80,12 @@ export function createApp(opts: CreateAppOptions) {
       client: c.get("client"),
     });
   });
-  app.use(
-    "*",
-    secureHeaders({
-      // The docs page loads Scalar from its CDN; everything else is JSON and needs nothing.
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'", "https://cdn.jsdelivr.net"],
-        styleSrc: ["'self'", "'unsafe-inline'", "https://cdn.jsdelivr.net", "https://fonts.googleapis.com"],
-        fontSrc: ["'self'", "https://fonts.gstatic.com", "https://cdn.jsdelivr.net", "data:"],
-        imgSrc: ["'self'", "data:"],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    }),
-  );
+  // CSP is set per response: routes that need their own (the docs page, raw inputs) set it first.
+  app.use("*", secureHeaders({ contentSecurityPolicy: undefined }));
+  app.use("*", async (c, next) => {
+    await next();
+    if (!c.res.headers.has("content-security-policy")) c.res.headers.set("Content-Security-Policy", c.req.path === "/docs" ? DOCS_CSP : API_CSP);
+  });
   if (config.corsOrigins.length) {
     app.use(
       "*",

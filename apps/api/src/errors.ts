@@ -18,7 +18,7 @@ export type ApiErrorCode =
   | "unavailable";
 
 /** THE code-to-status table: the only place an error code becomes an HTTP status. */
-export const STATUS: Record<ApiErrorCode, 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 423 | 429 | 500 | 503> = {
+export const STATUS: Record<ApiErrorCode, 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503> = {
   bad_request: 400,
   schema_violation: 400,
   input_malformed: 400,
@@ -35,7 +35,7 @@ export const STATUS: Record<ApiErrorCode, 400 | 401 | 403 | 404 | 405 | 409 | 41
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
-  store_locked: 423,
+  store_locked: 503,
   rate_limited: 429,
   not_ready: 503,
   unavailable: 503,
@@ -94,6 +94,7 @@ const ERROR_DESCRIPTIONS = {
   401: "An API key is required (Authorization: Bearer <key>).",
   403: "The API key is wrong, or writes without a key are only accepted from loopback.",
   404: "No such resource.",
+  409: "The write conflicts with the store's current state; retry.",
   405: "The path exists but not with this method; see the Allow header.",
   413: "The body is over the configured limit.",
   415: "The content type is not accepted here.",

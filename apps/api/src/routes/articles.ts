@@ -58,7 +58,7 @@ export const postArticles = createRoute({
   responses: {
     201: json(IngestResponse, "At least one item was created."),
     200: json(IngestResponse, "Nothing new was created (duplicates, known inputs or item errors)."),
-    ...errorResponses(401, 403, 413, 415, 422),
+    ...errorResponses(401, 403, 409, 413, 415, 422),
   },
 });
 
@@ -69,7 +69,7 @@ export const deleteArticle = createRoute({
   summary: "Delete an article and re-fuse its story",
   security: [{ bearer: [] }],
   request: { params: IdParam("article") },
-  responses: { 204: { description: "Deleted." }, ...errorResponses(401, 403, 404) },
+  responses: { 204: { description: "Deleted." }, ...errorResponses(401, 403, 404, 409) },
 });
 
 const utf8 = new TextEncoder();

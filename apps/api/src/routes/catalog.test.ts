@@ -1,0 +1,51 @@
+import type { Store } from "@newsfuse/store";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp, seededStore } from "../../test/harness.ts";
+
+let store: Store;
+let api: ReturnType<typeof buildApp>["api"];
+beforeAll(async () => {
+  store = await seededStore();
+  api = buildApp(store).api;
+});
+afterAll(() => store.close());
+
+describe("quotes, entities, discrepancies, search, stats", () => {
+  it("lists quotes and filters them by words", async () => {
+    const all = await api.request("/v1/quotes?limit=200");
+    expect(all.status).toBe(200);
+    const none = await api.request("/v1/quotes?q=zzzyqxnotaword");
+    expect(none.body.items).toEqual([]);
+  });
+
+  it("lists entities, filters by type, and 404s an unknown one", async () => {
+    expect((await api.request("/v1/entities?type=person")).status).toBe(200);
+    const bad = await api.request("/v1/entities?type=animal");
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0].path).toBe("query.type");
+    expect((await api.request("/v1/entities/no-such-entity")).status).toBe(404);
+  });
+
+  it("lists discrepancies", async () => {
+    expect((await api.request("/v1/discrepancies")).status).toBe(200);
+  });
+
+  it("searches articles by a word of the seeds", async () => {
+    const { status, body } = await api.request("/v1/search?q=Lavrov");
+    expect(status).toBe(200);
+    expect(body.articles.length).toBeGreaterThan(0);
+  });
+
+  it("needs a non-blank search query", async () => {
+    for (const q of ["/v1/search", "/v1/search?q=", "/v1/search?q=%20%20"]) {
+      const r = await api.request(q);
+      expect(r.status).toBe(400);
+      expect(r.body.error.details[0].path).toBe("query.q");
+    }
+  });
+
+  it("reports the store's counts", async () => {
+    const { body } = await api.request("/v1/stats");
+    expect(body.articles).toBe(5);
+  });
+});
