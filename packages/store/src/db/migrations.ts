@@ -1,0 +1,154 @@
+import { sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
+
+// Versioned, append-only: a migration that has shipped is never edited, a new one is added.
+// Both backends run exactly this SQL.
+const migrations: Record<string, Migration> = {
+  "0001_initial": {
+    async up(db: Kysely<any>) {
+      // One statement per call: PGlite's extended protocol takes a single statement.
+      for (const stmt of splitStatements(`
+        create table raw_inputs (
+          seq bigserial unique,
+          content_hash text primary key,
+          body bytea not null,
+          content_type text not null,
+          origin text not null,
+          article_count integer not null default 0,
+          received_at timestamptz not null default now()
+        );
+        create table articles (
+          seq bigserial unique,
+          id text primary key,
+          raw_hash text not null references raw_inputs(content_hash) on delete cascade,
+          item integer not null,
+          origin text not null,
+          title text,
+          outlet text,
+          agency text,
+          published text,
+          story_id text,
+          event_id text,
+          duplicate_group_id text,
+          -- the rev of the batch that last changed this row's story or group: other processes catch up from it
+          rev bigint not null,
+          data jsonb not null,
+          fused_published jsonb,
+          tsv tsvector not null,
+          ingested_at timestamptz not null default now(),
+          unique (raw_hash, item)
+        );
+        create index articles_tsv on articles using gin (tsv);
+        create index articles_story on articles (story_id);
+        create index articles_group on articles (duplicate_group_id);
+        create index articles_rev on articles (rev);
+        create index articles_outlet on articles (lower(outlet));
+        create table signatures (
+          article_id text primary key references articles(id) on delete cascade,
+          keys integer[] not null
+        );
+        create table duplicate_groups (
+          id text primary key,
+          kind text not null,
+          original text not null,
+          similarity double precision not null,
+          data jsonb not null
+        );
+        create table stories (
+          seq bigserial unique,
+          id text primary key,
+          title text not null,
+          span_from text,
+          span_to text,
+          article_count integer not null,
+          event_count integer not null,
+          quote_count integer not null,
+          discrepancy_count integer not null,
+          data jsonb not null,
+          tsv tsvector not null,
+          updated_at timestamptz not null default now()
+        );
+        create index stories_tsv on stories using gin (tsv);
+        create table events (
+          id text primary key,
+          story_id text not null references stories(id) on delete cascade,
+          label text not null,
+          date text,
+          place text,
+          data jsonb not null
+        );
+        create index events_story on events (story_id);
+        create table entities (
+          id text primary key,
+          name text not null,
+          type text not null,
+          tsv tsvector not null
+        );
+        create index entities_tsv on entities using gin (tsv);
+        create table story_entities (
+          story_id text not null references stories(id) on delete cascade,
+          entity_id text not null references entities(id),
+          data jsonb not null,
+          primary key (story_id, entity_id)
+        );
+        create index story_entities_entity on story_entities (entity_id);
+        create table mentions (
+          entity_id text not null references entities(id),
+          article_id text not null references articles(id) on delete cascade,
+          start_pos integer not null,
+          end_pos integer not null,
+          primary key (entity_id, article_id, start_pos)
+        );
+        create index mentions_article on mentions (article_id);
+        create table quotes (
+          id text primary key,
+          story_id text not null references stories(id) on delete cascade,
+          text text not null,
+          speaker text,
+          speaker_entity text,
+          data jsonb not null,
+          tsv tsvector not null
+        );
+        create index quotes_tsv on quotes using gin (tsv);
+        create index quotes_story on quotes (story_id);
+        create index quotes_speaker on quotes (lower(speaker));
+        create table numeric_claims (
+          article_id text not null references articles(id) on delete cascade,
+          idx integer not null,
+          text text not null,
+          value double precision not null,
+          qualifier text,
+          unit text,
+          subject text,
+          start_pos integer not null,
+          end_pos integer not null,
+          primary key (article_id, idx)
+        );
+        create table discrepancies (
+          id text primary key,
+          story_id text not null references stories(id) on delete cascade,
+          kind text not null,
+          about text not null,
+          data jsonb not null
+        );
+        create index discrepancies_story on discrepancies (story_id);
+        create table meta (
+          key text primary key,
+          value jsonb not null
+        );
+      `)) await sql.raw(stmt).execute(db);
+    },
+  },
+};
+
+function splitStatements(text: string): string[] {
+  return text
+    .split(/;\s*\n/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return migrations;
+  },
+};

@@ -1,0 +1,409 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import {
+  clusterStories,
+  findDuplicates,
+  fuse,
+  type Article,
+  type DuplicateGroup,
+  type EntityRecord,
+  type EventRecord,
+  type QuoteRecord,
+  type Story,
+} from "@newsfuse/core";
+import type { DB } from "../db/types.ts";
+import { articleOfLight, lightOf, type DeriveState, type LightArticle } from "./state.ts";
+import { entityKey, shortHash } from "./ids.ts";
+
+type Tx = Transaction<DB> | Kysely<DB>;
+
+/** One freshly analyzed article on its way into the store. */
+export interface NewArticle {
+  article: Article;
+  keys: number[];
+  rawHash: string;
+  item: number;
+  origin: string;
+}
+
+/** What the batch decided about one new article. */
+export interface Placement {
+  storyId: string | null;
+  group: DuplicateGroup | null;
+}
+
+// Story assignment looks at this many members of each candidate story (the most recent ones):
+// enough for the clusterer to see what the story is about, bounded so a huge story costs the same as a small one.
+const REPS_PER_STORY = 8;
+// Fusion of a story reads at most this many of its articles (earliest and latest halves): re-fusing a
+// story touched by every batch must not grow with its size.
+export const MAX_FUSE_ARTICLES = 400;
+
+const CHUNK = 500;
+async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
+}
+
+const ts = (text: string) => sql<string>`to_tsvector('english', ${text})`;
+const json = (v: unknown) => JSON.stringify(v);
+const dateOf = (a: Article) => a.published.stated ?? a.published.inferred ?? null;
+
+export async function loadArticles(tx: Tx, ids: string[]): Promise<Map<string, Article>> {
+  const out = new Map<string, Article>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await tx.selectFrom("articles").select(["id", "data"]).where("id", "in", ids.slice(i, i + CHUNK)).execute();
+    for (const r of rows) out.set(r.id, r.data as Article);
+  }
+  return out;
+}
+
+/** Inserts the analyzed articles with their per-article facts (signatures, numeric claims). */
+export async function insertArticles(tx: Tx, state: DeriveState, rev: number, items: NewArticle[]): Promise<void> {
+  if (!items.length) return;
+  await insertChunks(items, (c) =>
+    tx
+      .insertInto("articles")
+      .values(
+        c.map(({ article: a, rawHash, item, origin }) => ({
+          id: a.id,
+          raw_hash: rawHash,
+          item,
+          origin,
+          title: a.title,
+          outlet: a.provenance.outlet,
+          agency: a.provenance.agency,
+          published: dateOf(a),
+          story_id: null,
+          event_id: null,
+          duplicate_group_id: null,
+          rev,
+          data: json(a),
+          fused_published: null,
+          tsv: sql<string>`setweight(to_tsvector('english', ${a.title ?? ""}), 'A') || to_tsvector('english', ${a.body})`,
+        })),
+      )
+      .execute(),
+  );
+  await insertChunks(items, (c) =>
+    tx
+      .insertInto("signatures")
+      .values(c.map((n) => ({ article_id: n.article.id, keys: n.keys })))
+      .execute(),
+  );
+  const claims = items.flatMap(({ article: a }) =>
+    a.numbers.map((n, idx) => ({
+      article_id: a.id,
+      idx,
+      text: n.text,
+      value: n.value,
+      qualifier: n.qualifier,
+      unit: n.unit,
+      subject: n.subject,
+      start_pos: n.start,
+      end_pos: n.end,
+    })),
+  );
+  await insertChunks(claims, (c) => tx.insertInto("numeric_claims").values(c).execute());
+  for (const n of items) state.apply(lightOf(n.article, n.keys));
+}
+
+/** Group ids follow the smallest member id, so the same members always give the same id. */
+export function groupId(members: string[]): string {
+  return `dup-${shortHash([...members].sort()[0]!)}`;
+}
+
+/**
+ * Deduplicates, assigns stories and re-fuses the touched stories for a batch of articles that are
+ * already inserted. Runs inside the batch transaction, with the derive lock held.
+ */
+export async function deriveBatch(tx: Tx, state: DeriveState, rev: number, batch: NewArticle[], touched: Set<string>): Promise<Map<string, Placement>> {
+  const placements = new Map<string, Placement>();
+  if (!batch.length) return placements;
+  const full = new Map<string, Article>(batch.map((n) => [n.article.id, n.article]));
+  const newIds = new Set(full.keys());
+
+  // 1. Duplicates: candidates from the key index, widened to whole existing groups, then core decides.
+  const pool = new Set<string>(newIds);
+  for (const n of batch) for (const c of state.dedupCandidates(n.keys, n.article.id)) pool.add(c);
+  const oldGroups = new Set<string>();
+  for (const id of [...pool]) {
+    const g = state.articles.get(id)?.groupId;
+    if (g && !newIds.has(id)) {
+      oldGroups.add(g);
+      for (const m of state.groups.get(g) ?? []) pool.add(m);
+    }
+  }
+  const missing = [...pool].filter((id) => !full.has(id));
+  for (const [id, a] of await loadArticles(tx, missing)) full.set(id, a);
+  const poolArticles = [...pool].sort().map((id) => full.get(id)!).filter(Boolean);
+  const groups = pool.size > 1 ? findDuplicates(poolArticles) : [];
+  const groupOf = new Map<string, DuplicateGroup>();
+  const finalGroups = groups.map((g) => ({ ...g, id: groupId(g.articles) }));
+  for (const g of finalGroups) for (const m of g.articles) groupOf.set(m, g);
+  if (oldGroups.size) await tx.deleteFrom("duplicate_groups").where("id", "in", [...oldGroups]).execute();
+  for (const g of finalGroups) {
+    await tx
+      .insertInto("duplicate_groups")
+      .values({ id: g.id, kind: g.kind, original: g.original, similarity: g.similarity, data: json(g) })
+      .onConflict((oc) => oc.column("id").doUpdateSet({ kind: g.kind, original: g.original, similarity: g.similarity, data: json(g) }))
+      .execute();
+  }
+  for (const id of pool) {
+    const gid = groupOf.get(id)?.id ?? null;
+    const before = state.articles.get(id)?.groupId ?? null;
+    if (gid !== before || newIds.has(id)) {
+      await tx.updateTable("articles").set({ duplicate_group_id: gid, rev }).where("id", "=", id).execute();
+      state.setGroup(id, gid);
+    }
+  }
+
+  // 2. Stories. A copy of a stored article joins that article's story; the rest are clustered with
+  // a few members of each candidate story, in time order.
+  const assigned = new Map<string, string>();
+  const ordered = [...batch].sort((x, y) => {
+    const dx = dateOf(x.article) ?? "";
+    const dy = dateOf(y.article) ?? "";
+    return dx < dy ? -1 : dx > dy ? 1 : 0;
+  });
+  const toCluster: Article[] = [];
+  for (const n of ordered) {
+    const g = groupOf.get(n.article.id);
+    const partnerStory = g?.articles.map((m) => (newIds.has(m) ? null : state.articles.get(m)?.storyId)).find((s) => s);
+    if (partnerStory) assigned.set(n.article.id, partnerStory);
+    else toCluster.push(n.article);
+  }
+  if (toCluster.length) {
+    const candidates = new Set<string>();
+    for (const a of toCluster) for (const s of state.storyCandidates(lightOf(a, []))) candidates.add(s);
+    const reps: LightArticle[] = [];
+    for (const s of [...candidates].sort()) {
+      const members = [...(state.stories.get(s) ?? [])]
+        .map((id) => state.articles.get(id)!)
+        .filter((l) => l && !newIds.has(l.id))
+        .sort((x, y) => ((x.published ?? "") < (y.published ?? "") ? 1 : (x.published ?? "") > (y.published ?? "") ? -1 : x.id < y.id ? -1 : 1))
+        .slice(0, REPS_PER_STORY);
+      reps.push(...members);
+    }
+    reps.sort((x, y) => ((x.published ?? "") < (y.published ?? "") ? -1 : (x.published ?? "") > (y.published ?? "") ? 1 : x.id < y.id ? -1 : 1));
+    const clusters = clusterStories([...reps.map(articleOfLight), ...toCluster]);
+    const votes = new Map<string, Map<string, number>>();
+    for (const r of reps) {
+      const c = clusters.get(r.id);
+      if (c === undefined || !r.storyId) continue;
+      if (!votes.has(c)) votes.set(c, new Map());
+      const v = votes.get(c)!;
+      v.set(r.storyId, (v.get(r.storyId) ?? 0) + 1);
+    }
+    const fresh = new Map<string, string>();
+    for (const a of toCluster) {
+      const c = clusters.get(a.id) ?? `solo:${a.id}`;
+      const v = votes.get(c);
+      let story: string | undefined;
+      if (v && v.size) story = [...v].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]![0];
+      else {
+        // A story named after its first article, so a rerun of the same input gives the same id.
+        if (!fresh.has(c)) fresh.set(c, `story-${shortHash(a.id)}`);
+        story = fresh.get(c)!;
+      }
+      assigned.set(a.id, story);
+    }
+  }
+  for (const n of batch) {
+    const s = assigned.get(n.article.id)!;
+    await tx.updateTable("articles").set({ story_id: s, rev }).where("id", "=", n.article.id).execute();
+    state.setStory(n.article.id, s);
+    touched.add(s);
+    placements.set(n.article.id, { storyId: s, group: groupOf.get(n.article.id) ?? null });
+  }
+  return placements;
+}
+
+function mergeStories(id: string, stories: Story[], articles: Article[]): Story {
+  const byDate = [...articles].sort((x, y) => ((dateOf(x) ?? "9999") < (dateOf(y) ?? "9999") ? -1 : 1));
+  const dates = articles.map(dateOf).filter((d): d is string => !!d).sort();
+  const largest = [...stories].sort((x, y) => y.articles.length - x.articles.length)[0];
+  const storyArticles = articles.map((a) => ({
+    id: a.id,
+    title: a.title,
+    outlet: a.provenance.outlet,
+    agency: a.provenance.agency,
+    republishedFrom: a.provenance.republishedFrom,
+    date: dateOf(a),
+    dateInferred: !a.published.stated && !!a.published.inferred,
+  }));
+  return {
+    id,
+    title: largest?.title ?? byDate.find((a) => a.title)?.title ?? byDate[0]?.body.slice(0, 80) ?? "(untitled)",
+    span: { from: dates[0] ?? null, to: dates[dates.length - 1] ?? null },
+    articles: largest ? stories.flatMap((s) => s.articles) : storyArticles,
+    events: stories.flatMap((s) => s.events),
+    entities: stories.flatMap((s) => s.entities),
+    quotes: stories.flatMap((s) => s.quotes),
+    numbers: stories.flatMap((s) => s.numbers),
+    discrepancies: stories.flatMap((s) => s.discrepancies),
+  };
+}
+
+/** Entity records from the articles themselves, used when fusion returned none. */
+function entitiesFromArticles(articles: Article[]): EntityRecord[] {
+  const by = new Map<string, EntityRecord>();
+  for (const a of articles)
+    for (const e of a.entities) {
+      const k = entityKey(e.type, e.name);
+      let r = by.get(k);
+      if (!r) by.set(k, (r = { id: k, name: e.name, type: e.type, aliases: [], roles: [], articles: [], mentions: [] }));
+      if (!r.articles.includes(a.id)) r.articles.push(a.id);
+      for (const al of e.aliases) if (!r.aliases.includes(al)) r.aliases.push(al);
+      for (const m of e.mentions) r.mentions.push({ article: a.id, start: m.start, end: m.end });
+    }
+  return [...by.values()];
+}
+
+/** Quote records from the articles themselves, used when fusion returned none. */
+function quotesFromArticles(articles: Article[]): QuoteRecord[] {
+  const by = new Map<string, QuoteRecord>();
+  for (const a of articles)
+    for (const q of a.quotes) {
+      const k = `${q.speaker ?? ""}|${q.text.toLowerCase().replace(/\s+/g, " ").trim()}`;
+      let r = by.get(k);
+      if (!r) by.set(k, (r = { id: k, text: q.text, speaker: q.speaker, speakerEntity: null, articles: [], occurrences: [], variants: [] }));
+      if (!r.articles.includes(a.id)) r.articles.push(a.id);
+      r.occurrences.push({ article: a.id, text: q.text, start: q.start, end: q.end });
+    }
+  return [...by.values()];
+}
+
+/** Re-fuses one story from its stored articles and replaces everything derived from it. */
+export async function refuseStory(tx: Tx, storyId: string): Promise<void> {
+  const count = await tx.selectFrom("articles").select(sql<number>`count(*)::int`.as("n")).where("story_id", "=", storyId).executeTakeFirstOrThrow();
+  const half = Math.floor(MAX_FUSE_ARTICLES / 2);
+  const pick = (dir: "asc" | "desc", limit: number) =>
+    tx
+      .selectFrom("articles")
+      .select(["id", "data"])
+      .where("story_id", "=", storyId)
+      .orderBy("published", (ob) => (dir === "asc" ? ob.asc().nullsLast() : ob.desc().nullsLast()))
+      .orderBy("id", dir)
+      .limit(limit)
+      .execute();
+  const rows = count.n <= MAX_FUSE_ARTICLES ? await pick("asc", MAX_FUSE_ARTICLES) : [...(await pick("asc", half)), ...(await pick("desc", half))];
+  const seen = new Set<string>();
+  const articles = rows.filter((r) => !seen.has(r.id) && seen.add(r.id)).map((r) => r.data as Article).sort((x, y) => (x.id < y.id ? -1 : 1));
+
+  await tx.deleteFrom("stories").where("id", "=", storyId).execute(); // cascades: events, quotes, discrepancies, story_entities
+  if (!articles.length) return;
+  await tx.deleteFrom("mentions").where("article_id", "in", articles.map((a) => a.id)).execute();
+
+  const result = fuse(articles);
+  const story = mergeStories(storyId, result.stories, articles);
+
+  // Entities: one global id per (type, name); the story keeps its own view (roles, aliases, articles).
+  const records = result.entities.length ? result.entities : entitiesFromArticles(articles);
+  const entityIds = new Map<string, string>();
+  const mentionRows = new Map<string, { entity_id: string; article_id: string; start_pos: number; end_pos: number }>();
+  for (const r of records) {
+    const gid = entityKey(r.type, r.name);
+    entityIds.set(r.id, gid);
+    for (const m of r.mentions)
+      if (m.start !== null && m.end !== null) mentionRows.set(`${gid}|${m.article}|${m.start}`, { entity_id: gid, article_id: m.article, start_pos: m.start, end_pos: m.end });
+  }
+  const entityRows = new Map(records.map((r) => [entityIds.get(r.id)!, r]));
+  await insertChunks([...entityRows], (c) =>
+    tx
+      .insertInto("entities")
+      .values(c.map(([id, r]) => ({ id, name: r.name, type: r.type, tsv: ts([r.name, ...r.aliases].join(" ")) })))
+      .onConflict((oc) => oc.column("id").doNothing())
+      .execute(),
+  );
+
+  const quotes = (result.quotes.length ? result.quotes : quotesFromArticles(articles)).map((q) => ({
+    ...q,
+    id: `q-${shortHash(`${storyId}|${q.speaker ?? ""}|${q.text}`)}`,
+    speakerEntity: q.speakerEntity ? (entityIds.get(q.speakerEntity) ?? q.speakerEntity) : null,
+    local: q.id,
+  }));
+  const quoteIds = new Map(quotes.map((q) => [q.local, q.id]));
+  const events: EventRecord[] = story.events.map((e) => ({ ...e, id: `ev-${shortHash(`${storyId}|${e.id}`)}` }));
+  const discrepancies = [...result.discrepancies, ...story.discrepancies]
+    .filter((d, i, all) => all.findIndex((x) => x.id === d.id) === i)
+    .map((d) => ({ ...d, id: `dc-${shortHash(`${storyId}|${d.kind}|${d.about}|${d.id}`)}`, story: storyId }));
+  const final: Story = {
+    ...story,
+    events,
+    entities: story.entities.length ? story.entities.map((e) => entityIds.get(e) ?? e) : [...entityRows.keys()],
+    quotes: story.quotes.length ? story.quotes.map((q) => quoteIds.get(q) ?? q) : quotes.map((q) => q.id),
+    discrepancies,
+  };
+
+  await tx
+    .insertInto("stories")
+    .values({
+      id: storyId,
+      title: final.title,
+      span_from: final.span.from,
+      span_to: final.span.to,
+      article_count: count.n,
+      event_count: events.length,
+      quote_count: quotes.length,
+      discrepancy_count: discrepancies.length,
+      data: json(final),
+      tsv: ts(final.title),
+      updated_at: new Date().toISOString(),
+    })
+    .execute();
+  await insertChunks([...entityRows], (c) =>
+    tx
+      .insertInto("story_entities")
+      .values(c.map(([id, r]) => ({ story_id: storyId, entity_id: id, data: json({ ...r, id }) })))
+      .onConflict((oc) => oc.columns(["story_id", "entity_id"]).doNothing())
+      .execute(),
+  );
+  const known = new Set(articles.map((a) => a.id));
+  await insertChunks(
+    [...mentionRows.values()].filter((m) => known.has(m.article_id)),
+    (c) => tx.insertInto("mentions").values(c).onConflict((oc) => oc.doNothing()).execute(),
+  );
+  await insertChunks(quotes, (c) =>
+    tx
+      .insertInto("quotes")
+      .values(
+        c.map(({ local: _l, ...q }) => ({
+          id: q.id,
+          story_id: storyId,
+          text: q.text,
+          speaker: q.speaker,
+          speaker_entity: q.speakerEntity,
+          data: json(q),
+          tsv: ts(`${q.text} ${q.speaker ?? ""}`),
+        })),
+      )
+      .onConflict((oc) => oc.column("id").doNothing())
+      .execute(),
+  );
+  await insertChunks(events, (c) =>
+    tx
+      .insertInto("events")
+      .values(c.map((e) => ({ id: e.id, story_id: storyId, label: e.label, date: e.date, place: e.place, data: json(e) })))
+      .onConflict((oc) => oc.column("id").doNothing())
+      .execute(),
+  );
+  await insertChunks(discrepancies, (c) =>
+    tx
+      .insertInto("discrepancies")
+      .values(c.map((d) => ({ id: d.id, story_id: storyId, kind: d.kind, about: d.about, data: json(d) })))
+      .onConflict((oc) => oc.column("id").doNothing())
+      .execute(),
+  );
+  // Per-article results of fusion: the event each article reports and dates fusion inferred or flagged.
+  const eventOf = new Map<string, string>();
+  for (const e of events) for (const a of e.articles) if (!eventOf.has(a)) eventOf.set(a, e.id);
+  const fusedById = new Map(result.articles.map((a) => [a.id, a]));
+  for (const a of articles) {
+    const f = fusedById.get(a.id);
+    const changed = f && JSON.stringify(f.published) !== JSON.stringify(a.published);
+    await tx
+      .updateTable("articles")
+      .set({ event_id: eventOf.get(a.id) ?? null, fused_published: changed ? json(f!.published) : null })
+      .where("id", "=", a.id)
+      .execute();
+  }
+}

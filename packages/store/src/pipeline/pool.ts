@@ -1,0 +1,85 @@
+import { Worker } from "node:worker_threads";
+import { availableParallelism } from "node:os";
+import { analyzeRaw, type AnalyzedRaw } from "./analyze-raw.ts";
+
+export interface RawJob {
+  body: Uint8Array;
+  contentType: string;
+  origin: string;
+}
+
+/**
+ * Analysis on worker threads, one per core: analysis is the expensive part of ingest, and the main
+ * thread stays free for the database. The workers run the TypeScript sources through tsx (no build step).
+ */
+export class AnalyzePool {
+  private workers: Worker[] = [];
+  private idle: Worker[] = [];
+  private waiting: Array<() => void> = [];
+  private pending = new Map<number, { resolve: (r: AnalyzedRaw) => void; reject: (e: Error) => void }>();
+  private nextId = 0;
+  private broken: Error | null = null;
+
+  constructor(readonly size = Math.max(1, availableParallelism())) {}
+
+  private start(): void {
+    if (this.workers.length || this.size === 0) return;
+    for (let i = 0; i < this.size; i++) {
+      const w = new Worker(new URL("./analyze-worker.boot.js", import.meta.url));
+      w.unref();
+      w.on("message", (m: { id: number; result: AnalyzedRaw }) => {
+        const p = this.pending.get(m.id);
+        this.pending.delete(m.id);
+        this.release(w);
+        p?.resolve(m.result);
+      });
+      w.on("error", (e) => this.fail(e));
+      w.on("exit", (code) => {
+        if (code !== 0) this.fail(new Error(`analysis worker exited with code ${code}`));
+      });
+      this.workers.push(w);
+      this.idle.push(w);
+    }
+  }
+
+  private fail(e: Error): void {
+    this.broken = e;
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
+  }
+
+  private release(w: Worker): void {
+    this.idle.push(w);
+    this.waiting.shift()?.();
+  }
+
+  private async take(): Promise<Worker> {
+    while (!this.idle.length) await new Promise<void>((r) => this.waiting.push(r));
+    return this.idle.pop()!;
+  }
+
+  /** Analyzes one raw input on a free worker (in this thread when the pool has size 0). */
+  async run(job: RawJob): Promise<AnalyzedRaw> {
+    if (this.size === 0) return analyzeRaw(job.body, job.contentType, job.origin);
+    if (this.broken) throw this.broken;
+    this.start();
+    const w = await this.take();
+    const id = this.nextId++;
+    return new Promise<AnalyzedRaw>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      w.postMessage({ id, ...job });
+    });
+  }
+
+  /** Analyzes many inputs, all workers busy, results in input order. */
+  map(jobs: RawJob[]): Promise<AnalyzedRaw[]> {
+    return Promise.all(jobs.map((j) => this.run(j)));
+  }
+
+  async close(): Promise<void> {
+    const ws = this.workers;
+    this.workers = [];
+    this.idle = [];
+    await Promise.all(ws.map((w) => w.terminate()));
+  }
+}

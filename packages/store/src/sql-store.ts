@@ -1,0 +1,677 @@
+import { Kysely, Migrator, sql, type Transaction } from "kysely";
+import {
+  Article as ArticleSchema,
+  DuplicateGroup as DuplicateGroupSchema,
+  EntityRecord as EntityRecordSchema,
+  QuoteRecord as QuoteRecordSchema,
+  Story as StorySchema,
+  Discrepancy as DiscrepancySchema,
+  NewsfuseFailure,
+  findDuplicates,
+  type Article,
+  type EntityRecord,
+  type NewsfuseError,
+  type QuoteRecord,
+} from "@newsfuse/core";
+import type { DB } from "./db/types.ts";
+import { migrationProvider } from "./db/migrations.ts";
+import { DeriveState, HEAD_CHARS, type LightArticle } from "./pipeline/state.ts";
+import { deriveBatch, groupId, insertArticles, loadArticles, refuseStory, type NewArticle, type Placement } from "./pipeline/derive.ts";
+import { AnalyzePool } from "./pipeline/pool.ts";
+import type { AnalyzedRaw } from "./pipeline/analyze-raw.ts";
+import { signatureKeys } from "./pipeline/signature.ts";
+import { contentHash } from "./pipeline/ids.ts";
+import type {
+  ArticleDetail,
+  ArticleSummary,
+  EntityDetail,
+  IngestItemResult,
+  Page,
+  PageQuery,
+  RawInput,
+  SearchResult,
+  Store,
+  StoreEvent,
+  StoreStats,
+  StoryQuery,
+  StorySummary,
+} from "./types.ts";
+
+type Tx = Transaction<DB> | Kysely<DB>;
+
+/** Options every backend shares. */
+export interface SqlStoreOptions {
+  backend: "embedded" | "server";
+  /** Raw inputs per transaction. */
+  batchSize?: number;
+  /** Analysis worker threads; 0 analyzes in this thread. Default: one per core. */
+  workers?: number;
+  /** Called when the store closes (releases the embedded lock). */
+  onClose?: () => Promise<void> | void;
+  /** Where the data lives, for messages and stats. */
+  location: string;
+}
+
+// Every batch takes this transaction-scoped advisory lock: story assignment and duplicate groups depend
+// on what is already stored, so concurrent ingest processes take turns for that part (analysis, the
+// expensive part, still runs in parallel outside the lock).
+const DERIVE_LOCK = 0x6e657773; // "news"
+const DEFAULT_BATCH = 32;
+const MAX_RETRIES = 5;
+
+const json = (v: unknown) => JSON.stringify(v);
+
+function encodeCursor(v: unknown): string {
+  return Buffer.from(JSON.stringify(v)).toString("base64url");
+}
+function decodeCursor<T>(c: string | undefined, what: string): T | null {
+  if (!c) return null;
+  try {
+    return JSON.parse(Buffer.from(c, "base64url").toString("utf8")) as T;
+  } catch {
+    throw new NewsfuseFailure({ code: "input_malformed", message: `cursor "${c}" is not a cursor this store issued`, input: what });
+  }
+}
+function clampLimit(l: number | undefined): number {
+  return Math.min(200, Math.max(1, Math.floor(l ?? 50)));
+}
+
+function isRetryable(e: unknown): boolean {
+  const code = (e as { code?: string }).code;
+  // serialization_failure, deadlock_detected, unique_violation (a concurrent writer stored the same input first)
+  return code === "40001" || code === "40P01" || code === "23505";
+}
+
+/** The one Store implementation: the same SQL over PGlite (embedded) or a PostgreSQL server. */
+export class SqlStore implements Store {
+  readonly backend: "embedded" | "server";
+  readonly location: string;
+  private readonly state = new DeriveState();
+  private readonly listeners = new Set<(e: StoreEvent) => void>();
+  private pool: AnalyzePool | null = null;
+  private closed = false;
+  private epoch: number | null = null;
+
+  constructor(
+    readonly db: Kysely<DB>,
+    private readonly opts: SqlStoreOptions,
+  ) {
+    this.backend = opts.backend;
+    this.location = opts.location;
+  }
+
+  /** Applies pending migrations; returns the names applied. */
+  async migrate(): Promise<string[]> {
+    const { error, results } = await new Migrator({ db: this.db, provider: migrationProvider }).migrateToLatest();
+    if (error) throw new NewsfuseFailure({ code: "store_error", message: `${this.location}: migration failed (${(error as Error).message})`, input: this.location });
+    return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+  }
+
+  /** Loads the in-memory indexes (dedup keys, story terms, memberships) from the tables. */
+  async loadIndexes(): Promise<{ articles: number; ms: number }> {
+    const t0 = performance.now();
+    this.state.clear();
+    await this.catchUp(this.db);
+    return { articles: this.state.articles.size, ms: performance.now() - t0 };
+  }
+
+  private async catchUp(tx: Tx): Promise<void> {
+    const epoch = await this.readEpoch(tx);
+    if (this.epoch !== null && epoch !== this.epoch) this.state.clear();
+    this.epoch = epoch;
+    const rows = await tx
+      .selectFrom("articles as a")
+      .leftJoin("signatures as s", "s.article_id", "a.id")
+      .select([
+        "a.id",
+        "a.title",
+        "a.published",
+        "a.outlet",
+        "a.agency",
+        "a.story_id",
+        "a.duplicate_group_id",
+        sql<string>`a.rev::text`.as("rev"),
+        sql<string>`left(a.data->>'body', ${sql.lit(HEAD_CHARS)})`.as("head"),
+        sql<Array<{ name: string; type: string }> | null>`(select jsonb_agg(jsonb_build_object('name', e->>'name', 'type', e->>'type')) from jsonb_array_elements(a.data->'entities') e)`.as("entities"),
+        "s.keys",
+      ])
+      .where(sql<boolean>`a.rev > ${this.state.rev}`)
+      .orderBy("a.seq")
+      .execute();
+    for (const r of rows) {
+      this.state.apply({
+        id: r.id,
+        title: r.title,
+        published: r.published,
+        outlet: r.outlet,
+        agency: r.agency,
+        head: r.head ?? "",
+        entities: (r.entities ?? []).map((e) => ({ name: e.name, type: e.type as LightArticle["entities"][number]["type"] })),
+        storyId: r.story_id,
+        groupId: r.duplicate_group_id,
+        keys: r.keys ?? [],
+      });
+      this.state.rev = Math.max(this.state.rev, Number(r.rev));
+    }
+  }
+
+  private async readEpoch(tx: Tx): Promise<number> {
+    const row = await tx.selectFrom("meta").select("value").where("key", "=", "epoch").executeTakeFirst();
+    return row ? Number(row.value) : 0;
+  }
+
+  private emit(e: StoreEvent): void {
+    for (const l of this.listeners) {
+      try {
+        l(e);
+      } catch {
+        /* a listener's failure is its own */
+      }
+    }
+  }
+
+  private analyzer(): AnalyzePool {
+    if (!this.pool) this.pool = new AnalyzePool(this.opts.workers);
+    return this.pool;
+  }
+
+  async ingest(inputs: RawInput[], opts: { onProgress?: (e: StoreEvent) => void; batchSize?: number } = {}): Promise<IngestItemResult[]> {
+    this.assertOpen();
+    const size = Math.max(1, opts.batchSize ?? this.opts.batchSize ?? DEFAULT_BATCH);
+    const results: IngestItemResult[][] = [];
+    let done = 0;
+    let failed = 0;
+    const batches: RawInput[][] = [];
+    for (let i = 0; i < inputs.length; i += size) batches.push(inputs.slice(i, i + size));
+    // Analysis of batch k+1 runs on the workers while batch k is written.
+    const analyzeBatch = async (b: RawInput[]) => {
+      const hashes = b.map((r) => contentHash(r.body));
+      const known = await this.knownHashes(hashes);
+      const analyzed = await Promise.all(
+        b.map((r, i) => (known.has(hashes[i]!) ? Promise.resolve(null) : this.analyzer().run({ body: r.body, contentType: r.contentType, origin: r.origin }))),
+      );
+      return { hashes, analyzed };
+    };
+    let next = batches.length ? analyzeBatch(batches[0]!) : null;
+    for (let k = 0; k < batches.length; k++) {
+      const prepared = await next!;
+      next = k + 1 < batches.length ? analyzeBatch(batches[k + 1]!) : null;
+      next?.catch(() => {});
+      const r = await this.writeBatch(batches[k]!, prepared.hashes, prepared.analyzed);
+      results.push(r.results);
+      done += batches[k]!.length;
+      failed += r.results.filter((x) => x.status === "error").length;
+      const ev: StoreEvent = { type: "ingest.progress", done, total: inputs.length, failed };
+      opts.onProgress?.(ev);
+      this.emit(ev);
+      for (const s of r.created) this.emit({ type: "story.created", storyId: s });
+      for (const s of r.updated) this.emit({ type: "story.updated", storyId: s });
+    }
+    return results.flat();
+  }
+
+  private async knownHashes(hashes: string[]): Promise<Set<string>> {
+    if (!hashes.length) return new Set();
+    const rows = await this.db.selectFrom("raw_inputs").select("content_hash").where("content_hash", "in", [...new Set(hashes)]).execute();
+    return new Set(rows.map((r) => r.content_hash));
+  }
+
+  /** One batch, one transaction; retried from scratch when a concurrent writer forces it. */
+  private async writeBatch(
+    batch: RawInput[],
+    hashes: string[],
+    analyzed: Array<AnalyzedRaw | null>,
+  ): Promise<{ results: IngestItemResult[]; created: string[]; updated: string[] }> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.db.transaction().execute((tx) => this.processBatch(tx, batch, hashes, analyzed));
+      } catch (e) {
+        // The in-memory indexes may hold changes of the rolled-back transaction: rebuild them.
+        this.state.clear();
+        this.epoch = null;
+        if (attempt < MAX_RETRIES && isRetryable(e)) continue;
+        throw e instanceof NewsfuseFailure ? e : new NewsfuseFailure({ code: "store_error", message: `${this.location}: could not store a batch (${(e as Error).message})`, input: this.location });
+      }
+    }
+  }
+
+  private async processBatch(
+    tx: Tx,
+    batch: RawInput[],
+    hashes: string[],
+    analyzed: Array<AnalyzedRaw | null>,
+  ): Promise<{ results: IngestItemResult[]; created: string[]; updated: string[] }> {
+    await sql`select pg_advisory_xact_lock(${DERIVE_LOCK})`.execute(tx);
+    await this.catchUp(tx);
+    const rev = this.state.rev + 1;
+    const existing = new Map<string, string>();
+    const knownRows = await tx
+      .selectFrom("raw_inputs as r")
+      .leftJoin("articles as a", (j) => j.onRef("a.raw_hash", "=", "r.content_hash").on("a.item", "=", sql.lit(0)))
+      .select(["r.content_hash", "a.id"])
+      .where("r.content_hash", "in", [...new Set(hashes)])
+      .execute();
+    for (const r of knownRows) existing.set(r.content_hash, r.id ?? r.content_hash);
+
+    const results: Array<IngestItemResult[]> = batch.map(() => []);
+    const fresh: NewArticle[] = [];
+    const seenInBatch = new Map<string, string>();
+    const ids = new Set<string>();
+    const unique = (wanted: string, hash: string, item: number) => {
+      let id = wanted;
+      // The same name from a different input (two "index.html" in different folders) gets the content hash appended.
+      if (this.state.articles.has(id) || ids.has(id)) id = `${wanted}~${hash.slice(0, 8)}${item ? `-${item}` : ""}`;
+      for (let n = 2; this.state.articles.has(id) || ids.has(id); n++) id = `${wanted}~${hash.slice(0, 8)}-${item}-${n}`;
+      ids.add(id);
+      return id;
+    };
+    for (let i = 0; i < batch.length; i++) {
+      const raw = batch[i]!;
+      const hash = hashes[i]!;
+      const known = existing.get(hash) ?? seenInBatch.get(hash);
+      if (known) {
+        results[i]!.push({ status: "known", id: known });
+        continue;
+      }
+      let a = analyzed[i];
+      // Analyzed before another process stored it, or never analyzed because it was known then: redo.
+      if (!a) a = await this.analyzer().run({ body: raw.body, contentType: raw.contentType, origin: raw.origin });
+      for (const e of a.errors) results[i]!.push(errorResult(e, raw.origin));
+      if (!a.articles.length) continue;
+      await tx
+        .insertInto("raw_inputs")
+        .values({ content_hash: hash, body: raw.body, content_type: raw.contentType, origin: raw.origin, article_count: a.articles.length })
+        .execute();
+      for (const it of a.articles) {
+        const id = unique(it.article.id, hash, it.item);
+        const article = id === it.article.id ? it.article : { ...it.article, id };
+        fresh.push({ article, keys: signatureKeys(article), rawHash: hash, item: it.item, origin: it.origin });
+      }
+      seenInBatch.set(hash, fresh[fresh.length - a.articles.length]!.article.id);
+    }
+    await insertArticles(tx, this.state, rev, fresh);
+    const touched = new Set<string>();
+    const before = new Set(this.state.stories.keys());
+    const placements = await deriveBatch(tx, this.state, rev, fresh, touched);
+    for (const s of [...touched].sort()) await refuseStory(tx, s);
+    this.state.rev = rev;
+
+    let f = 0;
+    for (let i = 0; i < batch.length; i++) {
+      const hash = hashes[i]!;
+      while (f < fresh.length && fresh[f]!.rawHash === hash) {
+        const n = fresh[f++]!;
+        results[i]!.push(placementResult(n.article.id, placements.get(n.article.id)));
+      }
+    }
+    const created = [...touched].filter((s) => !before.has(s));
+    return { results: results.flat(), created, updated: [...touched].filter((s) => before.has(s)) };
+  }
+
+  async deleteArticle(id: string): Promise<boolean> {
+    this.assertOpen();
+    const done = await this.db.transaction().execute(async (tx) => {
+      await sql`select pg_advisory_xact_lock(${DERIVE_LOCK})`.execute(tx);
+      const row = await tx.selectFrom("articles").select(["id", "story_id", "duplicate_group_id", "raw_hash"]).where("id", "=", id).executeTakeFirst();
+      if (!row) return false;
+      await tx.deleteFrom("articles").where("id", "=", id).execute();
+      if (row.duplicate_group_id) {
+        const g = await tx.selectFrom("duplicate_groups").select("data").where("id", "=", row.duplicate_group_id).executeTakeFirst();
+        const members = ((g?.data as { articles?: string[] })?.articles ?? []).filter((m) => m !== id);
+        await tx.deleteFrom("duplicate_groups").where("id", "=", row.duplicate_group_id).execute();
+        if (members.length) await tx.updateTable("articles").set({ duplicate_group_id: null }).where("id", "in", members).execute();
+        if (members.length >= 2) {
+          const arts = [...(await loadArticles(tx, members)).values()];
+          for (const grp of findDuplicates(arts)) {
+            const gid = groupId(grp.articles);
+            await tx.insertInto("duplicate_groups").values({ id: gid, kind: grp.kind, original: grp.original, similarity: grp.similarity, data: json({ ...grp, id: gid }) }).execute();
+            await tx.updateTable("articles").set({ duplicate_group_id: gid }).where("id", "in", grp.articles).execute();
+          }
+        }
+      }
+      const left = await tx.selectFrom("articles").select("id").where("raw_hash", "=", row.raw_hash).executeTakeFirst();
+      // The raw input goes with its last article; otherwise ingesting it again would say "known" for a deleted article.
+      if (!left) await tx.deleteFrom("raw_inputs").where("content_hash", "=", row.raw_hash).execute();
+      if (row.story_id) await refuseStory(tx, row.story_id);
+      const epoch = (await this.readEpoch(tx)) + 1;
+      await tx
+        .insertInto("meta")
+        .values({ key: "epoch", value: json(epoch) })
+        .onConflict((oc) => oc.column("key").doUpdateSet({ value: json(epoch) }))
+        .execute();
+      return true;
+    });
+    await this.loadIndexes();
+    return done;
+  }
+
+  async reanalyze(opts: { onProgress?: (e: StoreEvent) => void } = {}): Promise<{ articles: number }> {
+    this.assertOpen();
+    const size = this.opts.batchSize ?? DEFAULT_BATCH;
+    // One transaction: a reanalysis that dies midway leaves the previous derived data untouched.
+    const count = await this.db.transaction().execute(async (tx) => {
+      await sql`select pg_advisory_xact_lock(${DERIVE_LOCK})`.execute(tx);
+      const raws = await tx.selectFrom("raw_inputs").select(["content_hash", "body", "content_type", "origin"]).orderBy("seq").execute();
+      for (const t of ["mentions", "story_entities", "quotes", "events", "discrepancies", "stories", "entities", "duplicate_groups", "numeric_claims", "signatures", "articles", "raw_inputs"] as const)
+        await tx.deleteFrom(t).execute();
+      this.state.clear();
+      this.epoch = null;
+      let n = 0;
+      for (let i = 0; i < raws.length; i += size) {
+        const chunk = raws.slice(i, i + size).map((r) => ({ body: new Uint8Array(r.body), contentType: r.content_type, origin: r.origin }));
+        const analyzed = await this.analyzer().map(chunk);
+        const out = await this.processBatch(tx, chunk, raws.slice(i, i + size).map((r) => r.content_hash), analyzed);
+        // Inputs whose items all fail now stay stored: reanalysis must never lose a raw input.
+        for (let j = 0; j < chunk.length; j++) {
+          if (!analyzed[j]!.articles.length)
+            await tx.insertInto("raw_inputs").values({ content_hash: raws[i + j]!.content_hash, body: chunk[j]!.body, content_type: chunk[j]!.contentType, origin: chunk[j]!.origin, article_count: 0 }).onConflict((oc) => oc.doNothing()).execute();
+        }
+        n += out.results.filter((r) => r.status === "created" || r.status === "duplicate").length;
+        const ev: StoreEvent = { type: "ingest.progress", done: Math.min(i + size, raws.length), total: raws.length, failed: 0 };
+        opts.onProgress?.(ev);
+        this.emit(ev);
+      }
+      const epoch = (await this.readEpoch(tx)) + 1;
+      await tx.insertInto("meta").values({ key: "epoch", value: json(epoch) }).onConflict((oc) => oc.column("key").doUpdateSet({ value: json(epoch) })).execute();
+      return n;
+    });
+    await this.loadIndexes();
+    return { articles: count };
+  }
+
+  async listStories(q: StoryQuery): Promise<Page<StorySummary>> {
+    const limit = clampLimit(q.limit);
+    const after = decodeCursor<{ seq: string }>(q.cursor, "cursor");
+    let query = this.db
+      .selectFrom("stories as s")
+      .select(["s.id", "s.title", "s.span_from", "s.span_to", "s.article_count", "s.event_count", "s.quote_count", "s.discrepancy_count", "s.updated_at", sql<string>`s.seq::text`.as("seq")]);
+    if (after) query = query.where(sql<boolean>`s.seq < ${after.seq}::bigint`);
+    if (q.q) query = query.where(sql<boolean>`(s.tsv @@ websearch_to_tsquery('english', ${q.q}) or exists (select 1 from articles a where a.story_id = s.id and a.tsv @@ websearch_to_tsquery('english', ${q.q})))`);
+    if (q.from) query = query.where(sql<boolean>`coalesce(s.span_to, s.span_from) >= ${q.from}`);
+    if (q.to) query = query.where(sql<boolean>`coalesce(s.span_from, s.span_to) <= ${q.to}`);
+    if (q.entity)
+      query = query.where(
+        sql<boolean>`exists (select 1 from story_entities se join entities e on e.id = se.entity_id where se.story_id = s.id and (e.id = ${q.entity} or lower(e.name) = lower(${q.entity})))`,
+      );
+    if (q.source)
+      query = query.where(sql<boolean>`exists (select 1 from articles a where a.story_id = s.id and (lower(a.outlet) = lower(${q.source}) or lower(a.agency) = lower(${q.source})))`);
+    const rows = await query.orderBy("s.seq", "desc").limit(limit + 1).execute();
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map((r) => ({
+        id: r.id,
+        title: r.title,
+        span: { from: r.span_from, to: r.span_to },
+        articleCount: r.article_count,
+        eventCount: r.event_count,
+        quoteCount: r.quote_count,
+        discrepancyCount: r.discrepancy_count,
+        updatedAt: new Date(r.updated_at).toISOString(),
+      })),
+      nextCursor: rows.length > limit ? encodeCursor({ seq: page[page.length - 1]!.seq }) : null,
+    };
+  }
+
+  async getStory(id: string) {
+    const row = await this.db.selectFrom("stories").select("data").where("id", "=", id).executeTakeFirst();
+    return row ? parseRow(StorySchema, row.data, `story ${id}`) : null;
+  }
+
+  async listArticles(q: PageQuery & { q?: string; source?: string; story?: string }): Promise<Page<ArticleSummary>> {
+    const limit = clampLimit(q.limit);
+    const after = decodeCursor<{ seq: string }>(q.cursor, "cursor");
+    let query = this.db
+      .selectFrom("articles")
+      .select(["id", "title", "outlet", "agency", "published", "story_id", "duplicate_group_id", sql<string>`seq::text`.as("seq")]);
+    if (after) query = query.where(sql<boolean>`seq > ${after.seq}::bigint`);
+    if (q.q) query = query.where(sql<boolean>`tsv @@ websearch_to_tsquery('english', ${q.q})`);
+    if (q.source) query = query.where(sql<boolean>`(lower(outlet) = lower(${q.source}) or lower(agency) = lower(${q.source}))`);
+    if (q.story) query = query.where("story_id", "=", q.story);
+    const rows = await query.orderBy("seq").limit(limit + 1).execute();
+    const page = rows.slice(0, limit);
+    return { items: page.map(summaryOf), nextCursor: rows.length > limit ? encodeCursor({ seq: page[page.length - 1]!.seq }) : null };
+  }
+
+  async getArticle(id: string): Promise<ArticleDetail | null> {
+    const row = await this.db
+      .selectFrom("articles as a")
+      .leftJoin("duplicate_groups as g", "g.id", "a.duplicate_group_id")
+      .select(["a.data", "a.fused_published", "a.story_id", "a.origin", "a.ingested_at", "g.data as group"])
+      .where("a.id", "=", id)
+      .executeTakeFirst();
+    if (!row) return null;
+    const article = parseRow(ArticleSchema, row.data, `article ${id}`);
+    if (row.fused_published) article.published = row.fused_published as Article["published"];
+    return {
+      article,
+      storyId: row.story_id,
+      duplicateGroup: row.group ? parseRow(DuplicateGroupSchema, row.group, `duplicate group of ${id}`) : null,
+      origin: row.origin,
+      ingestedAt: new Date(row.ingested_at).toISOString(),
+    };
+  }
+
+  async getRaw(id: string): Promise<RawInput | null> {
+    const row = await this.db
+      .selectFrom("raw_inputs as r")
+      .select(["r.body", "r.content_type", "r.origin"])
+      .where((eb) => eb.or([eb("r.content_hash", "=", id), eb("r.content_hash", "=", eb.selectFrom("articles").select("raw_hash").where("id", "=", id))]))
+      .executeTakeFirst();
+    return row ? { body: new Uint8Array(row.body), contentType: row.content_type, origin: row.origin } : null;
+  }
+
+  async listQuotes(q: PageQuery & { speaker?: string; q?: string; story?: string }): Promise<Page<QuoteRecord>> {
+    const limit = clampLimit(q.limit);
+    const after = decodeCursor<{ id: string }>(q.cursor, "cursor");
+    let query = this.db.selectFrom("quotes").select(["id", "data"]);
+    if (after) query = query.where("id", ">", after.id);
+    if (q.speaker) query = query.where(sql<boolean>`(lower(speaker) = lower(${q.speaker}) or speaker_entity = ${q.speaker})`);
+    if (q.q) query = query.where(sql<boolean>`tsv @@ websearch_to_tsquery('english', ${q.q})`);
+    if (q.story) query = query.where("story_id", "=", q.story);
+    const rows = await query.orderBy("id").limit(limit + 1).execute();
+    const page = rows.slice(0, limit);
+    return { items: page.map((r) => parseRow(QuoteRecordSchema, r.data, `quote ${r.id}`)), nextCursor: rows.length > limit ? encodeCursor({ id: page[page.length - 1]!.id }) : null };
+  }
+
+  private async entityRecords(ids: string[]): Promise<EntityRecord[]> {
+    if (!ids.length) return [];
+    const rows = await this.db
+      .selectFrom("entities as e")
+      .leftJoin("story_entities as se", "se.entity_id", "e.id")
+      .select(["e.id", "e.name", "e.type", "se.data"])
+      .where("e.id", "in", ids)
+      .execute();
+    const by = new Map<string, EntityRecord>();
+    for (const r of rows) {
+      let rec = by.get(r.id);
+      if (!rec) by.set(r.id, (rec = { id: r.id, name: r.name, type: r.type as EntityRecord["type"], aliases: [], roles: [], articles: [], mentions: [] }));
+      const d = r.data as Partial<EntityRecord> | null;
+      if (!d) continue;
+      for (const a of d.aliases ?? []) if (!rec.aliases.includes(a)) rec.aliases.push(a);
+      for (const a of d.articles ?? []) if (!rec.articles.includes(a)) rec.articles.push(a);
+      for (const role of d.roles ?? []) {
+        const have = rec.roles.find((x) => x.role === role.role);
+        if (have) have.articles.push(...role.articles.filter((a) => !have.articles.includes(a)));
+        else rec.roles.push({ role: role.role, articles: [...role.articles] });
+      }
+      rec.mentions.push(...(d.mentions ?? []));
+    }
+    return ids.map((id) => by.get(id)).filter((r): r is EntityRecord => !!r).map((r) => parseRow(EntityRecordSchema, r, `entity ${r.id}`));
+  }
+
+  async listEntities(q: PageQuery & { q?: string; type?: string }): Promise<Page<EntityRecord>> {
+    const limit = clampLimit(q.limit);
+    const after = decodeCursor<{ id: string }>(q.cursor, "cursor");
+    let query = this.db.selectFrom("entities").select("id");
+    if (after) query = query.where("id", ">", after.id);
+    if (q.q) query = query.where(sql<boolean>`(tsv @@ websearch_to_tsquery('english', ${q.q}) or lower(name) like ${`%${q.q.toLowerCase()}%`})`);
+    if (q.type) query = query.where("type", "=", q.type);
+    const rows = await query.orderBy("id").limit(limit + 1).execute();
+    const page = rows.slice(0, limit);
+    return { items: await this.entityRecords(page.map((r) => r.id)), nextCursor: rows.length > limit ? encodeCursor({ id: page[page.length - 1]!.id }) : null };
+  }
+
+  async getEntity(id: string): Promise<EntityDetail | null> {
+    const [entity] = await this.entityRecords([id]);
+    if (!entity) return null;
+    const quotes = await this.db
+      .selectFrom("quotes")
+      .select(["id", "data"])
+      .where((eb) => eb.or([eb("speaker_entity", "=", id), eb(sql`lower(speaker)`, "=", entity.name.toLowerCase())]))
+      .orderBy("id")
+      .limit(200)
+      .execute();
+    const storyIds = await this.db.selectFrom("story_entities").select("story_id").where("entity_id", "=", id).execute();
+    const stories = storyIds.length ? await this.storySummaries(storyIds.map((s) => s.story_id)) : [];
+    return { entity, quotes: quotes.map((r) => parseRow(QuoteRecordSchema, r.data, `quote ${r.id}`)), stories };
+  }
+
+  private async storySummaries(ids: string[]): Promise<StorySummary[]> {
+    const rows = await this.db.selectFrom("stories").selectAll().where("id", "in", ids).orderBy("seq", "desc").execute();
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      span: { from: r.span_from, to: r.span_to },
+      articleCount: r.article_count,
+      eventCount: r.event_count,
+      quoteCount: r.quote_count,
+      discrepancyCount: r.discrepancy_count,
+      updatedAt: new Date(r.updated_at).toISOString(),
+    }));
+  }
+
+  async listDiscrepancies(q: PageQuery & { story?: string }) {
+    const limit = clampLimit(q.limit);
+    const after = decodeCursor<{ id: string }>(q.cursor, "cursor");
+    let query = this.db.selectFrom("discrepancies").select(["id", "data"]);
+    if (after) query = query.where("id", ">", after.id);
+    if (q.story) query = query.where("story_id", "=", q.story);
+    const rows = await query.orderBy("id").limit(limit + 1).execute();
+    const page = rows.slice(0, limit);
+    return { items: page.map((r) => parseRow(DiscrepancySchema, r.data, `discrepancy ${r.id}`)), nextCursor: rows.length > limit ? encodeCursor({ id: page[page.length - 1]!.id }) : null };
+  }
+
+  async search(q: string, limit = 20): Promise<SearchResult> {
+    const n = clampLimit(limit);
+    const tsq = sql`websearch_to_tsquery('english', ${q})`;
+    const articles = await this.db
+      .selectFrom("articles")
+      .select(["id", "title", "outlet", "agency", "published", "story_id", "duplicate_group_id", sql<string>`seq::text`.as("seq")])
+      .where(sql<boolean>`tsv @@ ${tsq}`)
+      .orderBy(sql`ts_rank(tsv, ${tsq})`, "desc")
+      .orderBy("id")
+      .limit(n)
+      .execute();
+    const quotes = await this.db.selectFrom("quotes").select(["id", "data"]).where(sql<boolean>`tsv @@ ${tsq}`).orderBy(sql`ts_rank(tsv, ${tsq})`, "desc").orderBy("id").limit(n).execute();
+    const ents = await this.db.selectFrom("entities").select("id").where(sql<boolean>`tsv @@ ${tsq}`).orderBy("id").limit(n).execute();
+    return {
+      articles: articles.map(summaryOf),
+      quotes: quotes.map((r) => parseRow(QuoteRecordSchema, r.data, `quote ${r.id}`)),
+      entities: await this.entityRecords(ents.map((e) => e.id)),
+    };
+  }
+
+  async stats(): Promise<StoreStats> {
+    const r = await sql<Record<keyof StoreStats, number>>`
+      select
+        (select count(*)::int from raw_inputs) as inputs,
+        (select count(*)::int from articles) as articles,
+        (select count(*)::int from articles a join duplicate_groups g on g.id = a.duplicate_group_id where g.original <> a.id) as duplicates,
+        (select count(*)::int from duplicate_groups) as "duplicateGroups",
+        (select count(*)::int from stories) as stories,
+        (select count(*)::int from events) as events,
+        (select count(*)::int from entities) as entities,
+        (select count(*)::int from quotes) as quotes`.execute(this.db);
+    return r.rows[0]!;
+  }
+
+  /** Database size in bytes (heap, indexes and TOAST of every table). */
+  async sizeBytes(): Promise<number> {
+    const r = await sql<{ n: string }>`select pg_database_size(current_database())::text as n`.execute(this.db);
+    return Number(r.rows[0]!.n);
+  }
+
+  /** Streams every article (analysis + fused dates, story and group) in ingest order. */
+  async *exportArticles(): AsyncGenerator<ArticleDetail> {
+    let after = "0";
+    for (;;) {
+      const rows = await this.db
+        .selectFrom("articles")
+        .select(["id", sql<string>`seq::text`.as("seq")])
+        .where(sql<boolean>`seq > ${after}::bigint`)
+        .orderBy("seq")
+        .limit(500)
+        .execute();
+      if (!rows.length) return;
+      for (const r of rows) {
+        const d = await this.getArticle(r.id);
+        if (d) yield d;
+      }
+      after = rows[rows.length - 1]!.seq;
+    }
+  }
+
+  /** Streams every fused story, oldest first. */
+  async *exportStories() {
+    let after = "0";
+    for (;;) {
+      const rows = await this.db
+        .selectFrom("stories")
+        .select(["id", "data", sql<string>`seq::text`.as("seq")])
+        .where(sql<boolean>`seq > ${after}::bigint`)
+        .orderBy("seq")
+        .limit(200)
+        .execute();
+      if (!rows.length) return;
+      for (const r of rows) yield parseRow(StorySchema, r.data, `story ${r.id}`);
+      after = rows[rows.length - 1]!.seq;
+    }
+  }
+
+  subscribe(listener: (e: StoreEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async ready(): Promise<boolean> {
+    if (this.closed) return false;
+    try {
+      const m = await new Migrator({ db: this.db, provider: migrationProvider }).getMigrations();
+      return m.every((x) => x.executedAt !== undefined);
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool?.close();
+    await this.db.destroy();
+    await this.opts.onClose?.();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new NewsfuseFailure({ code: "store_error", message: `${this.location}: the store is closed` });
+  }
+}
+
+function summaryOf(r: { id: string; title: string | null; outlet: string | null; agency: string | null; published: string | null; story_id: string | null; duplicate_group_id: string | null }): ArticleSummary {
+  return { id: r.id, title: r.title, outlet: r.outlet, agency: r.agency, published: r.published, storyId: r.story_id, duplicateGroupId: r.duplicate_group_id };
+}
+
+function parseRow<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { message: string } } }, value: unknown, what: string): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new NewsfuseFailure({ code: "schema_violation", message: `stored ${what} does not match the schema (${r.error.message}); run \`newsfuse reanalyze\``, input: what });
+  return r.data;
+}
+
+function errorResult(e: NewsfuseError, origin: string): IngestItemResult {
+  return { status: "error", input: e.input ?? origin, code: e.code, message: e.message };
+}
+
+function placementResult(id: string, p: Placement | undefined): IngestItemResult {
+  const g = p?.group;
+  if (g && g.original !== id) return { status: "duplicate", id, duplicateOf: g.original, kind: g.kind, storyId: p?.storyId ?? null };
+  return { status: "created", id, storyId: p?.storyId ?? null };
+}
