@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { err } from "@newsfuse/core";
 import { MAX_INPUT_BYTES } from "./decode.ts";
 import { SUPPORTED_EXT } from "./detect.ts";
@@ -23,6 +24,11 @@ const CONTENT_TYPES: Array<[RegExp, string]> = [
   [/\.(jsonl|ndjson)(\.gz)?$/i, "application/x-ndjson"],
   [/\.gz$/i, "application/gzip"],
 ];
+
+/** node:zlib's gunzip, for `parseBytes({ gunzip })` in Node. */
+export function nativeGunzip(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(gunzipSync(bytes));
+}
 
 /** A content type for the store, from the extension only (the bytes are sniffed again when parsed). */
 export function contentTypeOf(path: string): string {
@@ -69,5 +75,5 @@ async function* readOne(path: string, max: number, size?: number): AsyncGenerato
     return;
   }
   const raw: RawFile = { path, body, contentType: contentTypeOf(path) };
-  for (const r of parseBytes(body, { name: path, maxBytes: max })) yield { ...r, raw };
+  for (const r of parseBytes(body, { name: path, maxBytes: max, gunzip: nativeGunzip })) yield { ...r, raw };
 }
