@@ -4,7 +4,7 @@ import { extractQuotes } from "./extract/quotes.ts";
 import { extractNumbers } from "./extract/numbers.ts";
 import { cleanText } from "./clean/clean.ts";
 import { findRecurringLines, type RecurringOptions } from "./clean/recurring.ts";
-import { dateConflicts, mainWeekday, toIsoDate, weekdayOf } from "./extract/dates.ts";
+import { dateConflicts, isTimestampLine, mainWeekday, toIsoDate, weekdayOf } from "./extract/dates.ts";
 import { canonicalAgency } from "./extract/provenance.ts";
 import { isPersonName } from "./extract/credits.ts";
 import { fixAllCapsName, matchKey, normalizeText } from "./text/normalize.ts";
@@ -30,11 +30,11 @@ const CONTRIBUTOR_ROLES = new Set(["contributor", "additional reporting", "repor
  * a.body; // "GENEVA (AP) — Talks began Friday."
  */
 export function analyze(input: AnalyzeInput, options: AnalyzeOptions = {}): Article {
-  const c = cleanText(input.text, { title: input.title, recurring: options.recurring });
+  // Title: metadata first (unless it is only a timestamp); a title the text does not print is marked derived.
+  const metaTitle = input.title?.trim() && !isTimestampLine(input.title) ? input.title.trim() : null;
+  const c = cleanText(input.text, { title: metaTitle ?? undefined, recurring: options.recurring });
   const body = c.body;
 
-  // Title: metadata first; a title the text does not print is marked derived.
-  const metaTitle = input.title?.trim() || null;
   const title = metaTitle ?? c.headline;
   const titleDerived = metaTitle !== null && (c.headline === null || matchKey(c.headline) !== matchKey(metaTitle)) && !printedTitle(c.removed, metaTitle);
 

@@ -2,8 +2,8 @@
 // header and footer said about the article (headline, dates, bylines, credits, provenance lines).
 // Every paragraph taken out is recorded with a reason.
 import type { Credit, Removed } from "../schema/article.ts";
-import { matchKey, normalizeText } from "../text/normalize.ts";
-import { splitParagraphs } from "../text/split.ts";
+import { matchKey, normalizeText, wordCount } from "../text/normalize.ts";
+import { splitParagraphs, splitSentences } from "../text/split.ts";
 import { parseDateline, type DatelineMatch } from "../extract/dateline.ts";
 import { parseDateLine, type StatedDate } from "../extract/dates.ts";
 import { parseByline, parseCreditLine, type Byline } from "../extract/credits.ts";
@@ -27,8 +27,10 @@ export interface CleanResult {
   /** The headline printed in the text, or null when the text has none. */
   headline: string | null;
   dateline: DatelineMatch | null;
-  /** Dated lines of the page header (and footer), in order. */
+  /** Dated lines of the page header, in order. */
   dates: StatedDate[];
+  /** Dated lines below the story (a correction or print date): kept apart, never the publication date. */
+  footerDates: StatedDate[];
   bylines: Byline[];
   credits: Credit[];
   /** Agencies credited for material ("Some material ... came from the Associated Press"). */
@@ -43,25 +45,42 @@ type Reason = Removed["reason"];
 const SECTION_LABEL = /^[\p{Lu}\d &'’\-/|]{2,30}$/u;
 
 const BYLINE_MAX_WORDS = 20;
+const SHORT_HEADLINE_WORDS = 12;
+// Below the story, a short unpunctuated line is chrome; a longer one only if it is a teaser headline
+// in Title Case ("Mike Huckabee Makes Sexist Wife Joke"), not a sentence that lost its period.
+const TAIL_FRAGMENT_WORDS = 6;
+// "ABSTRACT.", "FULL TEXT.", "RELATED", "WORLD NEWS": a label in capitals, never prose.
+const CAPS_LABEL = /^[\p{Lu}][\p{Lu}\d &'’\-/|]{1,30}[.:]?$/u;
 
 /**
  * Cleans one article's raw text. Pure: the same text and options give the same result.
  * @example cleanText("Headline\n\nGENEVA (AP) — Talks began.\n\nRelated Articles").body // "GENEVA (AP) — Talks began."
  */
 export function cleanText(text: string, options: CleanOptions = {}): CleanResult {
-  const paras = splitParagraphs(normalizeText(text)).map((p) => p.text);
+  const normalized = normalizeText(text);
+  const segments = splitParagraphs(normalized);
+  const paras = segments.map((p) => p.text);
+  // A first line ending in a period is still a headline when a blank line sets it apart and the
+  // story opens with a dateline below it, or it is written in Title Case, or (without a metadata
+  // title) it is one short sentence above a much longer paragraph.
+  const periodHeadline = (i: number, next: number): boolean => {
+    if (next < 0 || !looksLikeHeadline(paras[i], true) || !normalized.startsWith("\n\n", segments[i].end)) return false;
+    if (parseDateline(paras[next]) || isTitleCase(paras[i])) return true;
+    const words = wordCount(paras[i]);
+    return !options.title && words <= SHORT_HEADLINE_WORDS && wordCount(paras[next]) >= 1.5 * words && splitSentences(paras[i]).length === 1;
+  };
   const n = paras.length;
   const reason: (Reason | null)[] = new Array(n).fill(null);
   const removedText: string[] = paras.slice();
   const out: CleanResult = {
-    body: "", paragraphs: [], removed: [], headline: null, dateline: null, dates: [], bylines: [], credits: [],
+    body: "", paragraphs: [], removed: [], headline: null, dateline: null, dates: [], footerDates: [], bylines: [], credits: [],
     materialFrom: [], aggregator: false, origin: null,
   };
 
   // 1. Chrome by wording, disclaimers, batch-recurring lines, captions: wherever they are.
   for (let i = 0; i < n; i++) {
     const p = paras[i];
-    if (isChrome(p)) reason[i] = "boilerplate";
+    if (isChrome(p) || (CAPS_LABEL.test(p) && wordCount(p) <= 3)) reason[i] = "boilerplate";
     else if (isAggregatorDisclaimer(p)) {
       reason[i] = "disclaimer";
       out.aggregator = true;
@@ -70,8 +89,8 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
   }
 
   // 2. The page header: everything before the first paragraph of the story proper.
-  const start = findStoryStart(paras, reason);
-  if (start > 0) readHeader(paras, reason, start, out);
+  const start = findStoryStart(paras, reason, periodHeadline);
+  if (start > 0) readHeader(paras, reason, start, out, periodHeadline);
   if (start >= 0 && start < n) out.dateline = parseDateline(paras[start]);
 
   // 3. Copies of the headline: as a whole line, or glued to the end of another line.
@@ -134,9 +153,9 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
     const p = paras[i];
     const date = parseDateLine(p);
     if (date) {
-      out.dates.push(date);
+      out.footerDates.unshift(date);
       reason[i] = "date";
-    } else if (isEdgeFragment(p)) reason[i] = "boilerplate";
+    } else if (isEdgeFragment(p) && (wordCount(p) <= TAIL_FRAGMENT_WORDS || isTitleCase(p))) reason[i] = "boilerplate";
     else break;
   }
 
@@ -157,7 +176,9 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
 
 // The first paragraph that opens the story: one with a dateline, or the first prose paragraph
 // that is not a headline ending in a period. -1 when the text has no prose at all.
-function findStoryStart(paras: string[], reason: (Reason | null)[]): number {
+type PeriodHeadline = (i: number, next: number) => boolean;
+
+function findStoryStart(paras: string[], reason: (Reason | null)[], periodHeadline: PeriodHeadline): number {
   for (let i = 0; i < paras.length; i++) {
     if (reason[i]) continue;
     const p = paras[i];
@@ -165,13 +186,13 @@ function findStoryStart(paras: string[], reason: (Reason | null)[]): number {
     if (!isProse(p) || parseDateLine(p) || parseByline(p)) continue;
     // "O'Malley campaign to shift staff." above "DALLAS (AP) — ...": a headline, not the story.
     const next = nextKept(reason, i + 1);
-    if (next >= 0 && looksLikeHeadline(p, true) && parseDateline(paras[next]) && isFirstKept(reason, i)) continue;
+    if (isFirstKept(reason, i) && periodHeadline(i, next)) continue;
     return i;
   }
   return -1;
 }
 
-function readHeader(paras: string[], reason: (Reason | null)[], start: number, out: CleanResult): void {
+function readHeader(paras: string[], reason: (Reason | null)[], start: number, out: CleanResult, periodHeadline: PeriodHeadline): void {
   for (let i = 0; i < start; i++) {
     if (reason[i]) continue;
     const p = paras[i];
@@ -193,7 +214,7 @@ function readHeader(paras: string[], reason: (Reason | null)[], start: number, o
         reason[i] = "boilerplate";
         continue;
       }
-      if (looksLikeHeadline(p, nextKept(reason, i + 1) === start && !!parseDateline(paras[start]))) {
+      if (looksLikeHeadline(p) || periodHeadline(i, nextKept(reason, i + 1))) {
         out.headline = p;
         reason[i] = "headline";
         continue;
@@ -204,6 +225,13 @@ function readHeader(paras: string[], reason: (Reason | null)[], start: number, o
     }
     reason[i] = isKickerShape(p) ? "kicker" : "boilerplate";
   }
+}
+
+// "Bellwether County Says Trump Should Win GOP Nomination.": most words of 4+ letters capitalized.
+function isTitleCase(line: string): boolean {
+  const words = line.split(/\s+/).filter((w) => /^[\p{L}'’]{4,}/u.test(w));
+  if (words.length < 3) return false;
+  return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.7;
 }
 
 function nextKept(reason: (Reason | null)[], from: number): number {

@@ -21,7 +21,7 @@ const HAS_YEAR = /\b(?:1[89]|20)\d\d\b/;
 const MODIFIED_PREFIX = /^\s*(?:last\s+)?(?:updated|modified|edited)\b/i;
 // What may surround the date on a line that is "only a date".
 const DATE_LINE_NOISE =
-  /\b(?:published|first published|posted|updated|last updated|modified|date|dated|on|at|am|pm|a\.m\.|p\.m\.|edt|est|cdt|cst|mdt|mst|pdt|pst|bst|cet|cest|eet|eest|msk|ist|jst|aest|utc|gmt|et|pt|ct|mt|t|z)\b|[|·•,:;\-–—\s./()\d]/gi;
+  /(?<=\d)\s?(?:am|pm|a\.m\.|p\.m\.|hrs|h)\b|\b(?:published|first published|posted|updated|last updated|modified|date|dated|on|at|am|pm|a\.m\.|p\.m\.|hrs|edt|est|cdt|cst|mdt|mst|pdt|pst|bst|cet|cest|eet|eest|msk|ist|jst|hkt|sgt|aest|aedt|utc|gmt|et|pt|ct|mt|t|z)\b|[|·•,:;\-–—\s./()@+\d]/gi;
 const WEEKDAY_RE = /\b(Sun|Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?)(?:day)?\b\.?/gi;
 const MAX_DATE_LINE_WORDS = 14;
 
@@ -31,7 +31,8 @@ const MAX_DATE_LINE_WORDS = 14;
  * @example parseDateLine("FRIDAY, April 19, 2024") // { iso: "2024-04-19", weekday: "Friday", kind: "published", ... }
  */
 export function parseDateLine(line: string): StatedDate | null {
-  const t = line.trim();
+  // "4 / 11 / 2007": tokenized numeric dates.
+  const t = line.trim().replace(/(\d)\s+([/.])\s+(?=\d)/g, "$1$2");
   if (t.length > 90 || !HAS_YEAR.test(t)) return null;
   if (t.split(/\s+/).length > MAX_DATE_LINE_WORDS) return null;
   const results = chrono.strict.parse(t, REFERENCE);
@@ -44,6 +45,19 @@ export function parseDateLine(line: string): StatedDate | null {
   const wd = WEEKDAY_RE.exec(t);
   WEEKDAY_RE.lastIndex = 0;
   return { iso, weekday: wd ? weekdayFromAbbrev(wd[1]) : null, kind: MODIFIED_PREFIX.test(t) ? "modified" : "published", text: t };
+}
+
+const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?/gi;
+
+/**
+ * True for a line made only of date and time parts ("Updated 9:06 AM", "POSTED: 1052 GMT, April 10, 2007"),
+ * with or without a year: a timestamp, never a headline.
+ * @example isTimestampLine("Updated 9:06 AM") // true
+ */
+export function isTimestampLine(line: string): boolean {
+  const t = line.trim();
+  if (!/\d/.test(t) || t.length > 90) return false;
+  return t.replace(WEEKDAY_RE, " ").replace(MONTH_WORD, " ").replace(DATE_LINE_NOISE, "").length === 0;
 }
 
 /**
@@ -135,38 +149,67 @@ export function yearsMentioned(text: string): number[] {
   return [...set].sort((a, b) => a - b);
 }
 
-/** How many years a stated date may run ahead of the latest year the content mentions before it is suspect. */
+/** How many years a stated date may run ahead of the latest year the content mentions before it is worth noting. */
 const YEAR_GAP = 3;
+// A sentence announcing something to come: "will meet ... on Thursday", "is scheduled to", "plans to".
+const FUTURE = /\b(?:will|is to|are to|is scheduled to|are scheduled to|is expected to|are expected to|plans? to|is set to|are set to|next)\b/i;
 
 /**
- * Evidence that a stated date contradicts the text it heads. Each note names the evidence:
+ * Evidence that a stated date contradicts the text it heads. Each note names its evidence:
  * - the printed weekday is not the weekday of the printed date;
- * - the date is years later than any year the content mentions, and the text reports its events
- *   on other weekdays than the printed one (a scrape or republication date, not the story's);
- * - the content states a full date later than the publication date.
- * @example dateConflicts({ iso: "2024-04-19", weekday: "Friday" }, "Russia annexed Crimea in 2014. Lavrov said Wednesday ... on Thursday.")
- * // ["stated date 2024-04-19 is 10 years after the latest year the text mentions (2014) ..."]
+ * - the text announces an event as still to come on a weekday that, seen from the stated date,
+ *   passed the day before ("will meet ... on Thursday" under a Friday date): the date is
+ *   not when the text was written (a scrape or republication date). When the date is also years
+ *   after the latest year the content mentions, the note says so.
+ * @example dateConflicts({ iso: "2024-04-19", weekday: "Friday" }, "Crimea, annexed in 2014. They will meet in Stockholm on Thursday.")
+ * // ["stated date 2024-04-19 (a Friday) contradicts the text, which announces an event on Thursday as still to come ..."]
  */
-export function dateConflicts(stated: { iso: string; weekday: Weekday | null }, body: string, contentDates: string[] = []): string[] {
+export function dateConflicts(stated: { iso: string; weekday: Weekday | null }, body: string): string[] {
   const notes: string[] = [];
   const actual = weekdayOf(stated.iso);
   if (stated.weekday && stated.weekday !== actual) {
     notes.push(`stated date ${stated.iso} is printed as a ${stated.weekday} but was a ${actual}`);
   }
-  const years = yearsMentioned(body);
-  const statedYear = Number(stated.iso.slice(0, 4));
-  const latest = years.length ? years[years.length - 1] : null;
-  const days = new Set(weekdaysIn(body));
   const printed = stated.weekday ?? actual;
-  if (latest !== null && statedYear - latest >= YEAR_GAP && days.size > 0 && !days.has(printed)) {
+  const upcoming = futureWeekdays(body).filter((w) => {
+    const back = (WEEKDAYS.indexOf(printed) - WEEKDAYS.indexOf(w) + 7) % 7;
+    // Only the day just before: "will meet Thursday" under a Friday date. Further back it may
+    // well mean next week ("will be sentenced Friday" on a Sunday).
+    return back === 1;
+  });
+  if (upcoming.length) {
+    const years = yearsMentioned(body);
+    const latest = years.length ? years[years.length - 1] : null;
+    const statedYear = Number(stated.iso.slice(0, 4));
+    const gap = latest !== null && statedYear - latest >= YEAR_GAP ? `; it is also ${statedYear - latest} years after the latest year the text mentions (${latest})` : "";
     notes.push(
-      `stated date ${stated.iso} (a ${printed}) is ${statedYear - latest} years after the latest year the text mentions (${latest}), ` +
-        `and the text reports its events on ${[...days].join(", ")}: likely a scrape or republication date`,
+      `stated date ${stated.iso} (a ${printed}) contradicts the text, which announces an event on ${upcoming[0]} as still to come${gap}: likely a scrape or republication date, not the story's`,
     );
   }
-  const later = contentDates.filter((d) => d > stated.iso).sort();
-  if (later.length) notes.push(`the text reports events on ${later[later.length - 1]}, after its stated date ${stated.iso}`);
   return notes;
+}
+
+/**
+ * Weekdays named in sentences that announce something to come ("will meet ... on Thursday").
+ * @example futureWeekdays("Blinken will meet Lavrov on Thursday. He spoke Wednesday.") // ["Thursday"]
+ */
+export function futureWeekdays(text: string): Weekday[] {
+  const out: Weekday[] = [];
+  WEEKDAY_WORD.lastIndex = 0;
+  for (let m = WEEKDAY_WORD.exec(text); m; m = WEEKDAY_WORD.exec(text)) {
+    const from = Math.max(text.lastIndexOf(". ", m.index), text.lastIndexOf("\n", m.index), 0);
+    let to = text.indexOf(". ", m.index);
+    const nl = text.indexOf("\n", m.index);
+    if (to < 0 || (nl >= 0 && nl < to)) to = nl;
+    if (to < 0) to = text.length;
+    const sentence = text.slice(from, to);
+    // "last Thursday", "on Thursday ... said" in past narration do not announce anything.
+    if (FUTURE.test(sentence) && !/\blast\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) {
+      const w = m[1] as Weekday;
+      if (!out.includes(w)) out.push(w);
+    }
+  }
+  return out;
 }
 
 /**
