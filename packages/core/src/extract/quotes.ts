@@ -1,6 +1,515 @@
-import type { Entity, Quote } from "../schema/article.ts";
+// Direct quotations and who said them. Quoted spans are easy; the work is the attribution: a speech
+// verb on either side of the quote, the subject of that verb (a name, a pronoun, a description, an
+// organisation), interrupted quotes, continuation paragraphs, and leaving the speaker null (or the quote
+// out) when the text names nobody.
+import type { Entity, Quote, SpeakerKind } from "../schema/article.ts";
+import { entityGender, type Gender } from "./entities.ts";
+import { ROLE_NOUNS, speechLemma } from "./gazetteer.ts";
+import { floorIndex, sentenceStarts, tokenize, type Token } from "./text.ts";
 
-/** STUB: finds direct quotations and their speakers. */
-export function extractQuotes(_body: string, _entities: Entity[]): Quote[] {
-  return [];
+/** A quoted span before attribution. `start`/`end` cover the words inside the marks. */
+export interface QuoteSpan {
+  start: number;
+  end: number;
+  /** Offset of the opening mark, and of the closing mark (or the paragraph end when unclosed). */
+  open: number;
+  close: number;
+  paragraph: number;
+  /** The quotation runs on into the next paragraph (no closing mark before the paragraph ends). */
+  unclosed: boolean;
+}
+
+const OPEN_CONTEXT = /[\s([{—–\-\/:;,]/;
+
+/**
+ * Finds every double-quoted span, curly or straight. A quotation left open at the end of a paragraph
+ * runs to the paragraph's end (the next paragraph reopens it), giving one span per paragraph.
+ * Markup tags (`<tweet id="...">`) are skipped so their attribute quotes are not read as speech.
+ *
+ * @example
+ * findQuoteSpans('He said "yes," and left.') // → [{ start: 9, end: 13, open: 8, close: 13, paragraph: 0, unclosed: false }]
+ */
+export function findQuoteSpans(body: string): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
+  let para = 0;
+  let open = -1;
+  let openChar = "";
+  const push = (o: number, c: number, unclosed: boolean) => {
+    let s = o + 1;
+    let e = c;
+    while (s < e && /\s/.test(body[s])) s++;
+    while (e > s && /\s/.test(body[e - 1])) e--;
+    if (e > s && /[\p{L}\p{N}]/u.test(body.slice(s, e))) out.push({ start: s, end: e, open: o, close: c, paragraph: para, unclosed });
+  };
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === "\n") {
+      if (open >= 0) push(open, i, true);
+      open = -1;
+      // Blank lines do not start new paragraphs twice.
+      if (i + 1 < body.length && body[i + 1] !== "\n") para++;
+      continue;
+    }
+    if (c === "<" && /^<\/?[a-z][^<>\n]*>/i.test(body.slice(i, i + 400))) {
+      const close = body.indexOf(">", i);
+      if (close > 0) {
+        i = close;
+        continue;
+      }
+    }
+    if (c === "“") {
+      if (open < 0) {
+        open = i;
+        openChar = c;
+      } else if (openChar === '"') {
+        push(open, i, false);
+        open = -1;
+      }
+      // A second “ inside an open curly quote is a typo or a nested quote; keep the first open.
+    } else if (c === "”") {
+      if (open >= 0) {
+        push(open, i, false);
+        open = -1;
+      }
+    } else if (c === '"') {
+      if (open < 0) {
+        if (i === 0 || OPEN_CONTEXT.test(body[i - 1]) || body[i - 1] === "“") {
+          open = i;
+          openChar = c;
+        } else if (!/[\p{L}\p{N}]/u.test(body[i + 1] ?? "")) {
+          // A closing-looking mark with nothing open (e.g. after a line break inside a quote): ignore.
+        } else {
+          open = i;
+          openChar = c;
+        }
+      } else {
+        push(open, i, false);
+        open = -1;
+      }
+    }
+  }
+  if (open >= 0) push(open, body.length, true);
+  return out;
+}
+
+interface MentionRef {
+  start: number;
+  end: number;
+  entity: Entity;
+}
+
+interface Speaker {
+  name: string | null;
+  kind: SpeakerKind | null;
+  id: string | null;
+  /** The resolved person, for pronoun recency. */
+  entity: Entity | null;
+}
+
+const NONE: Speaker = { name: null, kind: null, id: null, entity: null };
+
+const PRONOUN_M = new Set(["he", "him", "his"]);
+const PRONOUN_F = new Set(["she", "her"]);
+const PRONOUN_OTHER = new Set(["i", "we", "they", "it", "you", "this", "that", "who", "which", "one", "some", "others", "many", "both", "all", "each", "someone", "somebody", "people"]);
+const AUX = new Set(
+  "also|later|then|again|once|previously|recently|repeatedly|simply|just|quickly|flatly|publicly|privately|famously|" +
+    "often|frequently|has|had|have|was|were|is|are|would|will|could|should|might|may|did|does|do|had|not|never|even|" +
+    "still|reportedly|once|further|actually|has|been|being|went|on|to|who|later|previously|already|only|first|finally|" +
+    "herself|himself|themselves|itself|now|ultimately|eventually|immediately|directly|explicitly|openly|bluntly|angrily|" +
+    "calmly|softly|quietly|loudly|proudly|confidently|jokingly|sarcastically|recently|subsequently|separately|similarly|" +
+    "likewise|meanwhile|however|too|therefore|thus|instead".split("|"),
+);
+const PREPOSITIONS = new Set(
+  "of|for|to|with|by|from|at|about|against|on|in|into|toward|towards|over|under|between|among|than|like|after|before|during|versus|vs.|and|or|nor|but".split(
+    "|",
+  ),
+);
+const TITLE_CUES = /\b(?:entitled|titled|headlined|headline|nicknamed|so-called|the word|the words|the term|the phrase|the slogan|the hashtag|known as|dubbed|labeled|labelled|slogan|hashtag)\s*[,:]?\s*$/i;
+const DETERMINERS = /^(?:the|a|an|one|another|two|three|several|some|many|his|her|their|its|our|this|that)\s/i;
+/** Verbs that attribute words but do not take a direct-quote complement alone ("called it X"). */
+const WEAK_LEMMAS = new Set(["find", "believe", "think", "feel", "hope", "fear", "worry", "want", "know", "see", "consider", "view", "put", "point", "offer", "open", "close", "read", "post", "continue", "begin", "fire", "cast", "paint", "frame", "press", "push", "sum", "welcome", "cheer", "celebrate", "thank"]);
+
+/** A speech verb token (lower-case word in the list, not part of a name). */
+function lemmaOf(tok: Token): string | null {
+  if (!/^[a-z]/.test(tok.text)) return null;
+  return speechLemma(tok.text);
+}
+
+/**
+ * Finds direct quotations in an article body and attributes each to a speaker resolved to the article's
+ * entities ("he said" -> the right person, "the official" -> the described official). Quotes inside no
+ * attribution (scare quotes, titles) are left out; a quote whose speaker the text does not give keeps
+ * `speaker: null`.
+ *
+ * @example
+ * const body = '"We are ready," Antony Blinken said. "Talks matter."';
+ * extractQuotes(body, extractEntities(body)).map((q) => [q.text, q.speaker]);
+ * // → [["We are ready,", "Antony Blinken"], ["Talks matter.", "Antony Blinken"]]
+ */
+export function extractQuotes(body: string, entities: Entity[]): Quote[] {
+  const spans = findQuoteSpans(body);
+  if (!spans.length) return [];
+  const sents = sentenceStarts(body);
+  // Mask quoted text so verbs and names inside other quotes are not read as attribution.
+  const inQuote = (pos: number): boolean => {
+    for (const s of spans) {
+      if (s.open <= pos && pos <= s.close) return true;
+      if (s.open > pos) break;
+    }
+    return false;
+  };
+  const mentions: MentionRef[] = [];
+  for (const e of entities) if (e.type !== "place") for (const m of e.mentions) mentions.push({ start: m.start, end: m.end, entity: e });
+  mentions.sort((a, b) => a.start - b.start);
+  const mentionStarts = mentions.map((m) => m.start);
+  const genders = new Map<string, Gender>();
+  for (const e of entities) if (e.type === "person") genders.set(e.id, entityGender(e));
+  const personAt = (start: number, end: number, kind?: "person" | "organization"): MentionRef[] => {
+    const res: MentionRef[] = [];
+    let i = Math.max(0, floorIndex(mentionStarts, start) - 1);
+    for (; i < mentions.length && mentions[i].start < end; i++) {
+      const m = mentions[i];
+      if (m.end <= start) continue;
+      if (kind && m.entity.type !== kind) continue;
+      res.push(m);
+    }
+    return res;
+  };
+
+  // Sources named so far (for "he said" recency), newest last.
+  const history: { pos: number; entity: Entity }[] = [];
+  const descriptions: { pos: number; text: string; head: string }[] = [];
+
+  const sentenceOf = (pos: number): number => sents[Math.max(0, floorIndex(sents, pos))];
+  const sentenceEnd = (pos: number): number => {
+    const i = floorIndex(sents, pos);
+    return i + 1 < sents.length ? sents[i + 1] : body.length;
+  };
+
+  /** The subject of each sentence: its first person mention not governed by a preposition. */
+  const subjectOf = (sStart: number, limit: number): Entity | null => {
+    for (const m of personAt(sStart, limit, "person")) {
+      if (inQuote(m.start)) continue;
+      const prev = /([A-Za-z]+)[\s,]*(?:(?:\p{Lu}[\p{L}.]*\s+)*)$/u.exec(body.slice(Math.max(sStart, m.start - 40), m.start));
+      if (prev && PREPOSITIONS.has(prev[1].toLowerCase()) && prev[1] !== "and") continue;
+      return m.entity;
+    }
+    return null;
+  };
+
+  const resolvePronoun = (pos: number, gender: "m" | "f"): Speaker => {
+    // Walk back sentence by sentence: the subject of the sentence, or a source, of matching gender.
+    const ok = (e: Entity) => {
+      const g = genders.get(e.id) ?? null;
+      return g === null || g === gender;
+    };
+    let si = floorIndex(sents, pos);
+    const floor = Math.max(0, pos - 2500);
+    // Current sentence first: "Blinken said he ...".
+    let first = true;
+    while (si >= 0 && sents[si] >= floor) {
+      const sStart = sents[si];
+      const limit = first ? pos : sentenceEnd(sStart);
+      const subj = subjectOf(sStart, limit);
+      const lastSource = [...history].reverse().find((h) => h.pos >= sStart && h.pos < limit);
+      if (lastSource && ok(lastSource.entity)) return asSpeaker(lastSource.entity);
+      if (subj && ok(subj)) return asSpeaker(subj);
+      // Any other person in the sentence of the right gender (known), newest first.
+      const others = personAt(sStart, limit, "person").filter((m) => !inQuote(m.start) && genders.get(m.entity.id) === gender);
+      if (others.length) return asSpeaker(others[others.length - 1].entity);
+      first = false;
+      si--;
+    }
+    return NONE;
+  };
+
+  const asSpeaker = (e: Entity): Speaker => ({
+    name: e.name,
+    kind: e.type === "person" ? "person" : e.type === "organization" ? "organization" : null,
+    id: e.id,
+    entity: e,
+  });
+
+  /** Resolves the noun phrase [a, b) that is the source of a speech verb. */
+  const resolveNP = (a: number, b: number): Speaker | null => {
+    let np = body.slice(a, b);
+    const lead = np.length - np.trimStart().length;
+    np = np.trim().replace(/[,;:]+$/, "").trim();
+    if (!np) return null;
+    a += lead;
+    const lower = np.toLowerCase();
+    if (PRONOUN_M.has(lower)) return resolvePronoun(a, "m");
+    if (PRONOUN_F.has(lower)) return resolvePronoun(a, "f");
+    if (PRONOUN_OTHER.has(lower)) return NONE;
+    // A named person in the phrase, not one governed by a preposition ("a spokesman for Clinton, Brian Fallon").
+    const people = personAt(a, a + np.length, "person");
+    const free = people.filter((m) => {
+      const before = body.slice(a, m.start).trim().split(/\s+/).pop()?.toLowerCase() ?? "";
+      return !PREPOSITIONS.has(before.replace(/[’']s$/, ""));
+    });
+    if (free.length) return asSpeaker(free[0].entity);
+    const orgs = personAt(a, a + np.length, "organization");
+    const head = np.replace(DETERMINERS, "");
+    if (orgs.length && orgs[0].start - a <= 4 && !/[’']s\b/.test(body.slice(orgs[0].end, orgs[0].end + 2))) {
+      // "The State Department said" — but "a State Department official" is a description.
+      const rest = body.slice(orgs[0].end, a + np.length).trim();
+      if (!rest || /^[,(]/.test(rest)) return asSpeaker(orgs[0].entity);
+    }
+    if (people.length && /^(?:spokes|aide|adviser|advisor|campaign)/i.test(head) === false && np.split(/\s+/).length <= 3) return asSpeaker(people[0].entity);
+    const words = head.split(/\s+/);
+    const lastWord = words[words.length - 1].toLowerCase().replace(/[^a-z-]/g, "");
+    if (words.length > 12) return null;
+    if (/^the\s/i.test(np) || /^(?:this|that)\s/i.test(np)) {
+      // "the senator", "the official": an earlier named person with that role, else an earlier description.
+      for (let i = mentions.length - 1; i >= 0; i--) {
+        const m = mentions[i];
+        if (m.start >= a || m.entity.type !== "person") continue;
+        const roles = [m.entity.role ?? "", ...m.entity.roles].join(" ").toLowerCase();
+        if (roles && new RegExp(`\\b${lastWord}\\b`).test(roles)) return asSpeaker(m.entity);
+        if (a - m.start > 3000) break;
+      }
+      const d = [...descriptions].reverse().find((x) => x.head === lastWord && x.pos < a);
+      if (d) return { name: d.text, kind: "description", id: null, entity: null };
+      if (ROLE_NOUNS.has(lastWord) || /^(?:candidate|nominee|senator|billionaire|businessman|frontrunner|front-runner|republican|democrat|mogul|governor|congressman|congresswoman|president|secretary|mayor|speaker|official|spokesman|spokeswoman)$/.test(lastWord)) {
+        // No role matched: the last named subject, as a reader would assume.
+        const last = history[history.length - 1];
+        if (last && a - last.pos < 1500) return asSpeaker(last.entity);
+        const subj = resolvePronoun(a, "m");
+        if (subj.name) return subj;
+      }
+      return null;
+    }
+    if (/^(?:a|an|one|another|two|three|several|some)\s/i.test(np) && (ROLE_NOUNS.has(lastWord) || /official|source|person|member|aide|staff/.test(lastWord))) {
+      const text = np.replace(/^(?:a|an)\s+/i, "");
+      descriptions.push({ pos: a, text, head: lastWord });
+      return { name: text, kind: "description", id: null, entity: null };
+    }
+    return null;
+  };
+
+  interface Cue {
+    speaker: Speaker;
+    cue: { start: number; end: number };
+  }
+
+  /** "…," NP said / "…," said NP: the attribution right after a quote. */
+  const cueAfter = (q: QuoteSpan, next: number): Cue | null => {
+    const from = q.close + 1;
+    const to = Math.min(next, sentenceEnd(from), from + 220, body.indexOf("\n", from) >= 0 ? body.indexOf("\n", from) : body.length);
+    if (to <= from) return null;
+    const toks = tokenize(body, from, to);
+    for (let k = 0; k < Math.min(toks.length, 14); k++) {
+      const t = toks[k];
+      const lemma = lemmaOf(t);
+      if (lemma === "according") continue;
+      if (!lemma) {
+        if (t.text === "according" && toks[k + 1]?.text === "to") {
+          const s = resolveNP(toks[k + 1].end, Math.min(to, clauseEnd(toks[k + 1].end, to)));
+          if (s && s.name) return { speaker: s, cue: { start: t.start, end: toks[k + 1].end } };
+          return null;
+        }
+        continue;
+      }
+      if (WEAK_LEMMAS.has(lemma) && k > 0) continue;
+      // Subject between the quote and the verb (skipping adverbs/auxiliaries), else right after the verb.
+      let j = k - 1;
+      while (j >= 0 && AUX.has(toks[j].text.toLowerCase())) j--;
+      let npEnd = j >= 0 ? toks[j].end : from;
+      const between = body.slice(from, npEnd).replace(/^[\s,.!?—–-]+/, "");
+      if (between && /[.!?]\s/.test(body.slice(from, t.start).replace(/^[\s,.!?]+/, "")) && !/\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|[A-Z])\.\s/.test(between)) return null;
+      if (between) {
+        const s = resolveNP(from + (body.slice(from, npEnd).length - between.length), npEnd);
+        if (s) return { speaker: s, cue: { start: from, end: t.end } };
+        return null;
+      }
+      // Inverted: "said Blinken", "said the senator, who ...".
+      npEnd = clauseEnd(t.end, to);
+      const s = resolveNP(t.end, npEnd);
+      if (s) return { speaker: s, cue: { start: t.start, end: npEnd } };
+      return null;
+    }
+    return null;
+  };
+
+  /** Ends a noun phrase at the next clause punctuation or relative/prepositional continuation. */
+  const clauseEnd = (from: number, to: number): number => {
+    const rest = body.slice(from, to);
+    const m = /[,.;:!?()—–]|\s(?:who|which|that|in|on|at|during|after|before|when|while|about|to|as|because|via|from|with)\s/.exec(rest);
+    return m ? from + m.index : to;
+  };
+
+  /** The speech verb before a quote in its sentence and that verb's subject. */
+  const cueBefore = (q: QuoteSpan): Cue | null => {
+    const sStart = Math.max(sentenceOf(q.open), body.lastIndexOf("\n", q.open) + 1);
+    if (sStart >= q.open) return null;
+    const toks = tokenize(body, sStart, q.open).filter((t) => !inQuote(t.start));
+    const lead = body.slice(Math.max(sStart, q.open - 60), q.open);
+    if (TITLE_CUES.test(lead)) return { speaker: NONE, cue: { start: q.open, end: q.open } };
+    // "PENCE:" transcript labels and "Trump tweeted:" with a colon right before the quote.
+    for (let k = toks.length - 1; k >= 0; k--) {
+      const t = toks[k];
+      if (t.text === "according" && toks[k + 1]?.text === "to") {
+        const s = resolveNP(toks[k + 1].end, clauseEnd(toks[k + 1].end, q.open));
+        if (s && s.name) return { speaker: s, cue: { start: t.start, end: toks[k + 1].end } };
+        continue;
+      }
+      const lemma = lemmaOf(t);
+      if (!lemma) continue;
+      // "who said": the antecedent before ", who".
+      let j = k - 1;
+      while (j >= 0 && AUX.has(toks[j].text.toLowerCase()) && toks[j].text !== "who") j--;
+      if (j >= 0 && toks[j].text === "who") {
+        const before = body.slice(sStart, toks[j].start).replace(/[\s,]+$/, "");
+        const ms = personAt(sStart, sStart + before.length);
+        if (ms.length) return { speaker: asSpeaker(ms[ms.length - 1].entity), cue: { start: t.start, end: t.end } };
+      }
+      // "..., saying": the participle's subject is the sentence's subject.
+      if (/ing$/.test(t.text) && /,\s*$/.test(body.slice(sStart, t.start))) {
+        const subj = subjectOf(sStart, t.start);
+        if (subj) return { speaker: asSpeaker(subj), cue: { start: t.start, end: t.end } };
+        const m = /^\s*(?:\S+\s+){0,3}?(he|she)\b/i.exec(body.slice(sStart, t.start));
+        if (m) return { speaker: resolvePronoun(sStart, m[1].toLowerCase() === "he" ? "m" : "f"), cue: { start: t.start, end: t.end } };
+      }
+      if (j < 0) return null;
+      let npEnd = toks[j].end;
+      // Skip an apposition: "Andrew Weiss, a scholar at ..., said".
+      const gap = body.slice(npEnd, t.start);
+      let np = findNPBefore(sStart, npEnd, gap);
+      if (!np) continue;
+      const s = resolveNP(np.start, np.end);
+      if (s) return { speaker: s, cue: { start: np.start, end: t.end } };
+      // A verb with no resolvable subject ("it was said") still marks the quote as attributed.
+      return { speaker: NONE, cue: { start: t.start, end: t.end } };
+    }
+    // "Trump tweeted Sunday: ..." handled above; bare "NAME:" labels.
+    const label = /(?:^|\n)\s*([A-Z][A-Z.'’ -]{1,30}):\s*$/.exec(body.slice(sStart, q.open));
+    if (label) {
+      const name = label[1].trim();
+      const e = entities.find((x) => x.type === "person" && x.name.toUpperCase().endsWith(name.split(/\s+/).pop() as string));
+      if (e) return { speaker: asSpeaker(e), cue: { start: sStart, end: q.open } };
+    }
+    return null;
+  };
+
+  /** The noun phrase that ends just before a verb, stepping over an apposition between commas. */
+  const findNPBefore = (sStart: number, npEnd: number, _gap: string): { start: number; end: number } | null => {
+    let end = npEnd;
+    let text = body.slice(sStart, end);
+    // "NAME, the head of X," — drop the apposition.
+    if (/,\s*$/.test(text)) {
+      const inner = text.replace(/,\s*$/, "");
+      const c = inner.lastIndexOf(",");
+      if (c >= 0) {
+        const app = inner.slice(c + 1).trim();
+        if (/^(?:the|a|an|who|which|his|her|its|\p{Ll}+(?:\s|$))/u.test(app) || /^\p{Lu}/u.test(app)) {
+          end = sStart + c;
+          text = body.slice(sStart, end);
+        }
+      } else return null;
+    }
+    // Take back to the previous clause boundary, then the last few words.
+    const bound = Math.max(text.lastIndexOf(","), text.lastIndexOf(";"), text.lastIndexOf(":"), text.lastIndexOf("—"), text.lastIndexOf("–"), text.lastIndexOf("(") );
+    let start = sStart + bound + 1;
+    const clause = body.slice(start, end);
+    // The subject is the tail of the clause after its last conjunction/preposition/verb-like word.
+    const toks = tokenize(body, start, end);
+    let k = toks.length - 1;
+    // Person mention ending here: take it whole (with its title).
+    const ms = personAt(Math.max(start, end - 80), end);
+    const lastM = ms.length ? ms[ms.length - 1] : null;
+    if (lastM && lastM.end >= end - 1) return { start: lastM.start, end: lastM.end };
+    while (k >= 0) {
+      const w = toks[k].text;
+      const lw = w.toLowerCase();
+      if (/^(?:and|or|but|that|because|when|while|if|as|than|so|after|before|since|then|where|though|although)$/.test(lw)) break;
+      if (PREPOSITIONS.has(lw) && !/^(?:of|for|at|with|in|on|from)$/.test(lw)) break;
+      if (/^(?:of|for|at|with|in|on|from)$/.test(lw)) {
+        // "a spokesman for Clinton said": keep prepositional modifiers inside the noun phrase
+        k--;
+        continue;
+      }
+      k--;
+      if (toks.length - 1 - k > 12) break;
+    }
+    start = k + 1 < toks.length ? toks[k + 1].start : end;
+    if (start >= end) return null;
+    // A verb-like lower-case word before the subject ends it ("Clinton praised Obama, and he said").
+    void clause;
+    return { start, end };
+  };
+
+  // First pass: direct cues.
+  const results: { q: QuoteSpan; speaker: Speaker; cue: Cue["cue"] | null; drop: boolean; attributed: boolean }[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const q = spans[i];
+    const next = i + 1 < spans.length && spans[i + 1].paragraph === q.paragraph ? spans[i + 1].open : body.length;
+    const sStart = Math.max(sentenceOf(q.open), body.lastIndexOf("\n", q.open) + 1);
+    const beforeText = body.slice(sStart, q.open);
+    const startsSentence = !/[\p{L}\p{N}]/u.test(beforeText.replace(/["“”]/g, ""));
+    let cue: Cue | null = null;
+    if (startsSentence) cue = cueAfter(q, next);
+    else {
+      const after = cueAfter(q, next);
+      // An attribution immediately after the quote ("..." NAME said) wins over a verb earlier in the sentence.
+      if (after && after.cue.start - q.close <= 3 && after.speaker.name) cue = after;
+      else cue = cueBefore(q) ?? after;
+    }
+    const drop = cue !== null && cue.cue.start === q.open && cue.cue.end === q.open && cue.speaker === NONE;
+    if (cue && cue.speaker.entity) history.push({ pos: q.open, entity: cue.speaker.entity });
+    results.push({ q, speaker: cue?.speaker ?? NONE, cue: cue?.cue ?? null, drop, attributed: cue !== null && !drop });
+  }
+
+  // Second pass: quotes without their own cue take the speaker of a neighbour in the paragraph
+  // ("A," he said. "B.") or, for a paragraph that opens with a quote, the previous paragraph's speaker.
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i];
+    if (r.attributed || r.drop) continue;
+    const q = r.q;
+    let donor: (typeof results)[number] | undefined;
+    for (let j = i - 1; j >= 0 && results[j].q.paragraph === q.paragraph; j--) if (results[j].attributed) {
+      donor = results[j];
+      break;
+    }
+    if (!donor) for (let j = i + 1; j < results.length && results[j].q.paragraph === q.paragraph; j++) if (results[j].attributed) {
+      donor = results[j];
+      break;
+    }
+    const paraStart = body.lastIndexOf("\n", q.open) + 1;
+    const opensParagraph = !/[\p{L}\p{N}]/u.test(body.slice(paraStart, q.open));
+    if (!donor && opensParagraph) {
+      // Continuation: the previous paragraph (or the one before, past a blank) ended with a quote.
+      for (let j = i - 1; j >= 0 && q.paragraph - results[j].q.paragraph <= 1; j--) {
+        if (results[j].q.paragraph === q.paragraph) continue;
+        if (results[j].attributed || results[j].q.unclosed) donor = results[j];
+        break;
+      }
+    }
+    if (donor) {
+      r.speaker = donor.speaker;
+      r.attributed = donor.attributed || donor.q.unclosed;
+    }
+  }
+
+  const out: Quote[] = [];
+  for (const r of results) {
+    if (r.drop) continue;
+    const text = body.slice(r.q.start, r.q.end);
+    const words = text.split(/\s+/).length;
+    // Unattributed short quotes are scare quotes, nicknames or titles, not someone's words.
+    if (!r.attributed && words < 8) continue;
+    const sStart = Math.max(sentenceOf(r.q.open), body.lastIndexOf("\n", r.q.open) + 1);
+    const before = body.slice(sStart, r.q.open);
+    const partial = /[\p{L}\p{N}]/u.test(before) && !/[,:]\s*$/.test(before);
+    out.push({
+      text,
+      speaker: r.speaker.name,
+      speakerKind: r.speaker.kind,
+      speakerId: r.speaker.id,
+      start: r.q.start,
+      end: r.q.end,
+      partial,
+      cue: r.cue,
+    });
+  }
+  return out;
 }

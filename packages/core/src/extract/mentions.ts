@@ -1,0 +1,235 @@
+// The swappable first stage of entity extraction: a recognizer that marks name spans and their coarse type.
+// `recognizeByRules` is the default; a trained NER with the same signature can replace it
+// (`extractEntities(body, { recognize })`) and the role, apposition and coreference stages stay the same.
+import {
+  COUNTRIES,
+  DEMONYMS,
+  FEMALE_NAMES,
+  HONORIFICS,
+  MALE_NAMES,
+  NOT_NAMES,
+  ORGANIZATIONS,
+  ORG_HEADS,
+  PLACES,
+  PLACE_HEADS,
+  TITLES,
+} from "./gazetteer.ts";
+import { isCap, tokenize, type Token } from "./text.ts";
+
+export type MentionType = "PER" | "ORG" | "LOC" | "MISC";
+
+/** A name span in the text, end exclusive. Persons exclude titles and honorifics ("President [Biden]"). */
+export interface MentionSpan {
+  start: number;
+  end: number;
+  type: MentionType;
+}
+
+/** Anything that marks names in a text; the trained NER in `ner/` has this shape. */
+export type MentionRecognizer = (text: string) => MentionSpan[];
+
+const CONNECTORS = new Set(["of", "for", "and", "in", "on", "the", "de", "la", "van", "von", "der", "al", "bin", "da", "di", "du", "del", "&", "to"]);
+const TITLE_TOKENS: string[][] = [...TITLES, ...HONORIFICS].map((t) => t.split(" ")).sort((a, b) => b.length - a.length);
+// Capitalised words that end event or document names ("Cold War", "Iran Deal").
+const MISC_HEADS = new Set("War|Day|Act|Plan|Deal|Accord|Accords|Treaty|Games|Cup|Prize|Award|Awards|Summit|Conference|Convention|Olympics|Festival|Agreement|Doctrine|Rule|Law|Bill|Amendment|Initiative|Program|Strategy|Report|Era|Age|Revolution|Crisis|Scandal|Debate|Primary|Caucuses|Election|Speech|Address|Show|Tour|Awakening|Matter|II|I|Years|Year|Month|Week|Weekend|Eve|Street".split("|"));
+const SUFFIXES = new Set(["Jr.", "Sr.", "II", "III", "IV", "Jr", "Sr"]);
+
+const titleCase = (w: string): string => (w.length > 1 && w === w.toUpperCase() ? w[0] + w.slice(1).toLowerCase() : w);
+
+/** Looks a name up in the gazetteer, also in upper-case spelling ("RIGA" → place). */
+export function gazetteerType(name: string): MentionType | null {
+  if (ORGANIZATIONS.has(name)) return "ORG";
+  if (COUNTRIES.has(name) || PLACES.has(name)) return "LOC";
+  if (DEMONYMS[name]) return "MISC";
+  if (name === name.toUpperCase() && /\p{Lu}{3,}/u.test(name)) {
+    const tc = name
+      .split(" ")
+      .map(titleCase)
+      .join(" ");
+    if (COUNTRIES.has(tc) || PLACES.has(tc)) return "LOC";
+  }
+  return null;
+}
+
+function matchTitle(toks: Token[], i: number, end: number): number {
+  for (const t of TITLE_TOKENS) {
+    if (i + t.length > end) continue;
+    let ok = true;
+    for (let k = 0; k < t.length; k++) {
+      if (toks[i + k].text !== t[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return t.length;
+  }
+  return 0;
+}
+
+/** Classifies a run of capitalised tokens [a, b) that has no title inside. */
+function classify(text: string, toks: Token[], a: number, b: number, afterTitle: boolean): MentionType | null {
+  while (a < b && (NOT_NAMES.has(toks[a].text) || CONNECTORS.has(toks[a].text))) a++;
+  while (b > a && CONNECTORS.has(toks[b - 1].text)) b--;
+  if (a >= b) return null;
+  const name = text.slice(toks[a].start, toks[b - 1].end);
+  const g = gazetteerType(name);
+  if (g) return g;
+  const last = toks[b - 1].text;
+  const first = toks[a].text;
+  if (MISC_HEADS.has(last)) return "MISC";
+  if (afterTitle) return "PER";
+  if (NOT_NAMES.has(titleCase(first)) && b - a === 1) return null;
+  if (ORG_HEADS.has(last)) return "ORG";
+  if (PLACE_HEADS.has(last)) return "LOC";
+  // "Carnegie Endowment for International Peace", "Gulf of Mexico": the head comes before the connector.
+  for (let k = a; k < b && !CONNECTORS.has(toks[k].text); k++) {
+    if (ORG_HEADS.has(toks[k].text) && b - a > 1) return "ORG";
+    if (PLACE_HEADS.has(toks[k].text) && b - a > 1) return "LOC";
+  }
+  if (b - a === 1) {
+    if (/^\p{Lu}{2,}$/u.test(first) || /^(?:\p{Lu}\.){2,}$/u.test(first)) return "ORG";
+    return "MISC";
+  }
+  if (MALE_NAMES.has(first) || FEMALE_NAMES.has(first)) return "PER";
+  if (DEMONYMS[first] && (ORG_HEADS.has(last) || ORGANIZATIONS.has(text.slice(toks[a + 1].start, toks[b - 1].end)))) return "ORG";
+  if (b - a <= 4) {
+    for (let k = a; k < b; k++) {
+      const w = toks[k].text;
+      if (CONNECTORS.has(w)) return "MISC";
+      if (!/^\p{Lu}[\p{Ll}'’-]/u.test(w) && !/^\p{Lu}\.$/u.test(w) && !SUFFIXES.has(w)) return "MISC";
+      if (DEMONYMS[w] || COUNTRIES.has(w) || PLACES.has(w)) return "MISC";
+    }
+    return "PER";
+  }
+  return "MISC";
+}
+
+/** True when a line looks like a Title Case headline, whose capitals say nothing about names. */
+function isHeadline(toks: Token[], a: number, b: number): boolean {
+  if (b - a < 5) return false;
+  let caps = 0;
+  for (let k = a; k < b; k++) if (isCap(toks[k].text)) caps++;
+  return caps / (b - a) >= 0.75;
+}
+
+/**
+ * Rule-based name recognizer: capitalised sequences split at titles and honorifics, typed by a small
+ * gazetteer, organisation/place head words ("Ministry", "Sea") and given-name lists.
+ *
+ * @example
+ * recognizeByRules("Secretary of State Antony J. Blinken met NATO officials in Riga.")
+ * // → [{start: 19, end: 36, type: "PER"}, {start: 41, end: 45, type: "ORG"}, {start: 59, end: 63, type: "LOC"}]
+ */
+export function recognizeByRules(text: string): MentionSpan[] {
+  const toks = tokenize(text);
+  const out: MentionSpan[] = [];
+  // Lines: headline-like lines are skipped.
+  let lineStart = 0;
+  const skip = new Uint8Array(toks.length);
+  for (let i = 0; i <= toks.length; i++) {
+    if (i === toks.length || (i > lineStart && text.slice(toks[i - 1].end, toks[i].start).includes("\n"))) {
+      if (isHeadline(toks, lineStart, i)) for (let k = lineStart; k < i; k++) skip[k] = 1;
+      lineStart = i;
+    }
+  }
+  let i = 0;
+  while (i < toks.length) {
+    if (skip[i] || !isCap(toks[i].text)) {
+      i++;
+      continue;
+    }
+    // Grow a run of capitalised tokens joined by single spaces (connectors allowed inside).
+    let j = i + 1;
+    while (j < toks.length && !skip[j]) {
+      const gap = text.slice(toks[j - 1].end, toks[j].start);
+      if (!/^[ \t\u00a0]+$/.test(gap) && !(gap === "" && false)) break;
+      const w = toks[j].text;
+      if (isCap(w) && !NOT_NAMES.has(w)) {
+        j++;
+        continue;
+      }
+      if (CONNECTORS.has(w) && j + 1 < toks.length && isCap(toks[j + 1].text) && /^[ \t\u00a0]+$/.test(text.slice(toks[j].end, toks[j + 1].start))) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    emitRun(text, toks, i, j, out);
+    i = j;
+  }
+  return out;
+}
+
+function emitRun(text: string, toks: Token[], a: number, b: number, out: MentionSpan[]): void {
+  // Titles and honorifics split the run: [prefix][title][name ...].
+  for (let k = a; k < b; k++) {
+    const n = matchTitle(toks, k, b);
+    if (!n) continue;
+    let nameEnd = k + n;
+    if (nameEnd >= b || !isCap(toks[nameEnd].text) || CONNECTORS.has(toks[nameEnd].text)) continue;
+    while (nameEnd < b && !CONNECTORS.has(toks[nameEnd].text) && (nameEnd === k + n || !gazetteerType(toks[nameEnd].text))) nameEnd++;
+    // "Secretary of State Antony Blinken": the prefix ("U.S.", "NATO") is its own mention.
+    if (k > a) emitPlain(text, toks, a, k, out);
+    const nameStart = k + n;
+    // A second title inside ("Former Vice President Joe Biden" is handled by longest match).
+    const t = classify(text, toks, nameStart, nameEnd, true);
+    if (t) {
+      const gz = gazetteerType(text.slice(toks[nameStart].start, toks[nameEnd - 1].end));
+      out.push({ start: toks[nameStart].start, end: toks[nameEnd - 1].end, type: gz && gz !== "MISC" ? gz : "PER" });
+    }
+    if (nameEnd < b) emitRun(text, toks, CONNECTORS.has(toks[nameEnd].text) ? nameEnd + 1 : nameEnd, b, out);
+    return;
+  }
+  emitPlain(text, toks, a, b, out);
+}
+
+function emitPlain(text: string, toks: Token[], a: number, b: number, out: MentionSpan[]): void {
+  // Keep connectors only for organisation/place names that need them ("Bank of America", "Gulf of Mexico").
+  const hasConnector = toks.slice(a, b).some((t) => CONNECTORS.has(t.text));
+  if (hasConnector) {
+    const firstConn = toks.slice(a, b).findIndex((t) => CONNECTORS.has(t.text)) + a;
+    const head = toks.slice(a, firstConn).some((t) => ORG_HEADS.has(t.text) || PLACE_HEADS.has(t.text));
+    const whole = gazetteerType(text.slice(toks[a].start, toks[b - 1].end));
+    if (!head && !whole) {
+      let s = a;
+      for (let k = a; k <= b; k++) {
+        if (k === b || CONNECTORS.has(toks[k].text)) {
+          if (k > s) emitPlain(text, toks, s, k, out);
+          s = k + 1;
+        }
+      }
+      return;
+    }
+  }
+  while (a < b && (NOT_NAMES.has(toks[a].text) || CONNECTORS.has(toks[a].text))) a++;
+  while (b > a && (CONNECTORS.has(toks[b - 1].text) || NOT_NAMES.has(toks[b - 1].text))) b--;
+  if (a >= b) return;
+  // A run that mixes a known place with more words ("Ukraine Russia") is split into single tokens.
+  const type = classify(text, toks, a, b, false);
+  if (!type) return;
+  if (type === "MISC" && b - a > 1 && !hasConnector) {
+    // e.g. "Russian Foreign" or "Biden Putin": try each token alone.
+    let allKnown = true;
+    for (let k = a; k < b; k++) if (!gazetteerType(toks[k].text)) allKnown = false;
+    if (allKnown) {
+      for (let k = a; k < b; k++) emitPlain(text, toks, k, k + 1, out);
+      return;
+    }
+    // "Lavrov American", "Ukraine Russia": split around the gazetteer words.
+    let s = a;
+    let split = false;
+    for (let k = a; k < b; k++) {
+      if (gazetteerType(toks[k].text)) {
+        split = true;
+        if (k > s) emitPlain(text, toks, s, k, out);
+        emitPlain(text, toks, k, k + 1, out);
+        s = k + 1;
+      }
+    }
+    if (split) {
+      if (b > s) emitPlain(text, toks, s, b, out);
+      return;
+    }
+  }
+  out.push({ start: toks[a].start, end: toks[b - 1].end, type });
+}
