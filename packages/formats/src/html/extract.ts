@@ -23,6 +23,8 @@ const MEDIA = new Set(["img", "picture", "video", "audio", "figure"]);
 /** class/id words of page furniture (Readability's list, plus news-site furniture seen across publishers). */
 const UNLIKELY =
   /(^|[-_\s])(ad|ads|adv|advert|advertisement|banner|breadcrumbs?|combx|comments?|community|cover-wrap|disqus|extra|footer|gdpr|cookie|consent|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor(ed)?|supplemental|ad-break|agegate|pagination|pager|popup|modal|newsletter|subscribe|subscription|signup|promo|share|sharing|sharebar|toolbar|outbrain|taboola|recirc|recommend(ed|ations)?|more-stories|most-popular|trending|tags?|tag-list|caption|credit|byline|author|author-bio|bio|meta|dateline|timestamp|print|widget|jump|skip|hidden|visually-hidden|sr-only|screen-reader|read-more|readmore|also|see-also|paywall|teaser|inline-ad|newsletter-signup|video-player|media-caption)($|[-_\s])/i;
+/** Furniture words that are safe to match inside camelCase or compound class names ("InlineImage-imageEmbedCaption"). */
+const UNLIKELY_ANYWHERE = /caption|byline|newsletter|sharebar|share-?tools|social|comment|related|promo|advert|cookie|consent|sidebar|breadcrumb|subscribe|outbrain|taboola|disqus|recirc/i;
 const LIKELY = /(^|[-_\s])(article|body|content|main|story|post|entry|text|prose|rich-text|mathjax)($|[-_\s])/i;
 const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story/i;
 const NEGATIVE =
@@ -64,7 +66,7 @@ function prune(body: El): void {
       // Inline elements are judged by their block: a linked name with class "tag-link" is still text.
       if (c.tag !== "article" && c.tag !== "main" && !INLINE.has(c.tag)) {
         const w = attrWords(c);
-        if (w.length > 1 && UNLIKELY.test(w) && !LIKELY.test(w) && (lengths.get(c) ?? 0) < PRUNE_MAX_SHARE * total) return false;
+        if (w.length > 1 && (UNLIKELY.test(w) || UNLIKELY_ANYWHERE.test(w)) && !LIKELY.test(w) && (lengths.get(c) ?? 0) < PRUNE_MAX_SHARE * total) return false;
       }
       go(c);
       return true;
@@ -299,7 +301,7 @@ export interface MainText {
 
 /** Lines that are page furniture wherever they appear (any language the dev pages showed, plus the obvious ones). */
 const JUNK_LINE =
-  /^(advertisement|advertisements|adverti[sz]ing|anzeige|publicidade|publicidad|sponsored|story continues below|continue reading|read more|read next|see also|related|related articles?|related stories|more from|recommended|you may also like|you might also like|more on this|highlights|breaking news|share|share this|share this article|tweet|email|print|comments?|leave a comment|sign up|subscribe|log ?in|click here|follow us|skip to|back to top|loading|close|menu|next|previous|photo|image)\b.{0,80}$/i;
+  /^(advertisement|advertisements|adverti[sz]ing|anzeige|publicidade|publicidad|sponsored|story continues below|continue reading|read more|read next|see also|related|related articles?|related stories|more from|recommended|you may also like|you might also like|more on this|highlights|breaking news|share|share this|share this article|tweet|email|print|comments?|leave a comment|sign up|subscribe|log ?in|click here|follow us|skip to|back to top|loading|close|menu|next|previous|photo|image|leia (mais|também)|veja (mais|também)|saiba mais|lea también|lee más|leggi anche|pubblicità|читайте (также|еще)|реклама|подробнее|смотрите также|baca juga|simak juga|lihat juga|iklan|관련기사|광고|더보기|weiterlesen|mehr zum thema|lire aussi|à lire aussi|publicité)\b.{0,80}$/iu;
 
 /** Credits, bios and social prompts that close articles; the core keeps credits from the plain text, but page bylines are read from metadata. */
 const CREDIT_LINE =
@@ -313,15 +315,33 @@ function isDateLine(t: string): boolean {
     .replace(/\b(updated|published|posted|am|pm|a\.m\.|p\.m\.|et|est|edt|gmt|utc|bst|pst|pdt|cet|on|at)\b/gi, "")
     .replace(/[\d\s,.:/|•·-]+/g, " ")
     .trim();
-  return /\d{1,2}[:/.]\d{2}|\b(19|20)\d{2}\b/.test(t) && rest.split(/\s+/).filter(Boolean).length <= 2;
+  const dated = /\d{1,2}[:/.]\d{2}|\b(19|20)\d{2}\b/.test(t);
+  if (dated && rest.split(/\s+/).filter(Boolean).length <= 2) return true;
+  // Other languages ("segunda-feira, 22 de janeiro de 2018 às 0:13"): short, dated, no sentence end.
+  // Embedded-tweet footers ("— Dele (@dele_official) November 19, 2019") are part of the article.
+  const timeOrDay = /\d{1,2}[:h]\d{2}|\b([12]?\d|3[01])\b.*\b(19|20)\d{2}\b/.test(t);
+  return dated && timeOrDay && t.length < 60 && !/[.!?]$/.test(t) && !/@|^[—–-]/.test(t) && t.split(/\s+/).filter((w) => !/\d/.test(w)).length <= 6;
 }
+
+/** "By HNN Staff | November 18, 2019 at 2:26 PM": a byline line left in the body. */
+const BYLINE_LINE = /^(by|von|por|par|door|oleh|di|av|af)\s+[\p{Lu}\p{Lt}]/u;
 
 /** The headline repeated in the body, allowing for a trimmed site suffix or a shortened form. */
 function isTitle(t: string, title: string): boolean {
   const a = t.toLowerCase();
   if (a === title || (a.length > 20 && (title.startsWith(a) || a.startsWith(title)))) return true;
-  return false;
+  // A reworded headline (the <h1> and og:title often differ by a few words): most words shared.
+  if (a.length > 300) return false;
+  const wa = new Set(a.match(/[\p{L}\p{N}]+/gu) ?? []);
+  const wt = new Set(title.match(/[\p{L}\p{N}]+/gu) ?? []);
+  if (wa.size < 4 || wt.size < 4) return false;
+  let shared = 0;
+  for (const w of wa) if (wt.has(w)) shared++;
+  return shared / Math.max(wa.size, wt.size) >= TITLE_OVERLAP;
 }
+
+/** Share of words a block must have in common with the headline to count as a headline copy (0.7: a reworded h1 shares most words; no article paragraph in the dev set came near). */
+const TITLE_OVERLAP = 0.7;
 
 function keepBlock(b: Block, title: string, media: Map<El, { media: boolean; text: number }>): boolean {
   const len = b.text.length;
@@ -332,12 +352,13 @@ function keepBlock(b: Block, title: string, media: Map<El, { media: boolean; tex
   if (isCaption(b, media)) return false;
   if (len < 400 && (CREDIT_LINE.test(b.text) || PROMO_LINE.test(b.text))) return false;
   if (len < 100 && isDateLine(b.text)) return false;
+  if (len < 150 && BYLINE_LINE.test(b.text) && !/[.!?]["”»]?$/.test(b.text)) return false;
   return true;
 }
 
 /** Newsletter and app prompts, photo credits: short lines that name what they are. */
 const PROMO_LINE =
-  /\b(sign up|subscribe|register)\b.{0,120}\b(newsletter|inbox|e-?mail|updates)\b|\b(getty images|ap photo|shutterstock|istock|afp via|reuters\/|epa-efe|\| bloomberg)\b|\bdownload (our|the) app\b/i;
+  /\b(sign up|subscribe|register)\b.{0,120}\b(newsletter|inbox|e-?mail|updates)\b|\b(getty images|ap photo|shutterstock|istock|afp via|reuters\/|epa-efe|\| bloomberg)\b|\bdownload (our|the) app\b|\((image|images|photo|photos|picture|pic|credit|foto|fotos|imagem|bild)\s*:[^)]*\)\s*$/i;
 
 /**
  * Extracts the article text of a parsed page.
