@@ -48,10 +48,13 @@ export async function startServer(opts: {
         logger({ level: "info", msg: "shutting down", url });
         const drained = new Promise<void>((resolve) => server.close(() => resolve()));
         shutdown.abort();
-        // Keep-alive sockets with no request in flight would hold close() open forever.
+        // Keep-alive sockets with no request in flight would hold close() open until the client drops
+        // them; sweep them now and again as in-flight requests finish.
         server.closeIdleConnections();
+        const sweep = setInterval(() => server.closeIdleConnections(), 50);
         const timer = setTimeout(() => server.closeAllConnections(), graceMs);
         await drained;
+        clearInterval(sweep);
         clearTimeout(timer);
         if (opts.closeStore !== false) await opts.store.close();
         logger({ level: "info", msg: "stopped", url });

@@ -34,17 +34,19 @@ export function openApiChecker(app: App) {
 
   /** Returns a problem description, or null when the response conforms. */
   function problem(method: string, path: string, status: number, contentType: string, body: unknown): string | null {
-    const m = method.toLowerCase();
+    // HEAD is GET without a body: the status must be documented for GET, there is no body to check.
+    const head = method === "HEAD";
+    const m = head ? "get" : method.toLowerCase();
     const route = routes.find((r) => r.re.test(path) && doc.paths[r.template][m]);
     const isJson = contentType.startsWith("application/json");
     let pointer: string;
     if (!route || (status === 405 && !doc.paths[route.template][m])) {
-      if (status < 400) return null; // /docs, /openapi.json, /: not part of the described API
+      if (status < 400 || head) return null; // /docs, /openapi.json, /: not part of the described API
       pointer = "/components/schemas/Error";
     } else {
       const responses = doc.paths[route.template][m].responses;
       if (!responses[String(status)]) return `${method} ${route.template}: status ${status} is not documented`;
-      if (!isJson) return null;
+      if (!isJson || head) return null;
       if (!responses[String(status)].content?.["application/json"])
         return `${method} ${route.template} ${status}: JSON body where the document declares none`;
       pointer = `/paths/${esc(route.template)}/${m}/responses/${status}/content/application~1json/schema`;

@@ -69,7 +69,7 @@ export const deleteArticle = createRoute({
   summary: "Delete an article and re-fuse its story",
   security: [{ bearer: [] }],
   request: { params: IdParam("article") },
-  responses: { 204: { description: "Deleted." }, ...errorResponses(401, 403, 404, 409) },
+  responses: { 204: { description: "Deleted." }, ...errorResponses(401, 403, 404, 409, 413) },
 });
 
 const utf8 = new TextEncoder();
