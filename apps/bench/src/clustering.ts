@@ -70,14 +70,14 @@ export function timeOrder(records: ClusterRecord[]): ClusterRecord[] {
 
 export function clusterStoryRecords(records: ClusterRecord[], options: StoryIndexOptions = {}, mem?: MemoryWatch): Map<string, string> {
   const index = new StoryIndex(options);
-  const out = new Map<string, string>();
   let n = 0;
   for (const r of timeOrder(records)) {
-    out.set(r.id, index.add(storyItemFromRecord(r)));
+    index.add(storyItemFromRecord(r));
     if (mem && ++n % 5000 === 0) mem.sample();
   }
+  index.flush();
   mem?.sample();
-  return out;
+  return index.assignments();
 }
 
 export function clusterEventRecords(records: ClusterRecord[]): Map<string, string> {

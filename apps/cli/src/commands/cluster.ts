@@ -48,7 +48,9 @@ export function clusterRecords(records: ClusterRecord[], level: Level): Map<stri
   const ordered = timeOrder(records);
   if (level === "story") {
     const index = new StoryIndex();
-    return new Map(ordered.map((r) => [r.id, index.add(storyItemFromRecord(r))]));
+    for (const r of ordered) index.add(storyItemFromRecord(r));
+    index.flush();
+    return index.assignments();
   }
   const articles = ordered.map((r) =>
     analyze({ id: r.id, text: r.text, title: r.title || undefined, url: r.url ?? undefined, published: r.published ?? undefined, outlet: r.source ?? undefined }),
