@@ -22,7 +22,8 @@ export const RECURRING_DEFAULTS: Required<RecurringOptions> = { minArticles: 3, 
 const COPY_SHARE = 0.5;
 // Long prose paragraphs recur as chrome only when they sit in the page's tail (disclaimers).
 const LONG_PROSE_WORDS = 25;
-const PROSE_WORDS = 10;
+const PROSE_WORDS = 8;
+const SENTENCE_END = /[.!?"']\)?$/;
 
 /**
  * Finds the paragraphs (as `matchKey`s) that recur across articles of a batch as boilerplate.
@@ -45,7 +46,7 @@ export function findRecurringLines(articles: string[][], options: RecurringOptio
   });
   // Judge copies on substantial paragraphs only: short chrome lines are exactly what recurs.
   const copyShare = keys.map((ks) => {
-    const prose = ks.filter((k) => wordCount(k) >= PROSE_WORDS);
+    const prose = ks.filter((k) => wordCount(k) >= PROSE_WORDS && SENTENCE_END.test(k));
     return prose.length ? prose.filter((k) => (where.get(k)?.length ?? 0) > 1).length / prose.length : 0;
   });
   const threshold = Math.max(minArticles, Math.ceil(minShare * articles.length));

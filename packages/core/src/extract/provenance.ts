@@ -56,7 +56,7 @@ export function isAggregatorDisclaimer(paragraph: string): boolean {
   return AGGREGATOR.some((re) => re.test(paragraph));
 }
 
-const ORIGIN = /^(?:this (?:article|story|report|piece|post) (?:was |is )?(?:originally |first )?(?:published|appeared|ran)(?: originally| first)? (?:on|in|by|at)|(?:originally|first) (?:published|appeared) (?:on|in|by|at)|republished (?:with permission )?(?:from|by))\s+(?:the\s+)?([A-Z][\w.&'’ -]{1,60}?)(?:\s+(?:on|at)\s+.*)?[.)]?$/i;
+const ORIGIN = /^(?:this (?:article|story|report|piece|post) (?:was |is )?(?:originally |first )?(?:published|appeared|ran)(?: originally| first)? (?:on|in|by|at)|(?:originally|first) (?:published|appeared) (?:on|in|by|at)|republished (?:with permission )?(?:from|by))\s+([A-Z][\w.&'’ -]{1,60}?)(?:\s+(?:on|at)\s+.*)?[.)]?$/i;
 
 /**
  * The outlet a paragraph says this copy was first published by ("This story originally appeared

@@ -33,7 +33,12 @@ export function titleOccurrence(paragraph: string, title: string): "whole" | "su
   const t = matchKey(title);
   if (!t) return null;
   if (p === t) return "whole";
-  if (p.length > t.length && p.endsWith(t) && /[\s).;:]$/.test(p.slice(0, p.length - t.length))) return "suffix";
+  if (p.length > t.length && p.endsWith(t)) {
+    // Glued copies follow a closed line ("...Frances Kerry) Headline"); a long title is distinctive
+    // enough on its own, a short one may just be the end of a sentence.
+    const before = p.slice(0, p.length - t.length);
+    if (/[).;:"]\s*$/.test(before) || (/\s$/.test(before) && wordCount(t) >= 6)) return "suffix";
+  }
   return null;
 }
 

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { isChrome, isEdgeFragment, isProse } from "./boilerplate.ts";
+
+describe("isChrome", () => {
+  it.each([
+    "Related Articles",
+    "Back to top button",
+    "RELATED",
+    "Be the first to comment",
+    "leave a reply:",
+    "Sign up to get an email from reporter Ryan Grim when he publishes a new story.",
+    "Subscribe to HuffPost’s politics podcast here.",
+    "Advertisement",
+    "Share this article",
+    "We use cookies to improve your experience on our site.",
+    "© 2021 Reuters. All rights reserved.",
+    "Read more: Blinken warns Russia over Ukraine",
+  ])("removes %s", (line) => expect(isChrome(line)).toBe(true));
+
+  it.each([
+    "Comments on the bill were due Friday.",
+    "Related talks are expected in Vienna next week, officials said.",
+    "Blinken shared his concerns with Lavrov directly.",
+    "Copyright lawsuits surged in 2020.",
+    "The next article of the treaty bans deployments.",
+  ])("keeps the sentence %s", (line) => expect(isChrome(line)).toBe(false));
+});
+
+describe("isEdgeFragment / isProse", () => {
+  it("tells page fragments from sentences", () => {
+    expect(isEdgeFragment("Back to top button")).toBe(true);
+    expect(isEdgeFragment("Anton Troianovski contributed reporting from Moscow.")).toBe(false);
+    expect(isEdgeFragment("“I’ve been absolutely clear with President Putin”")).toBe(false);
+    expect(isProse("Mr. Blinken downplayed the call.")).toBe(true);
+    expect(isProse("OSCE meeting in Stockholm")).toBe(false);
+  });
+});

@@ -1,0 +1,87 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { cleanText } from "./clean.ts";
+
+const seed = (name: string) => readFileSync(fileURLToPath(new URL(`../../../../seeds/${name}`, import.meta.url)), "utf8");
+
+describe("cleanText", () => {
+  it("splits 003's page header into headline, kicker, caption, date and byline", () => {
+    const c = cleanText(seed("003_6c04b11d307fba50.txt"));
+    expect(c.headline).toBe("Blinken confronts Russia’s Lavrov over Ukraine, warns of ‘serious costs’");
+    expect(c.removed.slice(0, 5).map((r) => r.reason)).toEqual(["headline", "headline", "kicker", "caption", "date"]);
+    expect(c.dates).toMatchObject([{ iso: "2021-12-02" }]);
+    expect(c.bylines).toEqual([{ authors: ["Humeyra Pamuk", "Johan Ahlander"], agency: null }]);
+    expect(c.aggregator).toBe(true);
+    expect(c.dateline).toMatchObject({ place: null, agency: "Reuters" });
+  });
+
+  it("keeps one title for a headline printed twice (001) and reads the page date", () => {
+    const c = cleanText(seed("001_57e72f795a792d39.txt"));
+    expect(c.headline).toBe("Top U.S., Russian diplomats to meet amid Ukraine showdown");
+    expect(c.body).not.toContain("Top U.S., Russian diplomats to meet amid Ukraine showdown");
+    expect(c.dates).toMatchObject([{ iso: "2024-04-19", weekday: "Friday" }]);
+  });
+
+  it("finds no headline in 002, whose first line is the story's first sentence", () => {
+    const c = cleanText(seed("002_b662277d12457799.txt"));
+    expect(c.headline).toBeNull();
+    expect(c.body.startsWith("GENEVA (AP) —")).toBe(true);
+    expect(c.removed.map((r) => r.text)).toEqual(["RELATED", "RELATED", "Be the first to comment"]);
+  });
+
+  it("drops NBSP-only paragraphs and keeps agency material credits in the body (004)", () => {
+    const c = cleanText(seed("004_96b30b9797db3545.txt"));
+    expect(c.body).not.toMatch(/\u00a0/);
+    expect(c.body).not.toMatch(/\n{3,}/);
+    expect(c.body.endsWith("Some material in this report came from the Associated Press.")).toBe(true);
+    expect(c.materialFrom).toEqual(["AP"]);
+  });
+
+  it("joins kept paragraphs with one blank line", () => {
+    expect(cleanText("Headline Here Today\n\nFirst sentence of the story.\nSecond paragraph of the story.").body).toBe(
+      "First sentence of the story.\n\nSecond paragraph of the story.",
+    );
+  });
+
+  it("takes a first line ending in a period for the headline when a dateline opens the story below it", () => {
+    // Shape of the quotes dev set: headline with a period, blank line, AP dateline.
+    const c = cleanText("Sanders wins Democrats Abroad global primary.\n\nWASHINGTON (AP) — Bernie Sanders has scored a big win.\n\nMore text follows here.");
+    expect(c.headline).toBe("Sanders wins Democrats Abroad global primary.");
+    expect(c.dateline).toMatchObject({ place: "WASHINGTON", agency: "AP" });
+  });
+
+  it("keeps a one-sentence-per-line text whole when no headline is printed (clustering dev shape)", () => {
+    const text = "Authorities have released the name of a 66-year-old woman who was struck and killed by a motorist.\nPolice identified the victim on Thursday.\nThe woman was pronounced dead at HCMC.";
+    const c = cleanText(text);
+    expect(c.headline).toBeNull();
+    expect(c.body.split("\n\n")).toHaveLength(3);
+  });
+
+  it("removes a metadata title's copy from the text but not a first sentence equal to it", () => {
+    expect(cleanText("Navy foils pirate attack\n\nThe navy foiled an attack on Friday.", { title: "Navy foils pirate attack" }).body).toBe(
+      "The navy foiled an attack on Friday.",
+    );
+    const sentence = "The navy foiled a pirate attack in the Gulf of Aden on Friday, officials said.";
+    expect(cleanText(`${sentence}\nThe ship was unharmed.`, { title: sentence }).body.startsWith(sentence)).toBe(true);
+  });
+
+  it("removes short fragments after the story but keeps a sentence that lost its period", () => {
+    const c = cleanText("Lead sentence of the story is here.\n\nProducts also include shampoo, conditioner, therapeutic lotion and soap\n\nShare this:");
+    expect(c.body).toContain("Products also include shampoo");
+    expect(c.body).not.toContain("Share this");
+  });
+
+  it("removes lines the batch found recurring", () => {
+    const c = cleanText("Lead sentence of the story is here.\n\nFollow the latest Ukraine coverage in our live blog", {
+      recurring: new Set(["follow the latest ukraine coverage in our live blog"]),
+    });
+    expect(c.removed).toEqual([{ text: "Follow the latest Ukraine coverage in our live blog", reason: "recurring" }]);
+  });
+
+  it("keeps footer dates apart from the header date", () => {
+    const c = cleanText("A headline for the story\n\nThe story begins here with a sentence.\n\nSaturday, December 19, 2015.");
+    expect(c.dates).toEqual([]);
+    expect(c.footerDates).toMatchObject([{ iso: "2015-12-19" }]);
+  });
+});
