@@ -18,13 +18,17 @@ export function agencyOf(s: string): string | null {
 
 /** Words that make a byline fragment a role or an affiliation rather than a name. */
 const ROLE =
-  /\b(staff|writer|reporter|correspondent|editor|editors|contributor|contributing|columnist|journalist|senior|chief|bureau|desk|news|newsroom|team|reporting|special to|for the|published|updated|photograph|photographer|photos?|video|producer|analyst|author|guest|opinion|times|post|daily|magazine|online|media|network|press|tribune|journal|herald|gazette|digital|service|wire|agency|staffer|intern)\b/i;
+  /\b(staff|editorial|admin|administrator|redaktion|redação|redacción|redazione|редакция|writer|reporter|correspondent|editor|editors|contributor|contributing|columnist|journalist|senior|chief|bureau|desk|news|newsroom|team|reporting|special to|for the|published|updated|photograph|photographer|photos?|video|producer|analyst|author|guest|opinion|times|post|daily|magazine|online|media|network|press|tribune|journal|herald|gazette|digital|service|wire|agency|staffer|intern|international|group|institute|university|company|inc|ltd|llc|corp|foundation|associates)\b/i;
 const PREFIX = /^\s*(by|from|von|por|par|di|de|oleh|door|av|af|автор|авторы|текст|written by|words by|reported by|story by)\s*[:\-]?\s+/i;
 const MONTH = /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|jun(e)?|jul(y)?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b\.?/i;
 
 export interface Byline {
   names: string[];
   agency: string | null;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 function titleCase(word: string): string {
@@ -39,13 +43,14 @@ function asName(raw: string, outlets: string[]): string | null {
   let s = raw.replace(/\s+/g, " ").trim().replace(/^[-–—:|,.\s]+|[-–—:|,.\s]+$/g, "");
   s = s.replace(PREFIX, "").trim();
   if (!s || /\d|@|https?:|www\.|\.com\b/i.test(s)) return null;
-  if (outlets.some((o) => o && s.toLowerCase() === o.toLowerCase())) return null;
+  const lower = s.toLowerCase();
+  // "Telegraph Sport", "Condé Nast": the outlet or an organisation, not a person.
+  if (outlets.some((o) => o && (lower === o.toLowerCase() || o.toLowerCase().split(/\s+/).some((w) => w.length > 3 && w !== "the" && new RegExp(`\\b${escapeRe(w)}\\b`).test(lower))))) return null;
   if (ROLE.test(s)) return null;
   const words = s.split(" ");
-  if (words.length > 5) return null;
+  // One word is a login or a desk ("admin", "Editorial"); "The ..." is an organisation.
+  if (words.length > 5 || words.length < 2 || /^(the|a|an)$/i.test(words[0])) return null;
   if (!words.every((w) => /^[\p{L}][\p{L}.'’-]*$/u.test(w))) return null;
-  // A single lower-case word ("admin", "staff") is a login, not a name.
-  if (words.length === 1 && !/^\p{Lu}/u.test(s)) return null;
   if (s === s.toUpperCase() && /\p{L}{2}/u.test(s)) s = words.map(titleCase).join(" ");
   return s;
 }
@@ -66,10 +71,13 @@ export function parseByline(lines: string[], outlets: string[] = []): Byline {
     if (m && /\d/.test(s.slice(m.index, m.index + 20))) s = s.slice(0, m.index);
     s = s.replace(/\b(updated|published|posted)\b.*$/i, "").replace(/\d{1,2}[:.]\d{2}.*$/, "");
     s = s.replace(PREFIX, "");
-    for (const part of s.split(/\s*(?:,|;|\||\/|•|·|\band\b|\bund\b|\by\b|\be\b|\bet\b|\bи\b|&|\bwith\b)\s*/i)) {
+    // "Finian Cunningham. Sputnik International": a full stop after a word (not an initial) ends the name.
+    for (const part of s.split(/\s*(?:,|;|\||\/|•|·|\b[Aa][Nn][Dd]\b|\b[Ww][Ii][Tt][Hh]\b|\bund\b|\by\b|\be\b|\bet\b|\bи\b|&|(?<!\b\p{Lu})\.\s)\s*/u)) {
       const p = part.trim();
       if (!p) continue;
-      const a = agencyOf(p.replace(PREFIX, ""));
+      const words = p.replace(PREFIX, "").split(/\s+/);
+      // "AP National Political Writer": an agency followed by a role.
+      const a = agencyOf(words.join(" ")) ?? agencyOf(words.slice(0, 2).join(" ")) ?? agencyOf(words[0]);
       if (a) {
         agency ??= a;
         continue;

@@ -2,7 +2,15 @@ import type { AnalyzeInput } from "@newsfuse/core";
 import { parseByline } from "./byline.ts";
 import { parseHtml } from "./dom.ts";
 import { extractMainText } from "./extract.ts";
+import { readabilityText } from "./fallback.ts";
+import { fragmentText } from "./extract.ts";
 import { readMetadata } from "./metadata.ts";
+
+/**
+ * Below this many characters the fast extractor probably picked the wrong container (a teaser, a
+ * comment); then the page's JSON-LD articleBody or Readability gets a say and the longer text wins.
+ */
+const SHORT_BODY_CHARS = 300;
 
 export { parseByline, type Byline } from "./byline.ts";
 export { extractMainText, type MainText } from "./extract.ts";
@@ -21,8 +29,18 @@ export function readHtmlPage(html: string, id: string): HtmlArticle {
   // Metadata first: extraction prunes <head> and bylines from the tree.
   const meta = readMetadata(root, jsonLd);
   const main = extractMainText(root, { title: meta.title });
-  const byline = parseByline(meta.authorLines, meta.publisher ? [meta.publisher] : []);
-  const input: AnalyzeInput = { id, text: main.text };
+  let text = main.text;
+  let paragraphs = main.paragraphs.length;
+  if (text.length < SHORT_BODY_CHARS) {
+    const ld = meta.articleBody ? fragmentText(parseHtml(meta.articleBody).root) : "";
+    const alt = ld.length >= SHORT_BODY_CHARS ? ld : readabilityText(html);
+    if (alt.length > text.length) {
+      text = alt;
+      paragraphs = alt.split("\n\n").length;
+    }
+  }
+  const byline = parseByline(meta.authorLines, meta.organizations);
+  const input: AnalyzeInput = { id, text };
   if (meta.title) input.title = meta.title;
   if (meta.url) input.url = meta.url;
   if (meta.published) input.published = meta.published;
@@ -32,5 +50,5 @@ export function readHtmlPage(html: string, id: string): HtmlArticle {
   if (byline.names.length) input.authors = byline.names;
   if (byline.agency) input.agency = byline.agency;
   if (meta.dateConflicts.length) input.dateConflicts = meta.dateConflicts;
-  return { input, paragraphs: main.paragraphs.length };
+  return { input, paragraphs };
 }

@@ -11,6 +11,8 @@ export interface PageMeta {
   publisher?: string;
   url?: string;
   language?: string;
+  /** Organisation names the page declares (publisher, JSON-LD organisations): never a person's byline. */
+  organizations: string[];
   /** JSON-LD `articleBody`, when the publisher gives one. */
   articleBody?: string;
 }
@@ -80,12 +82,22 @@ export function dayOf(s: string): string | null {
 /** An ISO form of a date string, keeping the writer's own offset when it already is ISO. */
 export function isoDate(s: string | undefined): string | undefined {
   if (!s) return undefined;
-  const t = s.trim();
-  if (/^\d{4}-\d{2}-\d{2}/.test(t)) return t;
+  let t = s.trim();
   const compact = t.match(/^(\d{4})(\d{2})(\d{2})$/);
-  if (compact) return `${compact[1]}-${compact[2]}-${compact[3]}`;
-  const ms = Date.parse(t);
-  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+  if (compact) t = `${compact[1]}-${compact[2]}-${compact[3]}`;
+  let out: string | undefined;
+  const strict = t.match(/^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?$/i);
+  if (strict) {
+    const [, day, time, zone] = strict;
+    const z = !zone ? "" : /^(z|utc|gmt)$/i.test(zone) ? "Z" : zone.includes(":") ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+    out = time ? `${day}T${time}${z}` : day;
+  } else {
+    const ms = Date.parse(t.replace(/\s+(UTC|GMT)$/i, "Z"));
+    out = Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+  }
+  // CMS placeholders ("0001-01-01T00:00:00Z") and epoch zeros are no dates.
+  const year = out ? Number(out.slice(0, 4)) : 0;
+  return year >= 1900 && year <= 2200 ? out : undefined;
 }
 
 /**
@@ -159,8 +171,11 @@ export function readMetadata(root: El, jsonLd: string[]): PageMeta {
   const url = canonical ?? meta.get("og:url") ?? asString(article?.url) ?? undefined;
   const lang = html?.attrs.lang ?? html?.attrs["xml:lang"] ?? meta.get("og:locale")?.replace("_", "-") ?? asString(article?.inLanguage);
   const articleBody = asString(article?.articleBody);
+  const organizations = [...new Set([publisher, meta.get("og:site_name"), ...objects.filter((o) => typesOf(o).some((t) => /Organization$/.test(t))).map((o) => asString(o.name))].filter((x): x is string => !!x))];
+  const h1 = title ? undefined : findFirst(root, (e) => e.tag === "h1");
   return {
-    title: title ? decodeLeftovers(title) : undefined,
+    title: title ? decodeLeftovers(title) : h1 ? textOf(h1).replace(/\s+/g, " ").trim() || undefined : undefined,
+    organizations,
     published: chosen?.[1],
     modified,
     dateConflicts,
@@ -174,5 +189,8 @@ export function readMetadata(root: El, jsonLd: string[]): PageMeta {
 
 /** JSON-LD strings are sometimes HTML-escaped twice. */
 function decodeLeftovers(s: string): string {
-  return s.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#0?39;|&apos;/g, "'").replace(/\s+/g, " ").trim();
+  return s
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#0?39;|&apos;/g, "'").replace(/\s+/g, " ").trim();
 }
