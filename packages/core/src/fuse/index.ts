@@ -1,1 +1,7 @@
-export * from "./fuse.ts";
+export { fuse } from "./fuse.ts";
+export { fuseStory, type FusedStory, type FuseStoryOptions } from "./story.ts";
+export { resolveEntities, type EntityResolution } from "./entities.ts";
+export { groupQuotes } from "./quotes.ts";
+export { groupNumbers } from "./numbers.ts";
+export { buildTimeline, effectiveDate, type Timeline } from "./timeline.ts";
+export { parsePersonName, translitKey, firstNamesCompatible } from "./names.ts";

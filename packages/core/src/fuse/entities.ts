@@ -1,0 +1,257 @@
+import type { Article, Entity, EntityType } from "../schema/article.ts";
+import type { Discrepancy, EntityRecord, SourceRef } from "../schema/story.ts";
+import { acronym, firstNamesCompatible, fold, orgKey, parsePersonName, translitKey, type PersonName } from "./names.ts";
+
+/** The cross-article entities of a batch and the way back from an article's entity to its record. */
+export interface EntityResolution {
+  records: EntityRecord[];
+  /** Record id of an article-local entity ("003_x.txt", "e2"). */
+  recordOf(article: string, entityId: string): string | null;
+  /** Record id for a name as written in an article (a quote's speaker), or null. */
+  recordByName(article: string, name: string, type?: EntityType): string | null;
+  /** Name spellings that differ between sources for one entity (Sergey/Sergei). */
+  spellings: Discrepancy[];
+}
+
+interface Item {
+  article: string;
+  entity: Entity;
+  person: PersonName | null;
+}
+
+/** A person's name with initials and nicknames counted as agreeing, but two different given names never. */
+function personCompatible(a: PersonName, b: PersonName): boolean {
+  if (translitKey(a.last) !== translitKey(b.last)) return false;
+  if (a.first && b.first && !firstNamesCompatible(a.first, b.first)) return false;
+  // "George W. Bush" and "George H. W. Bush" share a first name but are two people.
+  const ma = a.middle.map((m) => m[0].toLowerCase()).join("");
+  const mb = b.middle.map((m) => m[0].toLowerCase()).join("");
+  return !(ma && mb && ma !== mb);
+}
+
+function fullestName(e: Entity): PersonName | null {
+  const candidates = [e.name, ...e.aliases].map(parsePersonName).filter((p): p is PersonName => p !== null);
+  return candidates.find((p) => p.first !== null) ?? candidates[0] ?? null;
+}
+
+function slug(s: string): string {
+  return fold(s)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}
+
+class UnionFind {
+  private parent: number[] = [];
+  add(): number {
+    this.parent.push(this.parent.length);
+    return this.parent.length - 1;
+  }
+  find(i: number): number {
+    while (this.parent[i] !== i) i = this.parent[i] = this.parent[this.parent[i]];
+    return i;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
+
+/**
+ * Resolves the entities of many articles into one record per real person, organization and place.
+ * People match on surname plus a compatible given name (spelling variants, nicknames, initials);
+ * a bare surname ("Mr. Blinken") joins the only full name with that surname in the batch, or the
+ * one in its own article; two people who share a surname and differ in given name stay apart.
+ * Organizations and places match on their normalised names, aliases and acronyms ("OSCE").
+ * @example
+ * const { records } = resolveEntities(articles);
+ * records.find((r) => r.name === "Sergey V. Lavrov")?.aliases // ["Sergei Lavrov", "Mr. Lavrov", ...]
+ */
+export function resolveEntities(articles: Article[]): EntityResolution {
+  const items: Item[] = [];
+  for (const a of articles)
+    for (const e of a.entities) items.push({ article: a.id, entity: e, person: e.type === "person" ? fullestName(e) : null });
+  const uf = new UnionFind();
+  items.forEach(() => uf.add());
+
+  // People with a given name: group by surname key, then by compatible given names.
+  const full = items.map((it, i) => [it, i] as const).filter(([it]) => it.person?.first);
+  const bySurname = new Map<string, number[]>();
+  for (const [it, i] of full) {
+    const k = translitKey(it.person!.last);
+    bySurname.set(k, [...(bySurname.get(k) ?? []), i]);
+  }
+  for (const members of bySurname.values())
+    for (let x = 0; x < members.length; x++)
+      for (let y = 0; y < x; y++) {
+        const a = items[members[x]].person!;
+        const b = items[members[y]].person!;
+        if (!personCompatible(a, b)) continue;
+        // Union only when no member of either group conflicts with the other (no chaining J. -> John -> James).
+        const ga = members.filter((m) => uf.find(m) === uf.find(members[x]));
+        const gb = members.filter((m) => uf.find(m) === uf.find(members[y]));
+        if (ga.every((m) => gb.every((n) => personCompatible(items[m].person!, items[n].person!)))) uf.union(members[x], members[y]);
+      }
+
+  // Bare surnames: the only full name with that surname, else the one in the same article.
+  const surnameOnly = items.map((it, i) => [it, i] as const).filter(([it]) => it.entity.type === "person" && it.person && !it.person.first);
+  for (const [it, i] of surnameOnly) {
+    const k = translitKey(it.person!.last);
+    const cands = bySurname.get(k) ?? [];
+    const groups = [...new Set(cands.map((c) => uf.find(c)))];
+    if (groups.length === 1) uf.union(i, groups[0]);
+    else if (groups.length > 1) {
+      const local = [...new Set(cands.filter((c) => items[c].article === it.article).map((c) => uf.find(c)))];
+      if (local.length === 1) uf.union(i, local[0]);
+    } else {
+      const other = surnameOnly.find(([o, j]) => j < i && translitKey(o.person!.last) === k);
+      if (other) uf.union(i, other[1]);
+    }
+  }
+
+  // Organizations and places: shared normalised name, alias or acronym, same type.
+  const keyOwner = new Map<string, number>();
+  items.forEach((it, i) => {
+    if (it.entity.type === "person") return;
+    const keys = new Set<string>();
+    for (const n of [it.entity.name, ...it.entity.aliases]) {
+      const k = orgKey(n);
+      if (k) keys.add(`${it.entity.type}:${k}`);
+      const ac = acronym(n);
+      if (ac && ac.length >= 3) keys.add(`${it.entity.type}:${ac}`);
+    }
+    for (const k of keys) {
+      const o = keyOwner.get(k);
+      if (o === undefined) keyOwner.set(k, i);
+      else uf.union(o, i);
+    }
+  });
+
+  // Build the records.
+  const groups = new Map<number, number[]>();
+  items.forEach((_, i) => groups.set(uf.find(i), [...(groups.get(uf.find(i)) ?? []), i]));
+  const records: EntityRecord[] = [];
+  const recordOfItem = new Map<number, string>();
+  const usedIds = new Set<string>();
+  const spellings: Discrepancy[] = [];
+  for (const members of [...groups.values()].sort((a, b) => a[0] - b[0])) {
+    const ms = members.map((m) => items[m]);
+    const type = ms[0].entity.type;
+    const name = canonicalName(ms);
+    let id = `ent-${slug(name) || "x"}`;
+    for (let k = 2; usedIds.has(id); k++) id = `ent-${slug(name)}-${k}`;
+    usedIds.add(id);
+    const aliases = [...new Set(ms.flatMap((m) => [m.entity.name, ...m.entity.aliases]))].filter((n) => n !== name).sort();
+    const roleMap = new Map<string, { role: string; articles: Set<string> }>();
+    for (const m of ms)
+      for (const r of new Set([m.entity.role, ...m.entity.roles].filter((x): x is string => !!x))) {
+        const k = r.toLowerCase();
+        const slot = roleMap.get(k) ?? { role: r, articles: new Set<string>() };
+        slot.articles.add(m.article);
+        roleMap.set(k, slot);
+      }
+    const arts = [...new Set(ms.map((m) => m.article))];
+    const mentions: SourceRef[] = ms.flatMap((m) => m.entity.mentions.map((s) => ({ article: m.article, start: s.start, end: s.end })));
+    records.push({
+      id,
+      name,
+      type,
+      aliases,
+      roles: [...roleMap.values()].map((r) => ({ role: r.role, articles: [...r.articles] })),
+      articles: arts,
+      mentions,
+    });
+    for (const m of members) recordOfItem.set(m, id);
+    if (type === "person") spellings.push(...spellingVariants(id, ms));
+  }
+
+  const byArticleEntity = new Map<string, string>();
+  items.forEach((it, i) => byArticleEntity.set(`${it.article}\u0000${it.entity.id}`, recordOfItem.get(i)!));
+
+  const recordByName = (article: string, name: string, type?: EntityType): string | null => {
+    const key = orgKey(name);
+    // The article's own entities first: their names and aliases were resolved in context.
+    const local = items.findIndex(
+      (it) => it.article === article && (!type || it.entity.type === type) && [it.entity.name, ...it.entity.aliases].some((n) => orgKey(n) === key),
+    );
+    if (local >= 0) return recordOfItem.get(local)!;
+    const p = parsePersonName(name);
+    if (p && (!type || type === "person")) {
+      const hits = new Set<string>();
+      items.forEach((it, i) => {
+        if (!it.person) return;
+        if (p.first ? personCompatible(p, it.person) : translitKey(it.person.last) === translitKey(p.last)) hits.add(recordOfItem.get(i)!);
+      });
+      if (hits.size === 1) return [...hits][0];
+    }
+    const exact = records.find((r) => (!type || r.type === type) && [r.name, ...r.aliases].some((n) => orgKey(n) === key));
+    return exact?.id ?? null;
+  };
+
+  return {
+    records,
+    recordOf: (article, entityId) => byArticleEntity.get(`${article}\u0000${entityId}`) ?? null,
+    recordByName,
+    spellings,
+  };
+}
+
+/**
+ * The name most articles use: for people, the spelling most articles use (Sergey in three, Sergei
+ * in two), then that spelling's most common written form; ties go to the longer form.
+ */
+function canonicalName(ms: Item[]): string {
+  const rank = (forms: Map<string, Set<string>>) =>
+    [...forms].sort((a, b) => b[1].size - a[1].size || b[0].length - a[0].length || a[0].localeCompare(b[0]));
+  const count = new Map<string, Set<string>>();
+  const spelling = new Map<string, Set<string>>();
+  const spellingOf = (n: string) => {
+    const p = parsePersonName(n);
+    return p?.first ? `${fold(p.first)} ${fold(p.last)}` : null;
+  };
+  for (const m of ms) {
+    const n = m.entity.name;
+    if (m.entity.type === "person") {
+      const sp = spellingOf(n);
+      if (!sp) continue;
+      spelling.set(sp, (spelling.get(sp) ?? new Set()).add(m.article));
+    }
+    count.set(n, (count.get(n) ?? new Set()).add(m.article));
+  }
+  if (count.size === 0) for (const m of ms) count.set(m.entity.name, (count.get(m.entity.name) ?? new Set()).add(m.article));
+  const best = rank(spelling)[0]?.[0];
+  const pool = best ? new Map([...count].filter(([n]) => spellingOf(n) === best)) : count;
+  return rank(pool.size ? pool : count)[0][0];
+}
+
+/** Given names or surnames written differently for one person, with the articles using each. */
+function spellingVariants(recordId: string, ms: Item[]): Discrepancy[] {
+  const out: Discrepancy[] = [];
+  const last = ms.find((m) => m.person)?.person?.last ?? "";
+  for (const part of ["first", "last"] as const) {
+    const forms = new Map<string, Set<string>>();
+    for (const m of ms)
+      for (const n of [m.entity.name, ...m.entity.aliases]) {
+        const p = parsePersonName(n);
+        const v = p?.[part];
+        if (!v || v.replace(/\.$/, "").length < 2) continue;
+        const folded = fold(v);
+        forms.set(folded, (forms.get(folded) ?? new Set()).add(m.article));
+      }
+    // Only spellings of one name (Sergey/Sergei), not nicknames (Joe/Joseph).
+    const byKey = new Map<string, string[]>();
+    for (const f of forms.keys()) byKey.set(translitKey(f), [...(byKey.get(translitKey(f)) ?? []), f]);
+    for (const variants of byKey.values()) {
+      if (variants.length < 2) continue;
+      out.push({
+        id: `spelling-${recordId}-${part}`,
+        kind: "spelling",
+        about: part === "first" ? `spelling of ${last}'s first name` : `spelling of the surname ${variants[0]}`,
+        values: variants.sort().map((v) => ({ value: v, articles: [...forms.get(v)!].sort(), dates: [] })),
+        story: null,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,142 @@
+import type { Article, Quote } from "../schema/article.ts";
+import type { QuoteRecord } from "../schema/story.ts";
+import type { EntityResolution } from "./entities.ts";
+import { fold } from "./names.ts";
+
+/**
+ * Near-variants: some run of VARIANT_RUN content words of one quote must appear, in any order,
+ * inside a window of VARIANT_WINDOW content words of the other. Chosen on the seeds' paraphrased
+ * quotes ("a united, swift and severe response" / "a swift, severe united response"): 4 distinctive
+ * words close together by the same speaker is a statement, not a coincidence.
+ */
+export const VARIANT_RUN = 4;
+export const VARIANT_WINDOW = 6;
+/** A contained partial quote needs at least this many words ("minor incursion"); one word ("likely") is too common. */
+export const MIN_PARTIAL_WORDS = 2;
+
+const STOP = new Set(
+  "a an the and or but of to in on at for with by from as is are was were be been being it its this that these those we our us you your he his him she her they their them i me my will would should could can may might must not no do does did have has had there here so if then than also just very any all some such what which who whom".split(
+    " ",
+  ),
+);
+
+interface Item {
+  article: string;
+  quote: Quote;
+  speakerKey: string | null;
+  speakerRecord: string | null;
+  norm: string;
+  words: number;
+  content: string[];
+}
+
+/** Lower case, straight quotes, punctuation to spaces: the form quotes are compared in. */
+export function normalizeQuote(text: string): string {
+  return fold(text)
+    .toLowerCase()
+    .replace(/[^a-z0-9']+/g, " ")
+    .replace(/'/g, "")
+    .trim();
+}
+
+function stem(w: string): string {
+  return w.length > 4 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w;
+}
+
+function contentWords(norm: string): string[] {
+  return norm
+    .split(" ")
+    .filter((w) => w && !STOP.has(w))
+    .map(stem);
+}
+
+/** True when a run of VARIANT_RUN content words of `a` all occur within VARIANT_WINDOW content words of `b`. */
+function sharesRun(a: string[], b: string[]): boolean {
+  if (a.length < VARIANT_RUN || b.length < VARIANT_RUN) return false;
+  for (let i = 0; i + VARIANT_RUN <= a.length; i++) {
+    const run = new Set(a.slice(i, i + VARIANT_RUN));
+    if (run.size < VARIANT_RUN) continue;
+    for (let j = 0; j < b.length; j++) {
+      const win = new Set(b.slice(j, j + VARIANT_WINDOW));
+      let all = true;
+      for (const w of run) if (!win.has(w)) all = false;
+      if (all) return true;
+    }
+  }
+  return false;
+}
+
+/** How two quotes relate: one statement, or unrelated. */
+function sameStatement(a: Item, b: Item): boolean {
+  if (a.norm === b.norm) {
+    // The same words from two named people are two statements; an unattributed copy of a named
+    // quote is that quote ("minor incursion" once with and once without its speaker).
+    if (a.speakerKey !== null && b.speakerKey !== null) return a.speakerKey === b.speakerKey;
+    return a.speakerKey !== null || b.speakerKey !== null ? a.words >= MIN_PARTIAL_WORDS : a.words >= 4;
+  }
+  if (a.speakerKey === null || a.speakerKey !== b.speakerKey) return false;
+  const [short, long] = a.norm.length <= b.norm.length ? [a, b] : [b, a];
+  if (short.words >= MIN_PARTIAL_WORDS && ` ${long.norm} `.includes(` ${short.norm} `)) return true;
+  return sharesRun(a.content, b.content) || sharesRun(b.content, a.content);
+}
+
+/**
+ * Groups the quotes of many articles into statements: one QuoteRecord per statement with every
+ * article carrying it. A short partial quote contained in a longer one by the same speaker joins
+ * it, and near-variants of one statement by the same speaker are grouped as variants. Quotes
+ * without a known speaker only join an identical quote (two words when the other has a speaker, four
+ * when neither has).
+ * @example
+ * groupQuotes(articles, resolveEntities(articles)).find((q) => q.text.includes("minor incursion"))?.articles // ["002.txt", "004.txt"]
+ */
+export function groupQuotes(articles: Article[], entities: EntityResolution, idPrefix = "q-"): QuoteRecord[] {
+  const items: Item[] = [];
+  for (const a of articles)
+    for (const q of a.quotes) {
+      const speakerRecord =
+        (q.speakerId ? entities.recordOf(a.id, q.speakerId) : null) ??
+        (q.speaker && q.speakerKind !== "description" ? entities.recordByName(a.id, q.speaker) : null);
+      const speakerKey = speakerRecord ?? (q.speaker ? `name:${normalizeQuote(q.speaker)}` : null);
+      const norm = normalizeQuote(q.text);
+      if (!norm) continue;
+      items.push({ article: a.id, quote: q, speakerKey, speakerRecord, norm, words: norm.split(" ").length, content: contentWords(norm) });
+    }
+  const parent = items.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  // Compare within a speaker (and among identical texts): quadratic only in one speaker's quotes.
+  const buckets = new Map<string, number[]>();
+  items.forEach((it, i) => {
+    for (const k of [it.speakerKey ? `s:${it.speakerKey}` : null, `t:${it.norm}`]) if (k) buckets.set(k, [...(buckets.get(k) ?? []), i]);
+  });
+  for (const members of buckets.values())
+    for (let x = 0; x < members.length; x++)
+      for (let y = 0; y < x; y++) if (sameStatement(items[members[x]], items[members[y]])) parent[find(members[x])] = find(members[y]);
+
+  const groups = new Map<number, number[]>();
+  items.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
+  const speakerName = (it: Item) => (it.speakerRecord ? (entities.records.find((r) => r.id === it.speakerRecord)?.name ?? it.quote.speaker) : it.quote.speaker);
+  return [...groups.values()]
+    .sort((a, b) => a[0] - b[0])
+    .map((members, n) => {
+      const ms = members.map((m) => items[m]);
+      // The wording most articles carry stands for the statement; ties go to the fuller wording.
+      const byNorm = new Map<string, { text: string; articles: Set<string> }>();
+      for (const m of ms) {
+        const slot = byNorm.get(m.norm) ?? { text: m.quote.text, articles: new Set<string>() };
+        slot.articles.add(m.article);
+        if (m.quote.text.length > slot.text.length) slot.text = m.quote.text;
+        byNorm.set(m.norm, slot);
+      }
+      const ranked = [...byNorm.values()].sort((a, b) => b.articles.size - a.articles.size || b.text.length - a.text.length);
+      const withSpeaker = ms.find((m) => m.speakerRecord) ?? ms.find((m) => m.quote.speaker) ?? ms[0];
+      return {
+        id: `${idPrefix}${n + 1}`,
+        text: ranked[0].text,
+        speaker: speakerName(withSpeaker) ?? null,
+        speakerEntity: withSpeaker.speakerRecord,
+        articles: [...new Set(ms.map((m) => m.article))],
+        occurrences: ms.map((m) => ({ article: m.article, text: m.quote.text, start: m.quote.start, end: m.quote.end })),
+        variants: ranked.slice(1).map((r) => r.text),
+      };
+    });
+}

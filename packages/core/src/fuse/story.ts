@@ -1,0 +1,88 @@
+import type { Article } from "../schema/article.ts";
+import type { Discrepancy, EntityRecord, QuoteRecord, Story, StoryArticle } from "../schema/story.ts";
+import { resolveEntities, type EntityResolution } from "./entities.ts";
+import { groupNumbers } from "./numbers.ts";
+import { groupQuotes } from "./quotes.ts";
+import { buildTimeline, effectiveDate } from "./timeline.ts";
+
+export interface FusedStory {
+  story: Story;
+  /** The story's articles with inferred dates and date conflicts filled in. */
+  articles: Article[];
+  /** The entity records the story's articles mention. */
+  entities: EntityRecord[];
+  quotes: QuoteRecord[];
+}
+
+export interface FuseStoryOptions {
+  /** Entities resolved over a larger batch, so records are shared between stories. Default: resolved over `articles`. */
+  entities?: EntityResolution;
+}
+
+/**
+ * Fuses the articles of one story into one sourced account: events as a timeline (with inferred
+ * and contradicted dates), entities, grouped quotes, numeric claims by subject and discrepancies.
+ * This is the incremental path: after an ingest, only the stories that gained articles are re-fused.
+ * @example
+ * const { story } = fuseStory("story-1", articles);
+ * story.events.map((e) => e.label) // ["meeting in Stockholm", "meeting in Geneva"]
+ */
+export function fuseStory(storyId: string, articles: Article[], opts: FuseStoryOptions = {}): FusedStory {
+  const entities = opts.entities ?? resolveEntities(articles);
+  const timeline = buildTimeline(storyId, articles, entities);
+  const dated = timeline.articles;
+  const dateOf = new Map(dated.map((a) => [a.id, effectiveDate(a)]));
+  const quotes = groupQuotes(dated, entities, `${storyId}/quote-`);
+  const numbers = groupNumbers(dated, (id) => dateOf.get(id) ?? null, storyId);
+
+  const ids = new Set(dated.map((a) => a.id));
+  const storyEntities = entities.records.filter((r) => r.articles.some((a) => ids.has(a)));
+  const storyEntityIds = new Set(storyEntities.map((r) => r.id));
+  const spellings: Discrepancy[] = entities.spellings
+    .filter((d) => storyEntityIds.has(d.id.replace(/^spelling-/, "").replace(/-(first|last)$/, "")))
+    .map((d) => ({
+      ...d,
+      id: `${d.id}@${storyId}`,
+      story: storyId,
+      values: d.values.map((v) => ({ ...v, articles: v.articles.filter((a) => ids.has(a)) })).filter((v) => v.articles.length),
+    }))
+    .filter((d) => d.values.length >= 2);
+  const discrepancies = [...numbers.discrepancies, ...spellings, ...timeline.discrepancies];
+
+  const storyArticles: StoryArticle[] = dated.map((a) => ({
+    id: a.id,
+    title: a.title,
+    outlet: a.provenance.outlet ?? a.provenance.republishedFrom ?? a.provenance.agency ?? null,
+    agency: a.provenance.agency,
+    republishedFrom: a.provenance.republishedFrom,
+    date: dateOf.get(a.id) ?? null,
+    dateInferred: !!a.published.inferred && dateOf.get(a.id) === a.published.inferred,
+  }));
+  const dates = [...dateOf.values()].filter((d): d is string => !!d).sort();
+  return {
+    story: {
+      id: storyId,
+      title: storyTitle(dated, timeline.events[0]?.articles ?? [], dateOf) ?? timeline.events[0]?.label ?? storyId,
+      span: { from: dates[0] ?? null, to: dates[dates.length - 1] ?? null },
+      articles: storyArticles,
+      events: timeline.events,
+      entities: storyEntities.map((r) => r.id),
+      quotes: quotes.map((q) => q.id),
+      numbers: numbers.groups,
+      discrepancies,
+    },
+    articles: dated,
+    entities: storyEntities,
+    quotes,
+  };
+}
+
+/** A stated (not derived) headline, preferring the earliest report of the story's first event. */
+function storyTitle(articles: Article[], firstEvent: string[], dateOf: Map<string, string | null>): string | null {
+  const withTitle = articles.filter((a) => a.title && !a.titleDerived);
+  const pool = withTitle.filter((a) => firstEvent.includes(a.id));
+  const ranked = (pool.length ? pool : withTitle).sort(
+    (a, b) => (dateOf.get(a.id) ?? "9999").localeCompare(dateOf.get(b.id) ?? "9999") || articles.indexOf(a) - articles.indexOf(b),
+  );
+  return ranked[0]?.title ?? articles.find((a) => a.title)?.title ?? null;
+}
