@@ -95,8 +95,13 @@ function blocksOf(root: El): Block[] {
   let ownerTag = root.tag;
   let inList = false;
   const flush = () => {
-    const text = normSpace(buf);
-    if (text) out.push({ text, linkChars: Math.min(links, text.length), tag: ownerTag, el: owner, inList });
+    // Two <br> in a row are how many CMSs separate paragraphs: each run becomes its own block.
+    const parts = buf.split(/\n\s*\n/).map(normSpace).filter(Boolean);
+    const total = parts.reduce((n, p) => n + p.length, 0);
+    for (const text of parts) {
+      const linkChars = Math.min(text.length, Math.round((links * text.length) / (total || 1)));
+      out.push({ text, linkChars, tag: ownerTag, el: owner, inList });
+    }
     buf = "";
     links = 0;
   };
@@ -107,7 +112,6 @@ function blocksOf(root: El): Block[] {
       return;
     }
     if (n.tag === "br") {
-      // Two <br> in a row are how many CMSs separate paragraphs.
       buf += "\n";
       return;
     }
@@ -128,15 +132,7 @@ function blocksOf(root: El): Block[] {
   };
   for (const c of root.children) visit(c, false, 0);
   flush();
-  // Split blocks on blank-line <br><br> runs into separate paragraphs.
-  const split: Block[] = [];
-  for (const b of out) {
-    for (const part of b.text.split(/\n\s*\n/)) {
-      const t = normSpace(part);
-      if (t) split.push({ ...b, text: t, linkChars: b.text === t ? b.linkChars : Math.round((b.linkChars * t.length) / b.text.length) });
-    }
-  }
-  return split;
+  return out;
 }
 
 function hasBlockChild(el: El): boolean {
@@ -301,7 +297,7 @@ export interface MainText {
 
 /** Lines that are page furniture wherever they appear (any language the dev pages showed, plus the obvious ones). */
 const JUNK_LINE =
-  /^(advertisement|advertisements|adverti[sz]ing|anzeige|publicidade|publicidad|sponsored|story continues below|continue reading|read more|read next|see also|related|related articles?|related stories|more from|recommended|you may also like|you might also like|more on this|highlights|breaking news|share|share this|share this article|tweet|email|print|comments?|leave a comment|sign up|subscribe|log ?in|click here|follow us|skip to|back to top|loading|close|menu|next|previous|photo|image|leia (mais|também)|veja (mais|também)|saiba mais|lea también|lee más|leggi anche|pubblicità|читайте (также|еще)|реклама|подробнее|смотрите также|baca juga|simak juga|lihat juga|iklan|관련기사|광고|더보기|weiterlesen|mehr zum thema|lire aussi|à lire aussi|publicité)\b.{0,80}$/iu;
+  /^(advertisement|advertisements|adverti[sz]ing|anzeige|publicidade|publicidad|sponsored|story continues below|continue reading|read more|read next|see also|related|related articles?|related stories|more from|recommended|you may also like|you might also like|more on this|highlights|breaking news|share|share this|share this article|like this|like loading|tweet|email|print|comments?|leave a comment|sign up|subscribe|log ?in|click here|follow us|skip to|back to top|loading|close|menu|next|previous|photo|image|leia (mais|também)|veja (mais|também)|saiba mais|lea también|lee más|leggi anche|pubblicità|читайте (также|еще)|реклама|подробнее|смотрите также|baca juga|simak juga|lihat juga|iklan|관련기사|광고|더보기|weiterlesen|mehr zum thema|lire aussi|à lire aussi|publicité)\b.{0,80}$/iu;
 
 /** Credits, bios and social prompts that close articles; the core keeps credits from the plain text, but page bylines are read from metadata. */
 const CREDIT_LINE =

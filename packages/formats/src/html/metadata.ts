@@ -79,6 +79,20 @@ export function dayOf(s: string): string | null {
   return new Date(t).toISOString().slice(0, 10);
 }
 
+/**
+ * Two date strings that may name the same moment in different time zones ("2019-11-18T23:50-05:00"
+ * and "2019-11-19T04:50Z"): within a day when both carry a time, within 38 h (the widest pair of
+ * zone offsets plus a day) when one is a bare date.
+ */
+function sameMoment(a: string, b: string): boolean {
+  const ta = Date.parse(a);
+  const tb = Date.parse(b);
+  if (Number.isNaN(ta) || Number.isNaN(tb)) return false;
+  const timed = (s: string) => /\d{2}:\d{2}/.test(s);
+  const limit = timed(a) && timed(b) ? 24 : 38;
+  return Math.abs(ta - tb) < limit * 3600_000;
+}
+
 /** An ISO form of a date string, keeping the writer's own offset when it already is ISO. */
 export function isoDate(s: string | undefined): string | undefined {
   if (!s) return undefined;
@@ -148,7 +162,7 @@ export function readMetadata(root: El, jsonLd: string[]): PageMeta {
     const seen = new Set<string>();
     for (const [source, value] of published.slice(1)) {
       const d = dayOf(value);
-      if (d && d !== day && !seen.has(d)) {
+      if (d && d !== day && !seen.has(d) && !sameMoment(chosen[1], value)) {
         seen.add(d);
         dateConflicts.push(`${source} says ${d}, ${chosen[0]} says ${day}; kept ${day}`);
       }
