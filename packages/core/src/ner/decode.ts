@@ -12,6 +12,9 @@ export interface TagSet {
   /** Tags a sentence may start / end with. */
   start: Uint8Array;
   end: Uint8Array;
+  /** prevs[prevStart[c] .. prevStart[c+1]) are the tags allowed before c (so Viterbi skips the rest). */
+  prevs: Int32Array;
+  prevStart: Int32Array;
 }
 
 /**
@@ -45,7 +48,14 @@ export function makeTagSet(scheme: TrainScheme): TagSet {
       allowed[p * K + c] = ok ? 1 : 0;
     }
   }
-  return { scheme, names, allowed, start, end };
+  const prevStart = new Int32Array(K + 1);
+  const list: number[] = [];
+  for (let c = 0; c < K; c++) {
+    prevStart[c] = list.length;
+    for (let p = 0; p < K; p++) if (allowed[p * K + c]) list.push(p);
+  }
+  prevStart[K] = list.length;
+  return { scheme, names, allowed, start, end, prevs: Int32Array.from(list), prevStart };
 }
 
 let scratch = new Float64Array(0);
@@ -75,28 +85,29 @@ export function viterbi(
     back = new Int32Array(n * K * 2);
   }
   const NEG = -1e300;
-  const allowed = ts.allowed;
-  for (let c = 0; c < K; c++) scratch[c] = ts.start[c] ? startW[c] + em[c] : NEG;
+  const { prevs, prevStart } = ts;
+  const sc = scratch, bk = back;
+  for (let c = 0; c < K; c++) sc[c] = ts.start[c] ? startW[c] + em[c] : NEG;
   for (let t = 1; t < n; t++) {
     const base = t * K, pbase = base - K;
     for (let c = 0; c < K; c++) {
       let best = NEG, arg = 0;
-      for (let p = 0; p < K; p++) {
-        if (!allowed[p * K + c]) continue;
-        const v = scratch[pbase + p] + trans[p * K + c];
+      for (let q = prevStart[c]; q < prevStart[c + 1]; q++) {
+        const p = prevs[q];
+        const v = sc[pbase + p] + trans[p * K + c];
         if (v > best) (best = v), (arg = p);
       }
-      scratch[base + c] = best + em[base + c];
-      back[base + c] = arg;
+      sc[base + c] = best + em[base + c];
+      bk[base + c] = arg;
     }
   }
   let best = NEG, arg = 0;
   const last = (n - 1) * K;
   for (let c = 0; c < K; c++) {
     if (!ts.end[c]) continue;
-    const v = scratch[last + c] + endW[c];
+    const v = sc[last + c] + endW[c];
     if (v > best) (best = v), (arg = c);
   }
   out[n - 1] = arg;
-  for (let t = n - 1; t > 0; t--) out[t - 1] = back[t * K + out[t]];
+  for (let t = n - 1; t > 0; t--) out[t - 1] = bk[t * K + out[t]];
 }

@@ -2,7 +2,7 @@
 // once per document; templates combine those integers, and the result is reduced to an index into
 // the model's hashed weight table. No feature string is ever built.
 import { finalize, hashLower, hashString, mix } from "./hash.ts";
-import { GAZ_MAX_LEN, GAZETTEER_SEED, type Gazetteer } from "./gazetteer.ts";
+import { GAZ_MAX_LEN, GAZETTEER_SEED, gazetteerStep, type Gazetteer } from "./gazetteer.ts";
 
 /** Feature groups, switchable so the training script can measure what each one is worth. */
 export const FEATURE_GROUPS = {
@@ -115,6 +115,54 @@ function tokenInfo(w: string, t: number): void {
   SS[t] = ss;
 }
 
+// Gazetteer matches of the current sentence: [from, to (inclusive), type bits, best type,
+// majority flag, source (0 shipped, 1 batch)] per match.
+const SPAN_FIELDS = 6;
+let SPANS = new Int32Array(64 * SPAN_FIELDS);
+
+function findGazetteerSpans(a: number, b: number, opts: FeatureOptions): number {
+  let count = 0;
+  for (let src = 0; src < 2; src++) {
+    const gz = src === 0 ? opts.gazetteer : opts.batch;
+    if (!gz || gz.size === 0) continue;
+    const ex = src === 0 ? opts.exclude : undefined;
+    for (let i = a; i < b; i++) {
+      if (!(FLAGS[i] & F_UPPER1)) continue;
+      let h = GAZETTEER_SEED;
+      for (let j = i; j < b && j - i < GAZ_MAX_LEN; j++) {
+        h = gazetteerStep(h, L[j]);
+        const c = gz.get(h);
+        if (!c) break; // no name starts with these tokens
+        if (!(FLAGS[j] & F_LETTER)) continue;
+        const e = ex ? ex.get(h) : undefined;
+        let total = 0, best = 0, bestC = 0, types = 0;
+        for (let ty = 0; ty < 4; ty++) {
+          const v = c[ty] - (e ? e[ty] : 0);
+          if (v <= 0) continue;
+          total += v;
+          types |= 1 << ty;
+          if (v > bestC) (bestC = v), (best = ty);
+        }
+        if (total === 0) continue;
+        if ((count + 1) * SPAN_FIELDS > SPANS.length) {
+          const bigger = new Int32Array(SPANS.length * 2);
+          bigger.set(SPANS);
+          SPANS = bigger;
+        }
+        const o = count * SPAN_FIELDS;
+        SPANS[o] = i;
+        SPANS[o + 1] = j;
+        SPANS[o + 2] = types;
+        SPANS[o + 3] = best;
+        SPANS[o + 4] = bestC * 2 > total ? 1 : 0;
+        SPANS[o + 5] = src;
+        count++;
+      }
+    }
+  }
+  return count;
+}
+
 /**
  * Computes the hashed feature indices of every token of a document (a list of tokenized sentences).
  * Document-level groups look at the other sentences: how a word is capitalized elsewhere, the
@@ -149,7 +197,8 @@ export function featurizeDocument(sentences: readonly (readonly string[])[], mas
   sentStarts[sentences.length] = n;
   const g = opts.groups;
 
-  // How each word is written in sentences where capitalization means something.
+  // How each word is written in sentences where capitalization means something. Map keys are cut
+  // to 30 bits so V8 keeps them as small integers.
   const docCase = new Map<number, number>();
   const occ = new Map<number, number[]>();
   if (g & (FEATURE_GROUPS.docCase | FEATURE_GROUPS.aggregate)) {
@@ -158,137 +207,106 @@ export function featurizeDocument(sentences: readonly (readonly string[])[], mas
       for (let i = a; i < b; i++) {
         const f = FLAGS[i];
         if (!(f & F_LETTER)) continue;
+        const key = L[i] & 0x3fffffff;
         if (!headline[s]) {
           const bit = i === a ? (f & F_UPPER1 ? 4 : 0) : f & F_ALLUP && LEN[i] > 1 ? 8 : f & F_UPPER1 ? 2 : f & F_LOWER1 ? 1 : 0;
-          if (bit) docCase.set(L[i], (docCase.get(L[i]) ?? 0) | bit);
+          if (bit) docCase.set(key, (docCase.get(key) ?? 0) | bit);
         }
         if (f & F_UPPER1) {
-          let list = occ.get(L[i]);
-          if (!list) occ.set(L[i], (list = []));
+          let list = occ.get(key);
+          if (!list) occ.set(key, (list = []));
           if (list.length < MAX_AGG * 3) list.push(i, i > a ? L[i - 1] : BOS, i + 1 < b ? L[i + 1] : EOS);
         }
       }
     }
   }
 
-  const capacity = n * 48 + 64;
-  let feats = new Int32Array(capacity);
+  let feats = new Int32Array(n * 48 + 256);
   const offs = new Int32Array(n + 1);
   let k = 0;
-  const push = (h: number) => {
-    if (k === feats.length) {
-      const bigger = new Int32Array(feats.length * 2);
-      bigger.set(feats);
-      feats = bigger;
-    }
-    feats[k++] = finalize(h) & mask;
-  };
 
-  const gazFeats: number[][] = [];
   for (let s = 0; s < sentences.length; s++) {
     const a = sentStarts[s], b = sentStarts[s + 1];
     const len = b - a;
     const head = headline[s];
     const sentIdx = Math.min(s, 3);
     const lenBucket = len <= 3 ? len : len <= 6 ? 4 : 5;
-
-    if (g & FEATURE_GROUPS.gazetteer) {
-      for (let i = 0; i < len; i++) gazFeats[i] = [];
-      for (const [gz, src] of [
-        [opts.gazetteer, 0],
-        [opts.batch, 1],
-      ] as const) {
-        if (!gz || gz.size === 0) continue;
-        for (let i = a; i < b; i++) {
-          if (!(FLAGS[i] & (F_UPPER1 | F_ALLUP))) continue;
-          let h = GAZETTEER_SEED;
-          for (let j = i; j < b && j - i < GAZ_MAX_LEN; j++) {
-            h = mix(h, L[j]);
-            const c = gz.get(h);
-            if (!c) continue;
-            const ex = src === 0 ? opts.exclude?.get(h) : undefined;
-            let total = 0, best = -1, bestC = 0;
-            for (let ty = 0; ty < 4; ty++) {
-              const v = c[ty] - (ex ? ex[ty] : 0);
-              if (v <= 0) continue;
-              total += v;
-              if (v > bestC) (bestC = v), (best = ty);
-            }
-            if (total === 0 || !(FLAGS[j] & F_LETTER)) continue;
-            const spanLen = j - i + 1;
-            for (let m = i; m <= j; m++) {
-              const pos = spanLen === 1 ? 3 : m === i ? 0 : m === j ? 2 : 1;
-              const list = gazFeats[m - a];
-              for (let ty = 0; ty < 4; ty++) {
-                const v = c[ty] - (ex ? ex[ty] : 0);
-                if (v > 0) list.push(mix(mix(T_GAZ, ty * 4 + pos), src));
-              }
-              list.push(mix(mix(T_GAZMAJ, best * 4 + pos), bestC * 2 > total ? 1 : 0));
-              list.push(mix(mix(T_GAZCAP, best * 4 + pos), FLAGS[m] & 7));
-            }
-          }
-        }
-      }
-    }
+    const nSpans = g & FEATURE_GROUPS.gazetteer ? findGazetteerSpans(a, b, opts) : 0;
 
     for (let i = a; i < b; i++) {
+      // Room for every feature of this token: the fixed templates, the aggregates and the spans.
+      if (k + 64 + nSpans * 6 > feats.length) {
+        const bigger = new Int32Array(feats.length * 2 + nSpans * 6);
+        bigger.set(feats.subarray(0, k));
+        feats = bigger;
+      }
       offs[i] = k;
       const p = i - a;
       const lm1 = i > a ? L[i - 1] : BOS, lp1 = i + 1 < b ? L[i + 1] : EOS;
       const ssm1 = i > a ? SS[i - 1] : BOS, ssp1 = i + 1 < b ? SS[i + 1] : EOS;
-      push(T_BIAS);
-      push(mix(T_W, W[i]));
-      push(mix(T_L, L[i]));
-      push(mix(T_SL, SL[i]));
-      push(mix(T_SS, SS[i]));
-      push(mix(T_LM1, lm1));
-      push(mix(T_LP1, lp1));
-      push(mix(T_WM1, i > a ? W[i - 1] : BOS));
-      push(mix(T_WP1, i + 1 < b ? W[i + 1] : EOS));
+      feats[k++] = finalize(T_BIAS) & mask;
+      feats[k++] = finalize(mix(T_W, W[i])) & mask;
+      feats[k++] = finalize(mix(T_L, L[i])) & mask;
+      feats[k++] = finalize(mix(T_SL, SL[i])) & mask;
+      feats[k++] = finalize(mix(T_SS, SS[i])) & mask;
+      feats[k++] = finalize(mix(T_LM1, lm1)) & mask;
+      feats[k++] = finalize(mix(T_LP1, lp1)) & mask;
+      feats[k++] = finalize(mix(T_WM1, i > a ? W[i - 1] : BOS)) & mask;
+      feats[k++] = finalize(mix(T_WP1, i + 1 < b ? W[i + 1] : EOS)) & mask;
       if (g & FEATURE_GROUPS.affix) {
         for (let q = 0; q < 4; q++) {
-          if (PRE[i * 4 + q]) push(mix(T_PRE + q, PRE[i * 4 + q]));
-          if (SUF[i * 4 + q]) push(mix(T_SUF + q, SUF[i * 4 + q]));
+          if (PRE[i * 4 + q]) feats[k++] = finalize(mix(T_PRE + q, PRE[i * 4 + q])) & mask;
+          if (SUF[i * 4 + q]) feats[k++] = finalize(mix(T_SUF + q, SUF[i * 4 + q])) & mask;
         }
       }
       if (g & FEATURE_GROUPS.context2) {
-        push(mix(T_LM2, i > a + 1 ? L[i - 2] : BOS));
-        push(mix(T_LP2, i + 2 < b ? L[i + 2] : EOS));
-        push(mix(mix(T_L_M1_0, lm1), L[i]));
-        push(mix(mix(T_L_0_P1, L[i]), lp1));
+        feats[k++] = finalize(mix(T_LM2, i > a + 1 ? L[i - 2] : BOS)) & mask;
+        feats[k++] = finalize(mix(T_LP2, i + 2 < b ? L[i + 2] : EOS)) & mask;
+        feats[k++] = finalize(mix(mix(T_L_M1_0, lm1), L[i])) & mask;
+        feats[k++] = finalize(mix(mix(T_L_0_P1, L[i]), lp1)) & mask;
       }
       if (g & FEATURE_GROUPS.shapeConj) {
-        push(mix(T_SSM1, ssm1));
-        push(mix(T_SSP1, ssp1));
-        push(mix(mix(T_SS_M1_0, ssm1), SS[i]));
-        push(mix(mix(T_SS_0_P1, SS[i]), ssp1));
-        push(mix(mix(mix(T_SS_3, ssm1), SS[i]), ssp1));
+        feats[k++] = finalize(mix(T_SSM1, ssm1)) & mask;
+        feats[k++] = finalize(mix(T_SSP1, ssp1)) & mask;
+        feats[k++] = finalize(mix(mix(T_SS_M1_0, ssm1), SS[i])) & mask;
+        feats[k++] = finalize(mix(mix(T_SS_0_P1, SS[i]), ssp1)) & mask;
+        feats[k++] = finalize(mix(mix(mix(T_SS_3, ssm1), SS[i]), ssp1)) & mask;
       }
       if (g & FEATURE_GROUPS.position) {
         const pb = p === 0 ? 0 : p === 1 ? 1 : 2;
-        push(mix(mix(T_HEAD, head * 4 + pb), SS[i]));
-        push(mix(mix(T_POS, pb), SS[i]));
-        push(mix(mix(T_SENTIDX, sentIdx * 2 + head), SS[i]));
-        push(mix(mix(T_SENTLEN, lenBucket), SS[i]));
-        if (head) push(mix(T_HEAD_L, L[i]));
+        feats[k++] = finalize(mix(mix(T_HEAD, head * 4 + pb), SS[i])) & mask;
+        feats[k++] = finalize(mix(mix(T_POS, pb), SS[i])) & mask;
+        feats[k++] = finalize(mix(mix(T_SENTIDX, sentIdx * 2 + head), SS[i])) & mask;
+        feats[k++] = finalize(mix(mix(T_SENTLEN, lenBucket), SS[i])) & mask;
+        if (head) feats[k++] = finalize(mix(T_HEAD_L, L[i])) & mask;
       }
       if (g & FEATURE_GROUPS.docCase && FLAGS[i] & F_LETTER) {
-        const dc = docCase.get(L[i]) ?? 0;
-        push(mix(mix(T_DOC1, dc), SS[i]));
-        push(mix(mix(T_DOC2, dc), head * 4 + (p === 0 ? 1 : 0)));
-        push(mix(mix(T_DOC3, dc & 3), L[i]));
+        const dc = docCase.get(L[i] & 0x3fffffff) ?? 0;
+        feats[k++] = finalize(mix(mix(T_DOC1, dc), SS[i])) & mask;
+        feats[k++] = finalize(mix(mix(T_DOC2, dc), head * 4 + (p === 0 ? 1 : 0))) & mask;
+        feats[k++] = finalize(mix(mix(T_DOC3, dc & 3), L[i])) & mask;
       }
       if (g & FEATURE_GROUPS.aggregate && FLAGS[i] & F_UPPER1) {
-        const list = occ.get(L[i]);
+        const list = occ.get(L[i] & 0x3fffffff);
         if (list) {
           for (let q = 0; q < list.length; q += 3) {
             if (list[q] === i) continue;
-            push(mix(T_AGGP, list[q + 1]));
-            push(mix(T_AGGN, list[q + 2]));
+            feats[k++] = finalize(mix(T_AGGP, list[q + 1])) & mask;
+            feats[k++] = finalize(mix(T_AGGN, list[q + 2])) & mask;
           }
         }
       }
-      if (g & FEATURE_GROUPS.gazetteer) for (const h of gazFeats[p]) push(h);
+      for (let q = 0; q < nSpans; q++) {
+        const o = q * SPAN_FIELDS;
+        const from = SPANS[o], to = SPANS[o + 1];
+        if (i < from || i > to) continue;
+        const pos = from === to ? 3 : i === from ? 0 : i === to ? 2 : 1;
+        const types = SPANS[o + 2], best = SPANS[o + 3], majority = SPANS[o + 4];
+        // Shipped and batch names share the same features: the batch list is trained "for free".
+        for (let ty = 0; ty < 4; ty++) if (types & (1 << ty)) feats[k++] = finalize(mix(T_GAZ, ty * 4 + pos)) & mask;
+        feats[k++] = finalize(mix(mix(T_GAZMAJ, best * 4 + pos), majority)) & mask;
+        feats[k++] = finalize(mix(mix(T_GAZCAP, best * 4 + pos), FLAGS[i] & 7)) & mask;
+      }
     }
   }
   offs[n] = k;

@@ -10,26 +10,36 @@ const GAZ_SEED = 0x6a09e667;
 /** Lowercased-token-sequence hash → how often it was seen as each type (PER, ORG, LOC, MISC). */
 export type Gazetteer = Map<number, Uint16Array>;
 
+/**
+ * Step of the rolling key, given the lowercase hash (seed 1) of the next token. Keys are kept to 30
+ * bits so they stay small integers in V8 (Map lookups on them need no boxing).
+ */
+export function gazetteerStep(h: number, lowerHash: number): number {
+  return mix(h, lowerHash) & 0x3fffffff;
+}
+
 /** The key of a token sequence; the same rolling hash the tagger computes over a sentence. */
 export function gazetteerKey(tokens: readonly string[]): number {
   let h = GAZ_SEED;
-  for (const t of tokens) h = mix(h, hashLower(t, 1));
+  for (const t of tokens) h = gazetteerStep(h, hashLower(t, 1));
   return h;
-}
-
-/** Step of the rolling key, given the lowercase hash (seed 1) of the next token. */
-export function gazetteerStep(h: number, lowerHash: number): number {
-  return mix(h, lowerHash);
 }
 export const GAZETTEER_SEED = GAZ_SEED;
 
+/**
+ * Adds a name. Every proper prefix of it is also entered (with zero counts) so a lookup walking
+ * a sentence can stop at the first sequence that starts no name.
+ */
 export function addToGazetteer(gaz: Gazetteer, tokens: readonly string[], type: string, count = 1): void {
   const t = (ENTITY_TYPES as readonly string[]).indexOf(type);
   if (t < 0 || tokens.length === 0 || tokens.length > GAZ_MAX_LEN) return;
-  const key = gazetteerKey(tokens);
-  let c = gaz.get(key);
-  if (!c) gaz.set(key, (c = new Uint16Array(4)));
-  c[t] = Math.min(65535, c[t] + count);
+  let key = GAZ_SEED;
+  for (let i = 0; i < tokens.length; i++) {
+    key = gazetteerStep(key, hashLower(tokens[i], 1));
+    let c = gaz.get(key);
+    if (!c) gaz.set(key, (c = new Uint16Array(4)));
+    if (i === tokens.length - 1) c[t] = Math.min(65535, c[t] + count);
+  }
 }
 
 /**
@@ -53,7 +63,7 @@ export function packGazetteer(gaz: Gazetteer): Uint8Array {
   const dv = new DataView(out.buffer);
   keys.forEach((k, i) => {
     dv.setUint32(i * 8, k, true);
-    const c = gaz.get(k | 0)!;
+    const c = gaz.get(k)!;
     for (let t = 0; t < 4; t++) out[i * 8 + 4 + t] = Math.min(255, c[t]);
   });
   return out;
@@ -63,7 +73,7 @@ export function unpackGazetteer(bytes: Uint8Array): Gazetteer {
   const gaz: Gazetteer = new Map();
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let i = 0; i + 8 <= bytes.length; i += 8) {
-    gaz.set(dv.getUint32(i, true) | 0, Uint16Array.from(bytes.subarray(i + 4, i + 8)));
+    gaz.set(dv.getUint32(i, true), Uint16Array.from(bytes.subarray(i + 4, i + 8)));
   }
   return gaz;
 }

@@ -17,6 +17,11 @@ export interface NerModel {
    */
   weights: Float32Array | Int16Array | Int8Array;
   rowOf?: Int32Array;
+  /**
+   * One bit per bucket, set when the bucket has a row. Most features of a text were never given a
+   * weight; this 128 KiB filter answers that from cache instead of a miss into rowOf.
+   */
+  present?: Uint32Array;
   scale: number;
   trans: Float32Array;
   startW: Float32Array;
@@ -44,7 +49,9 @@ export function tagFeatures(model: NerModel, df: DocFeatures, out: Int32Array): 
     emInt = new Int32Array(n * K * 2);
   }
   const { feats, offs } = df;
+  const em_ = em, emInt_ = emInt;
   if (w instanceof Float32Array) {
+    const em = em_;
     for (let t = 0; t < n; t++) {
       const base = t * K;
       for (let k = 0; k < K; k++) em[base + k] = 0;
@@ -57,12 +64,15 @@ export function tagFeatures(model: NerModel, df: DocFeatures, out: Int32Array): 
     // Integer accumulation, scaled once per token: exact and cheaper than float adds.
     const s = model.scale;
     const rowOf = model.rowOf!;
+    const present = model.present!;
+    const em = em_, emInt = emInt_;
     for (let t = 0; t < n; t++) {
       const base = t * K;
       for (let k = 0; k < K; k++) emInt[base + k] = 0;
       for (let f = offs[t]; f < offs[t + 1]; f++) {
-        const r = rowOf[feats[f]];
-        if (r < 0) continue;
+        const b = feats[f];
+        if (!(present[b >>> 5] & (1 << (b & 31)))) continue;
+        const r = rowOf[b];
         const row = r * K;
         for (let k = 0; k < K; k++) emInt[base + k] += w[row + k];
       }
@@ -73,7 +83,7 @@ export function tagFeatures(model: NerModel, df: DocFeatures, out: Int32Array): 
     const a = df.sentStarts[s], len = df.sentStarts[s + 1] - a;
     if (len === 0) continue;
     if (path.length < len) path = new Int32Array(len * 2);
-    viterbi(len === n ? em : em.subarray(a * K, (a + len) * K), len, model.tagSet, model.trans, model.startW, model.endW, path);
+    viterbi(len === n ? em_ : em_.subarray(a * K, (a + len) * K), len, model.tagSet, model.trans, model.startW, model.endW, path);
     for (let i = 0; i < len; i++) out[a + i] = path[i];
   }
 }
@@ -169,6 +179,7 @@ export function unpackModel(bytes: Uint8Array): NerModel {
   o += gazLen;
   const weights = quantBits === 8 ? new Int8Array(rows * K) : new Int16Array(rows * K);
   const rowOf = new Int32Array(1 << bits).fill(-1);
+  const present = new Uint32Array(Math.max(1, (1 << bits) >>> 5));
   let row = -1;
   for (let r = 0; r < rows; r++) {
     let delta = 0, mul = 1, b: number;
@@ -179,6 +190,7 @@ export function unpackModel(bytes: Uint8Array): NerModel {
     } while (b & 0x80);
     row += delta + 1;
     rowOf[row] = r;
+    present[row >>> 5] |= 1 << (row & 31);
     let mask = 0;
     mul = 1;
     do {
@@ -203,6 +215,7 @@ export function unpackModel(bytes: Uint8Array): NerModel {
     groups,
     weights,
     rowOf,
+    present,
     scale,
     trans: floats.subarray(0, K * K),
     startW: floats.subarray(K * K, K * K + K),
