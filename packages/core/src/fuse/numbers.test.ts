@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { makeArticle } from "./make-article.ts";
+import { formatNumber, groupNumbers } from "./numbers.ts";
+
+// The troop figures of the five seeds, with the sentences they stand in.
+const arts = [
+  makeArticle(
+    "001",
+    "Russian Foreign Ministry spokeswoman Maria Zakharova claimed the Ukrainian government has deployed 125,000 troops to the Donbas region. U.S. and Ukrainian officials have voiced concerns about a buildup of nearly 100,000 Russian troops along Russia's border with Ukraine.",
+    {
+      numbers: [
+        { text: "125,000 troops", value: 125000, subject: "Ukrainian troops" },
+        { text: "nearly 100,000 Russian troops", value: 100000, qualifier: "nearly", subject: "Russian troops" },
+      ],
+    },
+  ),
+  makeArticle("002", "With more than 100,000 Russian troops amassed near the Ukrainian border, many fear Moscow is preparing to invade.", {
+    numbers: [{ text: "more than 100,000 Russian troops", value: 100000, qualifier: "more than", subject: "Russian troops" }],
+  }),
+  makeArticle("003", "Ukraine says Russia has massed more than 90,000 troops near its longstanding shared border.", {
+    stated: "2021-12-02",
+    numbers: [{ text: "more than 90,000 troops", value: 90000, qualifier: "more than", subject: "troops" }],
+  }),
+  makeArticle("004", "The standoff over Putin's massing of 100,000 troops along Ukraine's eastern flank.", {
+    numbers: [{ text: "100,000 troops", value: 100000, subject: "troops" }],
+  }),
+];
+
+describe("groupNumbers", () => {
+  const { groups, discrepancies } = groupNumbers(arts, (id) => (id === "003" ? "2021-12-02" : null), "s1");
+
+  it("groups the Russian troop figures under one subject and never with the Ukrainian figure", () => {
+    const russian = groups.find((g) => g.subject === "Russian troops");
+    expect(russian?.claims.map((c) => c.article).sort()).toEqual(["001", "002", "003", "004"]);
+    const ukrainian = groups.find((g) => g.subject === "Ukrainian troops");
+    expect(ukrainian?.claims.map((c) => c.value)).toEqual([125000]);
+  });
+
+  it("shows the disagreeing figures side by side with sources and dates", () => {
+    expect(discrepancies).toHaveLength(1);
+    const d = discrepancies[0];
+    expect(d.about).toBe("Russian troops");
+    expect(d.values.map((v) => v.value).sort()).toEqual(["100,000", "more than 100,000", "more than 90,000", "nearly 100,000"]);
+    expect(d.values.find((v) => v.value === "more than 90,000")).toMatchObject({ articles: ["003"], dates: ["2021-12-02"] });
+  });
+
+  it("formats figures without locale tables", () => {
+    expect(formatNumber(1234567.5)).toBe("1,234,567.5");
+  });
+});
