@@ -126,6 +126,10 @@ function roleAfter(body: string, end: number): string | null {
 
 /** Apposition before a name: "Russia's foreign minister, Sergey V. Lavrov," */
 function roleBeforeComma(body: string, start: number): string | null {
+  // Cheap test first: this runs for every mention and the regex below is not free.
+  let i = start - 1;
+  while (i >= 0 && (body[i] === " " || body[i] === "\u00a0")) i--;
+  if (body[i] !== ",") return null;
   const left = body.slice(Math.max(0, start - 110), start);
   const m = /(?:^|[\s(])((?:the|a|an)\s+)?((?:[\p{L}.’'-]+\s+){0,6}[\p{L}.’'-]+),\s+$/u.exec(left);
   if (!m) return null;
@@ -250,7 +254,7 @@ export function extractEntities(body: string, opts: ExtractEntitiesOptions = {})
     if (s.type === "PER") {
       if (text.includes(" ")) addPerson(s, text, true);
       else singles.push(s);
-    } else if (s.type === "MISC" && !text.includes(" ") && /^\p{Lu}[\p{Ll}'’-]+$/u.test(text)) singles.push(s);
+    } else if (s.type === "MISC" && !text.includes(" ") && /^\p{Lu}[\p{Ll}'’-]*\p{Lu}?[\p{Ll}'’-]+$/u.test(text)) singles.push(s);
   }
   for (const s of singles) {
     const text = body.slice(s.start, s.end);

@@ -222,7 +222,18 @@ const IRREGULAR: Record<string, string> = {
 };
 
 /** Lemma of an inflected speech verb, or null when the word is not one. */
+const lemmaCache = new Map<string, string | null>();
 export function speechLemma(word: string): string | null {
+  const hit = lemmaCache.get(word);
+  if (hit !== undefined) return hit;
+  const res = computeLemma(word);
+  // Bounded: the cache only holds words seen in text, but a long-running server sees many.
+  if (lemmaCache.size > 50_000) lemmaCache.clear();
+  lemmaCache.set(word, res);
+  return res;
+}
+
+function computeLemma(word: string): string | null {
   const w = word.toLowerCase();
   if (IRREGULAR[w]) return SPEECH.has(IRREGULAR[w]) || IRREGULAR[w] === "speak" ? IRREGULAR[w] : null;
   if (SPEECH.has(w)) return w;

@@ -29,7 +29,13 @@ export interface MentionSpan {
 export type MentionRecognizer = (text: string) => MentionSpan[];
 
 const CONNECTORS = new Set(["of", "for", "and", "in", "on", "the", "de", "la", "van", "von", "der", "al", "bin", "da", "di", "du", "del", "&", "to"]);
-const TITLE_TOKENS: string[][] = [...TITLES, ...HONORIFICS].map((t) => t.split(" ")).sort((a, b) => b.length - a.length);
+// Titles indexed by their first word, longest first, so matching is one map lookup per token.
+const TITLE_INDEX = new Map<string, string[][]>();
+for (const t of [...TITLES, ...HONORIFICS].map((x) => x.split(" ")).sort((a, b) => b.length - a.length)) {
+  const list = TITLE_INDEX.get(t[0]) ?? [];
+  list.push(t);
+  TITLE_INDEX.set(t[0], list);
+}
 // Capitalised words that end event or document names ("Cold War", "Iran Deal").
 const MISC_HEADS = new Set("War|Day|Act|Plan|Deal|Accord|Accords|Treaty|Games|Cup|Prize|Award|Awards|Summit|Conference|Convention|Olympics|Festival|Agreement|Doctrine|Rule|Law|Bill|Amendment|Initiative|Program|Strategy|Report|Era|Age|Revolution|Crisis|Scandal|Debate|Primary|Caucuses|Election|Speech|Address|Show|Tour|Awakening|Matter|II|I|Years|Year|Month|Week|Weekend|Eve|Street".split("|"));
 const SUFFIXES = new Set(["Jr.", "Sr.", "II", "III", "IV", "Jr", "Sr"]);
@@ -52,7 +58,9 @@ export function gazetteerType(name: string): MentionType | null {
 }
 
 function matchTitle(toks: Token[], i: number, end: number): number {
-  for (const t of TITLE_TOKENS) {
+  const list = TITLE_INDEX.get(toks[i].text);
+  if (!list) return 0;
+  for (const t of list) {
     if (i + t.length > end) continue;
     let ok = true;
     for (let k = 0; k < t.length; k++) {
@@ -167,7 +175,7 @@ function emitRun(text: string, toks: Token[], a: number, b: number, out: Mention
     if (!n) continue;
     let nameEnd = k + n;
     if (nameEnd >= b || !isCap(toks[nameEnd].text) || CONNECTORS.has(toks[nameEnd].text)) continue;
-    while (nameEnd < b && !CONNECTORS.has(toks[nameEnd].text) && (nameEnd === k + n || !gazetteerType(toks[nameEnd].text))) nameEnd++;
+    while (nameEnd < b && !CONNECTORS.has(toks[nameEnd].text) && (nameEnd === k + n || !DEMONYMS[toks[nameEnd].text])) nameEnd++;
     // "Secretary of State Antony Blinken": the prefix ("U.S.", "NATO") is its own mention.
     if (k > a) emitPlain(text, toks, a, k, out);
     const nameStart = k + n;

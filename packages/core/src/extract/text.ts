@@ -22,7 +22,13 @@ const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}$][\p{L}\p{N}]*(?:[-'’&.,][\p{L}\p{N}
  * Splits text into word tokens. A period is kept on abbreviations and initials ("Mr.", "J."), and a
  * possessive "'s" is split off so "Russia's" yields "Russia".
  */
+let lastText: string | null = null;
+let lastTokens: Token[] = [];
+
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  // Entities and quotes tokenise the same body one after the other: keep the last whole-text result.
+  const whole = from === 0 && to === text.length;
+  if (whole && text === lastText) return lastTokens;
   const out: Token[] = [];
   WORD.lastIndex = from;
   let m: RegExpExecArray | null;
@@ -31,28 +37,38 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     const start = m.index;
     let end = start + t.length;
     if (end > to) break;
-    // "Russia’s" → "Russia"; "Sen.’s" is not a thing worth handling.
-    if (/['’][sS]$/.test(t) && t.length > 2) {
+    const lastCode = t.charCodeAt(t.length - 1);
+    const prevCode = t.length > 2 ? t.charCodeAt(t.length - 2) : 0;
+    // "Russia’s" → "Russia".
+    if ((lastCode === 115 || lastCode === 83) && (prevCode === 39 || prevCode === 0x2019)) {
       t = t.slice(0, -2);
       end -= 2;
-    } else if (/['’]$/.test(t)) {
+    } else if (lastCode === 39 || lastCode === 0x2019) {
       t = t.slice(0, -1);
       end -= 1;
     }
-    // Numbers like "100,000." keep the comma but not a trailing dot.
-    if (text[end] === "." && !/\./.test(t.slice(-1))) {
-      if ((t.length === 1 && /\p{Lu}/u.test(t)) || ABBREVIATIONS.has(t)) {
+    // Abbreviations and initials keep their period ("Mr.", "J."); "100,000." does not.
+    if (text.charCodeAt(end) === 46 && t.charCodeAt(t.length - 1) !== 46) {
+      if ((t.length === 1 && isCap(t)) || ABBREVIATIONS.has(t)) {
         t += ".";
         end += 1;
       }
     }
     out.push({ text: t, start, end });
   }
+  if (whole) {
+    lastText = text;
+    lastTokens = out;
+  }
   return out;
 }
 
 /** True when the word starts with an upper-case letter. */
-export const isCap = (w: string): boolean => /^\p{Lu}/u.test(w);
+export const isCap = (w: string): boolean => {
+  const c = w.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(w);
+};
 
 const SENTENCE_END = /[.!?]+["”’)\]]*(?=\s)|\n+/g;
 
