@@ -188,6 +188,7 @@ const SPEECH_LEMMAS =
   "thunder|proclaim|pronounce|mention|point|offer|put|summarize|sum|hint|imply|concur|agree|disagree|object|" +
   "protest|interject|interrupt|chime|press|push|argue|dismiss|defend|thank|apologize|threaten|challenge|tease|" +
   "credit|blame|fault|congratulate|welcome|cheer|applaud|celebrate|recount|describe|paint|frame|cast|brand|dismiss|" +
+  "remember|sing|echo|rave|gush|scoff|snap|sneer|fume|rant|exclaim|opine|theorize|surmise|" +
   "find|believe|think|feel|hope|fear|worry|want|know|see|consider|view";
 
 const SPEECH = new Set(SPEECH_LEMMAS.split("|"));

@@ -76,7 +76,8 @@ function matchTitle(toks: Token[], i: number, end: number): number {
 
 /** Classifies a run of capitalised tokens [a, b) that has no title inside. */
 function classify(text: string, toks: Token[], a: number, b: number, afterTitle: boolean): MentionType | null {
-  while (a < b && (NOT_NAMES.has(toks[a].text) || CONNECTORS.has(toks[a].text))) a++;
+  // Leading sentence adverbs ("Certainly Donald Trump") are not part of a name.
+  while (a < b && (NOT_NAMES.has(toks[a].text) || CONNECTORS.has(toks[a].text) || (b - a > 1 && /^\p{Lu}\p{Ll}+ly$/u.test(toks[a].text)))) a++;
   while (b > a && CONNECTORS.has(toks[b - 1].text)) b--;
   if (a >= b) return null;
   const name = text.slice(toks[a].start, toks[b - 1].end);
@@ -209,7 +210,7 @@ function emitPlain(text: string, toks: Token[], a: number, b: number, out: Menti
       return;
     }
   }
-  while (a < b && (NOT_NAMES.has(toks[a].text) || CONNECTORS.has(toks[a].text))) a++;
+  while (a < b && (NOT_NAMES.has(toks[a].text) || CONNECTORS.has(toks[a].text) || (b - a > 1 && /^\p{Lu}\p{Ll}+ly$/u.test(toks[a].text)))) a++;
   while (b > a && (CONNECTORS.has(toks[b - 1].text) || NOT_NAMES.has(toks[b - 1].text))) b--;
   if (a >= b) return;
   // A run that mixes a known place with more words ("Ukraine Russia") is split into single tokens.

@@ -4,7 +4,8 @@
 // out) when the text names nobody.
 import type { Entity, Quote, SpeakerKind } from "../schema/article.ts";
 import { entityGender, type Gender } from "./entities.ts";
-import { HONORIFICS, ROLE_NOUNS, speechLemma } from "./gazetteer.ts";
+import { DEMONYMS, HONORIFICS, NOT_NAMES, ORG_HEADS, ROLE_NOUNS, speechLemma } from "./gazetteer.ts";
+import { gazetteerType } from "./mentions.ts";
 import { ABBREVIATIONS, floorIndex, sentenceStarts, tokenize, type Token } from "./text.ts";
 
 /** A quoted span before attribution. `start`/`end` cover the words inside the marks. */
@@ -269,6 +270,15 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
     if (PRONOUN_M.has(lower)) return resolvePronoun(a, "m");
     if (PRONOUN_F.has(lower)) return resolvePronoun(a, "f");
     if (PRONOUN_OTHER.has(lower)) return NONE;
+    if (/^(?:[Tt]he\s+)?[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3}$/u.test(np) && !personAt(a, a + np.length).length) {
+      // A name the recognizer did not know ("According to Limbaugh"): take it as written.
+      const name = np.replace(/^[Tt]he\s+/, "");
+      const first = name.split(/\s+/)[0];
+      if (!gazetteerType(name) && !NOT_NAMES.has(first) && !DEMONYMS[first]) {
+        const kind: SpeakerKind = ORG_HEADS.has(name.split(/\s+/).pop() as string) || /^the\s/i.test(np) ? "organization" : "person";
+        return { name, kind, id: null, entity: null };
+      }
+    }
     // A named person in the phrase, not one governed by a preposition ("a spokesman for Clinton, Brian Fallon").
     const people = personAt(a, a + np.length, "person");
     const free = people.filter((m) => {
@@ -340,6 +350,17 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       if (ms.length) return { speaker: asSpeaker(ms[0].entity), cue: { start: from, end: ms[0].end } };
     }
     const toks = toksIn(from, to);
+    // "…," remembered Roy Verley / "…," Verley recalled: any verb next to a name right after the quote.
+    if (toks.length >= 2 && /^[\s,]*$/.test(body.slice(from, toks[0].start)) && /^[,!?]?$/.test(body.slice(Math.max(0, q.close - 1), q.close).replace(/[^,!?]/g, ""))) {
+      const v0 = /^\p{Ll}+(?:ed|s)$/u.test(toks[0].text);
+      const m1 = personAt(toks[1].start, toks[1].end + 1, "person")[0];
+      if (v0 && m1 && m1.start === toks[1].start) return { speaker: asSpeaker(m1.entity), cue: { start: toks[0].start, end: m1.end } };
+      const m0 = personAt(toks[0].start, toks[0].end, "person")[0];
+      if (m0 && m0.start === toks[0].start) {
+        const after = toksIn(m0.end, to)[0];
+        if (after && /^\p{Ll}+ed$/u.test(after.text) && /^\s+$/.test(body.slice(m0.end, after.start))) return { speaker: asSpeaker(m0.entity), cue: { start: m0.start, end: after.end } };
+      }
+    }
     for (let k = 0; k < Math.min(toks.length, 14); k++) {
       const t = toks[k];
       const lemma = lemmaOf(t);
@@ -554,6 +575,40 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       if (body[pe] === ":") {
         const sp = sentenceOf(pe);
         const subj = subjectOf(sp, pe) ?? personAt(sp, pe, "organization")[0]?.entity ?? null;
+        if (subj) {
+          r.speaker = asSpeaker(subj);
+          r.attributed = true;
+          continue;
+        }
+      }
+    }
+    if (!opensParagraph) {
+      // "Clinton touted her record. “We need ...”": a quote opening a sentence continues the previous
+      // sentence's speaker (its named subject) when that sentence has no quote of its own.
+      const sHere = Math.max(sentenceOf(q.open), paraStart);
+      if (!/[\p{L}\p{N}]/u.test(body.slice(sHere, q.open)) && sHere > paraStart) {
+        const prev = Math.max(sentenceOf(sHere - 1), paraStart);
+        const hasQuote = results.some((x) => x.q.open >= prev && x.q.open < sHere);
+        const subj = hasQuote ? null : subjectOf(prev, sHere);
+        if (subj) {
+          r.speaker = asSpeaker(subj);
+          continue;
+        }
+      }
+    } else if (i > 0) {
+      // "Howard continued his scathing remarks." followed by a quoted paragraph.
+      let pe = paraStart - 1;
+      while (pe > 0 && /\s/.test(body[pe])) pe--;
+      const prevPara = body.lastIndexOf("\n", pe) + 1;
+      const prevSent = Math.max(sentenceOf(pe), prevPara);
+      const hasQuote = results.some((x) => x.q.open >= prevSent && x.q.open < paraStart);
+      if (!hasQuote && /[.:]$/.test(body.slice(pe, pe + 1))) {
+        const toks = toksIn(prevSent, pe + 1);
+        const verb = toks.find((t) => {
+          const l = lemmaOf(t);
+          return l !== null && !WEAK_LEMMAS.has(l);
+        });
+        const subj = verb ? subjectOf(prevSent, verb.start) : null;
         if (subj) {
           r.speaker = asSpeaker(subj);
           r.attributed = true;
