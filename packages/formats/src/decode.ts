@@ -21,9 +21,43 @@ function normaliseLabel(label: string): string {
   return l;
 }
 
-function decoderFor(label: string): TextDecoder | null {
+/** Windows-1252's 0x80-0x9F (the rest is Latin-1). Undefined bytes keep their C1 code point, as browsers do. */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+];
+
+/**
+ * Node's TextDecoder decodes the "windows-1252" family as ISO-8859-1 (0x93 becomes U+0093, not a
+ * curly quote), so that family is decoded here; every other charset goes to TextDecoder.
+ */
+function decodeCp1252(bytes: Uint8Array): string {
+  let out = "";
+  const CHUNK = 8192;
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    const part = bytes.subarray(i, i + CHUNK);
+    const codes = new Array<number>(part.length);
+    for (let j = 0; j < part.length; j++) {
+      const b = part[j];
+      codes[j] = b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80] : b;
+    }
+    out += String.fromCharCode(...codes);
+  }
+  return out;
+}
+
+interface Decoder {
+  encoding: string;
+  decode(bytes: Uint8Array): string;
+}
+
+const CP1252: Decoder = { encoding: "windows-1252", decode: decodeCp1252 };
+
+function decoderFor(label: string): Decoder | null {
   try {
-    return new TextDecoder(normaliseLabel(label));
+    const d = new TextDecoder(normaliseLabel(label));
+    // WHATWG maps latin1, iso-8859-1, us-ascii and friends to windows-1252.
+    return d.encoding === "windows-1252" ? CP1252 : d;
   } catch {
     return null;
   }
@@ -71,14 +105,14 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string): Decoded {
       if (dec.encoding === "utf-8") {
         const strict = tryUtf8(bytes);
         if (strict !== null) return { text: strict, charset: "utf-8", source: declared.source };
-        return { text: new TextDecoder("windows-1252").decode(bytes), charset: "windows-1252", source: "sniffed" };
+        return { text: decodeCp1252(bytes), charset: "windows-1252", source: "sniffed" };
       }
       return { text: dec.decode(bytes), charset: dec.encoding, source: declared.source };
     }
   }
   const utf8 = tryUtf8(bytes);
   if (utf8 !== null) return { text: utf8, charset: "utf-8", source: declared ? "sniffed" : "default" };
-  return { text: new TextDecoder("windows-1252").decode(bytes), charset: "windows-1252", source: "sniffed" };
+  return { text: decodeCp1252(bytes), charset: "windows-1252", source: "sniffed" };
 }
 
 function tryUtf8(bytes: Uint8Array): string | null {
