@@ -1,4 +1,15 @@
 import { defineConfig, mergeConfig } from "vitest/config";
 import shared from "../../vitest.config.ts";
 
-export default mergeConfig(shared, defineConfig({ test: { include: ["src/**/*.test.ts", "test/**/*.test.ts"] } }));
+export default mergeConfig(
+  shared,
+  defineConfig({
+    test: {
+      include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+      globalSetup: ["test/global-setup.ts"],
+      // Each file opens databases and spawns ingest processes; on 2 cores, files in parallel only fight.
+      fileParallelism: false,
+      testTimeout: 120_000,
+    },
+  }),
+);

@@ -72,6 +72,16 @@ function decodeCursor<T>(c: string | undefined, what: string): T | null {
     throw new NewsfuseFailure({ code: "input_malformed", message: `cursor "${c}" is not a cursor this store issued`, input: what });
   }
 }
+function seqOf(c: { seq?: unknown } | null, what: string): string | null {
+  if (!c) return null;
+  if (typeof c.seq !== "string" || !/^\d{1,18}$/.test(c.seq)) throw new NewsfuseFailure({ code: "input_malformed", message: `cursor is not a cursor this store issued`, input: what });
+  return c.seq;
+}
+function idOf(c: { id?: unknown } | null, what: string): { id: string } | null {
+  if (!c) return null;
+  if (typeof c.id !== "string") throw new NewsfuseFailure({ code: "input_malformed", message: `cursor is not a cursor this store issued`, input: what });
+  return { id: c.id };
+}
 function clampLimit(l: number | undefined): number {
   return Math.min(200, Math.max(1, Math.floor(l ?? 50)));
 }
@@ -381,11 +391,11 @@ export class SqlStore implements Store {
 
   async listStories(q: StoryQuery): Promise<Page<StorySummary>> {
     const limit = clampLimit(q.limit);
-    const after = decodeCursor<{ seq: string }>(q.cursor, "cursor");
+    const after = seqOf(decodeCursor<{ seq: string }>(q.cursor, "cursor"), "cursor");
     let query = this.db
       .selectFrom("stories as s")
-      .select(["s.id", "s.title", "s.span_from", "s.span_to", "s.article_count", "s.event_count", "s.quote_count", "s.discrepancy_count", "s.updated_at", sql<string>`s.seq::text`.as("seq")]);
-    if (after) query = query.where(sql<boolean>`s.seq < ${after.seq}::bigint`);
+      .select(["s.id", "s.title", "s.span_from", "s.span_to", "s.article_count", "s.event_count", "s.quote_count", "s.discrepancy_count", "s.updated_at", sql<string>`s.seq::text`.as("cursor_seq")]);
+    if (after) query = query.where(sql<boolean>`s.seq < ${after}::bigint`);
     if (q.q) query = query.where(sql<boolean>`(s.tsv @@ websearch_to_tsquery('english', ${q.q}) or exists (select 1 from articles a where a.story_id = s.id and a.tsv @@ websearch_to_tsquery('english', ${q.q})))`);
     if (q.from) query = query.where(sql<boolean>`coalesce(s.span_to, s.span_from) >= ${q.from}`);
     if (q.to) query = query.where(sql<boolean>`coalesce(s.span_from, s.span_to) <= ${q.to}`);
@@ -408,7 +418,7 @@ export class SqlStore implements Store {
         discrepancyCount: r.discrepancy_count,
         updatedAt: new Date(r.updated_at).toISOString(),
       })),
-      nextCursor: rows.length > limit ? encodeCursor({ seq: page[page.length - 1]!.seq }) : null,
+      nextCursor: rows.length > limit ? encodeCursor({ seq: page[page.length - 1]!.cursor_seq }) : null,
     };
   }
 
@@ -419,17 +429,17 @@ export class SqlStore implements Store {
 
   async listArticles(q: PageQuery & { q?: string; source?: string; story?: string }): Promise<Page<ArticleSummary>> {
     const limit = clampLimit(q.limit);
-    const after = decodeCursor<{ seq: string }>(q.cursor, "cursor");
+    const after = seqOf(decodeCursor<{ seq: string }>(q.cursor, "cursor"), "cursor");
     let query = this.db
       .selectFrom("articles")
-      .select(["id", "title", "outlet", "agency", "published", "story_id", "duplicate_group_id", sql<string>`seq::text`.as("seq")]);
-    if (after) query = query.where(sql<boolean>`seq > ${after.seq}::bigint`);
+      .select(["id", "title", "outlet", "agency", "published", "story_id", "duplicate_group_id", sql<string>`seq::text`.as("cursor_seq")]);
+    if (after) query = query.where(sql<boolean>`seq > ${after}::bigint`);
     if (q.q) query = query.where(sql<boolean>`tsv @@ websearch_to_tsquery('english', ${q.q})`);
     if (q.source) query = query.where(sql<boolean>`(lower(outlet) = lower(${q.source}) or lower(agency) = lower(${q.source}))`);
     if (q.story) query = query.where("story_id", "=", q.story);
     const rows = await query.orderBy("seq").limit(limit + 1).execute();
     const page = rows.slice(0, limit);
-    return { items: page.map(summaryOf), nextCursor: rows.length > limit ? encodeCursor({ seq: page[page.length - 1]!.seq }) : null };
+    return { items: page.map(summaryOf), nextCursor: rows.length > limit ? encodeCursor({ seq: page[page.length - 1]!.cursor_seq }) : null };
   }
 
   async getArticle(id: string): Promise<ArticleDetail | null> {
@@ -462,7 +472,7 @@ export class SqlStore implements Store {
 
   async listQuotes(q: PageQuery & { speaker?: string; q?: string; story?: string }): Promise<Page<QuoteRecord>> {
     const limit = clampLimit(q.limit);
-    const after = decodeCursor<{ id: string }>(q.cursor, "cursor");
+    const after = idOf(decodeCursor<{ id: string }>(q.cursor, "cursor"), "cursor");
     let query = this.db.selectFrom("quotes").select(["id", "data"]);
     if (after) query = query.where("id", ">", after.id);
     if (q.speaker) query = query.where(sql<boolean>`(lower(speaker) = lower(${q.speaker}) or speaker_entity = ${q.speaker})`);
@@ -501,7 +511,7 @@ export class SqlStore implements Store {
 
   async listEntities(q: PageQuery & { q?: string; type?: string }): Promise<Page<EntityRecord>> {
     const limit = clampLimit(q.limit);
-    const after = decodeCursor<{ id: string }>(q.cursor, "cursor");
+    const after = idOf(decodeCursor<{ id: string }>(q.cursor, "cursor"), "cursor");
     let query = this.db.selectFrom("entities").select("id");
     if (after) query = query.where("id", ">", after.id);
     if (q.q) query = query.where(sql<boolean>`(tsv @@ websearch_to_tsquery('english', ${q.q}) or lower(name) like ${`%${q.q.toLowerCase()}%`})`);
@@ -542,7 +552,7 @@ export class SqlStore implements Store {
 
   async listDiscrepancies(q: PageQuery & { story?: string }) {
     const limit = clampLimit(q.limit);
-    const after = decodeCursor<{ id: string }>(q.cursor, "cursor");
+    const after = idOf(decodeCursor<{ id: string }>(q.cursor, "cursor"), "cursor");
     let query = this.db.selectFrom("discrepancies").select(["id", "data"]);
     if (after) query = query.where("id", ">", after.id);
     if (q.story) query = query.where("story_id", "=", q.story);
@@ -556,7 +566,7 @@ export class SqlStore implements Store {
     const tsq = sql`websearch_to_tsquery('english', ${q})`;
     const articles = await this.db
       .selectFrom("articles")
-      .select(["id", "title", "outlet", "agency", "published", "story_id", "duplicate_group_id", sql<string>`seq::text`.as("seq")])
+      .select(["id", "title", "outlet", "agency", "published", "story_id", "duplicate_group_id", sql<string>`seq::text`.as("cursor_seq")])
       .where(sql<boolean>`tsv @@ ${tsq}`)
       .orderBy(sql`ts_rank(tsv, ${tsq})`, "desc")
       .orderBy("id")
@@ -597,7 +607,7 @@ export class SqlStore implements Store {
     for (;;) {
       const rows = await this.db
         .selectFrom("articles")
-        .select(["id", sql<string>`seq::text`.as("seq")])
+        .select(["id", sql<string>`seq::text`.as("cursor_seq")])
         .where(sql<boolean>`seq > ${after}::bigint`)
         .orderBy("seq")
         .limit(500)
@@ -607,7 +617,7 @@ export class SqlStore implements Store {
         const d = await this.getArticle(r.id);
         if (d) yield d;
       }
-      after = rows[rows.length - 1]!.seq;
+      after = rows[rows.length - 1]!.cursor_seq;
     }
   }
 
@@ -617,14 +627,14 @@ export class SqlStore implements Store {
     for (;;) {
       const rows = await this.db
         .selectFrom("stories")
-        .select(["id", "data", sql<string>`seq::text`.as("seq")])
+        .select(["id", "data", sql<string>`seq::text`.as("cursor_seq")])
         .where(sql<boolean>`seq > ${after}::bigint`)
         .orderBy("seq")
         .limit(200)
         .execute();
       if (!rows.length) return;
       for (const r of rows) yield parseRow(StorySchema, r.data, `story ${r.id}`);
-      after = rows[rows.length - 1]!.seq;
+      after = rows[rows.length - 1]!.cursor_seq;
     }
   }
 

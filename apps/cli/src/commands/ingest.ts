@@ -1,13 +1,123 @@
 import type { Command } from "commander";
+import { NewsfuseFailure, type NewsfuseError } from "@newsfuse/core";
+import { readPaths } from "@newsfuse/formats/node";
+import { createProgress, openStore, type IngestItemResult, type RawInput, type SqlStore } from "@newsfuse/store";
 
-/** STUB: `newsfuse ingest`. */
-export function register(program: Command): void {
-  program
-    .command("ingest")
-    .description("(ingest: not implemented yet)")
-    .allowUnknownOption()
-    .action(() => {
-      console.error("newsfuse ingest: not implemented yet");
-      process.exitCode = 2;
+/** Flags every store command shares. */
+export interface StoreFlags {
+  data?: string;
+  databaseUrl?: string;
+  batchSize?: string;
+  workers?: string;
+}
+
+export function addStoreOptions(cmd: Command): Command {
+  return cmd
+    .option("--data <dir>", "embedded store directory (default: $NEWSFUSE_DATA or ./.newsfuse)")
+    .option("--database-url <url>", "PostgreSQL server to use instead of the embedded store (default: $DATABASE_URL)");
+}
+
+function positiveInt(v: string | undefined, flag: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new NewsfuseFailure({ code: "input_malformed", message: `${flag} must be a non-negative integer, got "${v}"`, input: flag });
+  return n;
+}
+
+/** Opens the store the flags name, runs `fn`, always closes it; store errors become a one-line message and exit code 2. */
+export async function withStore<T>(flags: StoreFlags, fn: (store: SqlStore) => Promise<T>, opts: { skipIndexes?: boolean } = {}): Promise<T | undefined> {
+  let store: SqlStore | undefined;
+  try {
+    store = await openStore({
+      dataDir: flags.data,
+      databaseUrl: flags.databaseUrl,
+      batchSize: positiveInt(flags.batchSize, "--batch-size"),
+      workers: positiveInt(flags.workers, "--workers"),
+      skipIndexes: opts.skipIndexes,
+      command: `newsfuse ${process.argv.slice(2).join(" ")}`,
     });
+    return await fn(store);
+  } catch (e) {
+    const error: NewsfuseError = e instanceof NewsfuseFailure ? e.error : { code: "internal", message: (e as Error).message };
+    console.error(`newsfuse: ${error.message}`);
+    process.exitCode = 2;
+    return undefined;
+  } finally {
+    await store?.close().catch(() => {});
+  }
+}
+
+interface IngestSummary {
+  inputs: number;
+  articles: number;
+  created: number;
+  duplicates: number;
+  known: number;
+  failed: Array<{ input: string; code: string; message: string }>;
+  stories: string[];
+  seconds: number;
+  articlesPerSecond: number;
+}
+
+export function summarize(results: IngestItemResult[], readFailures: NewsfuseError[], inputs: number, seconds: number): IngestSummary {
+  const failed = [
+    ...readFailures.map((e) => ({ input: e.input ?? "?", code: e.code, message: e.message })),
+    ...results.flatMap((r) => (r.status === "error" ? [{ input: r.input, code: r.code, message: r.message }] : [])),
+  ];
+  const stored = results.filter((r) => r.status === "created" || r.status === "duplicate");
+  const stories = [...new Set(stored.map((r) => ("storyId" in r ? r.storyId : null)).filter((s): s is string => !!s))];
+  return {
+    inputs,
+    articles: stored.length,
+    created: results.filter((r) => r.status === "created").length,
+    duplicates: results.filter((r) => r.status === "duplicate").length,
+    known: results.filter((r) => r.status === "known").length,
+    failed,
+    stories,
+    seconds: Math.round(seconds * 100) / 100,
+    articlesPerSecond: seconds > 0 ? Math.round((stored.length / seconds) * 10) / 10 : 0,
+  };
+}
+
+export function register(program: Command): void {
+  addStoreOptions(
+    program
+      .command("ingest")
+      .description("Analyze, deduplicate, cluster, fuse and store news files, directories, feeds or JSON Lines dumps")
+      .argument("<paths...>", "files or directories (.txt, .html, .xml/.rss/.atom, .json, .jsonl, optionally .gz)")
+      .option("--json", "print a machine-readable summary on stdout")
+      .option("--batch-size <n>", "raw inputs per transaction (default 32)")
+      .option("--workers <n>", "analysis worker threads (default: one per core; 0 = main thread)"),
+  ).action(async (paths: string[], flags: StoreFlags & { json?: boolean }) => {
+    const raws: RawInput[] = [];
+    const readFailures: NewsfuseError[] = [];
+    const seen = new Set<string>();
+    for await (const r of readPaths(paths)) {
+      if (r.raw) {
+        if (!seen.has(r.raw.path)) {
+          seen.add(r.raw.path);
+          raws.push({ body: r.raw.body, contentType: r.raw.contentType, origin: r.raw.path });
+        }
+      } else if (!r.ok) readFailures.push(r.error);
+    }
+    await withStore(flags, async (store) => {
+      const t0 = performance.now();
+      const tty = !flags.json && !!process.stderr.isTTY;
+      const progress = createProgress({ total: raws.length, tty, write: (s) => process.stderr.write(s), label: "ingest" });
+      const results = await store.ingest(raws, { onProgress: (e) => e.type === "ingest.progress" && progress.update(e.done, e.failed) });
+      progress.end();
+      const s = summarize(results, readFailures, raws.length + readFailures.length, (performance.now() - t0) / 1000);
+      if (flags.json) console.log(JSON.stringify({ ...s, results }, null, 2));
+      else {
+        console.log(
+          `${s.inputs} inputs: ${s.created} new articles, ${s.duplicates} duplicates (stored and linked), ${s.known} already known, ${s.failed.length} failed; ${s.stories.length} stories touched; ${s.seconds}s (${s.articlesPerSecond} articles/s) into ${store.location}`,
+        );
+        if (s.failed.length) {
+          console.log("failed:");
+          for (const f of s.failed) console.log(`  ${f.message.startsWith(f.input) ? f.message : `${f.input}: ${f.message}`} [${f.code}]`);
+        }
+      }
+      if (s.failed.length) process.exitCode = 1;
+    });
+  });
 }

@@ -1,4 +1,5 @@
 import { analyze, type Article, type NewsfuseError } from "@newsfuse/core";
+import { gunzipSync } from "node:zlib";
 import { parseBytes } from "@newsfuse/formats";
 
 /** What the analysis of one raw input yields: its articles in order, and the items that failed. */
@@ -12,7 +13,7 @@ export function analyzeRaw(body: Uint8Array, contentType: string, origin: string
   const out: AnalyzedRaw = { articles: [], errors: [] };
   let results;
   try {
-    results = parseBytes(body, { name: origin, contentType });
+    results = parseBytes(body, { name: origin, contentType, gunzip: (b) => new Uint8Array(gunzipSync(b)) });
   } catch (e) {
     out.errors.push({ code: "internal", message: `${origin}: the reader failed (${(e as Error).message})`, input: origin });
     return out;

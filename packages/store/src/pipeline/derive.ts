@@ -233,7 +233,13 @@ function mergeStories(id: string, stories: Story[], articles: Article[]): Story 
   return {
     id,
     title: largest?.title ?? byDate.find((a) => a.title)?.title ?? byDate[0]?.body.slice(0, 80) ?? "(untitled)",
-    span: { from: dates[0] ?? null, to: dates[dates.length - 1] ?? null },
+    // Fusion's span knows which stated dates conflict with the events; the raw dates are the fallback.
+    span: stories.length
+      ? {
+          from: stories.map((s) => s.span.from).filter((d): d is string => !!d).sort()[0] ?? null,
+          to: stories.map((s) => s.span.to).filter((d): d is string => !!d).sort().pop() ?? null,
+        }
+      : { from: dates[0] ?? null, to: dates[dates.length - 1] ?? null },
     articles: largest ? stories.flatMap((s) => s.articles) : storyArticles,
     events: stories.flatMap((s) => s.events),
     entities: stories.flatMap((s) => s.entities),
