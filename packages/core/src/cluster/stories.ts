@@ -38,6 +38,8 @@ export interface StoryIndexOptions {
   mergeThreshold?: number;
   /** Stories are compared for merging after every this many items. */
   mergeEvery?: number;
+  /** Compare with every open story instead of using the inverted index (the all-pairs baseline of `bench scale`). */
+  exhaustive?: boolean;
   /** Prefix of the returned story ids. */
   idPrefix?: string;
 }
@@ -77,6 +79,7 @@ const DEFAULTS: Required<StoryIndexOptions> = {
   postingsScan: STORY_POSTINGS_SCAN,
   mergeThreshold: STORY_MERGE_THRESHOLD,
   mergeEvery: STORY_MERGE_EVERY,
+  exhaustive: false,
   idPrefix: "story-",
 };
 
@@ -325,6 +328,7 @@ export class StoryIndex {
   }
 
   private candidates(terms: Int32Array, time: number, seq: number): number[] {
+    if (this.opts.exhaustive) return this.open.filter((s) => this.isOpen(s, time, seq));
     const out: number[] = [];
     const mark = this.candidateMark;
     for (let i = 0; i < terms.length; i++) {

@@ -19,8 +19,12 @@ export const NEAR_JACCARD = 0.5;
  * nearly all of the shorter text's shingles though its Jaccard can fall well below 0.5.
  */
 export const NEAR_CONTAINMENT = 0.8;
-/** Containment alone counts only when the shorter text has this many shingles (a 6-word sentence inside a long article is not a copy of it). */
-export const CONTAINMENT_MIN_SHINGLES = 25;
+/**
+ * Containment alone counts only when the shorter text has this many shingles: a 5-word phrase
+ * inside a long article is not a copy of it, but a one-sentence teaser (12+ words) lifted from
+ * the article is (ECB+ dev has such a pair: a 131-character teaser, containment 0.85).
+ */
+export const CONTAINMENT_MIN_SHINGLES = 10;
 
 /** What dedup needs to know about one item; build it from an Article with `dedupItem`. */
 export interface DedupItem {

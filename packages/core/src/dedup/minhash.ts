@@ -1,6 +1,6 @@
 import { fmix32, seededSequence } from "./hash.ts";
 
-/** Number of MinHash values per signature: 32 LSH bands of 4 rows. */
+/** Number of MinHash values per signature (LSH reads 42 bands of 3 rows from it). */
 export const MINHASH_SIZE = 128;
 /** Fixed seed for the permutation keys: signatures stored by one run must match the next. */
 export const MINHASH_SEED = 0x6e657773; // "news"

@@ -22,14 +22,13 @@ export function normalizeForDedup(text: string): string {
 
 /**
  * Word shingle size. 3-word shingles: one edited word changes only 3 shingles, yet two
- * independent reports on one event (the seeds) share few 3-grams beyond their quotes.
+ * independent reports on one event (the seeds) share few 3-grams beyond their quotes. The size
+ * is the same for every text, short or long, or a teaser and its full article could share none.
  */
 export const SHINGLE_WORDS = 3;
-/** Below this many words a text is shingled with word pairs so short items (headlines) still get several shingles. */
-export const SHORT_TEXT_WORDS = 12;
 
-/** Sorted, de-duplicated 32-bit hashes of the word shingles of `words`. */
-export function shingleSet(words: readonly string[], size = words.length < SHORT_TEXT_WORDS ? 2 : SHINGLE_WORDS): Uint32Array {
+/** Sorted, de-duplicated 32-bit hashes of the word shingles of `words` (a text shorter than a shingle is one shingle). */
+export function shingleSet(words: readonly string[], size = SHINGLE_WORDS): Uint32Array {
   if (words.length === 0) return new Uint32Array(0);
   const wordHashes = words.map((w) => hashString(w));
   const k = Math.min(size, wordHashes.length);
