@@ -34,7 +34,8 @@ const CHROME: RegExp[] = [
  */
 export function isChrome(paragraph: string): boolean {
   const p = paragraph.trim();
-  if (p.length > 300) return false;
+  // Chrome is short; a long paragraph that ends a sentence is prose.
+  if (p.length > 300 || (p.length > 160 && /[.!?]["'\u201d\u2019]?$/.test(p) && !/rights reserved|cookies|newsletter|subscri/i.test(p))) return false;
   for (const re of CHROME) if (re.test(p)) return true;
   return false;
 }

@@ -22,7 +22,9 @@ export function isCaption(paragraph: string): boolean {
   const p = paragraph.trim();
   if (p.length > 600) return false;
   if (CAPTION_START.test(p)) return true;
-  for (const re of CAPTION_END) if (re.test(p)) return true;
+  // The credit is at the end: only the tail needs the (end-anchored) patterns.
+  const tail = p.length > 160 ? p.slice(-160) : p;
+  for (const re of CAPTION_END) if (re.test(tail)) return true;
   return false;
 }
 

@@ -96,9 +96,10 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
   // 3. Copies of the headline: as a whole line, or glued to the end of another line.
   const title = options.title?.trim() || out.headline;
   if (title) {
+    const titleKey = matchKey(title);
     for (let i = 0; i < n; i++) {
       if (reason[i]) continue;
-      const occ = titleOccurrence(paras[i], title);
+      const occ = titleOccurrence(paras[i], title, titleKey);
       if (occ === "whole") {
         // A metadata title equal to a first line that reads as prose is that sentence: keep it.
         const opensStory = i + 1 < n && !!parseDateline(paras[i + 1]);

@@ -70,6 +70,9 @@ const ROLE_WORDS: Array<[RegExp, string]> = [
 const ROLE_CLAUSE = /^(additional reporting|reporting|reported|writing|written|editing|edited|compiled|compiling|graphics?|photos?|video|research|additional research|production|produced)\s+by\s+(.+)$/i;
 const CONTRIBUTED = /^(.+?)\s+(?:contributed|contributes)\s+(?:reporting|research|to this (?:report|story|article)|additional reporting)(?:\s+(?:from|in)\s+[^.]*)?(?:\s+to this (?:report|story|article))?\.?$/i;
 
+// Cheap pre-check: every credit line names a role with "by" or says "contribut...".
+const CREDIT_HINT = /\bby\b|contribut/i;
+
 export interface CreditLine {
   credits: Credit[];
   /** Agencies credited in the line ("The Associated Press contributed to this report."). */
@@ -85,7 +88,7 @@ export interface CreditLine {
  */
 export function parseCreditLine(paragraph: string): CreditLine | null {
   let t = paragraph.trim();
-  if (t.length > 400) return null;
+  if (t.length > 400 || !CREDIT_HINT.test(t)) return null;
   const c = CONTRIBUTED.exec(t);
   if (c) return namesToCredit(c[1], "contributor");
   t = t.replace(/^[(\[]\s*/, "").replace(/\s*[)\]]\s*\.?$/, "").replace(/\.$/, "");

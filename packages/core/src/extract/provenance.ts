@@ -48,12 +48,15 @@ const AGGREGATOR = [
   /\b(?:this|the) (?:article|story|post|content) (?:was|has been) (?:automatically )?(?:generated|aggregated|curated) (?:from|by)\b/i,
 ];
 
+// One cheap scan before the precise patterns; this runs on every paragraph.
+const AGGREGATOR_HINT = /aggregat|trademarks|owner of the content|primary source/i;
+
 /**
  * True when a paragraph is an aggregator's disclaimer (the site republishes other outlets' copy).
  * @example isAggregatorDisclaimer("USTimeToday is an automatic aggregator of the all world's media.") // true
  */
 export function isAggregatorDisclaimer(paragraph: string): boolean {
-  return AGGREGATOR.some((re) => re.test(paragraph));
+  return AGGREGATOR_HINT.test(paragraph) && AGGREGATOR.some((re) => re.test(paragraph));
 }
 
 const ORIGIN = /^(?:this (?:article|story|report|piece|post) (?:was |is )?(?:originally |first )?(?:published|appeared|ran)(?: originally| first)? (?:on|in|by|at)|(?:originally|first) (?:published|appeared) (?:on|in|by|at)|republished (?:with permission )?(?:from|by))\s+([A-Z][\w.&'’ -]{1,60}?)(?:\s+(?:on|at)\s+.*)?[.)]?$/i;

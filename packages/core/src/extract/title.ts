@@ -28,9 +28,11 @@ export function looksLikeHeadline(line: string, nextOpensStory = false): boolean
  * the end of another line), or null.
  * @example titleOccurrence("(Editing by Gareth Jones) Blinken warns Russia", "Blinken warns Russia") // "suffix"
  */
-export function titleOccurrence(paragraph: string, title: string): "whole" | "suffix" | null {
+export function titleOccurrence(paragraph: string, title: string, titleKey = matchKey(title)): "whole" | "suffix" | null {
+  // Cheap rejections first: this runs on every paragraph of every article.
+  if (paragraph.length + 8 < titleKey.length || lastAlnum(paragraph) !== lastAlnum(titleKey)) return null;
   const p = matchKey(paragraph);
-  const t = matchKey(title);
+  const t = titleKey;
   if (!t) return null;
   if (p === t) return "whole";
   if (p.length > t.length && p.endsWith(t)) {
@@ -40,6 +42,14 @@ export function titleOccurrence(paragraph: string, title: string): "whole" | "su
     if (/[).;:"]\s*$/.test(before) || (/\s$/.test(before) && wordCount(t) >= 6)) return "suffix";
   }
   return null;
+}
+
+function lastAlnum(s: string): string {
+  for (let i = s.length - 1; i >= 0; i--) {
+    const c = s[i];
+    if (c.toLowerCase() !== c.toUpperCase() || (c >= "0" && c <= "9")) return c.toLowerCase();
+  }
+  return "";
 }
 
 /**
