@@ -1,3 +1,7 @@
-export * from "./entities.ts";
-export * from "./quotes.ts";
-export * from "./numbers.ts";
+export { extractEntities, entityGender, surname } from "./entities.ts";
+export type { ExtractEntitiesOptions, Gender } from "./entities.ts";
+export { recognizeByRules } from "./mentions.ts";
+export type { MentionRecognizer, MentionSpan, MentionType } from "./mentions.ts";
+export { extractQuotes, findQuoteSpans } from "./quotes.ts";
+export type { ExtractQuotesOptions, QuoteSpan } from "./quotes.ts";
+export { extractNumbers } from "./numbers.ts";

@@ -208,6 +208,11 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
   // Sources named so far (for "he said" recency), newest last.
   const history: { pos: number; entity: Entity }[] = [];
   const descriptions: { pos: number; text: string; head: string }[] = [];
+  // Unnamed sources introduced anywhere ("A senior State Department official said ..."), so a later
+  // "the official said" can point back to them.
+  for (const m of body.matchAll(/\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\p{L}.’'-]+\s+){0,5}?(official|spokesman|spokeswoman|spokesperson|aide|adviser|advisor|diplomat|source|officer|lawmaker|strategist|analyst))\b/gu)) {
+    descriptions.push({ pos: m.index, text: m[1], head: m[2].toLowerCase() });
+  }
 
   const sentenceOf = (pos: number): number => sents[Math.max(0, floorIndex(sents, pos))];
   const sentenceEnd = (pos: number): number => {
@@ -304,9 +309,11 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
     if (words.length > 12) return null;
     if (/^the\s/i.test(np) || /^(?:this|that)\s/i.test(np)) {
       // "the senator", "the official": an earlier named person with that role, else an earlier description.
+      const desc = [...descriptions].reverse().find((x) => x.head === lastWord && x.pos < a);
       for (let i = mentions.length - 1; i >= 0; i--) {
         const m = mentions[i];
         if (m.start >= a || m.entity.type !== "person") continue;
+        if (desc && m.start < desc.pos) break;
         const roles = [m.entity.role ?? "", ...m.entity.roles].join(" ").toLowerCase();
         if (roles && new RegExp(`\\b${lastWord}\\b`).test(roles)) return asSpeaker(m.entity);
         if (a - m.start > 3000) break;
@@ -324,7 +331,10 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
     }
     if (/^(?:a|an|one|another|two|three|several|some)\s/i.test(np) && (ROLE_NOUNS.has(lastWord) || /official|source|person|member|aide|staff/.test(lastWord))) {
       const text = np.replace(/^(?:a|an)\s+/i, "");
-      descriptions.push({ pos: a, text, head: lastWord });
+      if (!descriptions.some((d) => d.pos <= a && a - d.pos < 4)) {
+        descriptions.push({ pos: a, text, head: lastWord });
+        descriptions.sort((x, y) => x.pos - y.pos);
+      }
       return { name: text, kind: "description", id: null, entity: null };
     }
     return null;
@@ -418,8 +428,16 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
     const lead = body.slice(Math.max(sStart, q.open - 60), q.open);
     if (TITLE_CUES.test(lead)) return { speaker: NONE, cue: { start: q.open, end: q.open } };
     // "PENCE:" transcript labels and "Trump tweeted:" with a colon right before the quote.
+    // Strong speech verbs first; "wants", "believes" only when the sentence has nothing better.
+    const hasStrong = toks.some((t) => {
+      const l = lemmaOf(t);
+      return l !== null && !WEAK_LEMMAS.has(l);
+    });
     for (let k = toks.length - 1; k >= 0; k--) {
       const t = toks[k];
+      if (hasStrong && WEAK_LEMMAS.has(lemmaOf(t) ?? "")) continue;
+      // "told him X and called for Y": a coordinated verb shares the earlier verb's subject.
+      if (toks[k - 1]?.text === "and" && lemmaOf(t) && toks.slice(0, k - 1).some((x) => lemmaOf(x))) continue;
       if (t.text === "according" && toks[k + 1]?.text === "to") {
         const s = resolveNP(toks[k + 1].end, clauseEnd(toks[k + 1].end, q.open));
         if (s && s.name) return { speaker: s, cue: { start: t.start, end: toks[k + 1].end } };
@@ -497,9 +515,12 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
     const ms = personAt(Math.max(start, end - 80), end);
     const lastM = ms.length ? ms[ms.length - 1] : null;
     if (lastM && lastM.end >= end - 1) return { start: lastM.start, end: lastM.end };
+    // "what he called": a pronoun right before the verb is the subject.
+    if (k >= 0 && /^(?:he|she|they|i|we|it|you)$/i.test(toks[k].text)) return { start: toks[k].start, end: toks[k].end };
     while (k >= 0) {
       const w = toks[k].text;
       const lw = w.toLowerCase();
+      if (/^(?:what|which|who|whom|whose)$/.test(lw)) break;
       if (/^(?:and|or|but|that|because|when|while|if|as|than|so|after|before|since|then|where|though|although)$/.test(lw)) break;
       if (PREPOSITIONS.has(lw) && !/^(?:of|for|at|with|in|on|from)$/.test(lw)) break;
       if (/^(?:of|for|at|with|in|on|from)$/.test(lw)) {
