@@ -40,7 +40,7 @@ export function isChrome(paragraph: string): boolean {
   return false;
 }
 
-const TERMINAL = /[.!?…]["'\u201d\u2019)\]]*$/;
+const TERMINAL = /[.!?…。！？]["'\u201d\u2019)\]」』]*$/;
 const HAS_QUOTE = /["\u201c\u201d]/;
 
 /**

@@ -46,6 +46,7 @@ const SECTION_LABEL = /^[\p{Lu}\d &'’\-/|]{2,30}$/u;
 
 const BYLINE_MAX_WORDS = 20;
 const SHORT_HEADLINE_WORDS = 12;
+const MAX_HEADER_PARAGRAPHS = 8;
 // Below the story, a short unpunctuated line is chrome; a longer one only if it is a teaser headline
 // in Title Case ("Mike Huckabee Makes Sexist Wife Joke"), not a sentence that lost its period.
 const TAIL_FRAGMENT_WORDS = 6;
@@ -90,7 +91,9 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
 
   // 2. The page header: everything before the first paragraph of the story proper.
   const start = findStoryStart(paras, reason, periodHeadline);
-  if (start > 0) readHeader(paras, reason, start, out, periodHeadline);
+  // A page header is a handful of lines; prose found only far down means the text opens with a
+  // list or a table, which is content, not header.
+  if (start > 0 && start <= MAX_HEADER_PARAGRAPHS) readHeader(paras, reason, start, out, periodHeadline);
   if (start >= 0 && start < n) out.dateline = parseDateline(paras[start]);
 
   // 3. Copies of the headline: as a whole line, or glued to the end of another line.
@@ -148,15 +151,19 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
     }
   }
 
-  // 5. The page footer: short unpunctuated fragments after the last paragraph of prose.
-  for (let i = n - 1; i > Math.max(start, 0); i--) {
+  // 5. The page footer: short unpunctuated fragments after the last paragraph of prose. A text
+  // without prose (a list, a table) has no footer to tell apart. Fragments with figures (tour
+  // dates, standings) are a list that belongs to the story: the footer ends there.
+  for (let i = n - 1; start >= 0 && i > start; i--) {
     if (reason[i]) continue;
     const p = paras[i];
     const date = parseDateLine(p);
     if (date) {
       out.footerDates.unshift(date);
       reason[i] = "date";
-    } else if (isEdgeFragment(p) && (wordCount(p) <= TAIL_FRAGMENT_WORDS || isTitleCase(p))) reason[i] = "boilerplate";
+    } else if (isEdgeFragment(p) && !/\d/.test(p) && p.length <= 100 && (wordCount(p) <= TAIL_FRAGMENT_WORDS || isTitleCase(p))) {
+      reason[i] = "boilerplate";
+    }
     else break;
   }
 

@@ -3,7 +3,7 @@
 import { matchKey, wordCount } from "../text/normalize.ts";
 import { isTimestampLine } from "./dates.ts";
 
-const TERMINAL = /[.!?…]["'\u201d\u2019)\]]*$/;
+const TERMINAL = /[.!?…。！？]["'\u201d\u2019)\]」』]*$/;
 const MAX_HEADLINE_WORDS = 25;
 const MAX_HEADLINE_CHARS = 220;
 

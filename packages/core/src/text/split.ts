@@ -7,7 +7,7 @@ export interface Segment {
   end: number;
 }
 
-const TERMINAL = /[.!?…]["'\u201d\u2019)\]]*$/;
+const TERMINAL = /[.!?…。！？]["'\u201d\u2019)\]」』]*$/;
 
 /**
  * Splits text into paragraphs: blank-line separated blocks, and inside a block every line,
