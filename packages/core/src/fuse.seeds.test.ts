@@ -79,12 +79,10 @@ describe("fuse on the five seeds: across articles", () => {
   });
 
   it("keeps one record per shared quote with every article carrying it", () => {
-    // "high-impact economic measures" (000 + 001) is checked in quotes.test.ts on hand-made input:
-    // the quote extractor does not find it in 001 yet (see the fusion report).
-    for (const q of across.shared_quotes.filter((x) => x.prefix === "minor incursion")) {
+    for (const q of across.shared_quotes) {
       const rec = result.quotes.find((r) => r.occurrences.some((o) => matchesPrefix(o.text, q.prefix)) && r.speaker?.endsWith(q.speaker));
       expect(rec, q.prefix).toBeDefined();
-      expect(rec!.articles).toEqual(expect.arrayContaining(q.articles));
+      expect(rec!.articles, q.prefix).toEqual(expect.arrayContaining(q.articles));
     }
   });
 
@@ -97,6 +95,18 @@ describe("fuse on the five seeds: across articles", () => {
       expect(rec.articles).toEqual(expect.arrayContaining(g.articles));
       expect(rec.variants.length).toBeGreaterThan(0);
     }
+  });
+
+  it("shows the Russian troop figures side by side, without the Ukrainian figure", () => {
+    const spec = across.discrepancies.find((d) => /troops/.test(d.about))!;
+    const d = result.discrepancies.find((x) => x.kind === "number" && /Russian troops/i.test(x.about));
+    const values = d?.values.map((v) => v.value) ?? [];
+    for (const v of spec.values) expect(values.some((x) => x === v || x.endsWith(` ${v}`)), v).toBe(true);
+    expect(values.some((x) => x.includes("125,000"))).toBe(false);
+    const of = (v: string) => d?.values.find((x) => x.value === v)?.articles;
+    expect(of("nearly 100,000")).toEqual(["001_57e72f795a792d39.txt"]);
+    expect(of("more than 100,000")).toEqual(["002_b662277d12457799.txt"]);
+    expect(of("more than 90,000")).toEqual(["003_6c04b11d307fba50.txt"]);
   });
 
   it("shows the spelling of Lavrov's first name side by side with its sources", () => {
