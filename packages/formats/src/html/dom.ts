@@ -14,7 +14,8 @@ export interface El {
 export type Node = El | string;
 
 /** Elements whose content is never article text; dropped while parsing so later passes never see them. */
-const SKIP = new Set(["script", "style", "noscript", "svg", "template", "iframe", "object", "embed", "canvas", "math", "select", "option", "button", "textarea", "head_ignored"]);
+const SKIP = new Set(["script", "style", "noscript", "svg", "template", "iframe", "object", "embed", "canvas", "math", "select", "option", "button", "textarea"]);
+const MAX_DEPTH = 400;
 const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]);
 
 export interface ParsedHtml {
@@ -27,6 +28,8 @@ export function parseHtml(html: string): ParsedHtml {
   const root: El = { tag: "#root", attrs: {}, children: [], parent: null };
   const jsonLd: string[] = [];
   let cur = root;
+  let depth = 0;
+  let flattened = 0;
   let skipDepth = 0;
   let skipTag = "";
   let ldBuf: string | null = null;
@@ -45,7 +48,14 @@ export function parseHtml(html: string): ParsedHtml {
         }
         const el: El = { tag: name, attrs, children: [], parent: cur };
         cur.children.push(el);
-        if (!VOID.has(name)) cur = el;
+        if (VOID.has(name)) return;
+        // Thousands of unclosed tags would nest as deep and overflow the recursive passes: past
+        // MAX_DEPTH, elements become siblings (their text is kept, their nesting is not).
+        if (depth >= MAX_DEPTH) flattened++;
+        else {
+          cur = el;
+          depth++;
+        }
       },
       ontext(text) {
         if (skipDepth > 0) {
@@ -65,8 +75,15 @@ export function parseHtml(html: string): ParsedHtml {
           return;
         }
         if (VOID.has(name)) return;
+        if (flattened > 0) {
+          flattened--;
+          return;
+        }
         // htmlparser2 reports implied closes too, so the current element is the one closing.
-        if (cur.parent) cur = cur.parent;
+        if (cur.parent) {
+          cur = cur.parent;
+          depth--;
+        }
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false },

@@ -93,3 +93,10 @@ describe("fragmentText (feed content)", () => {
     expect(fragmentText(parseHtml("<p>One.</p><p>Two &amp; three.</p><p>Advertisement</p>").root)).toBe("One.\n\nTwo & three.");
   });
 });
+
+describe("hostile markup", () => {
+  it("survives 20,000 unclosed <div>s without a stack overflow and keeps their text", () => {
+    const html = `<html><body>${"<div>".repeat(20_000)}<p>Deep paragraph, with a comma, that must still come out as the article text.</p></body></html>`;
+    expect(extractMainText(parseHtml(html).root).text).toBe("Deep paragraph, with a comma, that must still come out as the article text.");
+  });
+});

@@ -181,14 +181,18 @@ export function readMetadata(root: El, jsonLd: string[]): PageMeta {
 
   const publisherObj = article?.publisher;
   const publisher = asString(publisherObj ?? undefined) ?? meta.get("og:site_name") ?? meta.get("application-name");
-  const title = asString(article?.headline) ?? meta.get("og:title") ?? meta.get("twitter:title") ?? titleTag;
+  const h1Text = (() => {
+    const h = findFirst(root, (e) => e.tag === "h1");
+    const t = h ? textOf(h).replace(/\s+/g, " ").trim() : "";
+    return t.length > 3 ? t : undefined;
+  })();
+  const title = asString(article?.headline) ?? meta.get("og:title") ?? meta.get("twitter:title") ?? cleanTitleTag(titleTag, h1Text);
   const url = canonical ?? meta.get("og:url") ?? asString(article?.url) ?? undefined;
   const lang = html?.attrs.lang ?? html?.attrs["xml:lang"] ?? meta.get("og:locale")?.replace("_", "-") ?? asString(article?.inLanguage);
   const articleBody = asString(article?.articleBody);
   const organizations = [...new Set([publisher, meta.get("og:site_name"), ...objects.filter((o) => typesOf(o).some((t) => /Organization$/.test(t))).map((o) => asString(o.name))].filter((x): x is string => !!x))];
-  const h1 = title ? undefined : findFirst(root, (e) => e.tag === "h1");
   return {
-    title: title ? decodeLeftovers(title) : h1 ? textOf(h1).replace(/\s+/g, " ").trim() || undefined : undefined,
+    title: title ? stripSiteName(decodeLeftovers(title), [publisher, meta.get("og:site_name")]) : undefined,
     organizations,
     published: chosen?.[1],
     modified,
@@ -199,6 +203,24 @@ export function readMetadata(root: El, jsonLd: string[]): PageMeta {
     language: lang?.trim() || undefined,
     articleBody,
   };
+}
+
+/**
+ * A <title> carries the site name ("Headline - Breaking News - The Jerusalem Post"): prefer the
+ * page's <h1> when the title starts with it, else cut the part after the first " | " / " - ".
+ */
+function cleanTitleTag(tag: string | undefined, h1: string | undefined): string | undefined {
+  if (!tag) return h1;
+  if (h1 && tag.toLowerCase().startsWith(h1.toLowerCase())) return h1;
+  const parts = tag.split(/\s+[|–—-]\s+|\s+::\s+/);
+  return parts.length > 1 && parts[0].length >= 15 ? parts[0] : tag;
+}
+
+/** "Headline | Site" -> "Headline" when the last part is the site's own name. */
+function stripSiteName(title: string, sites: Array<string | undefined>): string {
+  const m = title.match(/^(.{10,}?)\s+[|–—-]\s+([^|–—]+)$/);
+  if (m && sites.some((s) => s && s.trim().toLowerCase() === m[2].trim().toLowerCase())) return m[1];
+  return title;
 }
 
 /** JSON-LD strings are sometimes HTML-escaped twice. */
