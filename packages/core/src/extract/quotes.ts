@@ -35,6 +35,7 @@ export function findQuoteSpans(body: string): QuoteSpan[] {
   let para = 0;
   let open = -1;
   let openChar = "";
+  let depth = 0;
   const push = (o: number, c: number, unclosed: boolean) => {
     let s = o + 1;
     let e = c;
@@ -62,13 +63,18 @@ export function findQuoteSpans(body: string): QuoteSpan[] {
       if (open < 0) {
         open = i;
         openChar = c;
+        depth = 0;
       } else if (openChar === '"') {
         push(open, i, false);
         open = -1;
-      }
-      // A second “ inside an open curly quote is a typo or a nested quote; keep the first open.
+      } else if (/[^\s(\[—–-]/.test(body[i - 1]) && /[\s,.;:!?)]|^$/.test(body[i + 1] ?? "")) {
+        // “Do you want that?“ he asked: a typo'd closing mark.
+        push(open, i, false);
+        open = -1;
+      } else depth++; // a quote inside the quote: “… what he calls “hell” than …”
     } else if (c === "”") {
-      if (open >= 0) {
+      if (open >= 0 && depth > 0) depth--;
+      else if (open >= 0) {
         push(open, i, false);
         open = -1;
       }
@@ -125,7 +131,7 @@ const PREPOSITIONS = new Set(
     "|",
   ),
 );
-const TITLE_CUES = /\b(?:entitled|titled|headlined|headline|nicknamed|so-called|the word|the words|the term|the phrase|the slogan|the hashtag|known as|dubbed|labeled|labelled|slogan|hashtag)\s*[,:]?\s*$/i;
+const TITLE_CUES = /\b(?:entitled|titled|headlined)\s*[,:]?\s*$/i;
 const DETERMINERS = /^(?:the|a|an|one|another|two|three|several|some|many|his|her|their|its|our|this|that)\s/i;
 /** Verbs that attribute words but do not take a direct-quote complement alone ("called it X"). */
 const WEAK_LEMMAS = new Set(["find", "believe", "think", "feel", "hope", "fear", "worry", "want", "know", "see", "consider", "view", "put", "point", "offer", "open", "close", "read", "post", "continue", "begin", "fire", "cast", "paint", "frame", "press", "push", "sum", "welcome", "cheer", "celebrate", "thank"]);
@@ -426,6 +432,7 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
     if (sStart >= q.open) return null;
     const toks = toksIn(sStart, q.open).filter((t) => !inQuote(t.start));
     const lead = body.slice(Math.max(sStart, q.open - 60), q.open);
+    // A document title ("a statement entitled “Taking Action ...”") is nobody's speech: keep it, no speaker.
     if (TITLE_CUES.test(lead)) return { speaker: NONE, cue: { start: q.open, end: q.open } };
     // "PENCE:" transcript labels and "Trump tweeted:" with a colon right before the quote.
     // Strong speech verbs first; "wants", "believes" only when the sentence has nothing better.
@@ -554,7 +561,7 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       if (after && after.cue.start - q.close <= 3 && after.speaker.name) cue = after;
       else cue = cueBefore(q) ?? after;
     }
-    const drop = cue !== null && cue.cue.start === q.open && cue.cue.end === q.open && cue.speaker === NONE;
+    const drop = false;
     if (cue && cue.speaker.entity) history.push({ pos: q.open, entity: cue.speaker.entity });
     results.push({ q, speaker: cue?.speaker ?? NONE, cue: cue?.cue ?? null, drop, attributed: cue !== null && !drop });
   }
@@ -655,7 +662,10 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
     const text = body.slice(r.q.start, r.q.end);
     const words = text.split(/\s+/).length;
     // Unattributed short quotes are scare quotes, nicknames or titles, not someone's words.
-    if (!r.attributed && words < minUnattributed) continue;
+    if (!r.attributed && !r.speaker.name && words < minUnattributed) continue;
+    // Newsletter digests: `"Headline," by Outlet's Reporter: "Excerpt..."` — neither is anyone's speech.
+    if (/^[,.]?\s*by\s+\p{Lu}[^"“”\n]{0,50}:\s*["“]/u.test(body.slice(r.q.close + 1, r.q.close + 80))) continue;
+    if (/["”],?\s+by\s+\p{Lu}[^"“”\n]{0,50}:\s*$/u.test(body.slice(Math.max(0, r.q.open - 80), r.q.open))) continue;
     // Titles of shows, books and nicknames, unless a speech verb sits right before the quote.
     // (Only after a possessive or "on/of/in/with": "CBS's “Face the Nation”"; nicknames after "called" are gold.)
     if (titleLike(text) && /(?:\p{L}['’]s|\b(?:on|of|in|with))\s*$/u.test(body.slice(Math.max(0, r.q.open - 12), r.q.open))) continue;
