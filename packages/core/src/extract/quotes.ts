@@ -64,9 +64,12 @@ export function findQuoteSpans(body: string): QuoteSpan[] {
         open = i;
         openChar = c;
         depth = 0;
-      } else if (openChar === '"') {
+      } else if (openChar === '"' && !/[\p{L}\p{N}]/u.test(body[i + 1] ?? "")) {
+        // "… he said.“ — a curly mark closing a straight quote.
         push(open, i, false);
         open = -1;
+      } else if (openChar === '"') {
+        depth++; // "PENCE: … an episode of “Shark Tank.” But …"
       } else if (/[^\s(\[—–-]/.test(body[i - 1]) && /[\s,.;:!?)]|^$/.test(body[i + 1] ?? "")) {
         // “Do you want that?“ he asked: a typo'd closing mark.
         push(open, i, false);
@@ -89,6 +92,8 @@ export function findQuoteSpans(body: string): QuoteSpan[] {
           open = i;
           openChar = c;
         }
+      } else if (depth > 0 && openChar === "“") {
+        depth--;
       } else {
         push(open, i, false);
         open = -1;
@@ -135,6 +140,8 @@ const TITLE_CUES = /\b(?:entitled|titled|headlined)\s*[,:]?\s*$/i;
 const DETERMINERS = /^(?:the|a|an|one|another|two|three|several|some|many|his|her|their|its|our|this|that)\s/i;
 /** Verbs that attribute words but do not take a direct-quote complement alone ("called it X"). */
 const WEAK_LEMMAS = new Set(["find", "believe", "think", "feel", "hope", "fear", "worry", "want", "know", "see", "consider", "view", "put", "point", "offer", "open", "close", "read", "post", "continue", "begin", "fire", "cast", "paint", "frame", "press", "push", "sum", "welcome", "cheer", "celebrate", "thank"]);
+
+const surnameKey = (name: string): string => (name.split(/\s+/).filter((w) => !/^(?:Jr\.?|Sr\.?|II|III|IV)$/.test(w)).pop() ?? "").toUpperCase();
 
 /** A speech verb token (lower-case word in the list, not part of a name). */
 function lemmaOf(tok: Token): string | null {
@@ -562,6 +569,16 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       else cue = cueBefore(q) ?? after;
     }
     const drop = false;
+    // Transcript labels inside the quote: "PENCE: Well, look, ...".
+    if (!cue) {
+      const label = /^([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)?):\s/.exec(body.slice(q.start, q.start + 40));
+      if (label) {
+        const key = label[1].split(" ").pop() as string;
+        const e = entities.find((x) => x.type === "person" && surnameKey(x.name) === key);
+        const name = e ? e.name : key[0] + key.slice(1).toLowerCase();
+        cue = { speaker: e ? asSpeaker(e) : { name, kind: "person", id: null, entity: null }, cue: { start: q.start, end: q.start + label[1].length } };
+      }
+    }
     if (cue && cue.speaker.entity) history.push({ pos: q.open, entity: cue.speaker.entity });
     results.push({ q, speaker: cue?.speaker ?? NONE, cue: cue?.cue ?? null, drop, attributed: cue !== null && !drop });
   }
