@@ -147,14 +147,16 @@ export async function deriveBatch(tx: Tx, state: DeriveState, rev: number, batch
       .onConflict((oc) => oc.column("id").doUpdateSet({ kind: g.kind, original: g.original, similarity: g.similarity, data: json(g) }))
       .execute();
   }
-  for (const id of pool) {
+  const groupChanges: Array<[string, string | null]> = [];
+  for (const id of [...pool].sort()) {
     const gid = groupOf.get(id)?.id ?? null;
     const before = state.articles.get(id)?.groupId ?? null;
     if (gid !== before || newIds.has(id)) {
-      await tx.updateTable("articles").set({ duplicate_group_id: gid, rev }).where("id", "=", id).execute();
+      groupChanges.push([id, gid]);
       state.setGroup(id, gid);
     }
   }
+  await setColumn(tx, "duplicate_group_id", groupChanges, rev);
 
   // 2. Stories. A copy of a stored article joins that article's story; the rest are clustered with
   // a few members of each candidate story, in time order.
@@ -207,13 +209,15 @@ export async function deriveBatch(tx: Tx, state: DeriveState, rev: number, batch
       assigned.set(a.id, story);
     }
   }
+  const storyChanges: Array<[string, string | null]> = [];
   for (const n of batch) {
     const s = assigned.get(n.article.id)!;
-    await tx.updateTable("articles").set({ story_id: s, rev }).where("id", "=", n.article.id).execute();
+    storyChanges.push([n.article.id, s]);
     state.setStory(n.article.id, s);
     touched.add(s);
     placements.set(n.article.id, { storyId: s, group: groupOf.get(n.article.id) ?? null });
   }
+  await setColumn(tx, "story_id", storyChanges, rev);
   return placements;
 }
 
@@ -403,13 +407,28 @@ export async function refuseStory(tx: Tx, storyId: string): Promise<void> {
   const eventOf = new Map<string, string>();
   for (const e of events) for (const a of e.articles) if (!eventOf.has(a)) eventOf.set(a, e.id);
   const fusedById = new Map(result.articles.map((a) => [a.id, a]));
+  const ids: string[] = [];
+  const evs: Array<string | null> = [];
+  const fps: Array<string | null> = [];
   for (const a of articles) {
     const f = fusedById.get(a.id);
     const changed = f && JSON.stringify(f.published) !== JSON.stringify(a.published);
-    await tx
-      .updateTable("articles")
-      .set({ event_id: eventOf.get(a.id) ?? null, fused_published: changed ? json(f!.published) : null })
-      .where("id", "=", a.id)
-      .execute();
+    ids.push(a.id);
+    evs.push(eventOf.get(a.id) ?? null);
+    fps.push(changed ? json(f!.published) : null);
   }
+  // One statement for the whole story: a round trip per article would dominate the batch.
+  await sql`
+    update articles a set event_id = v.event_id, fused_published = v.fp::jsonb
+    from unnest(${ids}::text[], ${evs}::text[], ${fps}::text[]) as v(id, event_id, fp)
+    where a.id = v.id and (a.event_id is distinct from v.event_id or a.fused_published is distinct from v.fp::jsonb)`.execute(tx);
+}
+
+/** Sets one text column of many articles (and their rev) in one statement. */
+async function setColumn(tx: Tx, column: "story_id" | "duplicate_group_id", changes: Array<[string, string | null]>, rev: number): Promise<void> {
+  if (!changes.length) return;
+  await sql`
+    update articles a set ${sql.ref(column)} = v.val, rev = ${rev}
+    from unnest(${changes.map((c) => c[0])}::text[], ${changes.map((c) => c[1])}::text[]) as v(id, val)
+    where a.id = v.id`.execute(tx);
 }
