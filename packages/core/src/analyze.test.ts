@@ -48,6 +48,12 @@ describe("analyze: input metadata takes precedence and is merged with the text",
     expect(a.credits).toEqual([{ role: "author", names: ["Jane Doe"] }]);
   });
 
+  it("keeps an outlet's own dateline tag in the dateline but not as wire provenance", () => {
+    const a = analyze({ text: "WASHINGTON (CNN) — The talks ended on Friday without a deal, officials said." });
+    expect(a.dateline).toEqual({ place: "WASHINGTON", agency: "CNN" });
+    expect(a.provenance.agency).toBeNull();
+  });
+
   it("never invents a date", () => {
     for (const text of [s002, seed("004_96b30b9797db3545.txt"), seed("000_05ad74a82993dd5c.txt")]) {
       expect(analyze({ text }).published).toMatchObject({ stated: null, inferred: null, conflicts: [] });

@@ -48,7 +48,8 @@ export function analyze(input: AnalyzeInput, options: AnalyzeOptions = {}): Arti
   }
   if (stated) {
     const weekdayPrinted = !inputDate && headerDate ? headerDate.weekday : null;
-    for (const note of dateConflicts({ iso: stated, weekday: weekdayPrinted }, body)) if (!conflicts.includes(note)) conflicts.push(note);
+    const exactDay = !inputDate || /^\d{4}-\d{2}-\d{2}$/.test(input.published!.trim());
+    for (const note of dateConflicts({ iso: stated, weekday: weekdayPrinted }, body, { exactDay })) if (!conflicts.includes(note)) conflicts.push(note);
   }
   const modified = (input.modified ? toIsoDate(input.modified) : null) ?? c.dates.find((d) => d.kind === "modified")?.iso ?? null;
   const contentParas = c.paragraphs;
@@ -66,7 +67,8 @@ export function analyze(input: AnalyzeInput, options: AnalyzeOptions = {}): Arti
   // Provenance: the agency whose copy this is, a republished copy, material credits.
   const agency =
     (input.agency ? (canonicalAgency(input.agency) ?? input.agency.trim()) : null) ??
-    c.dateline?.agency ??
+    // A dateline may name the outlet itself ("(CNN)"); only a wire agency is provenance.
+    (c.dateline?.agency ? canonicalAgency(c.dateline.agency) : null) ??
     c.bylines.find((b) => b.agency)?.agency ??
     null;
   const republishedFrom = c.origin ?? (c.aggregator ? agency : null);

@@ -57,3 +57,9 @@ describe("isPersonName", () => {
     expect(isPersonName("moscow")).toBe(false);
   });
 });
+
+describe("parseCreditLine: labelled contributors", () => {
+  it("reads 'Contributing: Kristine Phillips'", () => {
+    expect(parseCreditLine("Contributing: Kristine Phillips")?.credits).toEqual([{ role: "contributor", names: ["Kristine Phillips"] }]);
+  });
+});

@@ -71,7 +71,9 @@ const ROLE_CLAUSE = /^(additional reporting|reporting|reported|writing|written|e
 const CONTRIBUTED = /^(.+?)\s+(?:contributed|contributes)\s+(?:reporting|research|to this (?:report|story|article)|additional reporting)(?:\s+(?:from|in)\s+[^.]*)?(?:\s+to this (?:report|story|article))?\.?$/i;
 
 // Cheap pre-check: every credit line names a role with "by" or says "contribut...".
-const CREDIT_HINT = /\bby\b|contribut/i;
+const CREDIT_HINT = /\bby\b|contribut|reporting\s*:/i;
+// USA Today style: "Contributing: Kristine Phillips".
+const CONTRIBUTING_LABEL = /^(?:contributing|contributors?|additional reporting)\s*:\s*(.+?)\.?$/i;
 
 export interface CreditLine {
   credits: Credit[];
@@ -89,7 +91,7 @@ export interface CreditLine {
 export function parseCreditLine(paragraph: string): CreditLine | null {
   let t = paragraph.trim();
   if (t.length > 400 || !CREDIT_HINT.test(t)) return null;
-  const c = CONTRIBUTED.exec(t);
+  const c = CONTRIBUTED.exec(t) ?? CONTRIBUTING_LABEL.exec(t);
   if (c) return namesToCredit(c[1], "contributor");
   t = t.replace(/^[(\[]\s*/, "").replace(/\s*[)\]]\s*\.?$/, "").replace(/\.$/, "");
   const clauses = t.split(/\s*;\s*/);

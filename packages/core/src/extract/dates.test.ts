@@ -85,3 +85,13 @@ describe("yearsMentioned / futureWeekdays", () => {
     expect(futureWeekdays("Blinken will meet Lavrov on Thursday. He spoke Wednesday.")).toEqual(["Thursday"]);
   });
 });
+
+describe("futureWeekdays: the cue must govern the weekday", () => {
+  it("does not take a past event in a sentence that also looks ahead", () => {
+    expect(futureWeekdays("The company, which is expected to lay off thousands, confirmed on Monday that it had been contacted.")).toEqual([]);
+  });
+  it("takes 001's announced meeting", () => {
+    expect(futureWeekdays("The top American diplomat will speak with Lavrov on the sidelines of a summit in Stockholm on Thursday, an official said.")).toEqual(["Thursday"]);
+    expect(futureWeekdays("On Thursday, Blinken will meet Lavrov.")).toEqual(["Thursday"]);
+  });
+});

@@ -164,14 +164,15 @@ const FUTURE = /\b(?:will|is to|are to|is scheduled to|are scheduled to|is expec
  * @example dateConflicts({ iso: "2024-04-19", weekday: "Friday" }, "Crimea, annexed in 2014. They will meet in Stockholm on Thursday.")
  * // ["stated date 2024-04-19 (a Friday) contradicts the text, which announces an event on Thursday as still to come ..."]
  */
-export function dateConflicts(stated: { iso: string; weekday: Weekday | null }, body: string): string[] {
+export function dateConflicts(stated: { iso: string; weekday: Weekday | null }, body: string, opts: { exactDay?: boolean } = {}): string[] {
   const notes: string[] = [];
   const actual = weekdayOf(stated.iso);
   if (stated.weekday && stated.weekday !== actual) {
     notes.push(`stated date ${stated.iso} is printed as a ${stated.weekday} but was a ${actual}`);
   }
   const printed = stated.weekday ?? actual;
-  const upcoming = futureWeekdays(body).filter((w) => {
+  // A metadata timestamp in UTC can be a day off the local date, too coarse for a one-day rule.
+  const upcoming = (opts.exactDay === false ? [] : futureWeekdays(body)).filter((w) => {
     const back = (WEEKDAYS.indexOf(printed) - WEEKDAYS.indexOf(w) + 7) % 7;
     // Only the day just before: "will meet Thursday" under a Friday date. Further back it may
     // well mean next week ("will be sentenced Friday" on a Sunday).
@@ -189,6 +190,8 @@ export function dateConflicts(stated: { iso: string; weekday: Weekday | null }, 
   return notes;
 }
 
+const PAST_VERB = /\b(?:said|told|was|were|had|did|met|spoke|\w{3,}ed)\b/i;
+
 /**
  * Weekdays named in sentences that announce something to come ("will meet ... on Thursday").
  * @example futureWeekdays("Blinken will meet Lavrov on Thursday. He spoke Wednesday.") // ["Thursday"]
@@ -204,7 +207,12 @@ export function futureWeekdays(text: string): Weekday[] {
     if (to < 0) to = text.length;
     const sentence = text.slice(from, to);
     // "last Thursday", "on Thursday ... said" in past narration do not announce anything.
-    if (FUTURE.test(sentence) && !/\blast\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) {
+    // The cue must govern the weekday: no past-tense verb between them ("is expected to lay off
+    // ... confirmed on Monday" dates the confirmation, not the layoffs).
+    const cue = FUTURE.exec(sentence);
+    const at = m.index - from;
+    const between = cue ? sentence.slice(Math.min(cue.index + cue[0].length, at), Math.max(cue.index, at)) : "";
+    if (cue && !PAST_VERB.test(between) && !/\blast\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) {
       const w = m[1] as Weekday;
       if (!out.includes(w)) out.push(w);
     }

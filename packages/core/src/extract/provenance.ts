@@ -24,7 +24,6 @@ const AGENCY_ALIASES: Array<[RegExp, string]> = [
   [/^(?:pti|press trust of india)$/i, "PTI"],
   [/^(?:ani)$/i, "ANI"],
   [/^(?:ians)$/i, "IANS"],
-  [/^(?:cnn)$/i, "CNN"],
 ];
 
 /**
