@@ -237,11 +237,34 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
   const subjectOf = (sStart: number, limit: number): Entity | null => {
     for (const m of personAt(sStart, limit, "person")) {
       if (inQuote(m.start)) continue;
-      const prev = /([A-Za-z]+)[\s,]*(?:(?:\p{Lu}[\p{L}.]*\s+)*)$/u.exec(body.slice(Math.max(sStart, m.start - 40), m.start));
-      if (prev && PREPOSITIONS.has(prev[1].toLowerCase()) && prev[1] !== "and") continue;
+      // Governed by a preposition ("with Kasich"), unless a comma separates them ("As he has before, Cruz").
+      const prev = /([A-Za-z]+)(\s*,?)\s*(?:(?:\p{Lu}[\p{L}.]*\s+)*)$/u.exec(body.slice(Math.max(sStart, m.start - 40), m.start));
+      if (prev && !prev[2].includes(",") && PREPOSITIONS.has(prev[1].toLowerCase()) && prev[1] !== "and") continue;
       return m.entity;
     }
     return null;
+  };
+
+  /** The last person in [from, to) written next to a speech verb: "X said", "said X", "X, a ..., said". */
+  const sourceIn = (from: number, to: number): Entity | null => {
+    let found: Entity | null = null;
+    for (const t of toksIn(from, to)) {
+      const l = lemmaOf(t);
+      if (!l || WEAK_LEMMAS.has(l) || inQuote(t.start)) continue;
+      const after = personAt(t.end, t.end + 25, "person").find((m) => /^\s+(?:(?:\p{Lu}[\p{L}.]*\.?|the|[a-z]+ly)\s+)*$/u.test(body.slice(t.end, m.start) + " "));
+      if (after) {
+        found = after.entity;
+        continue;
+      }
+      const before = personAt(Math.max(from, t.start - 160), t.start, "person");
+      const near = before.length ? before[before.length - 1] : null;
+      if (near && /^[\s]*(?:(?:also|later|then|has|had|have|[a-z]+ly)\s+)*$/.test(body.slice(near.end, t.start))) found = near.entity;
+      else {
+        const app = before.find((m) => body[m.end] === "," && /,\s*(?:[a-z]+ly\s+)?$/.test(body.slice(m.end, t.start)));
+        if (app) found = app.entity;
+      }
+    }
+    return found;
   };
 
   const resolvePronoun = (pos: number, gender: "m" | "f"): Speaker => {
@@ -260,6 +283,9 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       const subj = subjectOf(sStart, limit);
       const lastSource = [...history].reverse().find((h) => h.pos >= sStart && h.pos < limit);
       if (lastSource && ok(lastSource.entity)) return asSpeaker(lastSource.entity);
+      // The source of a speech verb in the sentence ("..., said Katie Harbath") outranks its first name.
+      const src = sourceIn(sStart, limit);
+      if (src && ok(src)) return asSpeaker(src);
       if (subj && ok(subj)) return asSpeaker(subj);
       // Any other person in the sentence of the right gender (known), newest first.
       const others = personAt(sStart, limit, "person").filter((m) => !inQuote(m.start) && genders.get(m.entity.id) === gender);
@@ -399,7 +425,7 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       if (WEAK_LEMMAS.has(lemma) && k > 0) continue;
       // Subject between the quote and the verb (skipping adverbs/auxiliaries), else right after the verb.
       let j = k - 1;
-      while (j >= 0 && AUX.has(toks[j].text.toLowerCase())) j--;
+      while (j >= 0 && (AUX.has(toks[j].text.toLowerCase()) || /^[a-z]+ly$/.test(toks[j].text))) j--;
       let npEnd = j >= 0 ? toks[j].end : from;
       const between = body.slice(from, npEnd).replace(/^[\s,.!?—–-]+/, "");
       if (between && /[.!?]\s/.test(body.slice(from, t.start).replace(/^[\s,.!?]+/, "")) && !/\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|[A-Z])\.\s/.test(between)) return null;
@@ -461,7 +487,7 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       if (!lemma) continue;
       // "who said": the antecedent before ", who".
       let j = k - 1;
-      while (j >= 0 && AUX.has(toks[j].text.toLowerCase()) && toks[j].text !== "who") j--;
+      while (j >= 0 && (AUX.has(toks[j].text.toLowerCase()) || /^[a-z]+ly$/.test(toks[j].text)) && toks[j].text !== "who") j--;
       if (j >= 0 && toks[j].text === "who") {
         const before = body.slice(sStart, toks[j].start).replace(/[\s,]+$/, "");
         const ms = personAt(sStart, sStart + before.length);
@@ -563,7 +589,8 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
     let cue: Cue | null = null;
     if (startsSentence) cue = cueAfter(q, next);
     else {
-      const after = cueAfter(q, next);
+      // A partial quote that ends its sentence ("... is broken." Clinton said ...) has no attribution after it.
+      const after = /[.]$/.test(body.slice(q.start, q.end)) ? null : cueAfter(q, next);
       // An attribution immediately after the quote ("..." NAME said) wins over a verb earlier in the sentence.
       if (after && after.cue.start - q.close <= 3 && after.speaker.name) cue = after;
       else cue = cueBefore(q) ?? after;
