@@ -1,4 +1,4 @@
-export type Format = "text" | "html" | "rss" | "atom" | "jsonfeed" | "jsonl";
+export type Format = "text" | "html" | "rss" | "atom" | "jsonfeed" | "jsonl" | "jsonarray";
 
 /** File extensions every reader accepts (`.gz` may wrap any of them). */
 export const SUPPORTED_EXT = /\.(txt|text|html?|xhtml|xml|rss|atom|json|jsonl|ndjson)(\.gz)?$|\.gz$/i;
@@ -27,6 +27,7 @@ export function detectFormat(name: string, text: string, contentType?: string): 
 
 function sniff(text: string): Format | null {
   const head = text.slice(0, 2048).replace(/^\uFEFF/, "").trimStart();
+  if (head.startsWith("[") && /^\[\s*(\{|\])/.test(head)) return "jsonarray";
   if (head.startsWith("{")) {
     if (/"version"\s*:\s*"https:\/\/jsonfeed\.org/.test(head) || /^\{\s*"(version|title|home_page_url|feed_url|items)"/.test(head) && /"items"\s*:/.test(text.slice(0, 200_000))) {
       // A JSON Feed is one object; JSON Lines has an object per line.

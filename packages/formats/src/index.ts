@@ -3,7 +3,7 @@ import { MAX_INPUT_BYTES, decodeBytes, gunzip, isGzip, looksBinary } from "./dec
 import { detectFormat } from "./detect.ts";
 import { readJsonFeed, readXmlFeed } from "./feeds.ts";
 import { readHtmlPage } from "./html/index.ts";
-import { readJsonLines } from "./jsonl.ts";
+import { readJsonArray, readJsonLines } from "./jsonl.ts";
 import type { ReadResult } from "./types.ts";
 
 export type { ReadItem, ReadResult } from "./types.ts";
@@ -65,6 +65,8 @@ export function parseBytes(body: Uint8Array, opts: ParseOptions): ReadResult[] {
       return readJsonFeed(text, name, baseId);
     case "jsonl":
       return readJsonLines(text, name, baseId);
+    case "jsonarray":
+      return readJsonArray(text, name, baseId);
     default:
       return [err("input_unsupported", `${name}: not text, HTML, RSS, Atom, JSON Feed or JSON Lines`, name)];
   }

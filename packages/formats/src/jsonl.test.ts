@@ -33,3 +33,14 @@ describe("JSON Lines", () => {
     expect(html?.text).toBe("An HTML body given in a JSON line, with enough words to be an article paragraph of its own.\n\nSecond paragraph of the same short article, also long enough to count.");
   });
 });
+
+describe("JSON array of articles", () => {
+  it("reads a .json array of the same records, one result per element", () => {
+    const bytes = new TextEncoder().encode(JSON.stringify([{ id: "a", text: "One." }, { title: "no body" }, { id: "c", text: "Three.", source: "Wire" }]));
+    expect(parseBytes(bytes, { name: "export.json" }).map((r) => (r.ok ? `${r.value.origin} ${r.value.input.text}` : r.error.message))).toEqual([
+      "export.json#item-1 One.",
+      'export.json#item-2: item 2 has no "text" or "html" field',
+      "export.json#item-3 Three.",
+    ]);
+  });
+});
