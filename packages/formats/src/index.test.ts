@@ -79,3 +79,21 @@ describe("bad input gets a clear error naming the input", () => {
   it("an input over the size limit", () => expect(errorOf(enc("x".repeat(2000)), "big.txt", { maxBytes: 1000 })).toMatchObject({ code: "input_too_large", message: "big.txt: 2000 bytes is over the 1000-byte limit" }));
   it("a gzip bomb over the size limit once decompressed", () => expect(errorOf(new Uint8Array(gzipSync("a".repeat(100_000))), "bomb.txt.gz", { maxBytes: 10_000 })?.code).toBe("input_too_large"));
 });
+
+describe("charset declared by an XML declaration", () => {
+  it("decodes an ISO-8859-1 RSS feed", () => {
+    const xml = '<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Le Monde diplomatique</title><item><title>Été</title><description>Un été très chaud à Genève.</description></item></channel></rss>';
+    const bytes = new Uint8Array([...xml].map((c) => c.charCodeAt(0)));
+    const [r] = parseBytes(bytes, { name: "fr.rss" });
+    expect(r.ok && r.value.input).toMatchObject({ title: "Été", text: "Un été très chaud à Genève." });
+  });
+});
+
+describe("second opinions for pages the extractor finds (almost) empty", () => {
+  it("uses the JSON-LD articleBody when the visible page holds only a teaser", () => {
+    const body = "The council approved the budget on Tuesday after a long debate, with 31 votes in favour and 12 against. ".repeat(4).trim();
+    const html = `<html><head><script type="application/ld+json">${JSON.stringify({ "@type": "NewsArticle", headline: "Budget passes", articleBody: body })}</script></head><body><div class="teaser"><p>Budget passes.</p></div></body></html>`;
+    const [r] = parseBytes(enc(html), { name: "teaser.html" });
+    expect(r.ok && r.value.input.text).toBe(body);
+  });
+});
