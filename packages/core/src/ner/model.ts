@@ -60,11 +60,23 @@ export function tagFeatures(model: NerModel, df: DocFeatures, out: Int32Array): 
         for (let k = 0; k < K; k++) em[base + k] += w[row + k];
       }
     }
+  } else if (!model.rowOf || !model.present) {
+    const s = model.scale;
+    const em = em_, emInt = emInt_;
+    for (let t = 0; t < n; t++) {
+      const base = t * K;
+      for (let k = 0; k < K; k++) emInt[base + k] = 0;
+      for (let f = offs[t]; f < offs[t + 1]; f++) {
+        const row = feats[f] * K;
+        for (let k = 0; k < K; k++) emInt[base + k] += w[row + k];
+      }
+      for (let k = 0; k < K; k++) em[base + k] = emInt[base + k] * s;
+    }
   } else {
     // Integer accumulation, scaled once per token: exact and cheaper than float adds.
     const s = model.scale;
-    const rowOf = model.rowOf!;
-    const present = model.present!;
+    const rowOf = model.rowOf;
+    const present = model.present;
     const em = em_, emInt = emInt_;
     for (let t = 0; t < n; t++) {
       const base = t * K;
@@ -89,6 +101,8 @@ export function tagFeatures(model: NerModel, df: DocFeatures, out: Int32Array): 
 }
 
 const MAGIC = 0x3152454e; // "NER1"
+/** Up to 2^19 buckets the table is expanded densely at load (2^19 × 9 tags × int16 = 9 MiB at most). */
+const DENSE_MAX_BITS = 19;
 
 function pushVarint(out: number[], v: number): void {
   while (v >= 0x80) {
@@ -177,9 +191,13 @@ export function unpackModel(bytes: Uint8Array): NerModel {
   for (let i = 0; i < floats.length; i++, o += 4) floats[i] = dv.getFloat32(o, true);
   const gazetteer = unpackGazetteer(bytes.subarray(o, o + gazLen));
   o += gazLen;
-  const weights = quantBits === 8 ? new Int8Array(rows * K) : new Int16Array(rows * K);
-  const rowOf = new Int32Array(1 << bits).fill(-1);
-  const present = new Uint32Array(Math.max(1, (1 << bits) >>> 5));
+  // Small tables are expanded densely (one memory access per feature); large ones keep only their
+  // rows behind an index, trading a second access for memory.
+  const dense = bits <= DENSE_MAX_BITS;
+  const nRows = dense ? 1 << bits : rows;
+  const weights = quantBits === 8 ? new Int8Array(nRows * K) : new Int16Array(nRows * K);
+  const rowOf = dense ? undefined : new Int32Array(1 << bits).fill(-1);
+  const present = dense ? undefined : new Uint32Array(Math.max(1, (1 << bits) >>> 5));
   let row = -1;
   for (let r = 0; r < rows; r++) {
     let delta = 0, mul = 1, b: number;
@@ -189,8 +207,11 @@ export function unpackModel(bytes: Uint8Array): NerModel {
       mul *= 128;
     } while (b & 0x80);
     row += delta + 1;
-    rowOf[row] = r;
-    present[row >>> 5] |= 1 << (row & 31);
+    const at = dense ? row : r;
+    if (rowOf && present) {
+      rowOf[row] = r;
+      present[row >>> 5] |= 1 << (row & 31);
+    }
     let mask = 0;
     mul = 1;
     do {
@@ -206,7 +227,7 @@ export function unpackModel(bytes: Uint8Array): NerModel {
         v = ((bytes[o] | (bytes[o + 1] << 8)) << 16) >> 16;
         o += 2;
       }
-      weights[r * K + k] = v;
+      weights[at * K + k] = v;
     }
   }
   return {

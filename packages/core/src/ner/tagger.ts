@@ -17,7 +17,10 @@ export interface NerModelInfo {
   loadMs: number;
   scheme: string;
   buckets: number;
+  /** Buckets that carry at least one weight. */
   rows: number;
+  /** Memory taken by the decoded weight table. */
+  denseBytes: number;
   gazetteerEntries: number;
 }
 
@@ -32,13 +35,13 @@ export function loadNerModel(): NerModel {
     const t0 = performance.now();
     const bytes = decodeBase64(NER_MODEL_BASE64);
     shipped = unpackModel(bytes);
-    const K = shipped.tagSet.names.length;
     info = {
       bytes: bytes.length,
       loadMs: performance.now() - t0,
       scheme: shipped.tagSet.scheme,
       buckets: 1 << shipped.bits,
-      rows: shipped.weights.length / K,
+      rows: new DataView(bytes.buffer, bytes.byteOffset).getUint32(20, true),
+      denseBytes: shipped.weights.byteLength + (shipped.rowOf?.byteLength ?? 0) + (shipped.present?.byteLength ?? 0),
       gazetteerEntries: shipped.gazetteer.size,
     };
   }
