@@ -35,3 +35,15 @@ describe("isEdgeFragment / isProse", () => {
     expect(isProse("OSCE meeting in Stockholm")).toBe(false);
   });
 });
+
+describe("isChrome: headlines with a label are not chrome", () => {
+  it.each([
+    "WATCH: Edward Snowden's SXSW Appearance",
+    "VIDEO: Game Of Thrones season 4 trailer is EPIC",
+    "Video: Carl Sagan Recalls How Bensonhurst Upbringing Sparked Love Of Science",
+  ])("keeps %s", (line) => expect(isChrome(line)).toBe(false));
+  it("still removes photo credits", () => {
+    expect(isChrome("Photo: Jonathan Nackstrand / AFP")).toBe(true);
+    expect(isChrome("Image credit: Getty Images")).toBe(true);
+  });
+});

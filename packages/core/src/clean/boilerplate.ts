@@ -6,7 +6,7 @@ import { wordCount } from "../text/normalize.ts";
 const CHROME: RegExp[] = [
   // navigation and related-content blocks
   /^(?:related(?: articles?| stories| posts| news| content| coverage| links| reading| topics)?|more (?:on this|from|stories|news|like this)\b.*|read (?:more|next|also)|see also|also read|you (?:may|might) (?:also )?like|recommended(?: for you| stories)?|trending(?: now)?|most (?:read|popular|viewed)|top stories|latest news|more news|further reading|what to read next)\s*:?\.?$/i,
-  /^(?:read more|read also|also read|related|see also|more|watch|listen)\s*:\s*.{0,160}$/i,
+  /^(?:read more|read also|also read|related|see also|more on this|more from \w+)\s*:\s*.{0,160}$/i,
   /^(?:back to top(?: button)?|skip to (?:main )?content|scroll to top|go to top|top of page|jump to comments|previous (?:article|post|story)|next (?:article|post|story))[\s:.!»>›]*$/i,
   /^(?:advertisement|advertising|sponsored(?: content)?|ad|paid content|story continues below(?: advertisement)?|continue reading(?: below)?|article continues below(?: this ad)?|scroll to continue(?: with content)?)\s*\.?$/i,
   // comments
@@ -22,7 +22,8 @@ const CHROME: RegExp[] = [
   /^(?:©|\(c\)\s|copyright\s*(?:©|\(c\))?\s*\d{4}\b).{0,120}$/i,
   /^.{0,120}\ball rights reserved\.?$/i,
   /^(?:this (?:material|article) may not be published, broadcast, rewritten,? or redistributed)\b.*$/i,
-  /^(?:image|photo|video|picture|graphic)s?\s*(?:credit|source)?\s*:\s*.{0,120}$/i,
+  /^(?:image|photo|picture|graphic)s?\s*(?:credit|source)\s*:\s*.{0,120}$/i,
+  /^(?:photo|image|picture)s?\s*:\s*[\p{Lu}][\p{L}.'’ -]{1,60}(?:\/\s*[\p{L}.' ]{1,40})?$/iu,
   /^(?:(?:\d+|one|two|three|four|five) min(?:ute)?s? read|reading time:?.{0,20})$/i,
   /^(?:tags?|topics?|filed under|categories|category)\s*:.{0,200}$/i,
 ];
