@@ -41,12 +41,25 @@ function isHidden(el: El): boolean {
   return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
-function textLengths(el: El, into: Map<El, number>): number {
+function textLengths(el: El, into: Map<El, number>, paras: Map<El, number>): number {
   let n = 0;
-  for (const c of el.children) n += typeof c === "string" ? c.trim().length : textLengths(c, into);
+  let p = 0;
+  for (const c of el.children) {
+    if (typeof c === "string") n += c.trim().length;
+    else {
+      n += textLengths(c, into, paras);
+      p += paras.get(c) ?? 0;
+    }
+  }
+  if (el.tag === "p" && n >= PROSE_PARAGRAPH_CHARS) p++;
   into.set(el, n);
+  paras.set(el, p);
   return n;
 }
+
+/** A <p> this long is prose; a container with several of them is content whatever its class says. */
+const PROSE_PARAGRAPH_CHARS = 150;
+const PROSE_PARAGRAPHS_KEEP = 3;
 
 /**
  * Containers whose class/id names furniture are dropped, unless they hold a large share of the page's
@@ -58,7 +71,8 @@ const PRUNE_MAX_SHARE = 0.3;
 /** Removes furniture in place: hidden elements, navigation, and containers whose class/id says they are not content. */
 function prune(body: El): void {
   const lengths = new Map<El, number>();
-  const total = textLengths(body, lengths) || 1;
+  const paras = new Map<El, number>();
+  const total = textLengths(body, lengths, paras) || 1;
   const go = (el: El) => {
     el.children = el.children.filter((c) => {
       if (typeof c === "string") return true;
@@ -66,7 +80,7 @@ function prune(body: El): void {
       // Inline elements are judged by their block: a linked name with class "tag-link" is still text.
       if (c.tag !== "article" && c.tag !== "main" && !INLINE.has(c.tag)) {
         const w = attrWords(c);
-        if (w.length > 1 && (UNLIKELY.test(w) || UNLIKELY_ANYWHERE.test(w)) && !LIKELY.test(w) && (lengths.get(c) ?? 0) < PRUNE_MAX_SHARE * total) return false;
+        if (w.length > 1 && (UNLIKELY.test(w) || UNLIKELY_ANYWHERE.test(w)) && !LIKELY.test(w) && (lengths.get(c) ?? 0) < PRUNE_MAX_SHARE * total && (paras.get(c) ?? 0) < PROSE_PARAGRAPHS_KEEP) return false;
       }
       go(c);
       return true;
