@@ -92,6 +92,11 @@ describe("fragmentText (feed content)", () => {
   it("keeps all paragraphs of a fragment without choosing a container", () => {
     expect(fragmentText(parseHtml("<p>One.</p><p>Two &amp; three.</p><p>Advertisement</p>").root)).toBe("One.\n\nTwo & three.");
   });
+
+  it("drops link-only paragraphs and the 'appeared first on' footer feeds append", () => {
+    const html = `<p>The mayor opened the bridge on Monday.</p><p><a href="/a">Earlier: bridge delayed again</a></p><p>The post <a href="/b">Bridge opens</a> appeared first on <a href="/">City News</a>.</p>`;
+    expect(fragmentText(parseHtml(html).root)).toBe("The mayor opened the bridge on Monday.");
+  });
 });
 
 describe("hostile markup", () => {

@@ -416,6 +416,9 @@ export function extractMainText(root: El, opts: { title?: string } = {}): MainTe
 
 
 
+/** WordPress and friends append "The post <title> appeared first on <site>." to feed content. */
+const FEED_FOOTER = /^the post .{1,300} appeared first on .{1,100}$/i;
+
 /**
  * Text of an HTML fragment that is all article (a feed item's content): furniture is pruned and
  * junk lines dropped, but no container is chosen.
@@ -425,7 +428,7 @@ export function fragmentText(root: El): string {
   const body = findFirst(root, (e) => e.tag === "body") ?? root;
   prune(body);
   return blocksOf(body)
+    .filter((b) => !(b.text.length < 120 && JUNK_LINE.test(b.text)) && !(b.linkChars / b.text.length > 0.5 && b.text.length < 400) && !FEED_FOOTER.test(b.text))
     .map((b) => b.text)
-    .filter((t) => !(t.length < 120 && JUNK_LINE.test(t)))
     .join("\n\n");
 }

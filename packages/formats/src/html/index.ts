@@ -34,7 +34,8 @@ export function readHtmlPage(html: string, id: string): HtmlArticle {
   if (text.length < SHORT_BODY_CHARS) {
     const ld = meta.articleBody ? fragmentText(parseHtml(meta.articleBody).root) : "";
     const alt = ld.length >= SHORT_BODY_CHARS ? ld : readabilityText(html);
-    if (alt.length > text.length) {
+    // Only a clearly longer text replaces ours: on a genuinely short article the others add furniture.
+    if (alt.length > Math.max(text.length * 1.5, text.length + 100)) {
       text = alt;
       paragraphs = alt.split("\n\n").length;
     }
