@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isChrome, isEdgeFragment, isProse } from "./boilerplate.ts";
+import { isChrome, isEdgeFragment, isProse, isTeaserHeading } from "./boilerplate.ts";
 
 describe("isChrome", () => {
   it.each([
@@ -45,5 +45,16 @@ describe("isChrome: headlines with a label are not chrome", () => {
   it("still removes photo credits", () => {
     expect(isChrome("Photo: Jonathan Nackstrand / AFP")).toBe(true);
     expect(isChrome("Image credit: Getty Images")).toBe(true);
+  });
+});
+
+describe("isTeaserHeading", () => {
+  it("recognises headings of teaser blocks", () => {
+    expect(isTeaserHeading("More Great WIRED Stories")).toBe(true);
+    expect(isTeaserHeading("Related Articles")).toBe(true);
+    expect(isTeaserHeading("More stories are expected to emerge")).toBe(false);
+  });
+  it("removes community promos", () => {
+    expect(isChrome("Join our Space Forums to keep talking space on the latest missions, night sky and more! And if you have a news tip, correction or comment, let us know at: community@space.com.")).toBe(true);
   });
 });

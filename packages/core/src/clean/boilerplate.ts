@@ -15,6 +15,7 @@ const CHROME: RegExp[] = [
   // sharing and follow prompts
   /^(?:share(?: this)?(?: article| story| post| on \w+)?|share via|tweet|email|print|copy link|whatsapp|facebook|twitter|linkedin|reddit|pinterest|telegram)(?:\s*[|,:/]\s*(?:share|tweet|email|print|copy link|whatsapp|facebook|twitter|linkedin|reddit|pinterest|telegram|x))*\s*:?$/i,
   /^(?:follow us on|like us on|find us on|connect with us on)\b.{0,80}$/i,
+  /^join (?:our|the) .{0,60}\b(?:forums?|community|newsletter|discord|facebook group|mailing list)\b.{0,200}$/i,
   /^(?:click here to|tap here to)\b.{0,160}$/i,
   // newsletters, subscriptions, cookies
   /^(?:sign up (?:for|to)|subscribe (?:to|now|for)|get (?:our|the) (?:free )?(?:newsletter|daily|morning|evening)|newsletter sign[- ]?up|already (?:a subscriber|have an account)|log ?in to (?:read|continue)|become a (?:member|subscriber))\b.{0,200}$/i,
@@ -28,6 +29,19 @@ const CHROME: RegExp[] = [
   /^(?:tags?|topics?|filed under|categories|category)\s*:.{0,200}$/i,
 ];
 
+// Headings of a block of teaser links: "More Great WIRED Stories", "Related Articles", "You may also like".
+const TEASER_HEADING =
+  /^(?:(?:more|related|recommended|popular|top|latest|trending|other|further)\b.{0,40}\b(?:stories|articles|news|reads|posts|content|coverage|reading|videos)|related|read (?:more|next|also)|see also|you (?:may|might) (?:also )?like|most (?:read|popular|viewed)|what to read next)\s*:?$/i;
+
+/**
+ * True for the heading of a block of teaser links ("More Great WIRED Stories", "Related Articles").
+ * @example isTeaserHeading("More Great WIRED Stories") // true
+ */
+export function isTeaserHeading(paragraph: string): boolean {
+  const p = paragraph.trim();
+  return p.length <= 60 && TEASER_HEADING.test(p);
+}
+
 /**
  * True when a paragraph is site chrome by its wording ("Related Articles", "Back to top button",
  * "Be the first to comment", "leave a reply:", share/newsletter/cookie prompts).
@@ -36,7 +50,7 @@ const CHROME: RegExp[] = [
 export function isChrome(paragraph: string): boolean {
   const p = paragraph.trim();
   // Chrome is short; a long paragraph that ends a sentence is prose.
-  if (p.length > 300 || (p.length > 160 && /[.!?]["'\u201d\u2019]?$/.test(p) && !/rights reserved|cookies|newsletter|subscri/i.test(p))) return false;
+  if (p.length > 300 || (p.length > 160 && /[.!?]["'\u201d\u2019]?$/.test(p) && !/rights reserved|cookies|newsletter|subscri|join our/i.test(p))) return false;
   for (const re of CHROME) if (re.test(p)) return true;
   return false;
 }

@@ -23,3 +23,11 @@ describe("isKickerShape", () => {
     expect(isKickerShape("Blinken said the talks were candid and useful for both sides.")).toBe(false);
   });
 });
+
+describe("isCaption: source credits", () => {
+  it("takes a short unpunctuated line ending in 'via <Source>' for a caption", () => {
+    expect(isCaption("16-inch MacBook Pro's new scissor switch keyboard via iFixit")).toBe(true);
+    expect(isCaption("The documents were sent via email")).toBe(false);
+    expect(isCaption("Blinken said the message was passed via Swiss diplomats.")).toBe(false);
+  });
+});

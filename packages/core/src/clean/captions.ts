@@ -11,6 +11,8 @@ const CAPTION_END = [
   /\|\s*(?:Photo|Photograph|Image|Credit)s?\s*:?\s*[^|]{2,80}$/i,
   /\bPhotograph:\s[^.]{2,80}\.?$/,
 ];
+// "16-inch MacBook Pro's new keyboard via iFixit": a short unpunctuated line crediting a source.
+const VIA_CREDIT = /\bvia\s+(?=[\w.&'’-]*[A-Z])[A-Za-z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}$/;
 const CAPTION_START = /^(?:FILE PHOTO|FILE|PHOTO|IN PICTURES|PICTURED)\s*[:\-–—]\s/;
 
 /**
@@ -22,6 +24,7 @@ export function isCaption(paragraph: string): boolean {
   const p = paragraph.trim();
   if (p.length > 600) return false;
   if (CAPTION_START.test(p)) return true;
+  if (VIA_CREDIT.test(p) && wordCount(p) <= 20 && !/[.!?]["'\u201d\u2019]?$/.test(p)) return true;
   // The credit is at the end: only the tail needs the (end-anchored) patterns.
   const tail = p.length > 160 ? p.slice(-160) : p;
   for (const re of CAPTION_END) if (re.test(tail)) return true;

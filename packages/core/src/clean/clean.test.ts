@@ -85,3 +85,19 @@ describe("cleanText", () => {
     expect(c.footerDates).toMatchObject([{ iso: "2015-12-19" }]);
   });
 });
+
+describe("cleanText: teaser blocks", () => {
+  it("removes a block of teaser links under a heading at the end", () => {
+    const c = cleanText(
+      "A headline for the story\n\nThe story begins here with a first sentence that is long enough to be prose.\n\nMore Great WIRED Stories\n\nPaid political ads are not the problem. Our perceptions are\n\nCould an astronaut lost in space use gravity to get around?",
+    );
+    expect(c.body).toBe("The story begins here with a first sentence that is long enough to be prose.");
+  });
+  it("keeps the story after a RELATED marker inside it (002)", () => {
+    const c = cleanText(
+      "GENEVA (AP) — Blinken warned Friday.\nRELATED\nOn Thursday, Biden cautioned that Moscow would “pay a heavy price” for such an action.\nRussia has denied it is planning an invasion.",
+    );
+    expect(c.body).toContain("pay a heavy price");
+    expect(c.body).toContain("Russia has denied");
+  });
+});

@@ -9,7 +9,7 @@ import { parseDateLine, type StatedDate } from "../extract/dates.ts";
 import { parseByline, parseCreditLine, type Byline } from "../extract/credits.ts";
 import { isAggregatorDisclaimer, materialAgencies, republishedOrigin } from "../extract/provenance.ts";
 import { looksLikeHeadline, titleOccurrence } from "../extract/title.ts";
-import { isChrome, isEdgeFragment, isProse } from "./boilerplate.ts";
+import { isChrome, isEdgeFragment, isProse, isTeaserHeading } from "./boilerplate.ts";
 import { isCaption, isKickerShape } from "./captions.ts";
 
 export interface CleanOptions {
@@ -47,6 +47,7 @@ const SECTION_LABEL = /^[\p{Lu}\d &'’\-/|]{2,30}$/u;
 const BYLINE_MAX_WORDS = 20;
 const SHORT_HEADLINE_WORDS = 12;
 const MAX_HEADER_PARAGRAPHS = 8;
+const TEASER_MAX_WORDS = 40;
 // Below the story, a short unpunctuated line is chrome; a longer one only if it is a teaser headline
 // in Title Case ("Mike Huckabee Makes Sexist Wife Joke"), not a sentence that lost its period.
 const TAIL_FRAGMENT_WORDS = 6;
@@ -165,6 +166,20 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
       reason[i] = "boilerplate";
     }
     else break;
+  }
+
+  // 5b. A block of teaser links under a heading ("More Great WIRED Stories") that runs to the end
+  // of the text: short lines, no quotations. A "RELATED" marker inside the story is followed by
+  // real paragraphs, which fail this test and stay.
+  for (let h = Math.max(start + 1, 1); h < n; h++) {
+    if (!isTeaserHeading(paras[h])) continue;
+    const rest: number[] = [];
+    for (let j = h + 1; j < n; j++) if (!reason[j]) rest.push(j);
+    if (rest.length && rest.every((j) => wordCount(paras[j]) <= TEASER_MAX_WORDS && !/["\u201c\u201d]/.test(paras[j]))) {
+      reason[h] ??= "boilerplate";
+      for (const j of rest) reason[j] = "boilerplate";
+      break;
+    }
   }
 
   // 6. Kickers: a short label printed right above a caption.

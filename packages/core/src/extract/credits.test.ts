@@ -63,3 +63,15 @@ describe("parseCreditLine: labelled contributors", () => {
     expect(parseCreditLine("Contributing: Kristine Phillips")?.credits).toEqual([{ role: "contributor", names: ["Kristine Phillips"] }]);
   });
 });
+
+describe("parseCreditLine: comma-separated roles", () => {
+  it("reads a Reuters credit whose roles are separated by commas", () => {
+    expect(
+      parseCreditLine("(Reporting by Greg Roumeliotis, Joshua Franklin, Koh Gui Qing, with reporting by Herb Lash and Megan Davies, editing by Martin Howell)")?.credits,
+    ).toEqual([
+      { role: "reporting", names: ["Greg Roumeliotis", "Joshua Franklin", "Koh Gui Qing"] },
+      { role: "reporting", names: ["Herb Lash", "Megan Davies"] },
+      { role: "editing", names: ["Martin Howell"] },
+    ]);
+  });
+});

@@ -67,7 +67,7 @@ const ROLE_WORDS: Array<[RegExp, string]> = [
   [/^(?:research|additional research)$/i, "research"],
   [/^(?:production|produced)$/i, "production"],
 ];
-const ROLE_CLAUSE = /^(additional reporting|reporting|reported|writing|written|editing|edited|compiled|compiling|graphics?|photos?|video|research|additional research|production|produced)\s+by\s+(.+)$/i;
+const ROLE_CLAUSE = /^(?:with\s+|and\s+)?(additional reporting|reporting|reported|writing|written|editing|edited|compiled|compiling|graphics?|photos?|video|research|additional research|production|produced)\s+by\s+(.+)$/i;
 const CONTRIBUTED = /^(.+?)\s+(?:contributed|contributes)\s+(?:reporting|research|to this (?:report|story|article)|additional reporting)(?:\s+(?:from|in)\s+[^.]*)?(?:\s+to this (?:report|story|article))?\.?$/i;
 
 // Cheap pre-check: every credit line names a role with "by" or says "contribut...".
@@ -94,7 +94,8 @@ export function parseCreditLine(paragraph: string): CreditLine | null {
   const c = CONTRIBUTED.exec(t) ?? CONTRIBUTING_LABEL.exec(t);
   if (c) return namesToCredit(c[1], "contributor");
   t = t.replace(/^[(\[]\s*/, "").replace(/\s*[)\]]\s*\.?$/, "").replace(/\.$/, "");
-  const clauses = t.split(/\s*;\s*/);
+  // Clauses are split by ";" (Reuters) or by ", <role> by" ("..., with reporting by X, editing by Y").
+  const clauses = t.split(/\s*;\s*|,\s*(?=(?:with\s+|and\s+)?(?:additional reporting|reporting|writing|editing|edited|compiled|research|production|produced)\s+by\b)/i);
   const credits: Credit[] = [];
   for (const clause of clauses) {
     const m = ROLE_CLAUSE.exec(clause.trim());
