@@ -57,6 +57,12 @@ describe("recognize", () => {
     expect(has("ORG", "NATO")).toBe(true);
   });
 
+  it("reads the Title Case headline of the seed like a Reuters capitals headline", () => {
+    const headlineEnd = text.indexOf("\n");
+    const inHeadline = found.filter((m) => m.end <= headlineEnd).map((m) => `${m.type}:${m.text}`);
+    expect(inHeadline).toEqual(["PER:Blinken", "LOC:Russia", "PER:Lavrov", "LOC:Ukraine", "ORG:NATO"]);
+  });
+
   it("gives offsets that slice back to the mention text", () => {
     expect(found.length).toBeGreaterThan(50);
     for (const m of found) expect(text.slice(m.start, m.end)).toBe(m.text);

@@ -42,6 +42,10 @@ describe("tokenize", () => {
     ]);
   });
 
+  it("keeps the period of a state abbreviation in a dateline", () => {
+    expect(words("CUPERTINO, Calif. — Apple Inc. said")).toEqual(["CUPERTINO", ",", "Calif.", "—", "Apple", "Inc.", "said"]);
+  });
+
   it("keeps numbers with separators and splits sentence-final periods", () => {
     expect(words("It cost $1,250.50, up 3.5% on 1996-08-30.")).toEqual([
       "It", "cost", "$", "1,250.50", ",", "up", "3.5", "%", "on", "1996-08-30", ".",

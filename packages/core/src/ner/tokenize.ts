@@ -15,6 +15,7 @@ const ABBREVIATIONS = new Set(
     "mr mrs ms dr prof gen sen rep gov lt col sgt capt cmdr adm maj st jr sr rev hon pres supt insp det " +
     "inc corp co ltd llc plc bros no nos vs etc al approx dept est fig univ mt ft ave blvd rd " +
     "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun " +
+    "ala ariz ark calif colo conn del fla ga ill ind kan ky la mass md mich minn miss mo mont neb nev okla ore pa penn tenn tex va vt wash wis wyo " +
     "a.m p.m u.s u.k u.n e.u d.c"
   ).split(" "),
 );
