@@ -75,3 +75,12 @@ describe("parseCreditLine: comma-separated roles", () => {
     ]);
   });
 });
+
+describe("credits: outlets are not people", () => {
+  it("drops the outlet from a USA Today contributor line", () => {
+    expect(parseCreditLine("Contributing: Brittney Bennett and Greg Toppo, USA TODAY.")?.credits).toEqual([
+      { role: "contributor", names: ["Brittney Bennett", "Greg Toppo"] },
+    ]);
+    expect(isPersonName("HNN Staff")).toBe(false);
+  });
+});

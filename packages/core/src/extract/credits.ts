@@ -13,6 +13,9 @@ export interface Byline {
 // A person's name: 2-4 capitalized tokens, initials and particles allowed ("Antony J. Blinken", "Jan van der Berg").
 const NAME_TOKEN = String.raw`(?:[A-Z][\p{L}'’\-]+|[A-Z]\.|[A-Z]\.[A-Z]\.|van|von|der|de|da|del|bin|al|el|le|la|di|du|dos|Mc[A-Z][\p{L}]+|O'[A-Z][\p{L}]+)`;
 const NAME = new RegExp(String.raw`^${NAME_TOKEN}(?:\s+${NAME_TOKEN}){1,4}$`, "u");
+// Words that make a capitalized pair an outlet or a desk, not a person: "USA TODAY", "HNN Staff".
+const OUTLET_WORD = /\b(?:news|today|times|post|press|wire|wires|journal|daily|media|staff|network|tribune|herald|gazette|agency|desk|bureau|online|magazine|radio|tv)\b/i;
+const isName = (s: string) => NAME.test(s) && !OUTLET_WORD.test(s);
 const BYLINE = /^by\s*[:\-]?\s+(.+)$/i;
 // Job labels that follow a name in a byline: "By Jane Doe, Staff Writer".
 const LABEL = /^(?:staff|senior|chief|special|political|foreign|white house|washington|national|contributing)?\s*(?:writer|reporter|correspondent|editor|columnist|contributor|bureau chief)s?$/i;
@@ -24,7 +27,7 @@ const SPLIT_NAMES = /\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*;\s*)\s*/;
  */
 export function isPersonName(s: string): boolean {
   const t = fixAllCapsName(s.trim());
-  return NAME.test(t) && !canonicalAgency(t);
+  return isName(t) && !canonicalAgency(t);
 }
 
 /**
@@ -50,7 +53,7 @@ export function parseByline(paragraph: string): Byline | null {
     if (LABEL.test(part)) continue;
     // "Jane Doe in Moscow", "Jane Doe for The Times": keep the name.
     const name = fixAllCapsName(part.replace(/\s+(?:in|for|at|from)\s+.*$/, ""));
-    if (!NAME.test(name)) return null;
+    if (!isName(name)) return null;
     authors.push(name);
   }
   return authors.length || agency ? { authors, agency } : null;
@@ -116,7 +119,8 @@ function namesToCredit(text: string, role: string): CreditLine | null {
     if (!p) continue;
     const a = canonicalAgency(p);
     if (a) agencies.push(a);
-    else if (NAME.test(fixAllCapsName(p))) names.push(fixAllCapsName(p));
+    else if (isName(fixAllCapsName(p))) names.push(fixAllCapsName(p));
+    else if (OUTLET_WORD.test(p)) continue;
     else return null;
   }
   if (!names.length && !agencies.length) return null;
@@ -130,7 +134,7 @@ function splitNames(text: string): string[] | null {
     const p = part.trim().replace(/\s+(?:in|from|at)\s+[A-Z][\p{L} .'-]*$/u, "");
     if (!p) continue;
     const name = fixAllCapsName(p);
-    if (!NAME.test(name)) {
+    if (!isName(name)) {
       // A location list item after "in X": "Anna Ringstrom in Stockholm, Moscow newsroom" -> skip non-names
       // only when they are clearly places or desks, otherwise this is not a credit line.
       if (/\b(?:newsroom|desk|bureau)\b/i.test(p)) continue;

@@ -57,6 +57,19 @@ interface PersonCluster {
 
 /** Role phrase written right before a name: "Secretary of State", "White House press secretary". */
 function roleBefore(body: string, start: number): { role: string | null; honorific: string | null; from: number } {
+  // Fast exit: most names follow a lower-case function word ("with Lavrov") or punctuation.
+  let k = start - 1;
+  if (body[k] !== " " && body[k] !== "\u00a0") return { role: null, honorific: null, from: start };
+  k--;
+  const c = body.charCodeAt(k);
+  const lowerPrev = c >= 97 && c <= 122;
+  if (!lowerPrev && !((c >= 65 && c <= 90) || c === 46 || c > 127)) return { role: null, honorific: null, from: start };
+  if (lowerPrev) {
+    let w = k;
+    while (w > 0 && /[a-z-]/.test(body[w - 1])) w--;
+    const word = body.slice(w, k + 1);
+    if (!ROLE_NOUNS.has(word) && !ROLE_MODIFIERS.has(word)) return { role: null, honorific: null, from: start };
+  }
   const left = body.slice(Math.max(0, start - 120), start);
   const words = left.split(/(\s+)/);
   // Walk back over words separated by single spaces.
@@ -130,7 +143,7 @@ function roleBeforeComma(body: string, start: number): string | null {
   let i = start - 1;
   while (i >= 0 && (body[i] === " " || body[i] === "\u00a0")) i--;
   if (body[i] !== ",") return null;
-  const left = body.slice(Math.max(0, start - 110), start);
+  const left = body.slice(Math.max(0, start - 80), start);
   const m = /(?:^|[\s(])((?:the|a|an)\s+)?((?:[\p{L}.’'-]+\s+){0,6}[\p{L}.’'-]+),\s+$/u.exec(left);
   if (!m) return null;
   let words = m[2].split(/\s+/);

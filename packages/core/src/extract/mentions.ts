@@ -43,7 +43,17 @@ const SUFFIXES = new Set(["Jr.", "Sr.", "II", "III", "IV", "Jr", "Sr"]);
 const titleCase = (w: string): string => (w.length > 1 && w === w.toUpperCase() ? w[0] + w.slice(1).toLowerCase() : w);
 
 /** Looks a name up in the gazetteer, also in upper-case spelling ("RIGA" → place). */
+const gazCache = new Map<string, MentionType | null>();
 export function gazetteerType(name: string): MentionType | null {
+  const hit = gazCache.get(name);
+  if (hit !== undefined) return hit;
+  const res = lookupGazetteer(name);
+  if (gazCache.size > 50_000) gazCache.clear();
+  gazCache.set(name, res);
+  return res;
+}
+
+function lookupGazetteer(name: string): MentionType | null {
   if (ORGANIZATIONS.has(name)) return "ORG";
   if (COUNTRIES.has(name) || PLACES.has(name)) return "LOC";
   if (DEMONYMS[name]) return "MISC";
@@ -77,7 +87,7 @@ function matchTitle(toks: Token[], i: number, end: number): number {
 /** Classifies a run of capitalised tokens [a, b) that has no title inside. */
 function classify(text: string, toks: Token[], a: number, b: number, afterTitle: boolean): MentionType | null {
   // Leading sentence adverbs ("Certainly Donald Trump") are not part of a name.
-  while (a < b && (NOT_NAMES.has(toks[a].text) || CONNECTORS.has(toks[a].text) || (b - a > 1 && /^\p{Lu}\p{Ll}+ly$/u.test(toks[a].text)))) a++;
+  while (a < b && (NOT_NAMES.has(toks[a].text) || CONNECTORS.has(toks[a].text) || (b - a > 1 && isAdverb(toks[a].text)))) a++;
   while (b > a && CONNECTORS.has(toks[b - 1].text)) b--;
   if (a >= b) return null;
   const name = text.slice(toks[a].start, toks[b - 1].end);
@@ -105,12 +115,38 @@ function classify(text: string, toks: Token[], a: number, b: number, afterTitle:
     for (let k = a; k < b; k++) {
       const w = toks[k].text;
       if (CONNECTORS.has(w)) return "MISC";
-      if (!/^\p{Lu}[\p{Ll}'’-]/u.test(w) && !/^\p{Lu}\.$/u.test(w) && !SUFFIXES.has(w)) return "MISC";
+      if (!isNameWord(w) && !SUFFIXES.has(w)) return "MISC";
       if (DEMONYMS[w] || COUNTRIES.has(w) || PLACES.has(w)) return "MISC";
     }
     return "PER";
   }
   return "MISC";
+}
+
+/** "Certainly", "Reportedly": a capitalised sentence adverb. */
+const isAdverb = (w: string): boolean => w.endsWith("ly") && /^\p{Lu}\p{Ll}+ly$/u.test(w);
+
+/** A capitalised name word ("Blinken", "O'Neill", "Geun-hye") or an initial ("J."). */
+function isNameWord(w: string): boolean {
+  if (!isCap(w) || w.length < 2) return false;
+  const c = w.charCodeAt(1);
+  if (c === 46) return w.length === 2; // "J."
+  return (c >= 97 && c <= 122) || c === 39 || c === 0x2019 || c === 45 || (c > 127 && /^\p{Ll}$/u.test(w[1]));
+}
+
+function hasNewline(text: string, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (text.charCodeAt(k) === 10) return true;
+  return false;
+}
+
+/** Tokens separated by spaces only (no punctuation, no line break): they can belong to one name. */
+function spacesOnly(text: string, a: number, b: number): boolean {
+  if (b <= a) return false;
+  for (let k = a; k < b; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9 && c !== 0xa0) return false;
+  }
+  return true;
 }
 
 /** True when a line looks like a Title Case headline, whose capitals say nothing about names. */
@@ -136,7 +172,7 @@ export function recognizeByRules(text: string): MentionSpan[] {
   let lineStart = 0;
   const skip = new Uint8Array(toks.length);
   for (let i = 0; i <= toks.length; i++) {
-    if (i === toks.length || (i > lineStart && text.slice(toks[i - 1].end, toks[i].start).includes("\n"))) {
+    if (i === toks.length || (i > lineStart && hasNewline(text, toks[i - 1].end, toks[i].start))) {
       if (isHeadline(toks, lineStart, i)) for (let k = lineStart; k < i; k++) skip[k] = 1;
       lineStart = i;
     }
@@ -150,14 +186,13 @@ export function recognizeByRules(text: string): MentionSpan[] {
     // Grow a run of capitalised tokens joined by single spaces (connectors allowed inside).
     let j = i + 1;
     while (j < toks.length && !skip[j]) {
-      const gap = text.slice(toks[j - 1].end, toks[j].start);
-      if (!/^[ \t\u00a0]+$/.test(gap) && !(gap === "" && false)) break;
+      if (!spacesOnly(text, toks[j - 1].end, toks[j].start)) break;
       const w = toks[j].text;
       if (isCap(w) && !NOT_NAMES.has(w)) {
         j++;
         continue;
       }
-      if (CONNECTORS.has(w) && j + 1 < toks.length && isCap(toks[j + 1].text) && /^[ \t\u00a0]+$/.test(text.slice(toks[j].end, toks[j + 1].start))) {
+      if (CONNECTORS.has(w) && j + 1 < toks.length && isCap(toks[j + 1].text) && spacesOnly(text, toks[j].end, toks[j + 1].start)) {
         j++;
         continue;
       }
@@ -194,10 +229,15 @@ function emitRun(text: string, toks: Token[], a: number, b: number, out: Mention
 
 function emitPlain(text: string, toks: Token[], a: number, b: number, out: MentionSpan[]): void {
   // Keep connectors only for organisation/place names that need them ("Bank of America", "Gulf of Mexico").
-  const hasConnector = toks.slice(a, b).some((t) => CONNECTORS.has(t.text));
+  let firstConn = -1;
+  for (let k = a; k < b; k++) if (CONNECTORS.has(toks[k].text)) {
+    firstConn = k;
+    break;
+  }
+  const hasConnector = firstConn >= 0;
   if (hasConnector) {
-    const firstConn = toks.slice(a, b).findIndex((t) => CONNECTORS.has(t.text)) + a;
-    const head = toks.slice(a, firstConn).some((t) => ORG_HEADS.has(t.text) || PLACE_HEADS.has(t.text));
+    let head = false;
+    for (let k = a; k < firstConn; k++) if (ORG_HEADS.has(toks[k].text) || PLACE_HEADS.has(toks[k].text)) head = true;
     const whole = gazetteerType(text.slice(toks[a].start, toks[b - 1].end));
     if (!head && !whole) {
       let s = a;
@@ -210,7 +250,7 @@ function emitPlain(text: string, toks: Token[], a: number, b: number, out: Menti
       return;
     }
   }
-  while (a < b && (NOT_NAMES.has(toks[a].text) || CONNECTORS.has(toks[a].text) || (b - a > 1 && /^\p{Lu}\p{Ll}+ly$/u.test(toks[a].text)))) a++;
+  while (a < b && (NOT_NAMES.has(toks[a].text) || CONNECTORS.has(toks[a].text) || (b - a > 1 && isAdverb(toks[a].text)))) a++;
   while (b > a && (CONNECTORS.has(toks[b - 1].text) || NOT_NAMES.has(toks[b - 1].text))) b--;
   if (a >= b) return;
   // A run that mixes a known place with more words ("Ukraine Russia") is split into single tokens.

@@ -6,11 +6,10 @@ import { DEMONYMS } from "./gazetteer.ts";
 const QUALIFIERS =
   "more than|over|nearly|almost|about|around|roughly|approximately|some|at least|at most|up to|as many as|as few as|" +
   "fewer than|less than|under|close to|an estimated|estimated|just over|just under|just|only|well over|upwards of";
-const NUMBER = new RegExp(
-  `(?:\\b(${QUALIFIERS})\\s+)?([$€£])?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)` +
-    `(?:\\s*(million|billion|trillion|thousand|percent|per cent|%))?(?![\\p{L}\\d:/])`,
-  "giu",
-);
+// The figure itself; the qualifier is read backwards from it (a leading optional alternation made the
+// regex test every character of the text).
+const NUMBER = /([$€£])?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(million|billion|trillion|thousand|percent|per cent|%))?(?![A-Za-z\d:/À-ɏ])/gi;
+const QUALIFIER_BEFORE = new RegExp(`\\b(${QUALIFIERS})\\s+$`, "i");
 const MULTIPLIER: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 const MONTHS = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$/;
 // Words that end a subject phrase: function words, verbs-ish connectors, time words.
@@ -60,9 +59,11 @@ export function extractNumbers(body: string, _entities: Entity[] = []): NumberCl
   NUMBER.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = NUMBER.exec(body))) {
-    const [whole, qualRaw, currency, digits, multRaw] = m;
-    const start = m.index;
-    const numStart = start + whole.indexOf(digits, (qualRaw?.length ?? 0) + (currency ? 0 : 0));
+    const [whole, currency, digits, multRaw] = m;
+    const numStart = m.index + (currency ? 1 : 0);
+    const q = QUALIFIER_BEFORE.exec(body.slice(Math.max(0, m.index - 24), m.index));
+    const qualRaw = q ? q[1] : undefined;
+    const start = q ? m.index - q[0].length : m.index;
     const prevChar = body[numStart - (currency ? 2 : 1)] ?? "";
     // Part of a larger token: "9/11", "8:30", "COVID-19", "F-35".
     if (/[\p{L}\d/:.-]/u.test(prevChar) && !currency) continue;

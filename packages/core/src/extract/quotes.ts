@@ -234,7 +234,16 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
   };
 
   /** The subject of each sentence: its first person mention not governed by a preposition. */
+  const memo = new Map<string, Entity | null>();
   const subjectOf = (sStart: number, limit: number): Entity | null => {
+    const key = `s${sStart}:${limit}`;
+    const hit = memo.get(key);
+    if (hit !== undefined) return hit;
+    const res = subjectOfUncached(sStart, limit);
+    memo.set(key, res);
+    return res;
+  };
+  const subjectOfUncached = (sStart: number, limit: number): Entity | null => {
     for (const m of personAt(sStart, limit, "person")) {
       if (inQuote(m.start)) continue;
       // Governed by a preposition ("with Kasich"), unless a comma separates them ("As he has before, Cruz").
@@ -247,6 +256,14 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
 
   /** The last person in [from, to) written next to a speech verb: "X said", "said X", "X, a ..., said". */
   const sourceIn = (from: number, to: number): Entity | null => {
+    const key = `o${from}:${to}`;
+    const hit = memo.get(key);
+    if (hit !== undefined) return hit;
+    const res = sourceInUncached(from, to);
+    memo.set(key, res);
+    return res;
+  };
+  const sourceInUncached = (from: number, to: number): Entity | null => {
     let found: Entity | null = null;
     for (const t of toksIn(from, to)) {
       const l = lemmaOf(t);
@@ -281,7 +298,14 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       const sStart = sents[si];
       const limit = first ? pos : sentenceEnd(sStart);
       const subj = subjectOf(sStart, limit);
-      const lastSource = [...history].reverse().find((h) => h.pos >= sStart && h.pos < limit);
+      let lastSource: (typeof history)[number] | undefined;
+      for (let h = history.length - 1; h >= 0; h--) {
+        if (history[h].pos >= sStart && history[h].pos < limit) {
+          lastSource = history[h];
+          break;
+        }
+        if (history[h].pos < sStart) break;
+      }
       if (lastSource && ok(lastSource.entity)) return asSpeaker(lastSource.entity);
       // The source of a speech verb in the sentence ("..., said Katie Harbath") outranks its first name.
       const src = sourceIn(sStart, limit);
