@@ -33,15 +33,23 @@ export function parseHtml(html: string): ParsedHtml {
   let skipDepth = 0;
   let skipTag = "";
   let ldBuf: string | null = null;
+  let noscript: El | null = null;
   const parser = new Parser(
     {
       onopentag(name, attrs) {
         if (skipDepth > 0) {
           if (name === skipTag) skipDepth++;
+          if (noscript && (name === "img" || name === "picture")) noscript.attrs.img = "1";
           return;
         }
         if (SKIP.has(name)) {
           if (name === "script" && /ld\+json/i.test(attrs.type ?? "")) ldBuf = "";
+          // Lazy-loading pages put the real <img> in <noscript>; keep an empty marker so that the
+          // caption next to it is still recognised as a caption.
+          if (name === "noscript") {
+            noscript = { tag: "noscript", attrs: {}, children: [], parent: cur };
+            cur.children.push(noscript);
+          }
           skipDepth = 1;
           skipTag = name;
           return;
@@ -68,9 +76,10 @@ export function parseHtml(html: string): ParsedHtml {
       },
       onclosetag(name) {
         if (skipDepth > 0) {
-          if (name === skipTag && --skipDepth === 0 && ldBuf !== null) {
-            jsonLd.push(ldBuf);
+          if (name === skipTag && --skipDepth === 0) {
+            if (ldBuf !== null) jsonLd.push(ldBuf);
             ldBuf = null;
+            noscript = null;
           }
           return;
         }

@@ -74,6 +74,11 @@ describe("boilerplate inside the article container", () => {
     expect(text).not.toMatch(/cookie|Share|Photo|Residents leave|newsletter|Related|Read more|comment|popular|©/i);
   });
 
+  it("recognises the caption of a lazy-loaded image whose <img> sits in <noscript>", () => {
+    const root = page(`<article>${para(1)}<div class="lazy"><div class="ph"></div><noscript><img src="p.jpg"></noscript><span>Firefighters at the scene on Monday</span></div>${para(2)}</article>`);
+    expect(extractMainText(root).text).not.toContain("Firefighters");
+  });
+
   it("joins an article split into same-class chunks around an ad", () => {
     const root = page(`<main><div class="chunk"><div class="body">${para(1)}${para(2)}</div><div class="ad-rail">Ad</div></div>
       <div class="chunk"><div class="body">${para(3)}${para(4)}</div><div class="ad-rail">Ad</div></div></main>

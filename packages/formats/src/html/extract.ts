@@ -271,7 +271,7 @@ function withSiblings(best: El, bestScore: number, finalScore: (el: El) => numbe
 function mediaInfo(body: El): Map<El, { media: boolean; text: number }> {
   const info = new Map<El, { media: boolean; text: number }>();
   const go = (el: El): { media: boolean; text: number } => {
-    let media = MEDIA.has(el.tag);
+    let media = MEDIA.has(el.tag) || (el.tag === "noscript" && el.attrs.img === "1");
     let text = 0;
     for (const c of el.children) {
       if (typeof c === "string") text += c.trim().length;
