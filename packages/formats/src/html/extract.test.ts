@@ -87,6 +87,11 @@ describe("boilerplate inside the article container", () => {
     expect(paragraphs.map((p) => p.slice(0, 11))).toEqual(["Paragraph 1", "Paragraph 2", "Paragraph 3", "Paragraph 4"]);
   });
 
+  it("treats blank lines in the HTML source as white space, not as paragraph breaks", () => {
+    const root = page(`<article><p>One paragraph written\n\n   across blank source lines, with commas, and enough words.</p></article>`);
+    expect(extractMainText(root).paragraphs).toEqual(["One paragraph written across blank source lines, with commas, and enough words."]);
+  });
+
   it("reads paragraphs separated by double <br> as separate paragraphs", () => {
     const root = page(`<div class="entry-content">First paragraph, with a comma, and enough words to be text.<br><br>Second paragraph, also with a comma, and enough words.</div>`);
     expect(extractMainText(root).paragraphs).toEqual(["First paragraph, with a comma, and enough words to be text.", "Second paragraph, also with a comma, and enough words."]);

@@ -1,4 +1,4 @@
-import { type El, type Node, findFirst, textOf } from "./dom.ts";
+import { type El, type Node, findFirst } from "./dom.ts";
 
 /**
  * Main-text extraction on the small tree from `dom.ts`. The scoring follows Readability's idea
@@ -121,7 +121,8 @@ function blocksOf(root: El): Block[] {
   };
   const visit = (n: Node, inLink: boolean, listDepth: number) => {
     if (typeof n === "string") {
-      buf += n;
+      // Source line breaks are white space in HTML; only <br> (below) breaks a line.
+      buf += n.replace(/\s+/g, " ");
       if (inLink) links += normSpace(n).length;
       return;
     }
