@@ -1,7 +1,18 @@
 // `npm run bench -- ner --data <file.conll> [--out pred.conll]`: tags the tokens of a CoNLL file
 // with the shipped model and scores it exactly as conlleval (bench/scorers/score_ner.py) does.
-import { readFileSync, writeFileSync } from "node:fs";
-import { isIob1, nerModelInfo, parseConll, scoreNer, spansToTags, tagDocument, tagsToSpans } from "@newsfuse/core";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import {
+  isIob1,
+  nerModelInfo,
+  parseConll,
+  recognize,
+  scoreNer,
+  spansToTags,
+  tagDocument,
+  tagsToSpans,
+  tokenize,
+} from "@newsfuse/core";
 
 const DEFAULT_DATA = "/work/shared/bench/ner/dev.conll";
 
@@ -73,6 +84,30 @@ export async function run(argv: string[]): Promise<void> {
     `model: ${(info.bytes / 1024).toFixed(0)} KiB binary (${info.scheme}, ${info.rows.toLocaleString("en-US")} weight rows of ${info.buckets.toLocaleString("en-US")} buckets, ` +
       `${info.gazetteerEntries.toLocaleString("en-US")} gazetteer names), load ${info.loadMs.toFixed(1)} ms`,
   );
+  // Real text end to end (tokenize, tag, consistency pass) on the seed articles, when present.
+  const seedDir = flag(argv, "seeds") ?? "seeds";
+  if (existsSync(seedDir)) {
+    const texts = readdirSync(seedDir)
+      .filter((f) => f.endsWith(".txt"))
+      .map((f) => readFileSync(join(seedDir, f), "utf8"));
+    if (texts.length) {
+      const seedTokens = texts.reduce((k, t) => k + tokenize(t).length, 0);
+      for (const t of texts) recognize(t);
+      let rounds = 0;
+      const w0 = performance.now();
+      const c0 = process.cpuUsage();
+      while (performance.now() - w0 < 1000 || rounds < 3) {
+        for (const t of texts) recognize(t);
+        rounds++;
+      }
+      const c = process.cpuUsage(c0);
+      const s = (c.user + c.system) / 1e6;
+      console.log(
+        `recognize on ${texts.length} seed articles (${seedTokens} tokens): ${n((texts.length * rounds) / s)} articles/s, ` +
+          `${n((seedTokens * rounds) / s)} tokens/s per CPU-second`,
+      );
+    }
+  }
   console.log(`ner_f1=${o.f1.toFixed(3)}`);
 
   if (outPath) {
