@@ -94,12 +94,16 @@ export interface QuoteScore {
   speakerAcc: number;
   byType: Record<string, [number, number]>;
   byResolution: Record<string, [number, number]>;
+  /** Predicted ids that are not in the gold file (ignored, as the Python scorer does). */
+  extraIds: number;
   e2e: { precision: number; recall: number; f1: number };
 }
 
 /** Scores predictions against gold exactly as score_quotes.py (including `--type`). */
 export function scoreQuotes(goldDocs: QuoteDoc[], predDocs: QuoteDoc[], qtype?: string): QuoteScore {
   const predBy = new Map(predDocs.map((d) => [String(d.id), d.quotes ?? []]));
+  const goldIds = new Set(goldDocs.map((d) => String(d.id)));
+  const extraIds = [...predBy.keys()].filter((id) => !goldIds.has(id)).length;
   let tp = 0;
   let nGold = 0;
   let nPred = 0;
@@ -164,6 +168,7 @@ export function scoreQuotes(goldDocs: QuoteDoc[], predDocs: QuoteDoc[], qtype?: 
     speakerAcc: spkTotal ? spkOk / spkTotal : 0,
     byType,
     byResolution: byRes,
+    extraIds,
     e2e: { precision: ep, recall: er, f1: ep + er ? (2 * ep * er) / (ep + er) : 0 },
   };
 }
@@ -171,7 +176,8 @@ export function scoreQuotes(goldDocs: QuoteDoc[], predDocs: QuoteDoc[], qtype?: 
 /** The report lines score_quotes.py prints, in the same format. */
 export function formatScore(s: QuoteScore, qtype?: string): string {
   const f3 = (x: number) => x.toFixed(3);
-  const lines = [`articles=${s.articles} gold_quotes=${s.gold} pred_quotes=${s.pred} matched=${s.matched}`];
+  const lines = s.extraIds ? [`warning: ${s.extraIds} predicted ids not in gold (ignored)`] : [];
+  lines.push(`articles=${s.articles} gold_quotes=${s.gold} pred_quotes=${s.pred} matched=${s.matched}`);
   if (qtype) lines.push(`evaluating gold quotes of type=${qtype} only`);
   lines.push(`quote precision=${f3(s.precision)} recall=${f3(s.recall)} f1=${f3(s.f1)}`);
   for (const t of Object.keys(s.byType).sort()) {

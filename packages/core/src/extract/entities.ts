@@ -68,7 +68,9 @@ function roleBefore(body: string, start: number): { role: string | null; honorif
     let w = k;
     while (w > 0 && /[a-z-]/.test(body[w - 1])) w--;
     const word = body.slice(w, k + 1);
-    if (!ROLE_NOUNS.has(word) && !ROLE_MODIFIERS.has(word)) return { role: null, honorific: null, from: start };
+    // "State" in "Secretary of State": a capitalised word goes on to the full check.
+    const capitalised = w > 0 && /[A-Z]/.test(body[w - 1]);
+    if (!capitalised && !ROLE_NOUNS.has(word) && !ROLE_MODIFIERS.has(word)) return { role: null, honorific: null, from: start };
   }
   const left = body.slice(Math.max(0, start - 120), start);
   const words = left.split(/(\s+)/);

@@ -1,0 +1,85 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { extractEntities } from "./entities.ts";
+import { extractQuotes, findQuoteSpans } from "./quotes.ts";
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const seed = (name: string) => readFileSync(here(`../../../../seeds/${name}`), "utf8");
+const sample = new Map<string, { text: string; quotes: { quote: string; speaker: string | null }[] }>(
+  readFileSync(here("../../fixtures/quotes-sample.jsonl"), "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l))
+    .map((o) => [o.id, o]),
+);
+const quotesOf = (text: string) => extractQuotes(text, extractEntities(text));
+const speakerOf = (text: string, prefix: string) => quotesOf(text).find((q) => q.text.startsWith(prefix))?.speaker;
+
+describe("findQuoteSpans", () => {
+  it("gives one span per paragraph for a quotation that runs on", () => {
+    const text = "“First paragraph goes on\n\n“and ends here,” he said.";
+    const spans = findQuoteSpans(text);
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(["First paragraph goes on", "and ends here,"]);
+    expect(spans[0].unclosed).toBe(true);
+  });
+
+  it("ignores quote marks inside markup tags", () => {
+    const text = '<tweet id="76042" author="@x">Great day</tweet> She said "thanks."';
+    expect(findQuoteSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(["thanks."]);
+  });
+});
+
+describe("extractQuotes", () => {
+  it("gives both halves of an interrupted quote the same speaker", () => {
+    const text = seed("001_57e72f795a792d39.txt");
+    expect(speakerOf(text, "This is more than serious for us")).toBe("Vladimir Putin");
+    expect(speakerOf(text, "In this situation, Russia is taking")).toBe("Vladimir Putin");
+  });
+
+  it("attributes a continuation paragraph to the last speaker", () => {
+    const text = seed("003_6c04b11d307fba50.txt");
+    expect(speakerOf(text, "Now, Russia must de-escalate")).toBe("Antony Blinken");
+    expect(speakerOf(text, "So if NATO still refuses")).toBe("Sergei Lavrov");
+  });
+
+  it("resolves 'he said' to the person the text last named", () => {
+    const text = seed("001_57e72f795a792d39.txt");
+    expect(speakerOf(text, "They'd like to nip that threat")).toBe("Andrew Weiss");
+    expect(speakerOf(text, "Of course there's a difference")).toBe("Jens Stoltenberg");
+  });
+
+  it("keeps an anonymous source as a description and resolves 'the official' to it", () => {
+    const q = quotesOf(seed("001_57e72f795a792d39.txt")).find((x) => x.text.startsWith("We are not looking"));
+    expect(q).toMatchObject({ speaker: "senior State Department official", speakerKind: "description", speakerId: null });
+  });
+
+  it("does not give a document title to a person", () => {
+    const q = quotesOf(seed("002_b662277d12457799.txt")).find((x) => x.text.startsWith("Taking Action"));
+    expect(q?.speakerKind ?? null).not.toBe("person");
+  });
+
+  it("links the speaker to its entity and the quote to its offsets", () => {
+    const text = seed("000_05ad74a82993dd5c.txt");
+    const ents = extractEntities(text);
+    for (const q of extractQuotes(text, ents)) {
+      expect(text.slice(q.start, q.end)).toBe(q.text);
+      if (q.speakerKind === "person" && q.speakerId) expect(ents.find((e) => e.id === q.speakerId)?.name).toBe(q.speaker);
+    }
+  });
+
+  it("follows the speakers of a PolNeAR article through pronouns and continuations", () => {
+    const art = sample.get("politico_2016-01-07_seiu-chief-says-trump-can-win")!;
+    const got = quotesOf(art.text);
+    for (const g of art.quotes) {
+      const p = got.find((q) => q.text.startsWith(g.quote.slice(0, 20)));
+      expect(p?.speaker?.split(" ").pop(), g.quote).toBe(g.speaker?.split(" ").pop());
+    }
+  });
+
+  it("leaves out scare quotes and newsletter headlines nobody said", () => {
+    const text =
+      'He appeared on CBS’s “Face the Nation,” on Sunday.\n\n"Met accused of whitewashing baby Jesus," by Post\'s Kathianne Boniello: "A Manhattan man is suing the Met."';
+    expect(quotesOf(text)).toEqual([]);
+  });
+});
