@@ -1,8 +1,7 @@
 import { type AnalyzeInput, err, ok } from "@newsfuse/core";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { parseByline } from "./html/byline.ts";
-import { parseHtml } from "./html/dom.ts";
-import { fragmentText } from "./html/extract.ts";
+import { htmlOrText } from "./html/index.ts";
 import { isoDate } from "./html/metadata.ts";
 import type { ReadResult } from "./types.ts";
 
@@ -29,9 +28,7 @@ function text(v: unknown): string | undefined {
 
 /** Feed content is HTML far more often than not; plain text passes through the same reader unchanged. */
 function bodyText(html: string | undefined): string {
-  if (!html) return "";
-  if (!/<[a-z!/]/i.test(html)) return html.replace(/[ \t]+/g, " ").trim();
-  return fragmentText(parseHtml(html).root);
+  return html ? htmlOrText(html) : "";
 }
 
 function atomLink(v: unknown): string | undefined {

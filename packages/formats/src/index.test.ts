@@ -91,7 +91,7 @@ describe("charset declared by an XML declaration", () => {
 
 describe("second opinions for pages the extractor finds (almost) empty", () => {
   it("uses the JSON-LD articleBody when the visible page holds only a teaser", () => {
-    const body = "The council approved the budget on Tuesday after a long debate, with 31 votes in favour and 12 against. ".repeat(4).trim();
+    const body = "The council approved the budget on Tuesday after a long debate, with 31 votes in favour and 12 against.\n\n".repeat(4).trim();
     const html = `<html><head><script type="application/ld+json">${JSON.stringify({ "@type": "NewsArticle", headline: "Budget passes", articleBody: body })}</script></head><body><div class="teaser"><p>Budget passes.</p></div></body></html>`;
     const [r] = parseBytes(enc(html), { name: "teaser.html" });
     expect(r.ok && r.value.input.text).toBe(body);

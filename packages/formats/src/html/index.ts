@@ -17,6 +17,12 @@ export { extractMainText, type MainText } from "./extract.ts";
 export { readMetadata, type PageMeta } from "./metadata.ts";
 export { parseHtml } from "./dom.ts";
 
+/** Text that may be HTML (feed content, JSON-LD articleBody): markup is read as a fragment, plain text keeps its line breaks. */
+export function htmlOrText(s: string): string {
+  if (!/<[a-z!/]/i.test(s)) return s.replace(/[ \t\u00a0]+/g, " ").replace(/ *\n */g, "\n").replace(/\n{3,}/g, "\n\n").trim();
+  return fragmentText(parseHtml(s).root);
+}
+
 export interface HtmlArticle {
   input: AnalyzeInput;
   /** Number of paragraphs kept; 0 means the page had no article text. */
@@ -32,7 +38,7 @@ export function readHtmlPage(html: string, id: string): HtmlArticle {
   let text = main.text;
   let paragraphs = main.paragraphs.length;
   if (text.length < SHORT_BODY_CHARS) {
-    const ld = meta.articleBody ? fragmentText(parseHtml(meta.articleBody).root) : "";
+    const ld = meta.articleBody ? htmlOrText(meta.articleBody) : "";
     const alt = ld.length >= SHORT_BODY_CHARS ? ld : readabilityText(html);
     // Only a clearly longer text replaces ours: on a genuinely short article the others add furniture.
     if (alt.length > Math.max(text.length * 1.5, text.length + 100)) {
