@@ -1,6 +1,6 @@
 import type { Store } from "@newsfuse/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp, seededStore } from "../test/harness.ts";
+import { buildApp, fixtureArticles, override, seededStore } from "../test/harness.ts";
 import { LOOPBACK, REMOTE, fromAddress } from "../test/openapi.ts";
 
 let store: Store;
@@ -9,10 +9,12 @@ beforeAll(async () => {
 });
 afterAll(() => store.close());
 
+// Each write gets its own real article, so none is (rightly) answered as a duplicate of another.
+let next = 0;
 const article = (id: string) => ({
   method: "POST",
   headers: { "content-type": "application/json" },
-  body: JSON.stringify({ id, text: `LONDON (Reuters) - A new article numbered ${id} about the central bank raising rates by 25 basis points.` }),
+  body: JSON.stringify({ id, text: fixtureArticles[next++ % 5].text }),
 });
 
 describe("writes without a configured key", () => {
@@ -123,7 +125,7 @@ describe("headers on every response", () => {
 
 describe("failures never leak internals", () => {
   it("turn a store crash into a 500 with the error shape and no stack, logged with the stack", async () => {
-    const broken = { ...store, listStories: async () => { throw new Error("relation \"stories\" does not exist at /srv/db.ts:12"); } } as Store;
+    const broken = override(store, { listStories: async () => { throw new Error("relation \"stories\" does not exist at /srv/db.ts:12"); } });
     const { api, logs } = buildApp(broken);
     const r = await api.request("/v1/stories");
     expect(r.status).toBe(500);
@@ -134,7 +136,7 @@ describe("failures never leak internals", () => {
   });
 
   it("map a store's domain error through the code table", async () => {
-    const locked = { ...store, listStories: async () => { throw Object.assign(new Error("locked"), { error: { code: "store_locked", message: "store is locked by pid 42" } }); } } as Store;
+    const locked = override(store, { listStories: async () => { throw Object.assign(new Error("locked"), { error: { code: "store_locked", message: "store is locked by pid 42" } }); } });
     const r = await buildApp(locked).api.request("/v1/stories");
     expect(r.status).toBe(503);
     expect(r.body.error).toMatchObject({ code: "store_locked", message: "store is locked by pid 42" });

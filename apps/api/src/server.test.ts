@@ -1,7 +1,7 @@
 import { connect } from "node:net";
 import type { Store } from "@newsfuse/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seededStore } from "../test/harness.ts";
+import { fixtureArticles, override, seededStore } from "../test/harness.ts";
 import type { LogEntry } from "./context.ts";
 import { startServer } from "./server.ts";
 
@@ -32,9 +32,7 @@ describe("the real server on loopback", () => {
 
   beforeAll(async () => {
     const real = await seededStore();
-    store = {
-      ...real,
-      backend: real.backend,
+    store = override(real, {
       // A search that waits for the test to release it: an in-flight request during shutdown.
       search: async (q: string, limit?: number) => {
         if (q === "slow") await new Promise<void>((r) => (slowGate = r));
@@ -44,7 +42,7 @@ describe("the real server on loopback", () => {
         closed = true;
         await real.close();
       },
-    } as Store;
+    });
     server = await startServer({ store, port: 0, host: "127.0.0.1", logger: (e) => logs.push(e) });
   });
   afterAll(() => server.close({ graceMs: 100 }));
@@ -62,7 +60,7 @@ describe("the real server on loopback", () => {
     const r = await fetch(`${server.url}/v1/articles`, {
       method: "POST",
       headers: { "content-type": "text/plain" },
-      body: "OSLO (NTB) - Norway's wealth fund posted a record first-half profit on Thursday, the fund said in a statement.",
+      body: fixtureArticles[11].text,
     });
     expect(r.status).toBe(201);
   });

@@ -1,26 +1,38 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { RawInput, Store } from "@newsfuse/store";
+import { openStore, type Store } from "@newsfuse/store";
+import { inject } from "vitest";
 import { createApp } from "../src/app.ts";
 import type { ApiConfigInput } from "../src/config.ts";
 import type { LogEntry } from "../src/context.ts";
-import { fakeStore } from "./fake-store.ts";
 import { openApiChecker } from "./openapi.ts";
 
-const SEEDS = join(import.meta.dirname, "../../../seeds");
+export { fixtureArticles, seedInputs } from "./seeds.ts";
 
-/** The five seed articles as the raw inputs `newsfuse ingest seeds/` would store. */
-export function seedInputs(): RawInput[] {
-  return readdirSync(SEEDS)
-    .filter((n) => n.endsWith(".txt"))
-    .sort()
-    .map((n) => ({ body: new Uint8Array(readFileSync(join(SEEDS, n))), contentType: "text/plain", origin: join("seeds", n) }));
+/** A real embedded store holding the five seeds: a private copy of the template global-setup built. */
+export async function seededStore(): Promise<Store> {
+  const dir = mkdtempSync(join(tmpdir(), "newsfuse-api-test-"));
+  cpSync(inject("seededTemplate"), dir, { recursive: true });
+  const store = await openStore({ dataDir: dir, workers: 0 });
+  const close = store.close.bind(store);
+  return override(store, {
+    close: async () => {
+      await close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  });
 }
 
-export async function seededStore(): Promise<Store> {
-  const store = fakeStore();
-  await store.ingest(seedInputs());
-  return store;
+/** The store with some methods replaced (to simulate failures or watch calls); the rest go to the store. */
+export function override(store: Store, replaced: Partial<Store>): Store {
+  return new Proxy(store, {
+    get(target, key) {
+      if (Object.hasOwn(replaced, key)) return replaced[key as keyof Store];
+      const v = Reflect.get(target, key, target);
+      return typeof v === "function" ? v.bind(target) : v;
+    },
+  });
 }
 
 /** A stepping clock: tests move time explicitly, so rate limits never depend on the machine's speed. */

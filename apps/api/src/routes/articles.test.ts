@@ -1,6 +1,6 @@
 import type { Store } from "@newsfuse/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp, seedInputs, seededStore } from "../../test/harness.ts";
+import { buildApp, fixtureArticles, seedInputs, seededStore } from "../../test/harness.ts";
 import { LOOPBACK } from "../../test/openapi.ts";
 
 let store: Store;
@@ -14,9 +14,7 @@ afterAll(() => store.close());
 const post = (body: string, contentType: string) =>
   api.request("/v1/articles", { method: "POST", headers: { "content-type": contentType }, body }, LOOPBACK);
 
-const FRESH =
-  "BRUSSELS (Reuters) - European Union ministers agreed on Tuesday to extend the grain export corridor for another 120 days, officials said.\n\n" +
-  '"This is a good day for farmers," said Maria Jensen, a spokeswoman for the European Commission.';
+const [a1, a2, a3, a4, a5] = fixtureArticles.slice(5);
 
 describe("GET /v1/articles and /v1/articles/{id}", () => {
   it("lists the seed articles and opens one with its extraction", async () => {
@@ -52,7 +50,7 @@ describe("GET /v1/articles and /v1/articles/{id}", () => {
 
 describe("POST /v1/articles", () => {
   it("creates a JSON article, then reports the same input as known", async () => {
-    const item = JSON.stringify({ text: FRESH, id: "api-fresh-1", source: "Reuters", published: "2023-07-18" });
+    const item = JSON.stringify({ text: a1.text, id: "api-fresh-1", source: "Reuters", published: "2023-07-18" });
     const first = await post(item, "application/json");
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ created: 1, errors: 0 });
@@ -61,11 +59,12 @@ describe("POST /v1/articles", () => {
     expect(again.status).toBe(200);
     expect(again.body.results[0].status).toMatch(/known|duplicate/);
     const stored = await api.request("/v1/articles/api-fresh-1");
-    expect(stored.body.article.body).toContain("grain export corridor");
+    expect(stored.body.article.body).toContain(a1.text.split("\n")[0].slice(0, 60));
+    expect(stored.body.article.provenance.outlet).toBe("Reuters");
   });
 
   it("takes a raw text/plain body", async () => {
-    const { status, body } = await post(`${FRESH}\n\nA second paragraph about wheat prices rising.`, "text/plain; charset=utf-8");
+    const { status, body } = await post(a2.text, "text/plain; charset=utf-8");
     expect(status).toBe(201);
     expect(body.results).toHaveLength(1);
     expect(body.results[0].status).toBe("created");
@@ -74,11 +73,11 @@ describe("POST /v1/articles", () => {
   it("takes an NDJSON batch and answers per line, storing only the valid lines", async () => {
     const before = await store.stats();
     const batch = [
-      JSON.stringify({ text: `${FRESH} Line one adds corn.`, id: "nd-1" }),
+      JSON.stringify({ text: a3.text, id: "nd-1" }),
       "{not json",
       JSON.stringify({ title: "no text" }),
       "",
-      JSON.stringify({ text: `${FRESH} Line four adds barley.`, id: "nd-4" }),
+      JSON.stringify({ text: a4.text, id: "nd-4" }),
     ].join("\n");
     const { status, body } = await post(batch, "application/x-ndjson");
     expect(status).toBe(201);
@@ -89,7 +88,7 @@ describe("POST /v1/articles", () => {
   });
 
   it("deletes an article, after which it is gone", async () => {
-    await post(JSON.stringify({ text: `${FRESH} To be deleted.`, id: "doomed" }), "application/json");
+    await post(JSON.stringify({ text: a5.text, id: "doomed" }), "application/json");
     const del = await api.request("/v1/articles/doomed", { method: "DELETE" }, LOOPBACK);
     expect(del.status).toBe(204);
     expect((await api.request("/v1/articles/doomed")).status).toBe(404);

@@ -53,7 +53,13 @@ export const search = createRoute({
   request: {
     query: z
       .object({
-        q: z.string().trim().min(1, "give a search query").max(500).openapi({ description: "The query.", example: "Lavrov" }),
+        q: z
+          .string()
+          .trim()
+          .min(1, "give a search query")
+          .max(500)
+          .regex(/^[^\u0000-\u001f\u007f]*$/, "must not contain control characters")
+          .openapi({ description: "The query.", example: "Lavrov" }),
         limit: z.coerce.number().int().min(1).max(100).optional().openapi({ description: "Per kind, 1..100 (default 20)." }),
       })
       .strict(),

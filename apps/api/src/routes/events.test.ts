@@ -1,7 +1,7 @@
 import type { Store } from "@newsfuse/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.ts";
-import { buildApp, seededStore } from "../../test/harness.ts";
+import { buildApp, fixtureArticles, override, seededStore } from "../../test/harness.ts";
 import { LOOPBACK } from "../../test/openapi.ts";
 
 let store: Store;
@@ -39,7 +39,7 @@ describe("GET /v1/events", () => {
     const res = await app.request("/v1/events", { signal: controller.signal });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/event-stream/);
-    const text = "TOKYO (AP) - Japan's central bank kept interest rates unchanged on Friday, surprising no one, officials said in a statement.";
+    const text = fixtureArticles[10].text;
     const posted = app.request("/v1/articles", { method: "POST", headers: { "content-type": "text/plain" }, body: text }, LOOPBACK);
     const { events, reader } = await readEvents(res, (ev) => ev.some((e) => e.event === "ingest.progress") && ev.some((e) => e.event.startsWith("story.")));
     expect((await posted).status).toBe(201);
@@ -53,8 +53,7 @@ describe("GET /v1/events", () => {
 
   it("ends open streams when the server shuts down, and unsubscribes", async () => {
     let subscribers = 0;
-    const counting = {
-      ...store,
+    const counting = override(store, {
       subscribe: (l: Parameters<Store["subscribe"]>[0]) => {
         subscribers++;
         const off = store.subscribe(l);
@@ -63,7 +62,7 @@ describe("GET /v1/events", () => {
           off();
         };
       },
-    } as Store;
+    });
     const shutdown = new AbortController();
     const app = createApp({ store: counting, clock: Date.now, config: { rateLimit: null }, shutdown: shutdown.signal });
     const res = await app.request("/v1/events");

@@ -1,8 +1,17 @@
 import { z } from "@hono/zod-openapi";
 import { decodeCursor, encodeCursor } from "../cursor.ts";
 
+// PostgreSQL text cannot hold NUL, and no id or query needs control characters: refuse them here with
+// a 400 rather than let the database fail on them.
+const printable = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(/^[^\u0000-\u001f\u007f]*$/, "must not contain control characters");
+
 // Bounds on every free-text parameter keep a hostile query string from becoming an expensive scan.
-export const text = (what: string) => z.string().min(1).max(500).optional().openapi({ description: what });
+export const text = (what: string) => printable(500).optional().openapi({ description: what });
 export const IsoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected an ISO date YYYY-MM-DD")
@@ -14,7 +23,7 @@ export const pageParams = {
 };
 
 export const IdParam = (what: string) =>
-  z.object({ id: z.string().min(1).max(300).openapi({ param: { name: "id", in: "path" }, description: `The ${what} id.` }) });
+  z.object({ id: printable(300).openapi({ param: { name: "id", in: "path" }, description: `The ${what} id.` }) });
 
 /** Store page -> API page: the store's cursor is wrapped so it cannot be forged by accident. */
 export function toPage<T>(page: { items: T[]; nextCursor: string | null }) {

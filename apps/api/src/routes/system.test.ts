@@ -1,6 +1,6 @@
 import type { Store } from "@newsfuse/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp, seededStore } from "../../test/harness.ts";
+import { buildApp, override, seededStore } from "../../test/harness.ts";
 import { LOOPBACK } from "../../test/openapi.ts";
 
 let store: Store;
@@ -17,7 +17,7 @@ describe("probes", () => {
   });
 
   it("readyz answers 503 when the store does not answer", async () => {
-    const down = { ...store, ready: async () => false } as Store;
+    const down = override(store, { ready: async () => false });
     const r = await buildApp(down).api.request("/readyz");
     expect(r.status).toBe(503);
     expect(r.body.error.code).toBe("not_ready");
