@@ -54,6 +54,12 @@ describe("analyze: input metadata takes precedence and is merged with the text",
     expect(a.provenance.agency).toBeNull();
   });
 
+  it("reads the date of a dated dateline when the page prints no date line", () => {
+    const a = analyze({ text: "WASHINGTON, Dec. 2, 2021 (Reuters) - Blinken met Lavrov in Stockholm on Thursday." });
+    expect(a.published).toMatchObject({ stated: "2021-12-02", source: "text", weekday: "Thursday" });
+    expect(a.dateline).toEqual({ place: "WASHINGTON", agency: "Reuters" });
+  });
+
   it("never invents a date", () => {
     for (const text of [s002, seed("004_96b30b9797db3545.txt"), seed("000_05ad74a82993dd5c.txt")]) {
       expect(analyze({ text }).published).toMatchObject({ stated: null, inferred: null, conflicts: [] });

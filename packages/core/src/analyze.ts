@@ -4,7 +4,7 @@ import { extractQuotes } from "./extract/quotes.ts";
 import { extractNumbers } from "./extract/numbers.ts";
 import { cleanText } from "./clean/clean.ts";
 import { findRecurringLines, type RecurringOptions } from "./clean/recurring.ts";
-import { dateConflicts, isTimestampLine, mainWeekday, toIsoDate, weekdayOf } from "./extract/dates.ts";
+import { dateConflicts, isTimestampLine, mainWeekday, toIsoDate } from "./extract/dates.ts";
 import { canonicalAgency } from "./extract/provenance.ts";
 import { isPersonName } from "./extract/credits.ts";
 import { fixAllCapsName, matchKey, normalizeText } from "./text/normalize.ts";
@@ -39,7 +39,11 @@ export function analyze(input: AnalyzeInput, options: AnalyzeOptions = {}): Arti
   const titleDerived = metaTitle !== null && (c.headline === null || matchKey(c.headline) !== matchKey(metaTitle)) && !printedTitle(c.removed, metaTitle);
 
   // Dates: metadata first, then the page's own dated header line. Never invented.
-  const headerDate = c.dates.find((d) => d.kind === "published") ?? null;
+  // A dated dateline ("WASHINGTON, Dec. 2, 2021 —") counts when the page header has no date line.
+  const datelineIso = c.dateline?.dateText ? toIsoDate(c.dateline.dateText) : null;
+  const headerDate =
+    c.dates.find((d) => d.kind === "published") ??
+    (datelineIso ? { iso: datelineIso, weekday: null, kind: "published" as const, text: c.dateline!.dateText! } : null);
   const inputDate = input.published ? toIsoDate(input.published) : null;
   const stated = inputDate ?? headerDate?.iso ?? null;
   const conflicts: string[] = [...(input.dateConflicts ?? [])];
@@ -53,7 +57,8 @@ export function analyze(input: AnalyzeInput, options: AnalyzeOptions = {}): Arti
   }
   const modified = (input.modified ? toIsoDate(input.modified) : null) ?? c.dates.find((d) => d.kind === "modified")?.iso ?? null;
   const contentParas = c.paragraphs;
-  const weekday = mainWeekday(contentParas) ?? (stated && c.dates.length ? weekdayOf(stated) : null);
+  // Only a weekday the text names: the main event's, else the one printed with the header date.
+  const weekday = mainWeekday(contentParas) ?? headerDate?.weekday ?? null;
 
   // People: bylines and credit lines.
   const authors = unique([...(input.authors ?? []).map((a) => fixAllCapsName(a.trim())).filter(Boolean), ...c.bylines.flatMap((b) => b.authors)]);
@@ -86,7 +91,7 @@ export function analyze(input: AnalyzeInput, options: AnalyzeOptions = {}): Arti
       inferred: null,
       weekday,
       conflicts,
-      source: inputDate ? "input" : headerDate ? "header" : null,
+      source: inputDate ? "input" : headerDate ? (c.dates.includes(headerDate) ? "header" : "text") : null,
       modified,
     },
     authors,
