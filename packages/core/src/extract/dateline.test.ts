@@ -11,6 +11,7 @@ describe("parseDateline", () => {
     ["TRENTON, N.J. (AP) — Was that really Chris Christie", "TRENTON, N.J.", "AP"],
     ["STOCKHOLM, Dec 2 (Reuters) - Blinken warned", "STOCKHOLM", "Reuters"],
     ["Stockholm (Reuters) - Blinken warned", "Stockholm", "Reuters"],
+    ["Dec 29 (Reuters) - U.S. Democratic presidential candidate Hillary Clinton", null, "Reuters"],
   ])("reads %s", (para, place, agency) => {
     expect(parseDateline(para)).toMatchObject({ place, agency });
   });

@@ -24,7 +24,7 @@ const DASH = String.raw`\s*(?:[—–]|--?|:)\s*`;
 const WITH_PLACE = new RegExp(
   String.raw`^(${CAPS_PLACE})(?:,\s*(${REGION}))?(?:,?\s+(${SHORT_DATE}))?\s*(?:${AGENCY})?${DASH}(?=\S)`,
 );
-const AGENCY_ONLY = new RegExp(String.raw`^${AGENCY}${DASH}(?=\S)`);
+const AGENCY_ONLY = new RegExp(String.raw`^(?:(${SHORT_DATE})\s*)?${AGENCY}${DASH}(?=\S)`);
 // Reuters' mixed-case variant: "Stockholm (Reuters) -".
 const MIXED_PLACE_AGENCY = new RegExp(String.raw`^([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?:,\s*(${REGION}))?\s*${AGENCY}${DASH}(?=\S)`);
 
@@ -52,8 +52,8 @@ export function parseDateline(paragraph: string): DatelineMatch | null {
   }
   m = AGENCY_ONLY.exec(paragraph);
   if (m) {
-    const agency = plausibleAgency(m[1]);
-    if (agency) return { place: null, agency, agencyText: m[1], dateText: null, length: m[0].length };
+    const agency = plausibleAgency(m[2]);
+    if (agency) return { place: null, agency, agencyText: m[2], dateText: m[1] ?? null, length: m[0].length };
   }
   m = MIXED_PLACE_AGENCY.exec(paragraph);
   if (m) {
