@@ -78,3 +78,12 @@ describe("metadata of real pages", () => {
     expect(r.value.input.dateConflicts).toBeUndefined();
   });
 });
+
+describe("several JSON-LD articles on one page", () => {
+  it("takes the one whose URL is the page's, not a related story listed first", () => {
+    const m = meta(`<link rel="canonical" href="https://example.org/news/main-story/">
+      <script type="application/ld+json">[{"@type":"NewsArticle","headline":"Related story","url":"https://example.org/news/other","datePublished":"2020-01-01"},
+        {"@type":"NewsArticle","headline":"Main story","mainEntityOfPage":{"@id":"https://www.example.org/news/main-story"},"datePublished":"2024-07-07"}]</script>`);
+    expect(m).toMatchObject({ title: "Main story", published: "2024-07-07" });
+  });
+});

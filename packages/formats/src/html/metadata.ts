@@ -55,6 +55,27 @@ function ldObjects(blocks: string[]): Array<{ [k: string]: Json }> {
   return out;
 }
 
+/**
+ * The page's own article among its JSON-LD objects: pages also describe related stories, videos
+ * and live-blog entries as NewsArticle. Prefer the one whose URL is the page's, then the one whose
+ * headline is the page's title, then the first.
+ */
+function pickArticle(objects: Array<{ [k: string]: Json }>, pageUrl: string | undefined, pageTitle: string | undefined): { [k: string]: Json } | undefined {
+  const articles = objects.filter((o) => typesOf(o).some((t) => ARTICLE_TYPES.test(t) && t !== "WebPage"));
+  if (articles.length > 1) {
+    const norm = (u: string) => u.replace(/^https?:\/\/(www\.)?/i, "").replace(/[?#].*$/, "").replace(/\/$/, "");
+    const urlOf = (o: { [k: string]: Json }) => [asString(o.url), asString(o.mainEntityOfPage), typeof o.mainEntityOfPage === "object" && o.mainEntityOfPage && !Array.isArray(o.mainEntityOfPage) ? asString(o.mainEntityOfPage["@id"]) : undefined];
+    if (pageUrl) {
+      const byUrl = articles.find((o) => urlOf(o).some((u) => u && norm(u) === norm(pageUrl)));
+      if (byUrl) return byUrl;
+    }
+    const t = pageTitle?.toLowerCase();
+    const byTitle = t ? articles.find((o) => { const h = asString(o.headline)?.toLowerCase(); return !!h && (t.startsWith(h) || h.startsWith(t)); }) : undefined;
+    if (byTitle) return byTitle;
+  }
+  return articles[0] ?? objects.find((o) => typesOf(o).includes("WebPage") && o.datePublished);
+}
+
 function authorNames(v: Json | undefined): string[] {
   if (!v) return [];
   if (typeof v === "string") return [v];
@@ -136,7 +157,7 @@ export function readMetadata(root: El, jsonLd: string[]): PageMeta {
   const html = findFirst(root, (e) => e.tag === "html");
 
   const objects = ldObjects(jsonLd);
-  const article = objects.find((o) => typesOf(o).some((t) => ARTICLE_TYPES.test(t) && t !== "WebPage")) ?? objects.find((o) => typesOf(o).includes("WebPage") && o.datePublished);
+  const article = pickArticle(objects, canonical ?? meta.get("og:url"), meta.get("og:title") ?? titleTag);
 
   const published: Array<[string, string]> = [];
   const pushDate = (source: string, v: string | undefined) => {
