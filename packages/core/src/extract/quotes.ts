@@ -158,10 +158,13 @@ export interface ExtractQuotesOptions {
   minUnattributedWords?: number;
 }
 
+/** Where a title stands: after a possessive, "on/of/in/with", a media noun or "according to". */
+const TITLE_CONTEXT = /(?:\p{L}['’]s|\b(?:on|of|in|with|book|film|movie|documentary|podcast|memoir|novel|song|album|series|show|program|article|column|essay|according to))\s*$/u;
+
 /** Title Case text ("Face the Nation", "Gang of Eight"): a title or nickname, not speech. */
 function titleLike(text: string): boolean {
   const words = text.replace(/[.,!?;:]+$/, "").split(/\s+/).filter((w) => /\p{L}/u.test(w));
-  if (!words.length || words.length > 8) return false;
+  if (!words.length || words.length > (text.includes(":") ? 16 : 8)) return false;
   if (!/^\p{Lu}/u.test(words[0])) return false;
   const long = words.filter((w) => w.length >= 4);
   if (long.length * 2 < words.length || !long.length) return false;
@@ -186,6 +189,9 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
   const sents = sentenceStarts(body);
   // Mask quoted text so verbs and names inside other quotes are not read as attribution.
   const opens = spans.map((s) => s.open);
+  const tweets: [number, number][] = [];
+  if (body.includes("<tweet")) for (const m of body.matchAll(/<tweet\b[^]*?(?:<\/tweet>|<tweet\/>)/g)) tweets.push([m.index, m.index + m[0].length]);
+  const insideTweet = (pos: number): boolean => tweets.some(([a, b]) => a <= pos && pos < b);
   const inQuote = (pos: number): boolean => {
     const i = floorIndex(opens, pos);
     return i >= 0 && pos <= spans[i].close;
@@ -732,11 +738,18 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
     // Unattributed short quotes are scare quotes, nicknames or titles, not someone's words.
     if (!r.attributed && !r.speaker.name && words < minUnattributed) continue;
     // Newsletter digests: `"Headline," by Outlet's Reporter: "Excerpt..."` — neither is anyone's speech.
-    if (/^[,.]?\s*by\s+\p{Lu}[^"“”\n]{0,50}:\s*["“]/u.test(body.slice(r.q.close + 1, r.q.close + 80))) continue;
-    if (/["”],?\s+by\s+\p{Lu}[^"“”\n]{0,50}:\s*$/u.test(body.slice(Math.max(0, r.q.open - 80), r.q.open))) continue;
+    if (/^[,.]?\s*by\s+(?:the\s+)?\p{Lu}[^"“”\n]{0,60}?(?::|\bhttps?:)/u.test(body.slice(r.q.close + 1, r.q.close + 100))) continue;
+    if (/["”],?\s+by\s+(?:the\s+)?\p{Lu}[^"“”\n]{0,60}:\s*$/u.test(body.slice(Math.max(0, r.q.open - 80), r.q.open))) continue;
+    // A lone pronoun ("she" is a "he"), a stage direction "(CROSSTALK.)", or a nickname inside a name
+    // (Juan "Chico" Manriquez) is not speech.
+    if (/^(?:he|she|him|her|it|they|them|i|we|you)[.,!?]?$/i.test(text) || /^\(.*\)[.,]?$/.test(text)) continue;
+    if (words <= 2 && /\p{Lu}[\p{L}.]*\s$/u.test(body.slice(Math.max(0, r.q.open - 20), r.q.open)) && /^\s\p{Lu}\p{Ll}/u.test(body.slice(r.q.close + 1, r.q.close + 4)) && !r.cue)
+      continue;
+    // Embedded tweets (`<tweet ...>…</tweet>`) are quoted material, not attributed speech in the article.
+    if (insideTweet(r.q.open)) continue;
     // Titles of shows, books and nicknames, unless a speech verb sits right before the quote.
     // (Only after a possessive or "on/of/in/with": "CBS's “Face the Nation”"; nicknames after "called" are gold.)
-    if (titleLike(text) && /(?:\p{L}['’]s|\b(?:on|of|in|with))\s*$/u.test(body.slice(Math.max(0, r.q.open - 12), r.q.open))) continue;
+    if (titleLike(text) && TITLE_CONTEXT.test(body.slice(Math.max(0, r.q.open - 16), r.q.open))) continue;
     const sStart = Math.max(sentenceOf(r.q.open), body.lastIndexOf("\n", r.q.open) + 1);
     const before = body.slice(sStart, r.q.open);
     const partial = /[\p{L}\p{N}]/u.test(before) && !/[,:]\s*$/.test(before);
