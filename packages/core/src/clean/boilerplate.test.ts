@@ -14,6 +14,7 @@ describe("isChrome", () => {
     "Share this article",
     "We use cookies to improve your experience on our site.",
     "© 2021 Reuters. All rights reserved.",
+    "Copyright 2022 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed without permission.",
     "Read more: Blinken warns Russia over Ukraine",
   ])("removes %s", (line) => expect(isChrome(line)).toBe(true));
 

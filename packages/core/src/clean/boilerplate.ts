@@ -20,7 +20,7 @@ const CHROME: RegExp[] = [
   // newsletters, subscriptions, cookies
   /^(?:sign up (?:for|to)|subscribe (?:to|now|for)|get (?:our|the) (?:free )?(?:newsletter|daily|morning|evening)|newsletter sign[- ]?up|already (?:a subscriber|have an account)|log ?in to (?:read|continue)|become a (?:member|subscriber))\b.{0,200}$/i,
   /^(?:we use cookies|this (?:site|website) uses cookies|by (?:continuing to use|using) this (?:site|website)|accept (?:all )?cookies|cookie (?:policy|settings|preferences))\b.{0,250}$/i,
-  /^(?:©|\(c\)\s|copyright\s*(?:©|\(c\))?\s*\d{4}\b).{0,120}$/i,
+  /^(?:©|\(c\)\s|copyright\s*(?:©|\(c\))?\s*\d{4}\b).{0,250}$/i,
   /^.{0,120}\ball rights reserved\.?$/i,
   /^(?:this (?:material|article) may not be published, broadcast, rewritten,? or redistributed)\b.*$/i,
   /^(?:image|photo|picture|graphic)s?\s*(?:credit|source)\s*:\s*.{0,120}$/i,
