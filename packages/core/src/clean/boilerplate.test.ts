@@ -16,6 +16,10 @@ describe("isChrome", () => {
     "© 2021 Reuters. All rights reserved.",
     "Copyright 2022 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed without permission.",
     "Read more: Blinken warns Russia over Ukraine",
+    "A version of this article appears in print on Dec. 3, 2021, Section A, Page 8 of the New York edition with the headline: Blinken Warns Russia Over Ukraine.",
+    "Our Standards: The Thomson Reuters Trust Principles.",
+    "Follow Humeyra Pamuk on Twitter: @humeyra_pamuk",
+    "Have a tip? Send it to tips@example.com.",
   ])("removes %s", (line) => expect(isChrome(line)).toBe(true));
 
   it.each([
@@ -24,6 +28,8 @@ describe("isChrome", () => {
     "Blinken shared his concerns with Lavrov directly.",
     "Copyright lawsuits surged in 2020.",
     "The next article of the treaty bans deployments.",
+    "Follow the money, investigators said on Friday.",
+    "Contact with Moscow was cut on Thursday, officials said.",
   ])("keeps the sentence %s", (line) => expect(isChrome(line)).toBe(false));
 });
 

@@ -23,6 +23,11 @@ const CHROME: RegExp[] = [
   /^(?:©|\(c\)\s|copyright\s*(?:©|\(c\))?\s*\d{4}\b).{0,250}$/i,
   /^.{0,120}\ball rights reserved\.?$/i,
   /^(?:this (?:material|article) may not be published, broadcast, rewritten,? or redistributed)\b.*$/i,
+  // print and newsroom notes
+  /^a version of this (?:article|story|report) (?:appears?|appeared|was published) in print\b.{0,300}$/i,
+  /^our standards\s*:.{0,80}$/i,
+  /^(?:follow|contact|email|reach) (?:the (?:author|reporter|writer)|us|him|her|[\p{Lu}][\p{L}'’-]+(?: [\p{Lu}][\p{L}'’-]+){0,2}) (?:on|at|via) (?:twitter|x|facebook|instagram|threads|bluesky|linkedin|[\w.+-]+@[\w.-]+|@\w+)\b.{0,80}$/iu,
+  /^(?:have|got) a (?:news )?tip\??.{0,120}$/i,
   /^(?:image|photo|picture|graphic)s?\s*(?:credit|source)\s*:\s*.{0,120}$/i,
   /^(?:photo|image|picture)s?\s*:\s*[\p{Lu}][\p{L}.'’ -]{1,60}(?:\/\s*[\p{L}.' ]{1,40})?$/iu,
   /^(?:(?:\d+|one|two|three|four|five) min(?:ute)?s? read|reading time:?.{0,20})$/i,
@@ -50,7 +55,7 @@ export function isTeaserHeading(paragraph: string): boolean {
 export function isChrome(paragraph: string): boolean {
   const p = paragraph.trim();
   // Chrome is short; a long paragraph that ends a sentence is prose.
-  if (p.length > 300 || (p.length > 160 && /[.!?]["'\u201d\u2019]?$/.test(p) && !/rights reserved|cookies|newsletter|subscri|join our/i.test(p))) return false;
+  if (p.length > 300 || (p.length > 160 && /[.!?]["'\u201d\u2019]?$/.test(p) && !/rights reserved|cookies|newsletter|subscri|join our|in print/i.test(p))) return false;
   for (const re of CHROME) if (re.test(p)) return true;
   return false;
 }
