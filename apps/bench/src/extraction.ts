@@ -122,25 +122,36 @@ export async function run(argv: string[]): Promise<void> {
     rows.push(compare(truth[id].articleBody, entry.articleBody));
   });
   const coldSeconds = (performance.now() - t0) / 1000;
-  // Throughput is measured on a second, warm pass (the first pays for JIT compilation) in CPU time of
-  // this process, so other jobs on a shared machine do not count against it; wall time is printed too.
-  const cpu0 = process.cpuUsage();
-  const w0 = performance.now();
+  // Throughput is measured on warm passes (the first pays for JIT compilation). On a shared machine
+  // wall time mostly measures the other jobs, so two one-core figures are printed: CPU time of this
+  // process over a warm pass, and the sum over pages of each page's fastest wall time in 3 passes.
+  const PASSES = 3;
+  const best = new Array<number>(ids.length).fill(Infinity);
+  let cpu = Infinity;
   let n = 0;
-  for (const [i, body] of bodies.entries()) {
-    if (!body) continue;
-    parseBytes(body, { name: files.get(ids[i])!, gunzip: nativeGunzip });
-    n++;
+  for (let pass = 0; pass < PASSES; pass++) {
+    const cpu0 = process.cpuUsage();
+    n = 0;
+    for (const [i, body] of bodies.entries()) {
+      if (!body) continue;
+      const t = performance.now();
+      parseBytes(body, { name: files.get(ids[i])!, gunzip: nativeGunzip });
+      best[i] = Math.min(best[i], performance.now() - t);
+      n++;
+    }
+    const used = process.cpuUsage(cpu0);
+    cpu = Math.min(cpu, (used.user + used.system) / 1e6);
   }
-  const wall = (performance.now() - w0) / 1000;
-  const cpuUsed = process.cpuUsage(cpu0);
-  const cpu = (cpuUsed.user + cpuUsed.system) / 1e6;
+  const bestWall = best.filter(Number.isFinite).reduce((a, b) => a + b, 0) / 1000;
   const m = aggregate(rows);
   const f = (x: number) => x.toFixed(4);
   console.log(`extraction on ${data} (${ids.length} pages${useAnalyze ? ", body after analyze()" : ""}${errors ? `, ${errors} errors` : ""})`);
   console.log(`precision=${f(m.precision)} recall=${f(m.recall)} f1=${f(m.f1)} accuracy=${f(m.accuracy)}`);
   const mb = bytes / 1e6;
-  console.log(`pages/s=${(n / cpu).toFixed(1)} (warm pass, CPU time, one thread: ${((cpu * 1000) / n).toFixed(1)} ms/page, ${(mb / cpu).toFixed(1)} MB gz/s; wall ${(n / wall).toFixed(1)} pages/s; cold first pass ${(ids.length / coldSeconds).toFixed(1)} pages/s${useAnalyze ? " incl. analyze" : ""})`);
+  console.log(
+    `pages/s=${(n / cpu).toFixed(1)} (one thread, warm, CPU time: ${((cpu * 1000) / n).toFixed(1)} ms/page, ${(mb / cpu).toFixed(1)} MB gz/s; ` +
+      `fastest-of-${PASSES} wall ${(n / bestWall).toFixed(1)} pages/s; cold first pass ${(ids.length / coldSeconds).toFixed(1)} pages/s wall${useAnalyze ? " incl. analyze" : ""})`,
+  );
   if (outPath) {
     writeFileSync(outPath, JSON.stringify(pred, null, 2));
     console.log(`wrote ${outPath}`);
