@@ -109,10 +109,12 @@ function titleCase(s: string): string {
  * the same ministers, in Stockholm and in Geneva). An article that mentions the other place is
  * given the benefit of the doubt ("in Bloomington" / "in Minnesota").
  */
-export function anchorsConflict(a: EventAnchor, b: EventAnchor, textA: string, textB: string): boolean {
+export function anchorsConflict(a: EventAnchor, b: EventAnchor, lowerTextA: string, lowerTextB: string): boolean {
+  const [textA, textB] = [lowerTextA, lowerTextB];
   if (!a.strong || !b.strong || !a.place || !b.place) return false;
   const pa = a.place.toLowerCase();
   const pb = b.place.toLowerCase();
   if (pa === pb || pa.includes(pb) || pb.includes(pa)) return false;
-  return !textB.toLowerCase().includes(pa) || !textA.toLowerCase().includes(pb);
+  // Callers pass lower-cased texts (computed once per article, not once per pair).
+  return !textB.includes(pa) || !textA.includes(pb);
 }

@@ -27,14 +27,20 @@ export const FEATURE_WEIGHTS: Record<string, number> = { w: 1, n: 2, nn: 2, y: 2
 export const TOPIC_THRESHOLD = 0.03;
 export const EVENT_THRESHOLD = 0.09;
 
-type Vec = Map<string, number>;
+/** A weighted, L2-normalised sparse vector: feature ids (batch-local) and their weights. */
+export interface Vec {
+  ids: Int32Array;
+  vals: Float64Array;
+}
 
 function weigh(bags: FeatureBag[], members: number[]): Vec[] {
   const df = new Map<string, number>();
   for (const i of members) for (const k of bags[i].keys()) df.set(k, (df.get(k) ?? 0) + 1);
   const n = members.length;
+  const idOf = new Map<string, number>();
   return members.map((i) => {
-    const v: Vec = new Map();
+    const ids: number[] = [];
+    const vals: number[] = [];
     let norm = 0;
     for (const [k, tf] of bags[i]) {
       const d = df.get(k) ?? 1;
@@ -43,23 +49,39 @@ function weigh(bags: FeatureBag[], members: number[]): Vec[] {
       const ns = k.slice(0, k.indexOf(":"));
       const x = (ns === "n" || ns === "nn" ? Math.sqrt(tf) : 1 + Math.log(tf)) * Math.log((n + 1) / d) * (FEATURE_WEIGHTS[ns] ?? 1);
       if (x <= 0) continue;
-      v.set(k, x);
+      let id = idOf.get(k);
+      if (id === undefined) idOf.set(k, (id = idOf.size));
+      ids.push(id);
+      vals.push(x);
       norm += x * x;
     }
     norm = Math.sqrt(norm) || 1;
-    for (const [k, x] of v) v.set(k, x / norm);
-    return v;
+    return { ids: Int32Array.from(ids), vals: Float64Array.from(vals, (x) => x / norm) };
   });
 }
 
-function cosine(a: Vec, b: Vec): number {
-  if (a.size > b.size) [a, b] = [b, a];
-  let s = 0;
-  for (const [k, x] of a) {
-    const y = b.get(k);
-    if (y !== undefined) s += x * y;
+/**
+ * All pairwise cosines through an inverted index: the cost is the sum over features of
+ * (articles sharing it)^2, not n^2 times the vector length, so unrelated articles cost nothing.
+ */
+function similarityMatrix(vecs: Vec[]): Float64Array[] {
+  const n = vecs.length;
+  const postings = new Map<number, { doc: number[]; w: number[] }>();
+  const sim = vecs.map(() => new Float64Array(n));
+  for (let i = 0; i < n; i++) {
+    const row = sim[i];
+    const { ids, vals } = vecs[i];
+    for (let f = 0; f < ids.length; f++) {
+      let p = postings.get(ids[f]);
+      if (!p) postings.set(ids[f], (p = { doc: [], w: [] }));
+      const x = vals[f];
+      for (let q = 0; q < p.doc.length; q++) row[p.doc[q]] += x * p.w[q];
+      p.doc.push(i);
+      p.w.push(x);
+    }
+    for (let j = 0; j < i; j++) sim[j][i] = row[j];
   }
-  return s;
+  return sim;
 }
 
 /** Average-link agglomerative clustering; returns a cluster index per item. Deterministic (ties by index). */
@@ -68,15 +90,7 @@ export function averageLink(vecs: Vec[], threshold: number, cannotLink?: (i: num
   // blocked[i][j]: some member of cluster i may not share an event with some member of cluster j.
   const blocked: Uint8Array[] | null = cannotLink ? vecs.map(() => new Uint8Array(n)) : null;
   if (blocked && cannotLink) for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) if (cannotLink(i, j)) blocked[i][j] = blocked[j][i] = 1;
-  const sim: Float64Array[] = [];
-  for (let i = 0; i < n; i++) {
-    const row = new Float64Array(n);
-    for (let j = 0; j < i; j++) {
-      row[j] = cosine(vecs[i], vecs[j]);
-      sim[j][i] = row[j];
-    }
-    sim.push(row);
-  }
+  const sim = similarityMatrix(vecs);
   const size = new Array<number>(n).fill(1);
   const alive = new Array<boolean>(n).fill(true);
   const parent = Array.from({ length: n }, (_, i) => i);
@@ -168,7 +182,7 @@ export function clusterBags(
 export function clusterEvents(articles: Article[], opts: EventClusterOptions = {}): Map<string, string> {
   const bags = articles.map(articleEventFeatures);
   const anchors = articles.map((a) => eventAnchor(a));
-  const texts = articles.map((a) => `${a.title ?? ""}\n${a.body}`);
+  const texts = articles.map((a) => `${a.title ?? ""}\n${a.body}`.toLowerCase());
   const labels = clusterBags(bags, {
     eventThreshold: opts.threshold,
     cannotLink: opts.anchors === false ? undefined : (i, j) => anchorsConflict(anchors[i], anchors[j], texts[i], texts[j]),

@@ -1,6 +1,6 @@
 import type { Article, Entity, EntityType } from "../schema/article.ts";
 import type { Discrepancy, EntityRecord, SourceRef } from "../schema/story.ts";
-import { acronym, firstNamesCompatible, fold, orgKey, parsePersonName, translitKey, type PersonName } from "./names.ts";
+import { acronym, firstNamesCompatible, fold, NICKNAMES as NICK, orgKey, parsePersonName, translitKey, type PersonName } from "./names.ts";
 
 /** The cross-article entities of a batch and the way back from an article's entity to its record. */
 export interface EntityResolution {
@@ -41,6 +41,12 @@ function slug(s: string): string {
     .replace(/^-|-$/g, "");
 }
 
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const a = m.get(k);
+  if (a) a.push(v);
+  else m.set(k, [v]);
+}
+
 class UnionFind {
   private parent: number[] = [];
   add(): number {
@@ -75,40 +81,56 @@ export function resolveEntities(articles: Article[]): EntityResolution {
   const uf = new UnionFind();
   items.forEach(() => uf.add());
 
-  // People with a given name: group by surname key, then by compatible given names.
-  const full = items.map((it, i) => [it, i] as const).filter(([it]) => it.person?.first);
-  const bySurname = new Map<string, number[]>();
-  for (const [it, i] of full) {
-    const k = translitKey(it.person!.last);
-    bySurname.set(k, [...(bySurname.get(k) ?? []), i]);
-  }
-  for (const members of bySurname.values())
-    for (let x = 0; x < members.length; x++)
+  // People with a given name: items with the same surname key and the same spelling of given name
+  // and initials share a signature; signatures of one surname then merge when compatible.
+  const lastKey = items.map((it) => (it.person ? translitKey(it.person.last) : ""));
+  const sigOwner = new Map<string, number>();
+  const sigsBySurname = new Map<string, number[]>();
+  items.forEach((it, i) => {
+    if (!it.person?.first) return;
+    const first = fold(it.person.first).toLowerCase();
+    const sig = `${lastKey[i]}|${translitKey(NICK[first] ?? first)}|${it.person.middle.map((m) => m[0].toLowerCase()).join("")}`;
+    const o = sigOwner.get(sig);
+    if (o === undefined) {
+      sigOwner.set(sig, i);
+      push(sigsBySurname, lastKey[i], i);
+    } else uf.union(o, i);
+  });
+  for (const reps of sigsBySurname.values())
+    for (let x = 0; x < reps.length; x++)
       for (let y = 0; y < x; y++) {
-        const a = items[members[x]].person!;
-        const b = items[members[y]].person!;
-        if (!personCompatible(a, b)) continue;
+        if (!personCompatible(items[reps[x]].person!, items[reps[y]].person!)) continue;
         // Union only when no member of either group conflicts with the other (no chaining J. -> John -> James).
-        const ga = members.filter((m) => uf.find(m) === uf.find(members[x]));
-        const gb = members.filter((m) => uf.find(m) === uf.find(members[y]));
-        if (ga.every((m) => gb.every((n) => personCompatible(items[m].person!, items[n].person!)))) uf.union(members[x], members[y]);
+        const ga = reps.filter((m) => uf.find(m) === uf.find(reps[x]));
+        const gb = reps.filter((m) => uf.find(m) === uf.find(reps[y]));
+        if (ga.every((m) => gb.every((n) => personCompatible(items[m].person!, items[n].person!)))) uf.union(reps[x], reps[y]);
       }
 
   // Bare surnames: the only full name with that surname, else the one in the same article.
-  const surnameOnly = items.map((it, i) => [it, i] as const).filter(([it]) => it.entity.type === "person" && it.person && !it.person.first);
-  for (const [it, i] of surnameOnly) {
-    const k = translitKey(it.person!.last);
-    const cands = bySurname.get(k) ?? [];
-    const groups = [...new Set(cands.map((c) => uf.find(c)))];
-    if (groups.length === 1) uf.union(i, groups[0]);
-    else if (groups.length > 1) {
-      const local = [...new Set(cands.filter((c) => items[c].article === it.article).map((c) => uf.find(c)))];
-      if (local.length === 1) uf.union(i, local[0]);
+  const rootsBySurname = new Map<string, Set<number>>();
+  const rootsBySurnameArticle = new Map<string, Set<number>>();
+  items.forEach((it, i) => {
+    if (!it.person?.first) return;
+    const r = uf.find(i);
+    rootsBySurname.set(lastKey[i], (rootsBySurname.get(lastKey[i]) ?? new Set()).add(r));
+    const ka = `${lastKey[i]}\u0000${it.article}`;
+    rootsBySurnameArticle.set(ka, (rootsBySurnameArticle.get(ka) ?? new Set()).add(r));
+  });
+  const bareOwner = new Map<string, number>();
+  items.forEach((it, i) => {
+    if (it.entity.type !== "person" || !it.person || it.person.first) return;
+    const k = lastKey[i];
+    const roots = rootsBySurname.get(k);
+    if (roots && roots.size === 1) uf.union(i, [...roots][0]);
+    else if (roots && roots.size > 1) {
+      const local = rootsBySurnameArticle.get(`${k}\u0000${it.article}`);
+      if (local && local.size === 1) uf.union(i, [...local][0]);
     } else {
-      const other = surnameOnly.find(([o, j]) => j < i && translitKey(o.person!.last) === k);
-      if (other) uf.union(i, other[1]);
+      const o = bareOwner.get(k);
+      if (o === undefined) bareOwner.set(k, i);
+      else uf.union(o, i);
     }
-  }
+  });
 
   // Organizations and places: shared normalised name, alias or acronym, same type.
   const keyOwner = new Map<string, number>();
@@ -130,7 +152,7 @@ export function resolveEntities(articles: Article[]): EntityResolution {
 
   // Build the records.
   const groups = new Map<number, number[]>();
-  items.forEach((_, i) => groups.set(uf.find(i), [...(groups.get(uf.find(i)) ?? []), i]));
+  items.forEach((_, i) => push(groups, uf.find(i), i));
   const records: EntityRecord[] = [];
   const recordOfItem = new Map<number, string>();
   const usedIds = new Set<string>();
@@ -169,24 +191,29 @@ export function resolveEntities(articles: Article[]): EntityResolution {
   const byArticleEntity = new Map<string, string>();
   items.forEach((it, i) => byArticleEntity.set(`${it.article}\u0000${it.entity.id}`, recordOfItem.get(i)!));
 
+  // Lookups for quote speakers: per article by written name, per surname by signature, then globally.
+  const localNames = new Map<string, number[]>();
+  items.forEach((it, i) => {
+    for (const n of new Set([it.entity.name, ...it.entity.aliases].map(orgKey))) push(localNames, `${it.article}\u0000${n}`, i);
+  });
+  const globalNames = new Map<string, string[]>();
+  for (const r of records) for (const n of new Set([r.name, ...r.aliases].map(orgKey))) push(globalNames, n, r.id);
+  const recordType = new Map(records.map((r) => [r.id, r.type]));
   const recordByName = (article: string, name: string, type?: EntityType): string | null => {
     const key = orgKey(name);
     // The article's own entities first: their names and aliases were resolved in context.
-    const local = items.findIndex(
-      (it) => it.article === article && (!type || it.entity.type === type) && [it.entity.name, ...it.entity.aliases].some((n) => orgKey(n) === key),
-    );
-    if (local >= 0) return recordOfItem.get(local)!;
+    const local = (localNames.get(`${article}\u0000${key}`) ?? []).find((i) => !type || items[i].entity.type === type);
+    if (local !== undefined) return recordOfItem.get(local)!;
     const p = parsePersonName(name);
     if (p && (!type || type === "person")) {
+      const k = translitKey(p.last);
       const hits = new Set<string>();
-      items.forEach((it, i) => {
-        if (!it.person) return;
-        if (p.first ? personCompatible(p, it.person) : translitKey(it.person.last) === translitKey(p.last)) hits.add(recordOfItem.get(i)!);
-      });
+      for (const rep of sigsBySurname.get(k) ?? []) if (!p.first || personCompatible(p, items[rep].person!)) hits.add(recordOfItem.get(rep)!);
+      const bare = bareOwner.get(k);
+      if (bare !== undefined) hits.add(recordOfItem.get(bare)!);
       if (hits.size === 1) return [...hits][0];
     }
-    const exact = records.find((r) => (!type || r.type === type) && [r.name, ...r.aliases].some((n) => orgKey(n) === key));
-    return exact?.id ?? null;
+    return (globalNames.get(key) ?? []).find((id) => !type || recordType.get(id) === type) ?? null;
   };
 
   return {

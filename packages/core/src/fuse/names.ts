@@ -1,6 +1,22 @@
 // Name keys for matching people, organizations and places across articles written by different
 // outlets, in different house styles and transliterations.
 
+/**
+ * Caches a pure string function: a batch repeats the same names thousands of times. Bounded, so a
+ * long-running server does not grow without limit; results are identical with or without it.
+ */
+function memo<T>(fn: (s: string) => T, max = 50_000): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s: string) => {
+    let v = cache.get(s);
+    if (v === undefined && !cache.has(s)) {
+      if (cache.size >= max) cache.clear();
+      cache.set(s, (v = fn(s)));
+    }
+    return v as T;
+  };
+}
+
 const HONORIFICS = new Set([
   "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "rev", "prof", "president", "vice", "prime", "minister", "secretary",
   "sen", "senator", "rep", "gov", "governor", "gen", "general", "col", "lt", "capt", "sgt", "chancellor", "king", "queen", "prince",
@@ -11,7 +27,7 @@ const SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv"]);
 const PARTICLES = new Set(["de", "van", "von", "der", "da", "di", "du", "la", "le", "bin", "al", "el", "ibn"]);
 
 /** Nicknames and short forms that name the same person ("Joe Biden" is "Joseph R. Biden"). */
-const NICKNAMES: Record<string, string> = {
+export const NICKNAMES: Record<string, string> = {
   joe: "joseph", bill: "william", will: "william", bob: "robert", rob: "robert", mike: "michael", jim: "james", jimmy: "james",
   tony: "anthony", tom: "thomas", dick: "richard", rick: "richard", dan: "daniel", dave: "david", chris: "christopher",
   nick: "nicholas", alex: "alexander", sasha: "alexander", liz: "elizabeth", beth: "elizabeth", kate: "katherine",
@@ -30,7 +46,7 @@ export function fold(s: string): string {
  * Dmitry/Dmitri, Alexei/Aleksei).
  * @example translitKey("Sergey") === translitKey("Sergei") // true
  */
-export function translitKey(token: string): string {
+export const translitKey = memo(function translitKey(token: string): string {
   return fold(token)
     .toLowerCase()
     .replace(/[^a-z]/g, "")
@@ -40,7 +56,7 @@ export function translitKey(token: string): string {
     .replace(/ei/g, "i")
     .replace(/(.)\1+/g, "$1")
     .replace(/ie$/g, "i");
-}
+});
 
 export interface PersonName {
   /** First given name as written ("Sergey"), or null for a bare surname. */
@@ -56,7 +72,7 @@ export interface PersonName {
  * "Secretary of State"), middle initials kept apart, possessives removed.
  * @example parsePersonName("Secretary of State Antony J. Blinken") // { first: "Antony", middle: ["J."], last: "Blinken" }
  */
-export function parsePersonName(name: string): PersonName | null {
+export const parsePersonName = memo(function parsePersonName(name: string): PersonName | null {
   const cleaned = fold(name)
     .replace(/'s$/i, "")
     .replace(/\bof state\b/gi, " ")
@@ -77,7 +93,7 @@ export function parsePersonName(name: string): PersonName | null {
   let lastStart = tokens.length - 1;
   while (lastStart > 1 && PARTICLES.has(tokens[lastStart - 1].toLowerCase())) lastStart--;
   return { first: tokens[0], middle: tokens.slice(1, lastStart), last: tokens.slice(lastStart).join(" ") };
-}
+});
 
 /** True when two given names can be the same person's: same spelling key, a nickname, or an initial. */
 export function firstNamesCompatible(a: string, b: string): boolean {
@@ -99,7 +115,7 @@ const ORG_STOP = new Set(["the", "of", "for", "and", "in", "on", "at", "to", "&"
  * A key for organizations and places: lower case, no "the", no punctuation.
  * @example orgKey("the State Department") // "state department"
  */
-export function orgKey(name: string): string {
+export const orgKey = memo(function orgKey(name: string): string {
   return fold(name)
     .toLowerCase()
     .replace(/'s\b/g, "")
@@ -108,7 +124,7 @@ export function orgKey(name: string): string {
     .split(/\s+/)
     .filter((w) => w && w !== "the")
     .join(" ");
-}
+});
 
 /**
  * The acronym of a multi-word name ("Organization for Security and Cooperation in Europe" -> "osce").

@@ -67,7 +67,7 @@ function sharesRun(a: string[], b: string[]): boolean {
 }
 
 /** How two quotes relate: one statement, or unrelated. */
-function sameStatement(a: Item, b: Item): boolean {
+function sameStatement(a: Item, b: Item, setA: Set<string>, setB: Set<string>): boolean {
   if (a.norm === b.norm) {
     // The same words from two named people are two statements; an unattributed copy of a named
     // quote is that quote ("minor incursion" once with and once without its speaker).
@@ -77,6 +77,10 @@ function sameStatement(a: Item, b: Item): boolean {
   if (a.speakerKey === null || a.speakerKey !== b.speakerKey) return false;
   const [short, long] = a.norm.length <= b.norm.length ? [a, b] : [b, a];
   if (short.words >= MIN_PARTIAL_WORDS && ` ${long.norm} `.includes(` ${short.norm} `)) return true;
+  // Cheap test first: a shared run needs that many shared words at all.
+  let shared = 0;
+  for (const w of setA) if (setB.has(w) && ++shared >= VARIANT_RUN) break;
+  if (shared < VARIANT_RUN) return false;
   return sharesRun(a.content, b.content) || sharesRun(b.content, a.content);
 }
 
@@ -103,18 +107,46 @@ export function groupQuotes(articles: Article[], entities: EntityResolution, idP
     }
   const parent = items.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  // Compare within a speaker (and among identical texts): quadratic only in one speaker's quotes.
-  const buckets = new Map<string, number[]>();
+  // Identical wordings by one speaker are one statement outright; only one representative of each
+  // is compared with the rest, and only within a speaker (and among identical texts).
+  const repOf = new Map<string, number>();
+  const reps: number[] = [];
   items.forEach((it, i) => {
-    for (const k of [it.speakerKey ? `s:${it.speakerKey}` : null, `t:${it.norm}`]) if (k) buckets.set(k, [...(buckets.get(k) ?? []), i]);
+    const k = `${it.speakerKey ?? ""}\u0000${it.norm}`;
+    const r = repOf.get(k);
+    if (r === undefined) {
+      repOf.set(k, i);
+      reps.push(i);
+    } else parent[i] = r;
   });
+  const buckets = new Map<string, number[]>();
+  for (const i of reps) {
+    const it = items[i];
+    for (const k of [it.speakerKey ? `s:${it.speakerKey}` : null, `t:${it.norm}`]) {
+      if (!k) continue;
+      const b = buckets.get(k);
+      if (b) b.push(i);
+      else buckets.set(k, [i]);
+    }
+  }
+  const sets = new Map(reps.map((i) => [i, new Set(items[i].content)]));
   for (const members of buckets.values())
     for (let x = 0; x < members.length; x++)
-      for (let y = 0; y < x; y++) if (sameStatement(items[members[x]], items[members[y]])) parent[find(members[x])] = find(members[y]);
+      for (let y = 0; y < x; y++) {
+        const a = members[x];
+        const b = members[y];
+        if (find(a) === find(b)) continue;
+        if (sameStatement(items[a], items[b], sets.get(a)!, sets.get(b)!)) parent[find(a)] = find(b);
+      }
 
   const groups = new Map<number, number[]>();
-  items.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
-  const speakerName = (it: Item) => (it.speakerRecord ? (entities.records.find((r) => r.id === it.speakerRecord)?.name ?? it.quote.speaker) : it.quote.speaker);
+  items.forEach((_, i) => {
+    const g = groups.get(find(i));
+    if (g) g.push(i);
+    else groups.set(find(i), [i]);
+  });
+  const nameOf = new Map(entities.records.map((r) => [r.id, r.name]));
+  const speakerName = (it: Item) => (it.speakerRecord ? (nameOf.get(it.speakerRecord) ?? it.quote.speaker) : it.quote.speaker);
   return [...groups.values()]
     .sort((a, b) => a[0] - b[0])
     .map((members, n) => {
