@@ -64,7 +64,7 @@ const targets: Array<[string, (name: string) => Promise<string>]> = [
 ];
 
 describe.each(targets)("%s store under kill -9", (_backend, target) => {
-  it("stays consistent, and rerunning the ingest gives the result of an uninterrupted run", async () => {
+  it("stays consistent, and rerunning the ingest gives the result of an uninterrupted run", { timeout: 600_000 }, async () => {
     const total = allInputs().length;
     const reference = await target("crash_ref");
     await runChild(reference, 4);

@@ -31,9 +31,9 @@ export interface Placement {
   group: DuplicateGroup | null;
 }
 
-// Story assignment looks at this many members of each candidate story (the most recent ones):
-// enough for the clusterer to see what the story is about, bounded so a huge story costs the same as a small one.
-const REPS_PER_STORY = 8;
+// Story assignment re-clusters at most this many members of each candidate story (the most recent):
+// bounded so a huge story costs the same as a small one; older members keep their story.
+const STORY_POOL_PER_STORY = 60;
 // Fusion of a story reads at most this many of its articles (earliest and latest halves): re-fusing a
 // story touched by every batch must not grow with its size.
 export const MAX_FUSE_ARTICLES = 400;
@@ -45,7 +45,8 @@ async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknow
 
 const ts = (text: string) => sql<string>`to_tsvector('english', ${text})`;
 const json = (v: unknown) => JSON.stringify(v);
-const dateOf = (a: Article) => a.published.stated ?? a.published.inferred ?? null;
+/** The date an article can be trusted for: its stated date unless analysis flagged it, else an inferred one. */
+export const dateOf = (a: Article) => (a.published.conflicts.length === 0 ? a.published.stated : null) ?? a.published.inferred ?? null;
 
 export async function loadArticles(tx: Tx, ids: string[]): Promise<Map<string, Article>> {
   const out = new Map<string, Article>();
@@ -158,68 +159,72 @@ export async function deriveBatch(tx: Tx, state: DeriveState, rev: number, batch
   }
   await setColumn(tx, "duplicate_group_id", groupChanges, rev);
 
-  // 2. Stories. A copy of a stored article joins that article's story; the rest are clustered with
-  // a few members of each candidate story, in time order.
-  const assigned = new Map<string, string>();
-  const ordered = [...batch].sort((x, y) => {
-    const dx = dateOf(x.article) ?? "";
-    const dy = dateOf(y.article) ?? "";
-    return dx < dy ? -1 : dx > dy ? 1 : 0;
-  });
-  const toCluster: Article[] = [];
-  for (const n of ordered) {
-    const g = groupOf.get(n.article.id);
-    const partnerStory = g?.articles.map((m) => (newIds.has(m) ? null : state.articles.get(m)?.storyId)).find((s) => s);
-    if (partnerStory) assigned.set(n.article.id, partnerStory);
-    else toCluster.push(n.article);
+  // 2. Stories. The new articles and every (recent) member of the stories they might belong to are
+  // clustered together, all in the same light form and in a canonical order (date, then id), and the
+  // neighbourhood is reassigned from the result. The outcome then depends on which articles are
+  // stored, not on the order or the process they came in: what makes concurrent ingest and a rerun
+  // after a crash agree with one uninterrupted run.
+  const candidates = new Set<string>();
+  for (const id of newIds) {
+    const l = state.articles.get(id)!;
+    for (const s of state.storyCandidates(l)) candidates.add(s);
+    for (const m of groupOf.get(id)?.articles ?? []) {
+      const s = state.articles.get(m)?.storyId;
+      if (s) candidates.add(s);
+    }
   }
-  if (toCluster.length) {
-    const candidates = new Set<string>();
-    for (const a of toCluster) for (const s of state.storyCandidates(lightOf(a, []))) candidates.add(s);
-    const reps: LightArticle[] = [];
-    for (const s of [...candidates].sort()) {
-      const members = [...(state.stories.get(s) ?? [])]
-        .map((id) => state.articles.get(id)!)
-        .filter((l) => l && !newIds.has(l.id))
-        .sort((x, y) => ((x.published ?? "") < (y.published ?? "") ? 1 : (x.published ?? "") > (y.published ?? "") ? -1 : x.id < y.id ? -1 : 1))
-        .slice(0, REPS_PER_STORY);
-      reps.push(...members);
+  const members: LightArticle[] = [...newIds].map((id) => state.articles.get(id)!);
+  for (const s of [...candidates].sort()) {
+    const recent = [...(state.stories.get(s) ?? [])]
+      .map((id) => state.articles.get(id)!)
+      .filter((l) => l && !newIds.has(l.id))
+      .sort((x, y) => cmp(y.published ?? "", x.published ?? "") || cmp(x.id, y.id))
+      .slice(0, STORY_POOL_PER_STORY);
+    members.push(...recent);
+  }
+  members.sort((x, y) => cmp(x.published ?? "", y.published ?? "") || cmp(x.id, y.id));
+  const clusters = clusterStories(members.map(articleOfLight));
+  const byCluster = new Map<string, LightArticle[]>();
+  for (const m of members) {
+    const c = clusters.get(m.id) ?? `solo:${m.id}`;
+    byCluster.set(c, [...(byCluster.get(c) ?? []), m]);
+  }
+  // Larger clusters choose first; each keeps the existing story most of its members are in, and a
+  // story split in two keeps its id on the larger part. Other clusters are new stories named after
+  // their smallest article id.
+  const ordered = [...byCluster.values()].sort((x, y) => y.length - x.length || cmp(x[0]!.id, y[0]!.id));
+  const taken = new Set<string>();
+  const target = new Map<string, string>();
+  for (const group of ordered) {
+    const votes = new Map<string, number>();
+    for (const m of group) if (m.storyId && !newIds.has(m.id)) votes.set(m.storyId, (votes.get(m.storyId) ?? 0) + 1);
+    let story = [...votes].filter(([sid]) => !taken.has(sid)).sort((x, y) => y[1] - x[1] || cmp(x[0], y[0]))[0]?.[0];
+    if (!story) {
+      const base = `story-${shortHash(group.map((m) => m.id).sort()[0]!)}`;
+      story = base;
+      for (let n = 2; taken.has(story) || (state.stories.get(story)?.size ?? 0) > 0; n++) story = `${base}-${n}`;
     }
-    reps.sort((x, y) => ((x.published ?? "") < (y.published ?? "") ? -1 : (x.published ?? "") > (y.published ?? "") ? 1 : x.id < y.id ? -1 : 1));
-    const clusters = clusterStories([...reps.map(articleOfLight), ...toCluster]);
-    const votes = new Map<string, Map<string, number>>();
-    for (const r of reps) {
-      const c = clusters.get(r.id);
-      if (c === undefined || !r.storyId) continue;
-      if (!votes.has(c)) votes.set(c, new Map());
-      const v = votes.get(c)!;
-      v.set(r.storyId, (v.get(r.storyId) ?? 0) + 1);
-    }
-    const fresh = new Map<string, string>();
-    for (const a of toCluster) {
-      const c = clusters.get(a.id) ?? `solo:${a.id}`;
-      const v = votes.get(c);
-      let story: string | undefined;
-      if (v && v.size) story = [...v].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]![0];
-      else {
-        // A story named after its first article, so a rerun of the same input gives the same id.
-        if (!fresh.has(c)) fresh.set(c, `story-${shortHash(a.id)}`);
-        story = fresh.get(c)!;
-      }
-      assigned.set(a.id, story);
-    }
+    taken.add(story);
+    for (const m of group) target.set(m.id, story);
   }
   const storyChanges: Array<[string, string | null]> = [];
-  for (const n of batch) {
-    const s = assigned.get(n.article.id)!;
-    storyChanges.push([n.article.id, s]);
-    state.setStory(n.article.id, s);
+  for (const m of members) {
+    const s = target.get(m.id)!;
+    const before = state.articles.get(m.id)!.storyId;
+    if (s !== before) {
+      storyChanges.push([m.id, s]);
+      if (before) touched.add(before);
+      state.setStory(m.id, s);
+    }
     touched.add(s);
-    placements.set(n.article.id, { storyId: s, group: groupOf.get(n.article.id) ?? null });
   }
+  storyChanges.sort((x, y) => cmp(x[0], y[0]));
   await setColumn(tx, "story_id", storyChanges, rev);
+  for (const id of newIds) placements.set(id, { storyId: target.get(id)!, group: groupOf.get(id) ?? null });
   return placements;
 }
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function mergeStories(id: string, stories: Story[], articles: Article[]): Story {
   const byDate = [...articles].sort((x, y) => ((dateOf(x) ?? "9999") < (dateOf(y) ?? "9999") ? -1 : 1));

@@ -125,7 +125,7 @@ export function lightOf(a: Article, keys: number[], storyId: string | null = nul
   return {
     id: a.id,
     title: a.title,
-    published: a.published.stated ?? a.published.inferred,
+    published: (a.published.conflicts.length === 0 ? a.published.stated : null) ?? a.published.inferred,
     outlet: a.provenance.outlet,
     agency: a.provenance.agency,
     head: a.body.slice(0, HEAD_CHARS),
@@ -137,7 +137,7 @@ export function lightOf(a: Article, keys: number[], storyId: string | null = nul
 }
 
 /** How much body the story clusterer sees for an already-stored article: the lede carries the story. */
-export const HEAD_CHARS = 600;
+export const HEAD_CHARS = 1000;
 
 /** An Article good enough for clustering, rebuilt from a LightArticle. */
 export function articleOfLight(l: LightArticle): Article {
