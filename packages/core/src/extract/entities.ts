@@ -2,6 +2,7 @@
 // in-article coreference ("Mr. Lavrov", "Lavrov" -> "Sergey V. Lavrov") and aliases are worked out here.
 import type { Entity, EntityType } from "../schema/article.ts";
 import { CORE_SPEECH, FEMALE_NAMES, HONORIFICS, MALE_NAMES, ROLE_NOUNS, TITLES, speechLemma } from "./gazetteer.ts";
+import { isCap } from "./text.ts";
 import { gazetteerType, recognizeByRules, type MentionRecognizer, type MentionSpan } from "./mentions.ts";
 
 export interface ExtractEntitiesOptions {
@@ -269,12 +270,13 @@ export function extractEntities(body: string, opts: ExtractEntitiesOptions = {})
     if (s.type === "PER") {
       if (text.includes(" ")) addPerson(s, text, true);
       else singles.push(s);
-    } else if (s.type === "MISC" && !text.includes(" ") && /^\p{Lu}[\p{Ll}'’-]*\p{Lu}?[\p{Ll}'’-]+$/u.test(text)) singles.push(s);
+    } else if (s.type === "MISC" && text.length > 1 && !text.includes(" ") && isCap(text) && text !== text.toUpperCase()) singles.push(s);
   }
+  const firstNames = new Set(people.map((p) => p.first).filter((f): f is string => f !== null));
   for (const s of singles) {
     const text = body.slice(s.start, s.end);
     if (gazetteerType(text) || TITLE_WORDS.has(text) || TITLE_WORDS.has(text.replace(/s$/, ""))) continue;
-    const known = bySurname.has(text) || people.some((p) => p.first === text);
+    const known = bySurname.has(text) || firstNames.has(text);
     const honor = roleBefore(body, s.start);
     const create = s.type === "PER" || honor.honorific !== null || surnameFollowers(s);
     if (known || create) addPerson(s, text, create);

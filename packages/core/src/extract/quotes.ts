@@ -229,8 +229,11 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
   const descriptions: { pos: number; text: string; head: string }[] = [];
   // Unnamed sources introduced anywhere ("A senior State Department official said ..."), so a later
   // "the official said" can point back to them.
-  for (const m of body.matchAll(/\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\p{L}.’'-]+\s+){0,5}?(official|spokesman|spokeswoman|spokesperson|aide|adviser|advisor|diplomat|source|officer|lawmaker|strategist|analyst))\b/gu)) {
-    descriptions.push({ pos: m.index, text: m[1], head: m[2].toLowerCase() });
+  // Anchored on the head noun, then a short look-back: scanning for "a ..." everywhere was slow.
+  for (const h of body.matchAll(/\b(official|spokesman|spokeswoman|spokesperson|aide|adviser|advisor|diplomat|source|officer|lawmaker|strategist|analyst)\b/g)) {
+    const base = Math.max(0, h.index - 60);
+    const m = /\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\p{L}.’'-]+\s+){0,5}?\S+)$/u.exec(body.slice(base, h.index + h[0].length));
+    if (m) descriptions.push({ pos: base + m.index, text: m[1], head: h[1].toLowerCase() });
   }
 
   const sentenceOf = (pos: number): number => sents[Math.max(0, floorIndex(sents, pos))];
