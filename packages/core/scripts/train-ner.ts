@@ -1,5 +1,5 @@
 // `npm run train:ner -- [--train f] [--dev f] [--scheme IOB2|BILOU] [--bits 18] [--epochs 10]
-//   [--groups 127] [--seed 1] [--quant 8|16] [--prune x] [--write | --check]`
+//   [--groups 127] [--seed 1,2,3] [--quant 8|16] [--prune x] [--write | --check]`
 // Trains the tagger, prints dev F1 after every epoch and, with --write, regenerates
 // src/ner/model.data.ts. Deterministic: the same flags rebuild the same bytes, and --check
 // verifies that the shipped file is exactly what this training produces. The defaults are the
@@ -64,7 +64,7 @@ const epochs = Number(flag("epochs", "10"));
 const groups = Number(flag("groups", String(ALL_FEATURES)));
 // Several seeds → one model: the weights of perceptrons trained on different shuffles are averaged,
 // which steadies the result against the order the sentences happened to come in.
-const seeds = flag("seed", "1").split(",").map(Number);
+const seeds = flag("seed", "1,2,3").split(",").map(Number);
 const quant = Number(flag("quant", "8")) as 8 | 16;
 const prune = Number(flag("prune", "0"));
 
