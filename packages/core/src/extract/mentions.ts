@@ -254,6 +254,9 @@ function emitPlain(text: string, toks: Token[], a: number, b: number, out: Menti
   while (b > a && (CONNECTORS.has(toks[b - 1].text) || NOT_NAMES.has(toks[b - 1].text))) b--;
   if (a >= b) return;
   // A run that mixes a known place with more words ("Ukraine Russia") is split into single tokens.
+  // "Rival Hillary Clinton" at the start of a sentence: the given name is the second word.
+  if (b - a > 2 && !MALE_NAMES.has(toks[a].text) && !FEMALE_NAMES.has(toks[a].text) && (MALE_NAMES.has(toks[a + 1].text) || FEMALE_NAMES.has(toks[a + 1].text)) && !gazetteerType(toks[a].text))
+    a++;
   const type = classify(text, toks, a, b, false);
   if (!type) return;
   if (type === "MISC" && b - a > 1 && !hasConnector) {

@@ -366,6 +366,8 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       // "Clinton ally James Carville": the head is the last name before any apposition comma.
       const cut = np.search(/[,(]/);
       const headPart = cut < 0 ? free : free.filter((m) => m.start < a + cut);
+      // "Trump and Ryan issued a statement": the first of two coordinated names.
+      if (headPart.length > 1 && /^\s+and\s+$/.test(body.slice(headPart[0].end, headPart[1].start))) return asSpeaker(headPart[0].entity);
       return asSpeaker((headPart.length ? headPart[headPart.length - 1] : free[0]).entity);
     }
     const orgs = personAt(a, a + np.length, "organization");
@@ -528,7 +530,8 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       }
       // "..., saying": the participle's subject is the sentence's subject.
       if (/ing$/.test(t.text) && /,\s*$/.test(body.slice(sStart, t.start))) {
-        const subj = subjectOf(sStart, t.start);
+        // "..., Spicer said, adding, ...": the source of the verb before the participle comes first.
+        const subj = sourceIn(sStart, t.start) ?? subjectOf(sStart, t.start);
         if (subj) return { speaker: asSpeaker(subj), cue: { start: t.start, end: t.end } };
         const m = /^\s*(?:\S+\s+){0,3}?(he|she)\b/i.exec(body.slice(sStart, t.start));
         if (m) return { speaker: resolvePronoun(sStart, m[1].toLowerCase() === "he" ? "m" : "f"), cue: { start: t.start, end: t.end } };
