@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyze } from "@newsfuse/core";
-import { nativeGunzip, parseBytes } from "@newsfuse/formats/node";
+import { decodeBytes, nativeGunzip, parseBytes, readabilityText } from "@newsfuse/formats/node";
 
 /**
  * `npm run bench -- extraction --data <dir> [--out pred.json] [--analyze]`
@@ -10,6 +10,8 @@ import { nativeGunzip, parseBytes } from "@newsfuse/formats/node";
  * (`ground-truth.json` + `html/<id>.html.gz`) with the metric of that README: 4-token shingles of
  * `\w+` tokens, per-item precision/recall averaged over items, F1 of the averages, exact-token accuracy.
  * `--analyze` scores `analyze(input).body` (the core's cleaning on top) instead of the reader's text.
+ * `--extractor readability` / `readability-raw` swaps in Mozilla Readability over linkedom (with or
+ * without our block cleaning), the alternative the reader was measured against.
  */
 
 const TOKEN = /[\p{L}\p{N}_]+/gu;
@@ -77,6 +79,20 @@ export async function run(argv: string[]): Promise<void> {
   const data = flag(argv, "--data");
   const outPath = flag(argv, "--out");
   const useAnalyze = argv.includes("--analyze");
+  const extractor = flag(argv, "--extractor") ?? "ours";
+  if (!["ours", "readability", "readability-raw"].includes(extractor)) {
+    console.error(`bench extraction: --extractor must be ours, readability or readability-raw, not ${extractor}`);
+    process.exitCode = 2;
+    return;
+  }
+  // The alternative extractors see the same decoded page; metadata still comes from our reader.
+  const extract = (body: Uint8Array, name: string) => {
+    const results = parseBytes(body, { name, gunzip: nativeGunzip });
+    if (extractor === "ours") return results;
+    const html = decodeBytes(nativeGunzip(body)).text;
+    const text = readabilityText(html, { raw: extractor === "readability-raw" });
+    return results.map((r) => (r.ok ? { ...r, value: { ...r.value, input: { ...r.value.input, text } } } : r));
+  };
   if (!data) {
     console.error("usage: npm run bench -- extraction --data <dir with ground-truth.json and html/> [--out pred.json] [--analyze]");
     process.exitCode = 2;
@@ -104,7 +120,7 @@ export async function run(argv: string[]): Promise<void> {
     const body = bodies[i];
     let entry = { articleBody: "", title: null as string | null, published: null as string | null, authors: [] as string[] };
     if (body) {
-      const [r] = parseBytes(body, { name: files.get(id)!, gunzip: nativeGunzip });
+      const [r] = extract(body, files.get(id)!);
       if (r?.ok) {
         const input = r.value.input;
         const text = useAnalyze ? analyze(input).body : input.text;
@@ -135,7 +151,7 @@ export async function run(argv: string[]): Promise<void> {
     for (const [i, body] of bodies.entries()) {
       if (!body) continue;
       const t = performance.now();
-      parseBytes(body, { name: files.get(ids[i])!, gunzip: nativeGunzip });
+      extract(body, files.get(ids[i])!);
       best[i] = Math.min(best[i], performance.now() - t);
       n++;
     }
@@ -145,7 +161,7 @@ export async function run(argv: string[]): Promise<void> {
   const bestWall = best.filter(Number.isFinite).reduce((a, b) => a + b, 0) / 1000;
   const m = aggregate(rows);
   const f = (x: number) => x.toFixed(4);
-  console.log(`extraction on ${data} (${ids.length} pages${useAnalyze ? ", body after analyze()" : ""}${errors ? `, ${errors} errors` : ""})`);
+  console.log(`extraction on ${data} (${ids.length} pages, extractor ${extractor}${useAnalyze ? ", body after analyze()" : ""}${errors ? `, ${errors} errors` : ""})`);
   console.log(`precision=${f(m.precision)} recall=${f(m.recall)} f1=${f(m.f1)} accuracy=${f(m.accuracy)}`);
   const mb = bytes / 1e6;
   console.log(

@@ -9,6 +9,7 @@ import type { ReadResult } from "./types.ts";
 export type { ReadItem, ReadResult } from "./types.ts";
 export { MAX_INPUT_BYTES, decodeBytes, type Decoded } from "./decode.ts";
 export { detectFormat, SUPPORTED_EXT, type Format } from "./detect.ts";
+export { readabilityText } from "./html/fallback.ts";
 export { readHtmlPage, extractMainText, parseByline, parseHtml, readMetadata, type Byline, type PageMeta } from "./html/index.ts";
 
 export interface ParseOptions {

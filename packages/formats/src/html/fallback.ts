@@ -8,11 +8,13 @@ import { fragmentText } from "./extract.ts";
  * over linkedom. It costs ~40 ms a page, so it only runs on those pages; its article HTML goes
  * through the same block cleaning as feed content.
  */
-export function readabilityText(html: string): string {
+export function readabilityText(html: string, opts: { raw?: boolean } = {}): string {
   try {
     const { document } = parseHTML(html);
     const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
     if (!article?.content) return "";
+    // `raw` is Readability's own text, for benchmarking it against our extractor.
+    if (opts.raw) return article.textContent ?? "";
     return fragmentText(parseHtml(article.content).root);
   } catch {
     // Readability throws on some malformed documents; the caller keeps its own (short) result.
