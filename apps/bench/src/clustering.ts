@@ -124,15 +124,18 @@ export async function run(argv: string[]): Promise<void> {
   console.log(`data=${values.data} items=${records.length} gold_clusters=${new Set(gold.values()).size} level=${values.level}`);
   for (const opts of runs) {
     const mem = new MemoryWatch();
+    const u0 = process.cpuUsage();
     const t0 = performance.now();
     const pred = values.level === "story" ? clusterStoryRecords(records, opts, mem) : clusterEventRecords(records);
     const secs = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(u0);
+    const cpuSecs = (cpu.user + cpu.system) / 1e6;
     mem.sample();
     const s = bcubed(gold, pred);
     const label = values.level === "story" ? JSON.stringify(opts) : "clusterEvents";
     console.log(
       `${label} b3_p=${f4(s.precision)} b3_r=${f4(s.recall)} b3_f1=${f4(s.f1)} pair_f1=${f4(s.pairF1)} clusters=${s.predictedClusters}` +
-        ` time=${secs.toFixed(2)}s items_per_s=${Math.round(records.length / secs)} peak_rss_mb=${mem.rssPeakMb.toFixed(0)} peak_heap_mb=${mem.heapPeakMb.toFixed(0)}`,
+        ` time=${secs.toFixed(2)}s cpu=${cpuSecs.toFixed(2)}s items_per_s=${Math.round(records.length / secs)} items_per_cpu_s=${Math.round(records.length / cpuSecs)} peak_rss_mb=${mem.rssPeakMb.toFixed(0)} peak_heap_mb=${mem.heapPeakMb.toFixed(0)}`,
     );
   }
 }

@@ -1,6 +1,12 @@
 import type { Article } from "../schema/article.ts";
 import { contentWords, urlWords } from "./terms.ts";
 
+/** An item's L2-normalized TF-IDF vector. */
+interface TermVector {
+  terms: Int32Array;
+  weights: Float64Array;
+}
+
 /** What story clustering reads from one item. Headline-only feed items have just title and url. */
 export interface StoryItem {
   id: string;
@@ -34,6 +40,7 @@ export interface StoryIndexOptions {
   bodyWords?: number;
   /** At most this many most-recent stories are read from one term's postings. */
   postingsScan?: number;
+
   /** Two open stories whose centroids reach this cosine are merged (0 or above 1 disables merging). */
   mergeThreshold?: number;
   /** Stories are compared for merging after every this many items. */
@@ -62,8 +69,12 @@ export const STORY_MERGE_EVERY = 1000;
 export const STORY_HALF_LIFE_HOURS = 6;
 export const STORY_WINDOW_HOURS = 48;
 export const STORY_WINDOW_ITEMS = 5000;
-/** Stories are found through the postings of the item's terms; reading a bounded tail keeps a common term from costing O(stories). */
-export const STORY_POSTINGS_SCAN = 200;
+/**
+ * Stories are found through the postings of the item's terms; reading only the most recent ones
+ * keeps a common term from costing O(stories). On stream dev, 25, 50, 100 and 200 give the same
+ * B-cubed F1 (0.838): a story worth joining is among the latest few that used a term.
+ */
+export const STORY_POSTINGS_SCAN = 32;
 
 const DEFAULTS: Required<StoryIndexOptions> = {
   threshold: STORY_THRESHOLD,
@@ -113,7 +124,8 @@ export class StoryIndex {
   private open: number[] = [];
   private latestTime = Number.NEGATIVE_INFINITY;
   // Scratch space reused by every add, so the hot loop allocates little.
-  private readonly candidateMark: number[] = [];
+  private candidateMark = new Float64Array(256).fill(-1);
+  private acc = new Float64Array(256);
 
   constructor(options: StoryIndexOptions = {}) {
     this.opts = { ...DEFAULTS, ...options };
@@ -138,26 +150,7 @@ export class StoryIndex {
     if (!Number.isNaN(time) && time > this.latestTime) this.latestTime = time;
     const vec = this.vectorize(item);
 
-    let best = -1;
-    let bestScore = 0;
-    const candidates = this.candidates(vec.terms, time, seq);
-    for (const s of candidates) {
-      const c = this.centroids[s]!;
-      let dot = 0;
-      for (let i = 0; i < vec.terms.length; i++) {
-        const w = c.get(vec.terms[i]);
-        if (w !== undefined) dot += w * vec.weights[i];
-      }
-      let score = dot / Math.sqrt(this.norms2[s]);
-      if (!Number.isNaN(time) && !Number.isNaN(this.lastTime[s])) {
-        const hours = Math.max(0, time - this.lastTime[s]) / HOUR;
-        score *= Math.pow(0.5, hours / this.opts.halfLifeHours);
-      }
-      if (score > bestScore || (score === bestScore && s > best)) {
-        bestScore = score;
-        best = s;
-      }
-    }
+    const [best, bestScore] = this.bestStory(vec, time, seq);
     const story = best >= 0 && bestScore >= this.opts.threshold ? best : this.newStory();
     this.join(story, vec, time, seq);
     this.assignment.set(item.id, story);
@@ -198,39 +191,43 @@ export class StoryIndex {
   }
 
   private consolidate(time: number, seq: number): void {
-    const mark = new Set<number>();
+    const partial = new Map<number, number>();
     for (const s0 of [...this.dirty].sort((a, b) => a - b)) {
       const s = this.root(s0);
       const cs = this.centroids[s];
       if (!cs || !this.isOpen(s, time, seq)) continue;
-      // The story's heaviest terms find the stories it could be a fragment of.
-      const top = topTerms(cs, MERGE_PROBE_TERMS);
-      mark.clear();
-      let best = -1;
-      let bestScore = 0;
-      for (const t of top) {
+      // The story's heaviest terms find the stories it could be a fragment of; the dot product
+      // over those terms ranks them, and only the best few get a full centroid comparison.
+      partial.clear();
+      for (const t of topTerms(cs, MERGE_PROBE_TERMS)) {
+        const w = cs.get(t)!;
         const list = this.postings[t];
         const stop = Math.max(0, list.length - this.opts.postingsScan);
         for (let k = list.length - 1; k >= stop; k--) {
           const c = list[k];
-          if (c === s || mark.has(c)) continue;
-          mark.add(c);
+          if (c === s) continue;
           const cc = this.centroids[c];
-          if (!cc || !this.isOpen(c, time, seq)) continue;
-          const [small, large] = cs.size < cc.size ? [cs, cc] : [cc, cs];
-          let dot = 0;
-          for (const [term, w] of small) {
-            const v = large.get(term);
-            if (v !== undefined) dot += w * v;
-          }
-          let score = dot / Math.sqrt(this.norms2[s] * this.norms2[c]);
-          const ls = this.lastTime[s];
-          const lc = this.lastTime[c];
-          if (!Number.isNaN(ls) && !Number.isNaN(lc)) score *= Math.pow(0.5, Math.abs(ls - lc) / HOUR / this.opts.halfLifeHours);
-          if (score > bestScore) {
-            bestScore = score;
-            best = c;
-          }
+          if (!cc) continue;
+          const v = cc.get(t);
+          if (v !== undefined) partial.set(c, (partial.get(c) ?? 0) + w * v);
+        }
+      }
+      const ranked = [...partial].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, RESCORE);
+      let best = -1;
+      let bestScore = 0;
+      for (const [c] of ranked) {
+        const cc = this.centroids[c]!;
+        if (!this.isOpen(c, time, seq)) continue;
+        const [small, large] = cs.size < cc.size ? [cs, cc] : [cc, cs];
+        let dot = 0;
+        for (const [term, w] of small) {
+          const v = large.get(term);
+          if (v !== undefined) dot += w * v;
+        }
+        const score = (dot / Math.sqrt(this.norms2[s] * this.norms2[c])) * this.decay(this.lastTime[s], this.lastTime[c]);
+        if (score > bestScore) {
+          bestScore = score;
+          best = c;
         }
       }
       if (best >= 0 && bestScore >= this.opts.mergeThreshold) this.merge(s, best);
@@ -285,7 +282,7 @@ export class StoryIndex {
     return id;
   }
 
-  private vectorize(item: StoryItem): { terms: Int32Array; weights: Float64Array } {
+  private vectorize(item: StoryItem): TermVector {
     const o = this.opts;
     const tf = new Map<number, number>();
     const bump = (terms: Iterable<string>, prefix: string, weight: number) => {
@@ -327,21 +324,72 @@ export class StoryIndex {
     return seq - this.lastSeq[s] <= this.opts.windowItems;
   }
 
-  private candidates(terms: Int32Array, time: number, seq: number): number[] {
-    if (this.opts.exhaustive) return this.open.filter((s) => this.isOpen(s, time, seq));
-    const out: number[] = [];
-    const mark = this.candidateMark;
-    for (let i = 0; i < terms.length; i++) {
-      const list = this.postings[terms[i]];
-      const stop = Math.max(0, list.length - this.opts.postingsScan);
-      for (let k = list.length - 1; k >= stop; k--) {
-        const s = list[k];
-        if (mark[s] === seq) continue;
-        mark[s] = seq;
-        if (this.isOpen(s, time, seq)) out.push(s);
+  private exactScore(s: number, vec: TermVector, time: number): number {
+    const c = this.centroids[s]!;
+    let dot = 0;
+    for (let i = 0; i < vec.terms.length; i++) {
+      const w = c.get(vec.terms[i]);
+      if (w !== undefined) dot += w * vec.weights[i];
+    }
+    return (dot / Math.sqrt(this.norms2[s])) * this.decay(time, this.lastTime[s]);
+  }
+
+  private decay(a: number, b: number): number {
+    if (Number.isNaN(a) || Number.isNaN(b)) return 1;
+    return Math.pow(0.5, Math.abs(a - b) / HOUR / this.opts.halfLifeHours);
+  }
+
+  /**
+   * The best open story for an item and its score. Dot products are accumulated along the tails
+   * of the item's postings (one lookup per story that has the term, not per candidate and term);
+   * the few best are then scored exactly, since a story may have fallen off one term's tail.
+   */
+  private bestStory(vec: TermVector, time: number, seq: number): [number, number] {
+    let touched: number[];
+    if (this.opts.exhaustive) {
+      touched = this.open.filter((s) => this.isOpen(s, time, seq));
+    } else {
+      touched = [];
+      const mark = this.candidateMark;
+      const acc = this.acc;
+      for (let i = 0; i < vec.terms.length; i++) {
+        const t = vec.terms[i];
+        const w = vec.weights[i];
+        const list = this.postings[t];
+        const stop = Math.max(0, list.length - this.opts.postingsScan);
+        for (let k = list.length - 1; k >= stop; k--) {
+          const s = list[k];
+          const c = this.centroids[s];
+          if (c === null) continue;
+          if (mark[s] !== seq) {
+            mark[s] = seq;
+            if (!this.isOpen(s, time, seq)) {
+              acc[s] = Number.NaN;
+              continue;
+            }
+            acc[s] = 0;
+            touched.push(s);
+          }
+          const cw = c.get(t);
+          if (cw !== undefined) acc[s] += w * cw;
+        }
+      }
+      if (touched.length > RESCORE) {
+        for (const s of touched) acc[s] = (acc[s] / Math.sqrt(this.norms2[s])) * this.decay(time, this.lastTime[s]);
+        touched.sort((x, y) => acc[y] - acc[x] || y - x);
+        touched.length = RESCORE;
       }
     }
-    return out;
+    let best = -1;
+    let bestScore = 0;
+    for (const s of touched) {
+      const score = this.exactScore(s, vec, time);
+      if (score > bestScore || (score === bestScore && s > best)) {
+        bestScore = score;
+        best = s;
+      }
+    }
+    return [best, bestScore];
   }
 
   private newStory(): number {
@@ -357,16 +405,19 @@ export class StoryIndex {
       this.lastSeq = grow(this.lastSeq, (n) => new Float64Array(n));
       this.sizes = grow(this.sizes, (n) => new Int32Array(n));
       this.parent = grow(this.parent, (n) => new Int32Array(n));
+      this.acc = grow(this.acc, (n) => new Float64Array(n));
+      const mark = new Float64Array(this.candidateMark.length * 2).fill(-1);
+      mark.set(this.candidateMark);
+      this.candidateMark = mark;
     }
     this.parent[s] = s;
     this.centroids.push(new Map());
-    this.candidateMark.push(-1);
     this.lastTime[s] = Number.NaN;
     this.open.push(s);
     return s;
   }
 
-  private join(s: number, vec: { terms: Int32Array; weights: Float64Array }, time: number, seq: number): void {
+  private join(s: number, vec: TermVector, time: number, seq: number): void {
     const c = this.centroids[s]!;
     let norm2 = this.norms2[s];
     for (let i = 0; i < vec.terms.length; i++) {
@@ -399,6 +450,9 @@ export class StoryIndex {
     this.open = still;
   }
 }
+
+/** How many candidates, ranked by their dot product along the postings, are scored exactly. */
+const RESCORE = 4;
 
 /** How many of a story's heaviest terms are used to look for stories it should merge with. */
 const MERGE_PROBE_TERMS = 8;

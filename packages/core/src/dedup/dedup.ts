@@ -160,14 +160,15 @@ export class DedupIndex {
       this.link(exactTwin, idx, { a: this.entries[exactTwin].id, b: entry.id, jaccard: 1, containment: 1 });
     } else {
       this.byExact.set(entry.exact, idx);
-      for (const c of this.lsh.query(entry.signature)) {
+      const keys = this.lsh.bandKeys(entry.signature);
+      for (const c of this.lsh.query(entry.signature, keys)) {
         const other = this.entries[c];
         const sim = setSimilarity(other.shingles, entry.shingles);
         if (this.accepts(sim, Math.min(other.shingles.length, entry.shingles.length))) {
           this.link(c, idx, { a: other.id, b: entry.id, jaccard: round(sim.jaccard), containment: round(sim.containment) });
         }
       }
-      this.lsh.insert(idx, entry.signature);
+      this.lsh.insert(idx, entry.signature, keys);
     }
     if (!this.keepSignatures) entry.signature = new Uint32Array(0);
     return this.groupOf(entry.id);
@@ -182,17 +183,21 @@ export class DedupIndex {
     const ra = this.uf.find(a);
     const rb = this.uf.find(b);
     const ga = this.groupsByRoot.get(ra) ?? { members: [ra], pairs: [] };
-    const gb = this.groupsByRoot.get(rb) ?? { members: [rb], pairs: [] };
     if (ra === rb) {
       ga.pairs.push(pair);
       this.groupsByRoot.set(ra, ga);
       return;
     }
+    const gb = this.groupsByRoot.get(rb) ?? { members: [rb], pairs: [] };
     const root = this.uf.union(ra, rb);
     this.groupsByRoot.delete(ra);
     this.groupsByRoot.delete(rb);
-    const members = ga.members.concat(gb.members).sort((x, y) => x - y);
-    this.groupsByRoot.set(root, { members, pairs: ga.pairs.concat(gb.pairs, [pair]) });
+    // Append the smaller group to the larger, so a title repeated thousands of times stays linear.
+    const [big, small] = ga.members.length >= gb.members.length ? [ga, gb] : [gb, ga];
+    for (const m of small.members) big.members.push(m);
+    for (const p of small.pairs) big.pairs.push(p);
+    big.pairs.push(pair);
+    this.groupsByRoot.set(root, big);
   }
 
   /** The duplicate group of an item already added, or null when it has no copy. */
@@ -205,7 +210,8 @@ export class DedupIndex {
 
   /** Every group with at least two members, in order of their first member. */
   groups(): DuplicateGroup[] {
-    return [...this.groupsByRoot.values()].sort((x, y) => x.members[0] - y.members[0]).map((g) => this.describe(g));
+    const first = (g: GroupState) => g.members.reduce((m, x) => Math.min(m, x), Infinity);
+    return [...this.groupsByRoot.values()].sort((x, y) => first(x) - first(y)).map((g) => this.describe(g));
   }
 
   /** Group number (the union-find root) of every item, for callers that only need the partition. */
@@ -215,7 +221,7 @@ export class DedupIndex {
   }
 
   private describe(g: GroupState): DuplicateGroup {
-    const members = g.members.map((i) => this.entries[i]);
+    const members = [...g.members].sort((x, y) => x - y).map((i) => this.entries[i]);
     const exact = members.every((m) => m.exact === members[0].exact);
     const sources = new Set(members.map((m) => (m.outlet ?? m.agency ?? "").toLowerCase()).filter((s) => s.length > 0));
     const kind: DuplicateKind = sources.size > 1 ? "syndicated" : exact ? "exact" : "near";

@@ -92,11 +92,18 @@ export class LshIndex {
     return this.entries++;
   }
 
+  /** The band hashes of a signature; compute them once to both query and insert. */
+  bandKeys(sig: Uint32Array): Uint32Array {
+    const keys = new Uint32Array(this.bands);
+    for (let b = 0; b < this.bands; b++) keys[b] = this.bandKey(sig, b);
+    return keys;
+  }
+
   /** Candidates sharing at least one band with `sig` (each once, most recent first per bucket). */
-  query(sig: Uint32Array): number[] {
+  query(sig: Uint32Array, keys = this.bandKeys(sig)): number[] {
     const seen = new Set<number>();
     for (let b = 0; b < this.bands; b++) {
-      const s = this.slot(this.bandKey(sig, b));
+      const s = this.slot(keys[b]);
       if (!this.used[s]) continue;
       let e = this.heads[s];
       for (let k = 0; e >= 0 && k < this.bucketCap; k++, e = this.next[e]) seen.add(this.docs[e]);
@@ -105,10 +112,10 @@ export class LshIndex {
   }
 
   /** Files document `doc` under each band of its signature. */
-  insert(doc: number, sig: Uint32Array): void {
+  insert(doc: number, sig: Uint32Array, keys = this.bandKeys(sig)): void {
     for (let b = 0; b < this.bands; b++) {
       if ((this.filled + 1) * 2 > this.keys.length) this.growTable();
-      const key = this.bandKey(sig, b);
+      const key = keys[b];
       const s = this.slot(key);
       if (!this.used[s]) {
         this.used[s] = 1;
