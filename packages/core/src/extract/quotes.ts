@@ -581,9 +581,8 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       text = body.slice(sStart, end);
     }
     // Take back to the previous clause boundary, then the last few words.
-    const bound = Math.max(text.lastIndexOf(","), text.lastIndexOf(";"), text.lastIndexOf(":"), text.lastIndexOf("—"), text.lastIndexOf("–"), text.lastIndexOf("(") );
+    const bound = Math.max(text.lastIndexOf(","), text.lastIndexOf(";"), text.lastIndexOf(":"), text.lastIndexOf("—"), text.lastIndexOf("–"), text.lastIndexOf("("));
     let start = sStart + bound + 1;
-    const clause = body.slice(start, end);
     // The subject is the tail of the clause after its last conjunction/preposition/verb-like word.
     const toks = toksIn(start, end);
     let k = toks.length - 1;
@@ -609,13 +608,11 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
     }
     start = k + 1 < toks.length ? toks[k + 1].start : end;
     if (start >= end) return null;
-    // A verb-like lower-case word before the subject ends it ("Clinton praised Obama, and he said").
-    void clause;
     return { start, end };
   };
 
   // First pass: direct cues.
-  const results: { q: QuoteSpan; speaker: Speaker; cue: Cue["cue"] | null; drop: boolean; attributed: boolean }[] = [];
+  const results: { q: QuoteSpan; speaker: Speaker; cue: Cue["cue"] | null; attributed: boolean }[] = [];
   for (let i = 0; i < spans.length; i++) {
     const q = spans[i];
     const next = i + 1 < spans.length && spans[i + 1].paragraph === q.paragraph ? spans[i + 1].open : body.length;
@@ -631,7 +628,6 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       if (after && after.cue.start - q.close <= 3 && after.speaker.name) cue = after;
       else cue = cueBefore(q) ?? after;
     }
-    const drop = false;
     // Transcript labels inside the quote: "PENCE: Well, look, ...".
     if (!cue) {
       const label = /^([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)?):\s/.exec(body.slice(q.start, q.start + 40));
@@ -643,14 +639,14 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       }
     }
     if (cue && cue.speaker.entity) history.push({ pos: q.open, entity: cue.speaker.entity });
-    results.push({ q, speaker: cue?.speaker ?? NONE, cue: cue?.cue ?? null, drop, attributed: cue !== null && !drop });
+    results.push({ q, speaker: cue?.speaker ?? NONE, cue: cue?.cue ?? null, attributed: cue !== null });
   }
 
   // Second pass: quotes without their own cue take the speaker of a neighbour in the paragraph
   // ("A," he said. "B.") or, for a paragraph that opens with a quote, the previous paragraph's speaker.
   for (let i = 0; i < results.length; i++) {
     const r = results[i];
-    if (r.attributed || r.drop) continue;
+    if (r.attributed) continue;
     const q = r.q;
     let donor: (typeof results)[number] | undefined;
     for (let j = i - 1; j >= 0 && results[j].q.paragraph === q.paragraph; j--) if (results[j].attributed) {
@@ -738,7 +734,6 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
 
   const out: Quote[] = [];
   for (const r of results) {
-    if (r.drop) continue;
     const text = body.slice(r.q.start, r.q.end);
     const words = text.split(/\s+/).length;
     // Unattributed short quotes are scare quotes, nicknames or titles, not someone's words.

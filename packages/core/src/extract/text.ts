@@ -19,13 +19,13 @@ export const ABBREVIATIONS = new Set(
 // Explicit Latin/Greek/Cyrillic ranges instead of \p{L}: the Unicode-property regex was a tenth of analyze.
 const WORD = /(?:[A-Za-zÀ-ɏ]\.){2,}|[A-Za-z0-9$À-ɏͰ-ӿ][A-Za-z0-9À-ɏͰ-ӿ]*(?:[-'’&.,][A-Za-z0-9À-ɏͰ-ӿ]+)*/g;
 
-/**
- * Splits text into word tokens. A period is kept on abbreviations and initials ("Mr.", "J."), and a
- * possessive "'s" is split off so "Russia's" yields "Russia".
- */
 let lastText: string | null = null;
 let lastTokens: Token[] = [];
 
+/**
+ * Splits text into word tokens. A period is kept on abbreviations and initials ("Mr.", "J."), and a
+ * possessive "'s" is split off so "Russia's" yields "Russia". The returned array is shared: do not mutate it.
+ */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   // Entities and quotes tokenise the same body one after the other: keep the last whole-text result.
   const whole = from === 0 && to === text.length;
