@@ -13,6 +13,12 @@ describe("parseByline", () => {
     expect(parseByline("By Jane Doe, Staff Writer")).toEqual({ authors: ["Jane Doe"], agency: null });
     expect(parseByline("By Anton Troianovski in Moscow")).toEqual({ authors: ["Anton Troianovski"], agency: null });
   });
+  it("reads AP bylines without a comma and skips outlets", () => {
+    expect(parseByline("By MATTHEW LEE and VLADIMIR ISACHENKOV Associated Press")).toEqual({ authors: ["Matthew Lee", "Vladimir Isachenkov"], agency: "AP" });
+    expect(parseByline("By MATTHEW LEE AP Diplomatic Writer")).toEqual({ authors: ["Matthew Lee"], agency: "AP" });
+    expect(parseByline("By Jane Doe and John Roe | The Washington Post")).toEqual({ authors: ["Jane Doe", "John Roe"], agency: null });
+    expect(parseByline("By Jane Doe, CNN")).toEqual({ authors: ["Jane Doe"], agency: null });
+  });
   it("rejects sentences that start with 'By'", () => {
     expect(parseByline("By Thursday, the talks had collapsed.")).toBeNull();
     expect(parseByline("By the end of the week, Russia had massed more troops near the border.")).toBeNull();

@@ -16,6 +16,7 @@ const NAME = new RegExp(String.raw`^${NAME_TOKEN}(?:\s+${NAME_TOKEN}){1,4}$`, "u
 // Words that make a capitalized pair an outlet or a desk, not a person: "USA TODAY", "HNN Staff".
 const OUTLET_WORD = /\b(?:news|today|times|post|press|wire|wires|journal|daily|media|staff|network|tribune|herald|gazette|agency|desk|bureau|online|magazine|radio|tv)\b/i;
 const isName = (s: string) => NAME.test(s) && !OUTLET_WORD.test(s);
+const TRAILING_AGENCY = /\s+((?:the\s+)?(?:Associated Press|AP|Reuters|AFP|UPI|Bloomberg(?: News)?|Agence France-Presse))(?:\s+[\w ]{0,30}(?:writer|correspondent|reporter))?$/i;
 const BYLINE = /^by\s*[:\-]?\s+(.+)$/i;
 // Job labels that follow a name in a byline: "By Jane Doe, Staff Writer".
 const LABEL = /^(?:staff|senior|chief|special|political|foreign|white house|washington|national|contributing)?\s*(?:writer|reporter|correspondent|editor|columnist|contributor|bureau chief)s?$/i;
@@ -52,8 +53,18 @@ export function parseByline(paragraph: string): Byline | null {
     }
     if (LABEL.test(part)) continue;
     // "Jane Doe in Moscow", "Jane Doe for The Times": keep the name.
-    const name = fixAllCapsName(part.replace(/\s+(?:in|for|at|from)\s+.*$/, ""));
-    if (!isName(name)) return null;
+    let name = fixAllCapsName(part.replace(/\s+(?:in|for|at|from)\s+.*$/, ""));
+    // AP prints "By MATTHEW LEE Associated Press" without a comma: peel a trailing agency off.
+    const trailing = TRAILING_AGENCY.exec(part);
+    if (trailing && trailing.index > 0 && canonicalAgency(trailing[1])) {
+      agency ??= canonicalAgency(trailing[1]);
+      name = fixAllCapsName(part.slice(0, trailing.index).trim());
+    }
+    if (!isName(name)) {
+      // The outlet in a byline ("| The Washington Post", ", CNN") is not an author, and not a reason to reject the line.
+      if (OUTLET_WORD.test(part) || /^[A-Z]{2,5}$/.test(part) || /^the\s/i.test(part)) continue;
+      return null;
+    }
     authors.push(name);
   }
   return authors.length || agency ? { authors, agency } : null;
