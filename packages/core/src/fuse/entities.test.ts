@@ -40,6 +40,15 @@ describe("resolveEntities", () => {
     ]);
   });
 
+  it("does not report capitalisation (LuAnn/Luann) as a spelling discrepancy", () => {
+    const r2 = resolveEntities([
+      makeArticle("a", "", { entities: [person("LuAnn Marie Johnson")] }),
+      makeArticle("b", "", { entities: [person("Luann Johnson")] }),
+    ]);
+    expect(r2.records.filter((x) => x.type === "person")).toHaveLength(1);
+    expect(r2.spellings).toEqual([]);
+  });
+
   it("never merges two people who share a surname without evidence", () => {
     const family = resolveEntities([
       makeArticle("a", "", { entities: [person("Joe Biden")] }),

@@ -5,6 +5,8 @@ import { acronym, firstNamesCompatible, fold, NICKNAMES as NICK, orgKey, parsePe
 /** The cross-article entities of a batch and the way back from an article's entity to its record. */
 export interface EntityResolution {
   records: EntityRecord[];
+  /** Position of each record id in `records`. */
+  index: Map<string, number>;
   /** Record id of an article-local entity ("003_x.txt", "e2"). */
   recordOf(article: string, entityId: string): string | null;
   /** Record id for a name as written in an article (a quote's speaker), or null. */
@@ -218,6 +220,7 @@ export function resolveEntities(articles: Article[]): EntityResolution {
 
   return {
     records,
+    index: new Map(records.map((r, i) => [r.id, i])),
     recordOf: (article, entityId) => byArticleEntity.get(`${article}\u0000${entityId}`) ?? null,
     recordByName,
     spellings,
@@ -270,7 +273,8 @@ function spellingVariants(recordId: string, ms: Item[]): Discrepancy[] {
     const byKey = new Map<string, string[]>();
     for (const f of forms.keys()) byKey.set(translitKey(f), [...(byKey.get(translitKey(f)) ?? []), f]);
     for (const variants of byKey.values()) {
-      if (variants.length < 2) continue;
+      // "LuAnn"/"Luann" is house style for capitals, not a different spelling.
+      if (new Set(variants.map((v) => v.toLowerCase())).size < 2) continue;
       out.push({
         id: `spelling-${recordId}-${part}`,
         kind: "spelling",

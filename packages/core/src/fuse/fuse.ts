@@ -23,7 +23,9 @@ export function fuse(articles: Article[]): FuseResult {
   const byStory = new Map<string, Article[]>();
   for (const a of articles) {
     const s = storyOf.get(a.id) ?? `story-${a.id}`;
-    byStory.set(s, [...(byStory.get(s) ?? []), a]);
+    const members = byStory.get(s);
+    if (members) members.push(a);
+    else byStory.set(s, [a]);
   }
   const fused = [...byStory].map(([id, members]) => fuseStory(id, members, { entities }));
   const updated = new Map(fused.flatMap((f) => f.articles.map((a) => [a.id, a] as const)));

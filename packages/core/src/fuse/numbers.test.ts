@@ -44,6 +44,26 @@ describe("groupNumbers", () => {
     expect(d.values.find((v) => v.value === "more than 90,000")).toMatchObject({ articles: ["003"], dates: ["2021-12-02"] });
   });
 
+  it("does not set far-apart figures about one subject against each other, nor bare measures", () => {
+    const pirates = [
+      makeArticle("a", "The Indian navy captured 23 Somali pirates. The ship sailed 150 miles.", {
+        numbers: [
+          { text: "23 Somali pirates", value: 23, subject: "Somali pirates" },
+          { text: "150 miles", value: 150, subject: "miles" },
+        ],
+      }),
+      makeArticle("b", "An estimated 1,500 Somali pirates operate in the gulf. The ship sailed 120 miles.", {
+        numbers: [
+          { text: "An estimated 1,500 Somali pirates", value: 1500, qualifier: "an estimated", subject: "Somali pirates" },
+          { text: "120 miles", value: 120, subject: "miles" },
+        ],
+      }),
+    ];
+    const r = groupNumbers(pirates, () => null);
+    expect(r.groups.find((g) => g.subject === "Somali pirates")?.claims).toHaveLength(2);
+    expect(r.discrepancies).toEqual([]);
+  });
+
   it("formats figures without locale tables", () => {
     expect(formatNumber(1234567.5)).toBe("1,234,567.5");
   });

@@ -11,7 +11,22 @@ interface Item {
   key: string | null;
 }
 
-const GENERIC_HEADS = new Set(["", "percent", "people", "times", "year", "years", "day", "days"]);
+const GENERIC_HEADS = new Set(["", "percent", "people", "times", "year", "years", "day", "days", "p", "a", "am", "pm", "just", "past"]);
+/**
+ * Measures rather than subjects: "10 feet", "23 games", "15 points" in two articles are rarely the
+ * same quantity, so they form a discrepancy only when a qualifier names what they measure. Seen as
+ * noise when fusing the ECB+ dev articles (clustering/dev.jsonl).
+ */
+/**
+ * Two figures for one subject are the same quantity reported differently when within this ratio.
+ * Seeds: 90,000 vs 100,000 Russian troops (1.11) must be set side by side; ECB+ dev noise such as
+ * 12 vs 23 Somali pirates (1.9) or 246 vs 420 passengers (1.7) are different facts.
+ */
+export const SAME_QUANTITY_RATIO = 1.5;
+
+const MEASURES = new Set(
+  "foot feet yard meter metre mile kilometer kilometre km inch minute hour second week month game season point goal time degree pound kilogram kg ton tonne mph percent dollar".split(" "),
+);
 
 function stem(w: string): string {
   const l = w.toLowerCase();
@@ -112,23 +127,36 @@ export function groupNumbers(
         end: m.claim.end,
       })),
     });
-    const values = new Map<string, { articles: Set<string>; dates: Set<string | null> }>();
-    for (const m of ms) {
-      const v = `${m.claim.qualifier ? `${m.claim.qualifier} ` : ""}${formatNumber(m.claim.value)}`;
-      const slot = values.get(v) ?? { articles: new Set(), dates: new Set() };
-      slot.articles.add(m.article.id);
-      slot.dates.add(dateOf(m.article.id));
-      values.set(v, slot);
+    const [head, unit, quals] = key.split("|");
+    const specific = quals !== "" || (!MEASURES.has(head) && !MEASURES.has(unit) && head.length > 3);
+    if (!specific) continue;
+    // Figures far apart count different things ("23 pirates captured" / "1,500 pirates in the gulf"):
+    // only figures within SAME_QUANTITY_RATIO of their neighbours are set against each other.
+    const sorted = [...ms].sort((a, b) => a.claim.value - b.claim.value);
+    const runs: Item[][] = [];
+    for (const m of sorted) {
+      const run = runs[runs.length - 1];
+      if (run && m.claim.value <= run[run.length - 1].claim.value * SAME_QUANTITY_RATIO) run.push(m);
+      else runs.push([m]);
     }
-    const articlesInvolved = new Set(ms.map((m) => m.article.id));
-    if (values.size >= 2 && articlesInvolved.size >= 2)
+    runs.forEach((run, r) => {
+      const values = new Map<string, { articles: Set<string>; dates: Set<string | null> }>();
+      for (const m of run) {
+        const v = `${m.claim.qualifier ? `${m.claim.qualifier} ` : ""}${formatNumber(m.claim.value)}`;
+        const slot = values.get(v) ?? { articles: new Set(), dates: new Set() };
+        slot.articles.add(m.article.id);
+        slot.dates.add(dateOf(m.article.id));
+        values.set(v, slot);
+      }
+      if (values.size < 2 || new Set(run.map((m) => m.article.id)).size < 2) return;
       discrepancies.push({
-        id: `number-${story ?? "batch"}-${key.replace(/[^a-z0-9+]+/gi, "-")}`,
+        id: `number-${story ?? "batch"}-${key.replace(/[^a-z0-9+]+/gi, "-")}${runs.length > 1 ? `-${r + 1}` : ""}`,
         kind: "number",
         about: subject,
         values: [...values].map(([value, s]) => ({ value, articles: [...s.articles], dates: [...s.dates] })),
         story,
       });
+    });
   }
   return { groups, discrepancies };
 }

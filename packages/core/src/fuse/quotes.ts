@@ -145,8 +145,8 @@ export function groupQuotes(articles: Article[], entities: EntityResolution, idP
     if (g) g.push(i);
     else groups.set(find(i), [i]);
   });
-  const nameOf = new Map(entities.records.map((r) => [r.id, r.name]));
-  const speakerName = (it: Item) => (it.speakerRecord ? (nameOf.get(it.speakerRecord) ?? it.quote.speaker) : it.quote.speaker);
+  const speakerName = (it: Item) =>
+    it.speakerRecord ? (entities.records[entities.index.get(it.speakerRecord) ?? -1]?.name ?? it.quote.speaker) : it.quote.speaker;
   return [...groups.values()]
     .sort((a, b) => a[0] - b[0])
     .map((members, n) => {

@@ -36,7 +36,14 @@ export function fuseStory(storyId: string, articles: Article[], opts: FuseStoryO
   const numbers = groupNumbers(dated, (id) => dateOf.get(id) ?? null, storyId);
 
   const ids = new Set(dated.map((a) => a.id));
-  const storyEntities = entities.records.filter((r) => r.articles.some((a) => ids.has(a)));
+  // Walk the story's own entities, not every record of the batch: a batch can hold thousands of stories.
+  const storyEntityIdSet = new Set<string>();
+  for (const a of dated)
+    for (const e of a.entities) {
+      const r = entities.recordOf(a.id, e.id);
+      if (r) storyEntityIdSet.add(r);
+    }
+  const storyEntities = [...storyEntityIdSet].map((id) => entities.index.get(id)!).sort((x, y) => x - y).map((i) => entities.records[i]);
   const storyEntityIds = new Set(storyEntities.map((r) => r.id));
   const spellings: Discrepancy[] = entities.spellings
     .filter((d) => storyEntityIds.has(d.id.replace(/^spelling-/, "").replace(/-(first|last)$/, "")))

@@ -30,16 +30,17 @@ export function effectiveDate(a: Article): string | null {
 
 const NOUNS: Record<string, string> = { met: "meeting", meet: "meeting", meets: "meeting", spoke: "talks", speak: "talks", talk: "talks" };
 
-function eventLabel(anchors: EventAnchor[], place: string | null): string {
+/**
+ * "meeting in Stockholm" when a lead names a meeting-like happening and its place; otherwise the
+ * headline of the event's first report, which says what happened better than a keyword would.
+ */
+function eventLabel(anchors: EventAnchor[], place: string | null, titles: (string | null)[]): string {
   for (const a of anchors) {
-    const m = a.sentence?.match(
-      /\b(meet(?:s|ing)?|met|talks?|summit|conference|ministerial|negotiations|visit|ceremony|rally|vote|election|attack|shooting|crash|explosion|earthquake|fire|arrest|robbery)\b/i,
-    );
-    if (m) {
-      const noun = NOUNS[m[1].toLowerCase()] ?? m[1].toLowerCase();
-      return place ? `${noun} in ${place}` : noun;
-    }
+    const m = a.sentence?.match(/\b(meet(?:s|ing)?|met|talks?|summit|conference|ministerial|negotiations|ceremony|rally)\b/i);
+    if (m && place) return `${NOUNS[m[1].toLowerCase()] ?? m[1].toLowerCase()} in ${place}`;
   }
+  const title = titles.find((t) => t && t.trim());
+  if (title) return title.trim();
   return place ? `events in ${place}` : "event";
 }
 
@@ -65,7 +66,11 @@ export function buildTimeline(storyId: string, input: Article[], entities: Entit
   const eventOf = clusterEvents(input);
   const anchors = new Map(input.map((a) => [a.id, eventAnchor(a)]));
   const clusters = new Map<string, Article[]>();
-  for (const a of input) clusters.set(eventOf.get(a.id)!, [...(clusters.get(eventOf.get(a.id)!) ?? []), a]);
+  for (const a of input) {
+    const c = clusters.get(eventOf.get(a.id)!);
+    if (c) c.push(a);
+    else clusters.set(eventOf.get(a.id)!, [a]);
+  }
 
   interface Draft {
     reporters: Article[];
@@ -116,7 +121,7 @@ export function buildTimeline(storyId: string, input: Article[], entities: Entit
       .filter(([, c]) => c >= Math.max(1, Math.ceil(members.length / 2)))
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, 6)
-      .map(([id]) => entities.records.find((r) => r.id === id)?.name ?? id);
+      .map(([id]) => entities.records[entities.index.get(id)!]?.name ?? id);
 
     if (date) {
       const datedBy = reporters.filter((a) => a.published.stated === date).map((a) => a.id);
@@ -139,7 +144,11 @@ export function buildTimeline(storyId: string, input: Article[], entities: Entit
     }
     return {
       id: "",
-      label: eventLabel(members.map((a) => anchors.get(a.id)!), d.place),
+      label: eventLabel(
+        members.map((a) => anchors.get(a.id)!),
+        d.place,
+        [...reporters.filter((a) => !a.titleDerived), ...reporters.filter((a) => a.titleDerived)].map((a) => a.title),
+      ),
       place: d.place,
       date,
       dateInferred: false,
