@@ -13,6 +13,7 @@ import { ApiConfig, type ApiConfigInput } from "./config.ts";
 import type { AppEnv, Deps, Logger } from "./context.ts";
 import { ApiFailure, isApiErrorCode, type ErrorDetail } from "./errors.ts";
 import { clientAddress, isLoopback } from "./middleware/client.ts";
+import { responseCache } from "./middleware/cache.ts";
 import { TokenBuckets } from "./middleware/rate-limit.ts";
 import { registerAnalyze } from "./routes/analyze.ts";
 import { registerArticles } from "./routes/articles.ts";
@@ -120,6 +121,7 @@ export function createApp(opts: CreateAppOptions) {
     });
   }
   app.use("*", access(config));
+  if (config.cacheTtlMs > 0) app.use("*", responseCache({ ttlMs: config.cacheTtlMs, clock, store: deps.store }));
   app.use(
     "*",
     bodyLimit({

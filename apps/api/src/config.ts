@@ -20,6 +20,8 @@ export const ApiConfig = z.object({
   rateLimit: RateLimitConfig.nullable().default({ capacity: 200, refillPerSecond: 100 }),
   /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
   trustProxy: z.boolean().default(false),
+  /** Identical JSON reads within this many ms are served from memory; any write empties it. 0 = off. */
+  cacheTtlMs: z.number().int().nonnegative().default(1000),
   /** Most items one NDJSON batch may hold. */
   maxBatchItems: z.number().int().positive().default(5000),
 });
@@ -30,7 +32,7 @@ export type ApiConfigInput = z.input<typeof ApiConfig>;
  * Reads the API configuration from environment variables, reporting every bad one at once.
  * NEWSFUSE_API_KEY, NEWSFUSE_API_READS (open|key), NEWSFUSE_API_BODY_LIMIT (bytes),
  * NEWSFUSE_API_CORS (comma-separated origins), NEWSFUSE_API_RATE ("capacity/perSecond" or "off"),
- * NEWSFUSE_API_TRUST_PROXY (1|0).
+ * NEWSFUSE_API_TRUST_PROXY (1|0), NEWSFUSE_API_CACHE_MS (read cache TTL, 0 = off).
  */
 export function configFromEnv(env: Record<string, string | undefined>): { ok: true; value: ApiConfig } | { ok: false; problems: string[] } {
   const problems: string[] = [];
@@ -39,6 +41,7 @@ export function configFromEnv(env: Record<string, string | undefined>): { ok: tr
   if (env.NEWSFUSE_API_READS) raw.reads = env.NEWSFUSE_API_READS as "open";
   if (env.NEWSFUSE_API_BODY_LIMIT) raw.bodyLimitBytes = Number(env.NEWSFUSE_API_BODY_LIMIT);
   if (env.NEWSFUSE_API_CORS) raw.corsOrigins = env.NEWSFUSE_API_CORS.split(",").map((s) => s.trim()).filter(Boolean);
+  if (env.NEWSFUSE_API_CACHE_MS) raw.cacheTtlMs = Number(env.NEWSFUSE_API_CACHE_MS);
   if (env.NEWSFUSE_API_TRUST_PROXY) raw.trustProxy = env.NEWSFUSE_API_TRUST_PROXY === "1" || env.NEWSFUSE_API_TRUST_PROXY === "true";
   if (env.NEWSFUSE_API_RATE) {
     const m = /^(\d+)\/(\d+(?:\.\d+)?)$/.exec(env.NEWSFUSE_API_RATE.trim());
@@ -55,6 +58,7 @@ export function configFromEnv(env: Record<string, string | undefined>): { ok: tr
       corsOrigins: "NEWSFUSE_API_CORS",
       rateLimit: "NEWSFUSE_API_RATE",
       trustProxy: "NEWSFUSE_API_TRUST_PROXY",
+      cacheTtlMs: "NEWSFUSE_API_CACHE_MS",
     };
     for (const i of parsed.error.issues) problems.push(`${names[String(i.path[0])] ?? i.path.join(".")}: ${i.message}`);
   }

@@ -1,5 +1,206 @@
-/** STUB: `npm run bench -- api`. */
-export async function run(_argv: string[]): Promise<void> {
-  console.error("bench api: not implemented yet");
-  process.exitCode = 2;
+import { spawn, type ChildProcess } from "node:child_process";
+import { createReadStream, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { openStore, type RawInput } from "@newsfuse/store";
+
+/**
+ * `npm run bench -- api`: builds (once) an embedded store of 20k articles from the dev sets, serves it
+ * with `newsfuse serve` in its own process (so the load generator does not share the server's event
+ * loop), and drives each endpoint with autocannon over loopback for a bounded time.
+ */
+
+type Latency = { p50: number; p99: number; average: number };
+type CannonResult = { requests: { average: number; total: number }; latency: Latency; non2xx: number; errors: number; timeouts: number; duration: number };
+type CannonRequest = { method?: string; path?: string; headers?: Record<string, string>; body?: string };
+type CannonOpts = {
+  url: string;
+  connections: number;
+  duration: number;
+  requests?: Array<CannonRequest & { setupRequest?: (req: CannonRequest) => CannonRequest }>;
+};
+// autocannon ships no types; this is the slice of its API used here.
+const autocannon = createRequire(import.meta.url)("autocannon") as (o: CannonOpts, cb: (err: Error | null, r: CannonResult) => void) => unknown;
+const cannon = (o: CannonOpts) => new Promise<CannonResult>((res, rej) => autocannon(o, (e, r) => (e ? rej(e) : res(r))));
+
+const STREAM = "/work/shared/bench/stream/dev.jsonl";
+const CLUSTERING = "/work/shared/bench/clustering/dev.jsonl";
+
+interface Row {
+  id: string;
+  title?: string;
+  text?: string;
+  published?: string;
+  source?: string;
+  url?: string;
+}
+
+async function readRows(path: string): Promise<Row[]> {
+  const rows: Row[] = [];
+  const rl = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of rl) {
+    n++;
+    if (!line.trim()) continue;
+    try {
+      rows.push(JSON.parse(line));
+    } catch {
+      throw new Error(`${path}:${n}: not JSON`);
+    }
+  }
+  return rows;
+}
+
+/** A headline-only row becomes an article whose text is its headline (the stream set has no bodies). */
+function asInput(r: Row): { id: string; title?: string; text: string; published?: string; source?: string; url?: string } {
+  const text = r.text?.trim() ? r.text : (r.title ?? "");
+  return { id: r.id, ...(r.title ? { title: r.title } : {}), text, ...(r.published ? { published: r.published } : {}), ...(r.source ? { source: r.source } : {}), ...(r.url ? { url: r.url } : {}) };
+}
+
+async function buildStore(dir: string, rows: Row[], count: number) {
+  const marker = join(dir, "bench-api.json");
+  if (existsSync(marker)) {
+    const m = JSON.parse(readFileSync(marker, "utf8"));
+    if (m.articles >= count) {
+      console.log(`store: reusing ${dir} (${m.articles} articles; --rebuild to start over)`);
+      return;
+    }
+  }
+  console.log(`store: ingesting ${count} articles into ${dir} (once; later runs reuse it)`);
+  const store = await openStore({ dataDir: dir, command: "newsfuse bench api" });
+  const enc = new TextEncoder();
+  const raws: RawInput[] = rows.slice(0, count).map((r) => ({ body: enc.encode(`${JSON.stringify(asInput(r))}\n`), contentType: "application/x-ndjson", origin: `bench/${r.id}.jsonl` }));
+  const t0 = performance.now();
+  let last = 0;
+  await store.ingest(raws, {
+    onProgress: (e) => {
+      if (e.type === "ingest.progress" && performance.now() - last > 5000) {
+        last = performance.now();
+        console.log(`  ${e.done}/${e.total} (${Math.round(e.done / ((last - t0) / 1000))}/s)`);
+      }
+    },
+  });
+  const stats = await store.stats();
+  await store.close();
+  writeFileSync(marker, JSON.stringify({ articles: stats.articles, builtAt: new Date().toISOString() }));
+  console.log(`store: ${stats.articles} articles, ${stats.stories} stories, ${stats.entities} entities in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+async function startServe(dir: string): Promise<{ url: string; child: ChildProcess }> {
+  const bin = resolve(import.meta.dirname, "../../cli/bin/newsfuse.js");
+  const child = spawn(process.execPath, [bin, "serve", "--port", "0", "--host", "127.0.0.1", "--data", dir, "--quiet"], {
+    env: { ...process.env, NEWSFUSE_API_RATE: "off", NEWSFUSE_API_KEY: "" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise<string>((res, rej) => {
+    let out = "";
+    child.stdout!.on("data", (d) => {
+      out += d;
+      const m = /newsfuse API on (http:\/\/\S+)/.exec(out);
+      if (m) res(m[1]);
+    });
+    child.once("exit", (code) => rej(new Error(`newsfuse serve exited with ${code} before listening`)));
+  });
+  return { url, child };
+}
+
+export async function run(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      articles: { type: "string", default: "20000" },
+      data: { type: "string" },
+      duration: { type: "string", default: "10" },
+      connections: { type: "string", default: "10" },
+      rebuild: { type: "boolean", default: false },
+    },
+  });
+  const count = Number(values.articles);
+  const duration = Number(values.duration);
+  const connections = Number(values.connections);
+  if (!Number.isInteger(count) || count < 1) throw new Error(`--articles must be a positive integer, got "${values.articles}"`);
+  if (!(duration > 0 && duration <= 120)) throw new Error(`--duration must be 1..120 seconds, got "${values.duration}"`);
+  const dir = resolve(values.data ?? join(tmpdir(), `newsfuse-bench-api-${count}`));
+  if (values.rebuild && existsSync(join(dir, "bench-api.json"))) writeFileSync(join(dir, "bench-api.json"), JSON.stringify({ articles: 0 }));
+
+  for (const f of [STREAM, CLUSTERING]) if (!existsSync(f)) throw new Error(`${f}: dev set not found`);
+  // Full articles first, then headlines; what is left over feeds the POST run as new articles.
+  const rows = [...(await readRows(CLUSTERING)), ...(await readRows(STREAM))];
+  if (rows.length < count + 1000) throw new Error(`only ${rows.length} dev rows; need ${count} + 1000 for the write run`);
+  await buildStore(dir, rows, count);
+
+  const { url, child } = await startServe(dir);
+  try {
+    const get = async (path: string) => (await fetch(`${url}${path}`)).json() as Promise<Record<string, unknown>>;
+    const storyIds = ((await get("/v1/stories?limit=200")).items as Array<{ id: string }>).map((s) => s.id);
+    const words = ["Obama", "Apple", "Google", "Ukraine", "Fed", "Microsoft", "Samsung", "China", "oil", "GM", "Ebola", "Facebook", "Bitcoin", "Malaysia", "Putin"];
+    let k = 0;
+    const fresh = rows.slice(count);
+    let w = 0;
+    const runs: Array<{ name: string; opts: CannonOpts; articlesPerRequest?: number }> = [
+      { name: "GET /v1/stories", opts: { url: `${url}/v1/stories`, connections, duration } },
+      {
+        name: "GET /v1/stories/{id}",
+        opts: { url, connections, duration, requests: [{ method: "GET", setupRequest: (r) => ({ ...r, path: `/v1/stories/${encodeURIComponent(storyIds[k++ % storyIds.length])}` }) }] },
+      },
+      {
+        name: "GET /v1/search",
+        opts: { url, connections, duration, requests: [{ method: "GET", setupRequest: (r) => ({ ...r, path: `/v1/search?q=${encodeURIComponent(words[k++ % words.length])}` }) }] },
+      },
+      {
+        name: "POST /v1/articles (1 per request)",
+        articlesPerRequest: 1,
+        opts: {
+          url,
+          connections,
+          duration,
+          requests: [
+            {
+              method: "POST",
+              path: "/v1/articles",
+              headers: { "content-type": "application/json" },
+              setupRequest: (r) => ({ ...r, body: JSON.stringify(asInput(fresh[w++ % fresh.length])) }),
+            },
+          ],
+        },
+      },
+      {
+        name: "POST /v1/articles (NDJSON, 50 per request)",
+        articlesPerRequest: 50,
+        opts: {
+          url,
+          connections: Math.min(connections, 4),
+          duration,
+          requests: [
+            {
+              method: "POST",
+              path: "/v1/articles",
+              headers: { "content-type": "application/x-ndjson" },
+              setupRequest: (r) => ({ ...r, body: Array.from({ length: 50 }, () => JSON.stringify(asInput(fresh[w++ % fresh.length]))).join("\n") }),
+            },
+          ],
+        },
+      },
+    ];
+    if (!storyIds.length) throw new Error("the store holds no stories");
+    console.log(`\nserver ${url}; ${connections} connections, ${duration} s per endpoint, loopback\n`);
+    console.log("endpoint                                      req/s   articles/s   p50 ms   p99 ms   non-2xx");
+    const rowsOut: string[] = [];
+    for (const r of runs) {
+      const res = await cannon(r.opts);
+      const perSec = res.requests.total / res.duration;
+      const line =
+        `${r.name.padEnd(44)} ${perSec.toFixed(0).padStart(6)} ${(r.articlesPerRequest ? (perSec * r.articlesPerRequest).toFixed(0) : "-").padStart(12)}` +
+        ` ${String(res.latency.p50).padStart(8)} ${String(res.latency.p99).padStart(8)} ${String(res.non2xx + res.errors + res.timeouts).padStart(9)}`;
+      console.log(line);
+      rowsOut.push(line);
+    }
+    console.log("\ntargets (2-core machine): reads >= 1000 req/s with p99 < 50 ms; writes >= 100 articles/s");
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+  }
 }
