@@ -58,6 +58,40 @@ export function clusterRecords(records: ClusterRecord[], level: Level): Map<stri
   return clusterEvents(articles);
 }
 
+export interface ClusterOptions {
+  in: string;
+  out: string;
+  level: string;
+}
+
+/** Runs `newsfuse cluster`; returns the exit code (0 ok, 2 bad input or output). */
+export async function runCluster(opts: ClusterOptions, io: { err: (s: string) => void } = { err: (s) => console.error(s) }): Promise<number> {
+  if (opts.level !== "story" && opts.level !== "event") {
+    io.err(`newsfuse cluster: --level must be "story" or "event", got "${opts.level}"`);
+    return 2;
+  }
+  const read = await readJsonl(opts.in);
+  if (!read.ok) {
+    io.err(`newsfuse cluster: ${read.error.code}: ${read.error.message}`);
+    return 2;
+  }
+  const clusters = clusterRecords(read.records, opts.level);
+  const out = createWriteStream(opts.out);
+  const done = new Promise<Error | null>((resolve) => {
+    out.once("error", resolve);
+    out.once("finish", () => resolve(null));
+  });
+  for (const r of read.records) out.write(JSON.stringify({ id: r.id, cluster: clusters.get(r.id) ?? null }) + "\n");
+  out.end();
+  const error = await done;
+  if (error) {
+    io.err(`newsfuse cluster: cannot write ${opts.out}: ${error.message}`);
+    return 2;
+  }
+  io.err(`newsfuse cluster: ${read.records.length} items -> ${new Set(clusters.values()).size} ${opts.level} clusters in ${opts.out}`);
+  return 0;
+}
+
 export function register(program: Command): void {
   program
     .command("cluster")
@@ -65,32 +99,7 @@ export function register(program: Command): void {
     .requiredOption("--in <articles.jsonl>", "input: one {id, title, text?, url?, published?, source?} object per line")
     .requiredOption("--out <pred.jsonl>", "output: one {id, cluster} object per line, in input order")
     .option("--level <level>", "story (fast, title/text/url) or event (full analysis, concrete happenings)", "story")
-    .action(async (opts: { in: string; out: string; level: string }) => {
-      if (opts.level !== "story" && opts.level !== "event") {
-        console.error(`newsfuse cluster: --level must be "story" or "event", got "${opts.level}"`);
-        process.exitCode = 2;
-        return;
-      }
-      const read = await readJsonl(opts.in);
-      if (!read.ok) {
-        console.error(`newsfuse cluster: ${read.error.code}: ${read.error.message}`);
-        process.exitCode = 2;
-        return;
-      }
-      const clusters = clusterRecords(read.records, opts.level);
-      const out = createWriteStream(opts.out);
-      const done = new Promise<Error | null>((resolve) => {
-        out.once("error", resolve);
-        out.once("finish", () => resolve(null));
-      });
-      for (const r of read.records) out.write(JSON.stringify({ id: r.id, cluster: clusters.get(r.id) ?? null }) + "\n");
-      out.end();
-      const error = await done;
-      if (error) {
-        console.error(`newsfuse cluster: cannot write ${opts.out}: ${error.message}`);
-        process.exitCode = 2;
-        return;
-      }
-      console.error(`newsfuse cluster: ${read.records.length} items -> ${new Set(clusters.values()).size} ${opts.level} clusters in ${opts.out}`);
+    .action(async (opts: ClusterOptions) => {
+      process.exitCode = await runCluster(opts);
     });
 }
