@@ -58,6 +58,11 @@ describe("format detection", () => {
     expect(parseBytes(enc(jsonl), { name: "dump.json" }).map((r) => r.ok && r.value.input.id)).toEqual(["a", "b"]);
   });
 
+  it("reports a pretty-printed JSON object that is no feed once, not line by line", () => {
+    const rs = parseBytes(enc(JSON.stringify({ abc: { articleBody: "x", url: "u" } }, null, 4)), { name: "ground-truth.json" });
+    expect(rs).toEqual([{ ok: false, error: expect.objectContaining({ code: "input_unsupported", message: "ground-truth.json: a JSON document that is neither a JSON Feed, JSON Lines nor an array of articles" }) }]);
+  });
+
   it("keeps plain text as plain text, without a leading BOM", () => {
     expect(parseBytes(enc("\uFEFFGENEVA (AP) — Talks began.\n"), { name: "a.txt" })).toEqual([{ ok: true, value: { origin: "a.txt", input: { id: "a.txt", text: "GENEVA (AP) — Talks began." } } }]);
   });

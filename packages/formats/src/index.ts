@@ -24,6 +24,28 @@ export interface ParseOptions {
 }
 
 /**
+ * A pretty-printed JSON document also starts with "{", but its first line is no JSON: read it as
+ * one document (a JSON Feed without a version, or an unsupported object) rather than reporting
+ * every line as broken.
+ */
+function readJsonLinesOrObject(text: string, name: string, baseId: string): ReadResult[] {
+  const first = text.trimStart().split(/\r?\n/, 1)[0];
+  try {
+    JSON.parse(first);
+  } catch {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch {
+      return readJsonLines(text, name, baseId);
+    }
+    if (doc && typeof doc === "object" && Array.isArray((doc as { items?: unknown }).items)) return readJsonFeed(text, name, baseId);
+    return [err("input_unsupported", `${name}: a JSON document that is neither a JSON Feed, JSON Lines nor an array of articles`, name)];
+  }
+  return readJsonLines(text, name, baseId);
+}
+
+/**
  * Turns the bytes of one input (text, HTML, RSS/Atom/JSON Feed, JSON Lines, any of them gzipped)
  * into analyze inputs. One body can hold many articles (a feed, a JSON Lines dump); each gets its
  * own result, so one bad item never hides the others. Pure: runs in a browser as well.
@@ -65,7 +87,7 @@ export function parseBytes(body: Uint8Array, opts: ParseOptions): ReadResult[] {
     case "jsonfeed":
       return readJsonFeed(text, name, baseId);
     case "jsonl":
-      return readJsonLines(text, name, baseId);
+      return readJsonLinesOrObject(text, name, baseId);
     case "jsonarray":
       return readJsonArray(text, name, baseId);
     default:
