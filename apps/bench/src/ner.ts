@@ -28,7 +28,7 @@ export async function run(argv: string[]): Promise<void> {
   try {
     text = readFileSync(data, "utf8");
   } catch (e) {
-    console.error(`bench ner: cannot read --data ${data}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    console.error(`bench ner: cannot read --data ${data}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`);
     process.exitCode = 2;
     return;
   }
