@@ -60,6 +60,22 @@ export function tagFeatures(model: NerModel, df: DocFeatures, out: Int32Array): 
         for (let k = 0; k < K; k++) em[base + k] += w[row + k];
       }
     }
+  } else if (!model.rowOf && K === 9) {
+    // The shipped case (IOB2, dense table): nine accumulators in registers instead of nine memory
+    // writes per feature.
+    const s = model.scale;
+    const em = em_;
+    for (let t = 0; t < n; t++) {
+      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0;
+      for (let f = offs[t], e = offs[t + 1]; f < e; f++) {
+        const r = feats[f] * 9;
+        a0 += w[r]; a1 += w[r + 1]; a2 += w[r + 2]; a3 += w[r + 3]; a4 += w[r + 4];
+        a5 += w[r + 5]; a6 += w[r + 6]; a7 += w[r + 7]; a8 += w[r + 8];
+      }
+      const b = t * 9;
+      em[b] = a0 * s; em[b + 1] = a1 * s; em[b + 2] = a2 * s; em[b + 3] = a3 * s; em[b + 4] = a4 * s;
+      em[b + 5] = a5 * s; em[b + 6] = a6 * s; em[b + 7] = a7 * s; em[b + 8] = a8 * s;
+    }
   } else if (!model.rowOf || !model.present) {
     const s = model.scale;
     const em = em_, emInt = emInt_;
