@@ -58,13 +58,15 @@ export const ORG_HEADS = set(
     "Organization|Organisation|Alliance|Coalition|Center|Centre|Network|Times|Post|Journal|News|Press|Herald|Tribune|" +
     "Magazine|Review|Court|Senate|House|Assembly|Parliament|Office|Bureau|Service|Services|Forces|Army|Navy|Guard|Police|" +
     "Board|Authority|Federation|Society|League|Club|Campaign|PAC|Project|Caucus|Movement|Church|Airlines|Industries|" +
-    "Holdings|Partners|Media|Television|Radio|Broadcasting|Channel|Watch|Initiative|Trust|Council",
+    "Holdings|Partners|Media|Television|Radio|Broadcasting|Channel|Watch|Initiative|Trust|Council|Computer|Computers|" +
+    "Technologies|Technology|Systems|Motors|Labs|Laboratories|Communications|Pharmaceuticals|Energy|Capital|Airways|" +
+    "Weekly|Daily|Magazine|Gazette|Observer|Journal|Report|Enterprises|Institute|Agency|Associates|LLC|LLP|Ltd",
 );
 
 /** Capitalised words that end a place name ("Baltic Sea", "Crimean Peninsula"). */
 export const PLACE_HEADS = set(
   "Sea|Ocean|River|Lake|Mountains|Mountain|Peninsula|Island|Islands|Bay|Gulf|Valley|County|City|Province|Region|" +
-    "Strait|Desert|Coast|Canal|Square|Street|Avenue|Park",
+    "Strait|Desert|Coast|Canal|Square|Street|Avenue|Park|Hills|Springs|Beach|Falls|Heights|Harbor|Harbour|Bridge",
 );
 
 /** Honorifics: what follows is a person's name. */
