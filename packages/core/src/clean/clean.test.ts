@@ -101,3 +101,16 @@ describe("cleanText: teaser blocks", () => {
     expect(c.body).toContain("Russia has denied");
   });
 });
+
+describe("cleanText: headline glued to the first paragraph", () => {
+  it("splits it off at the dateline", () => {
+    const c = cleanText("Blinken Trades Warnings With Russia’s Lavrov Over Ukraine, NATO WASHINGTON — Secretary of State Antony J. Blinken said on Thursday that talks would go on.");
+    expect(c.headline).toBe("Blinken Trades Warnings With Russia’s Lavrov Over Ukraine, NATO");
+    expect(c.body).toBe("WASHINGTON — Secretary of State Antony J. Blinken said on Thursday that talks would go on.");
+    expect(c.dateline).toMatchObject({ place: "WASHINGTON" });
+  });
+  it("leaves a sentence with capitals and a dash alone", () => {
+    const text = "Officials in Washington said the alliance, known as NATO — the North Atlantic Treaty Organization — would meet.";
+    expect(cleanText(text).body).toBe(text);
+  });
+});

@@ -95,7 +95,20 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
   // A page header is a handful of lines; prose found only far down means the text opens with a
   // list or a table, which is content, not header.
   if (start > 0 && start <= MAX_HEADER_PARAGRAPHS) readHeader(paras, reason, start, out, periodHeadline);
-  if (start >= 0 && start < n) out.dateline = parseDateline(paras[start]);
+  if (start >= 0 && start < n) {
+    // "Blinken Trades Warnings ... NATO WASHINGTON — Secretary ...": a scraper joined the headline
+    // to the first paragraph. Split at the dateline when what precedes it is headline-shaped.
+    if (out.headline === null && !parseDateline(paras[start])) {
+      const glued = splitGluedHeadline(paras[start]);
+      if (glued) {
+        out.headline = glued.headline;
+        out.removed.push({ text: glued.headline, reason: "headline" });
+        paras[start] = glued.rest;
+        removedText[start] = glued.rest;
+      }
+    }
+    out.dateline = parseDateline(paras[start]);
+  }
 
   // 3. Copies of the headline: as a whole line, or glued to the end of another line.
   const title = options.title?.trim() || out.headline;
@@ -248,6 +261,19 @@ function readHeader(paras: string[], reason: (Reason | null)[], start: number, o
     }
     reason[i] = isKickerShape(p) ? "kicker" : "boilerplate";
   }
+}
+
+// A dateline in capitals after some words, within the first 250 characters.
+const INNER_DATELINE = /\s(?=[A-Z][A-Z.'’\-]{2,}(?:\s+[A-Z][A-Z.'’\-]+)*(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[—–-]{1,2}\s)/g;
+
+function splitGluedHeadline(para: string): { headline: string; rest: string } | null {
+  INNER_DATELINE.lastIndex = 0;
+  for (let m = INNER_DATELINE.exec(para); m && m.index < 250; m = INNER_DATELINE.exec(para)) {
+    const headline = para.slice(0, m.index).trim();
+    const rest = para.slice(m.index + 1);
+    if (looksLikeHeadline(headline) && parseDateline(rest)) return { headline, rest };
+  }
+  return null;
 }
 
 // "Bellwether County Says Trump Should Win GOP Nomination.": most words of 4+ letters capitalized.

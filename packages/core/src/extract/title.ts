@@ -16,7 +16,7 @@ const MAX_HEADLINE_CHARS = 220;
 export function looksLikeHeadline(line: string, nextOpensStory = false): boolean {
   const words = wordCount(line);
   if (words < 3 || words > MAX_HEADLINE_WORDS || line.length > MAX_HEADLINE_CHARS) return false;
-  if (/^by\s/i.test(line) || /:$/.test(line) || isTimestampLine(line)) return false;
+  if (/^by\s/i.test(line) || /[:,]$/.test(line) || isTimestampLine(line)) return false;
   if (!/[A-Za-z]/.test(line[0] ?? "") && !/^["'\u201c\u2018\d$]/.test(line)) return false;
   if (/[.]["'\u201d\u2019]?$/.test(line)) return nextOpensStory && words <= 20;
   if (/[!?]["'\u201d\u2019]?$/.test(line)) return true;
