@@ -172,6 +172,8 @@ const HONORIFIC_SHORT = /^(?:Mr|Mrs|Ms|Dr)\.?$/;
 
 /** Headline-style capitalization: nearly every word of four or more letters starts upper-case. */
 function isTitleCase(toks: readonly string[]): boolean {
+  const end = toks[toks.length - 1];
+  if (toks.length < 4 || end === "." || end === '"' || end === "'") return false;
   let words = 0, caps = 0, lowerShort = 0;
   for (const t of toks) {
     if (!/^\p{L}/u.test(t)) continue;
@@ -180,9 +182,8 @@ function isTitleCase(toks: readonly string[]): boolean {
       if (/^\p{Lu}/u.test(t)) caps++;
     } else if (/^\p{Ll}/u.test(t)) lowerShort++;
   }
-  const last = toks[toks.length - 1];
   // "Apple Unveils New iPhone as Sales Slow in China": allow the odd lower-case brand or word.
-  return words >= 4 && caps >= 0.75 * words && last !== "." && caps > lowerShort;
+  return words >= 4 && caps >= 0.75 * words && caps > lowerShort;
 }
 
 /**
