@@ -42,7 +42,13 @@ export function splitSentences(text: string): string[] {
 /** Words naming a happening that has a place: meetings and talks, but also crimes, disasters, arrests. */
 const EVENT_WORDS =
   /\b(meet(?:s|ing|ings)?|met|talks?|summit|conference|ministerial|session|negotiations?|visit(?:s|ed|ing)?|spoke|speak|ceremony|rally|vote|election|attack(?:ed|s)?|shooting|shot|killed|died|crash(?:ed)?|explosion|blast|earthquake|quake|fire|arrest(?:ed)?|robbery|robbed|struck|hit|fell|collapsed?)\b/i;
-const FUTURE = /\b(will|to meet|to hold|to visit|to speak|scheduled|plans? to|set to|expected to|is due to|are due to|next week)\b/i;
+/**
+ * An announcement: a future marker governing a happening verb ("will meet", "is scheduled to hold",
+ * "will speak with Lavrov"), not any "will" in the sentence ("said the U.S. will impose sanctions,
+ * speaking in Stockholm" is a report).
+ */
+const FUTURE =
+  /\b(?:will|shall|to|set to|scheduled to|plans? to|expected to|due to)\s+(?:\w+\s+){0,2}?(?:meet|hold|visit|speak|travel|attend|host|talk|gather|convene|sign|vote)\b|\b(?:is|are) (?:scheduled|set|due|expected) to\b|\bnext week\b/i;
 const WEEKDAY = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 const NOT_PLACE = new Set([
   "the", "a", "an", "his", "her", "their", "its", "this", "that", "which", "what", "person", "january", "february", "march", "april",

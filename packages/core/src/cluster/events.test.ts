@@ -125,6 +125,15 @@ describe("eventAnchor", () => {
     expect(eventAnchor(a)).toMatchObject({ place: "Stockholm", weekday: "thursday", announced: true, strong: true });
   });
 
+  it("reads a report with an unrelated future verb as a report, not an announcement", () => {
+    const a = article(
+      "r",
+      null,
+      "Blinken said the United States will impose severe costs on Russia, speaking to reporters after the meeting in Stockholm on Thursday.",
+    );
+    expect(eventAnchor(a)).toMatchObject({ place: "Stockholm", announced: false });
+  });
+
   it("does not split sentences after initials and titles", () => {
     expect(splitSentences("U.S. Secretary of State Antony J. Blinken met Mr. Lavrov. They spoke.")).toEqual([
       "U.S. Secretary of State Antony J. Blinken met Mr. Lavrov.",

@@ -134,12 +134,15 @@ export function buildTimeline(storyId: string, input: Article[], entities: Entit
           if (!named || named === wd) out.published.inferred = date;
         } else if (a.published.stated !== date) {
           const lag = daysBetween(date, a.published.stated);
-          if (lag < 0 || (named && lag > MAX_REPORT_LAG_DAYS)) flag(out, date, datedBy, lag < 0 ? "before" : "long after");
+          // One day of slack either way: time zones put a same-day report on the day before.
+          if (lag < -1 || (named && lag > MAX_REPORT_LAG_DAYS)) flag(out, date, datedBy, lag < 0 ? "before" : "long after");
         }
       }
       for (const a of d.announcers) {
         const out = articles.get(a.id)!;
-        if (a.published.stated && a.published.stated > date) flag(out, date, datedBy, "announcing");
+        // Slack for a report the lead misreads as an announcement ("will meet again"): only a date
+        // well after the event contradicts announcing it.
+        if (a.published.stated && daysBetween(date, a.published.stated) > MAX_REPORT_LAG_DAYS) flag(out, date, datedBy, "announcing");
       }
     }
     return {
