@@ -114,3 +114,17 @@ describe("cleanText: headline glued to the first paragraph", () => {
     expect(cleanText(text).body).toBe(text);
   });
 });
+
+describe("cleanText: byline and date on one header line", () => {
+  it("reads both", () => {
+    const c = cleanText(
+      "Scientists spot water vapor on distant moon\n\nBy Jane Doe | November 18, 2019 at 2:26 PM HST - Updated November 18, 2019 at 4:46 PM\n\nHONOLULU, Hawaii (HawaiiNewsNow) - Scientists used a telescope in Hawaii to spot water vapor.",
+    );
+    expect(c.bylines).toEqual([{ authors: ["Jane Doe"], agency: null }]);
+    expect(c.dates.map((d) => [d.iso, d.kind])).toEqual([
+      ["2019-11-18", "published"],
+      ["2019-11-18", "modified"],
+    ]);
+    expect(c.removed.map((r) => r.reason)).toEqual(["headline", "byline"]);
+  });
+});

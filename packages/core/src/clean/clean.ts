@@ -244,6 +244,18 @@ function readHeader(paras: string[], reason: (Reason | null)[], start: number, o
       reason[i] = "byline";
       continue;
     }
+    // "By Jane Doe | November 18, 2019 at 2:26 PM - Updated November 18 at 4:46 PM": byline and dates on one line.
+    const parts = p.split(/\s+(?:[|·•]|[-–—]\s+(?=updated|modified|posted|published))\s*/i);
+    if (parts.length > 1) {
+      const bys = parts.map((x) => parseByline(x)).filter((x) => x !== null);
+      const dates = parts.map((x) => parseDateLine(x)).filter((x) => x !== null);
+      if (bys.length || dates.length) {
+        out.bylines.push(...bys);
+        out.dates.push(...dates);
+        reason[i] = bys.length ? "byline" : "date";
+        continue;
+      }
+    }
     if (out.headline === null) {
       // A section label in capitals ("WORLD NEWS") above the headline is chrome.
       if (SECTION_LABEL.test(p) && p.split(/\s+/).length <= 3) {

@@ -21,7 +21,7 @@ const HAS_YEAR = /\b(?:1[89]|20)\d\d\b/;
 const MODIFIED_PREFIX = /^\s*(?:last\s+)?(?:updated|modified|edited)\b/i;
 // What may surround the date on a line that is "only a date".
 const DATE_LINE_NOISE =
-  /(?<=\d)\s?(?:am|pm|a\.m\.|p\.m\.|hrs|h)\b|\b(?:published|first published|posted|updated|last updated|modified|date|dated|on|at|am|pm|a\.m\.|p\.m\.|hrs|edt|est|cdt|cst|mdt|mst|pdt|pst|bst|cet|cest|eet|eest|msk|ist|jst|hkt|sgt|aest|aedt|utc|gmt|et|pt|ct|mt|t|z)\b|[|·•,:;\-–—\s./()@+\d]/gi;
+  /(?<=\d)\s?(?:am|pm|a\.m\.|p\.m\.|hrs|h)\b|\b(?:published|first published|posted|updated|last updated|modified|date|dated|on|at|am|pm|a\.m\.|p\.m\.|hrs|edt|est|cdt|cst|mdt|mst|pdt|pst|bst|cet|cest|eet|eest|msk|ist|jst|kst|hkt|sgt|pkt|ict|wib|sast|eat|wat|hst|akst|akdt|nzst|nzdt|awst|acst|aest|aedt|utc|gmt|et|pt|ct|mt|t|z)\b|[|·•,:;\-–—\s./()@+\d]/gi;
 const WEEKDAY_RE = /\b(Sun|Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?)(?:day)?\b\.?/gi;
 const MAX_DATE_LINE_WORDS = 14;
 
