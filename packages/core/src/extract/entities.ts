@@ -273,12 +273,20 @@ export function extractEntities(body: string, opts: ExtractEntitiesOptions = {})
     } else if (s.type === "MISC" && text.length > 1 && !text.includes(" ") && isCap(text) && text !== text.toUpperCase()) singles.push(s);
   }
   const firstNames = new Set(people.map((p) => p.first).filter((f): f is string => f !== null));
+  // A single name is a person if any of its occurrences is (an honorific, a speech verb after it), so
+  // "Sanders" early in the text joins the "Sanders said" further down.
+  const usable = (text: string) => !(gazetteerType(text) || TITLE_WORDS.has(text) || TITLE_WORDS.has(text.replace(/s$/, "")));
+  const personNames = new Set<string>();
   for (const s of singles) {
     const text = body.slice(s.start, s.end);
-    if (gazetteerType(text) || TITLE_WORDS.has(text) || TITLE_WORDS.has(text.replace(/s$/, ""))) continue;
+    if (personNames.has(text) || !usable(text)) continue;
+    if (s.type === "PER" || roleBefore(body, s.start).honorific !== null || surnameFollowers(s)) personNames.add(text);
+  }
+  for (const s of singles) {
+    const text = body.slice(s.start, s.end);
+    if (!usable(text)) continue;
     const known = bySurname.has(text) || firstNames.has(text);
-    const honor = roleBefore(body, s.start);
-    const create = s.type === "PER" || honor.honorific !== null || surnameFollowers(s);
+    const create = personNames.has(text);
     if (known || create) addPerson(s, text, create);
   }
   for (const s of spans) {

@@ -207,6 +207,7 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
     return out;
   };
   const mentions: MentionRef[] = [];
+  // Places are left out: as speakers ("China said") they cost more than they gained on the dev set.
   for (const e of entities) if (e.type !== "place") for (const m of e.mentions) mentions.push({ start: m.start, end: m.end, entity: e });
   mentions.sort((a, b) => a.start - b.start);
   const mentionStarts = mentions.map((m) => m.start);
@@ -293,6 +294,13 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
     return found;
   };
 
+  /** An organisation that opens the sentence, as its subject. */
+  const orgSubjectOf = (sStart: number, limit: number): Entity | null => {
+    const m = personAt(sStart, limit).find((x) => x.entity.type !== "person" && !inQuote(x.start));
+    if (!m) return null;
+    return /^\s*(?:(?:the|The|Even|Also|But|And|Now|Meanwhile,?)\s+)?$/.test(body.slice(sStart, m.start)) ? m.entity : null;
+  };
+
   const resolvePronoun = (pos: number, gender: "m" | "f"): Speaker => {
     // Walk back sentence by sentence: the subject of the sentence, or a source, of matching gender.
     const ok = (e: Entity) => {
@@ -331,7 +339,7 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
 
   const asSpeaker = (e: Entity): Speaker => ({
     name: e.name,
-    kind: e.type === "person" ? "person" : e.type === "organization" ? "organization" : null,
+    kind: e.type === "person" ? "person" : "organization",
     id: e.id,
     entity: e,
   });
@@ -525,7 +533,7 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       while (j >= 0 && (AUX.has(toks[j].text.toLowerCase()) || /^[a-z]+ly$/.test(toks[j].text)) && toks[j].text !== "who") j--;
       if (j >= 0 && toks[j].text === "who") {
         const before = body.slice(sStart, toks[j].start).replace(/[\s,]+$/, "");
-        const ms = personAt(sStart, sStart + before.length);
+        const ms = personAt(sStart, sStart + before.length).filter((m) => m.entity.type !== "place");
         if (ms.length) return { speaker: asSpeaker(ms[ms.length - 1].entity), cue: { start: t.start, end: t.end } };
       }
       // "..., saying": the participle's subject is the sentence's subject.
@@ -567,7 +575,7 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
     let text = body.slice(sStart, end);
     // "NAME, the head of X, the network's arm, said": the subject is the last name followed by the apposition.
     if (/[,)]\s*$/.test(text)) {
-      const cands = personAt(sStart, end).filter((m) => !inQuote(m.start) && /^\s*(?:,|\(|of\s)/.test(body.slice(m.end, m.end + 4)));
+      const cands = personAt(sStart, end).filter((m) => m.entity.type !== "place" && !inQuote(m.start) && /^\s*(?:,|\(|of\s)/.test(body.slice(m.end, m.end + 4)));
       const free = cands.filter((m) => {
         const w = /(\S+)\s*$/.exec(body.slice(sStart, m.start))?.[1]?.toLowerCase() ?? "";
         return !PREPOSITIONS.has(w);
@@ -589,6 +597,7 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
     // Person mention ending here: take it whole (with its title).
     const ms = personAt(Math.max(start, end - 80), end);
     const lastM = ms.length ? ms[ms.length - 1] : null;
+    // (A place right before the verb — "China said" — is returned too; resolveNP decides.)
     if (lastM && lastM.end >= end - 1) return { start: lastM.start, end: lastM.end };
     // "what he called": a pronoun right before the verb is the subject.
     if (k >= 0 && /^(?:he|she|they|i|we|it|you)$/i.test(toks[k].text)) return { start: toks[k].start, end: toks[k].end };
@@ -729,7 +738,13 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       continue;
     }
     const lead = /^\s*(?:[A-Z]\w*,?\s+){0,3}?(he|she)\b/i.exec(body.slice(sStart, q.open));
-    if (lead) r.speaker = resolvePronoun(sStart, lead[1].toLowerCase() === "he" ? "m" : "f");
+    if (lead) {
+      r.speaker = resolvePronoun(sStart, lead[1].toLowerCase() === "he" ? "m" : "f");
+      continue;
+    }
+    // An organisation opening the sentence ("The Trayvon Martin Foundation did not want to address “…”").
+    const org = orgSubjectOf(sStart, q.open);
+    if (org) r.speaker = asSpeaker(org);
   }
 
   const out: Quote[] = [];
