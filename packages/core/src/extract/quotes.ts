@@ -143,6 +143,16 @@ const WEAK_LEMMAS = new Set(["find", "believe", "think", "feel", "hope", "fear",
 
 const surnameKey = (name: string): string => (name.split(/\s+/).filter((w) => !/^(?:Jr\.?|Sr\.?|II|III|IV)$/.test(w)).pop() ?? "").toUpperCase();
 
+const DETERMINER_WORDS = new Set(["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "no", "any", "every", "each", "another", "whose"]);
+
+/** A speech-verb word used as a noun: after a determiner or a possessive ("Trump's charge"). */
+function isNounUse(body: string, t: Token, prev: Token | undefined): boolean {
+  if (!prev) return false;
+  if (DETERMINER_WORDS.has(prev.text.toLowerCase())) return true;
+  const gap = body.slice(prev.end, t.start);
+  return /^['’]s\s+$/.test(gap);
+}
+
 /** A speech verb token (lower-case word in the list, not part of a name). */
 function lemmaOf(tok: Token): string | null {
   const c = tok.text.charCodeAt(0);
@@ -275,9 +285,11 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
   };
   const sourceInUncached = (from: number, to: number): Entity | null => {
     let found: Entity | null = null;
-    for (const t of toksIn(from, to)) {
+    const ts = toksIn(from, to);
+    for (let i = 0; i < ts.length; i++) {
+      const t = ts[i];
       const l = lemmaOf(t);
-      if (!l || WEAK_LEMMAS.has(l) || inQuote(t.start)) continue;
+      if (!l || WEAK_LEMMAS.has(l) || inQuote(t.start) || isNounUse(body, t, ts[i - 1])) continue;
       const after = personAt(t.end, t.end + 25, "person").find((m) => /^\s+(?:(?:\p{Lu}[\p{L}.]*\.?|the|[a-z]+ly)\s+)*$/u.test(body.slice(t.end, m.start) + " "));
       if (after) {
         found = after.entity;
@@ -528,6 +540,8 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       }
       const lemma = lemmaOf(t);
       if (!lemma) continue;
+      // "Trump's charge", "the claim", "a call": a noun, not a speech verb.
+      if (isNounUse(body, t, toks[k - 1])) continue;
       // "who said": the antecedent before ", who".
       let j = k - 1;
       while (j >= 0 && (AUX.has(toks[j].text.toLowerCase()) || /^[a-z]+ly$/.test(toks[j].text)) && toks[j].text !== "who") j--;
