@@ -1,6 +1,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { analyze } from "../analyze.ts";
+import { findDuplicates } from "../dedup/dedup.ts";
 import { Article } from "../schema/article.ts";
 import { bcubed } from "./bcubed.ts";
 import { parseClusterRecord, storyItemFromRecord } from "./records.ts";
@@ -121,5 +123,14 @@ describe("clusterStories on the seeds", () => {
     const stories = clusterStories(articles);
     expect(new Set(stories.values()).size).toBe(1);
     expect([...stories.keys()]).toEqual(articles.map((a) => a.id));
+  });
+
+  it("puts the seeds as analyze reads them into one story with no duplicates among them", () => {
+    const analyzed = readdirSync(seedDir)
+      .filter((f) => f.endsWith(".txt"))
+      .sort()
+      .map((f) => analyze({ id: f, text: readFileSync(join(seedDir, f), "utf8") }));
+    expect(new Set(clusterStories(analyzed).values()).size).toBe(1);
+    expect(findDuplicates(analyzed)).toEqual([]);
   });
 });
