@@ -93,9 +93,7 @@ export function eventFeatures(title: string | null, body: string, extraNames: st
 
   let prevName: string | null = null;
   let sentences = 0;
-  const consumed = new Set<number>();
   all.forEach((t, i) => {
-    if (consumed.has(i)) return;
     if (i >= titleCount && t.sentenceStart) sentences++;
     // Headlines and leads state the event most densely; later paragraphs drift to background
     // (an earlier, similar incident is typically mentioned further down).
@@ -109,14 +107,6 @@ export function eventFeatures(title: string | null, body: string, extraNames: st
       return;
     }
     const lower = t.lower.replace(/['.]/g, "");
-    // "February 1, 2009": the day of the month pins the incident like a year does.
-    const next = all[i + 1];
-    if (MONTHS.has(lower) && /^[A-Z]/.test(t.raw) && next && /^\d{1,2}(st|nd|rd|th)?$/.test(next.raw) && Number.parseInt(next.raw) <= 31) {
-      add(`d:${lower.slice(0, 3)}-${Number.parseInt(next.raw)}`, w);
-      consumed.add(i + 1);
-      prevName = null;
-      return;
-    }
     if (lower.length < 2 || STOP.has(lower) || WEEKDAYS.has(lower) || MONTHS.has(lower)) {
       prevName = null;
       return;

