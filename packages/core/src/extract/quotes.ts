@@ -143,12 +143,19 @@ const WEAK_LEMMAS = new Set(["find", "believe", "think", "feel", "hope", "fear",
 
 const surnameKey = (name: string): string => (name.split(/\s+/).filter((w) => !/^(?:Jr\.?|Sr\.?|II|III|IV)$/.test(w)).pop() ?? "").toUpperCase();
 
+// A verb never follows these directly ("a flurry of tweets"); "to" is left out for infinitives.
+const NOUN_PREPOSITIONS = new Set(["of", "for", "with", "in", "on", "from", "about", "by", "at", "into", "over", "under", "after", "before", "during", "between", "among", "than", "like"]);
 const DETERMINER_WORDS = new Set(["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "no", "any", "every", "each", "another", "whose"]);
 
 /** A speech-verb word used as a noun: after a determiner or a possessive ("Trump's charge"). */
 function isNounUse(body: string, t: Token, prev: Token | undefined): boolean {
   if (!prev) return false;
-  if (DETERMINER_WORDS.has(prev.text.toLowerCase())) return true;
+  const p = prev.text.toLowerCase();
+  if (DETERMINER_WORDS.has(p)) return true;
+  // ("for saying" is a gerund, still a verb.)
+  if (NOUN_PREPOSITIONS.has(p) && !t.text.endsWith("ing")) return true;
+  // "over-the-top comments", "late-night tweets": after a hyphenated adjective.
+  if (/^[a-z]+(?:-[a-z]+)+$/.test(prev.text) && /s$/.test(t.text)) return true;
   const gap = body.slice(prev.end, t.start);
   return /^['’]s\s+$/.test(gap);
 }
@@ -716,7 +723,7 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       if (!/[\p{L}\p{N}]/u.test(body.slice(sHere, q.open)) && sHere > paraStart) {
         const prev = Math.max(sentenceOf(sHere - 1), paraStart);
         const hasQuote = results.some((x) => x.q.open >= prev && x.q.open < sHere);
-        const subj = hasQuote ? null : subjectOf(prev, sHere);
+        const subj = hasQuote ? null : (sourceIn(prev, sHere) ?? subjectOf(prev, sHere));
         if (subj) {
           r.speaker = asSpeaker(subj);
           continue;
