@@ -1,0 +1,50 @@
+import type { IngestItemResult, RawInput, Store } from "@newsfuse/store";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixtureArticles, override, seededStore } from "../test/harness.ts";
+import { IngestQueue } from "./ingest-queue.ts";
+
+let store: Store;
+beforeAll(async () => {
+  store = await seededStore();
+});
+afterAll(() => store.close());
+
+const enc = new TextEncoder();
+const line = (i: number): RawInput => ({
+  body: enc.encode(`${JSON.stringify({ id: `gq-${i}`, text: fixtureArticles[i].text })}\n`),
+  contentType: "application/x-ndjson",
+  origin: `api:gq-${i}`,
+});
+
+describe("IngestQueue", () => {
+  it("merges requests that arrive while the store is busy and gives each its own results", async () => {
+    const calls: number[] = [];
+    const counted = override(store, {
+      ingest: (raws: RawInput[], o?: Parameters<Store["ingest"]>[1]) => {
+        calls.push(raws.length);
+        return store.ingest(raws, o);
+      },
+    });
+    const q = new IngestQueue(counted, () => {});
+    const answers = await Promise.all([q.ingest([line(0)], true), q.ingest([line(1), line(2)], true), q.ingest([line(3)], true)]);
+    // The first request runs alone; the two that queued behind it share the next call.
+    expect(calls).toEqual([1, 3]);
+    expect(answers.map((a) => a.map((r) => (r as Extract<IngestItemResult, { id: string }>).id))).toEqual([["gq-0"], ["gq-1", "gq-2"], ["gq-3"]]);
+  });
+
+  it("never merges raw bodies, and passes store failures to every waiting request", async () => {
+    const calls: number[] = [];
+    const failing = override(store, {
+      ingest: async (raws: RawInput[]) => {
+        calls.push(raws.length);
+        await new Promise((r) => setTimeout(r, 10));
+        throw new Error("disk full");
+      },
+    });
+    const q = new IngestQueue(failing, () => {});
+    const raw: RawInput = { body: enc.encode("text"), contentType: "text/plain", origin: "api:x" };
+    const all = await Promise.allSettled([q.ingest([raw], false), q.ingest([raw], false), q.ingest([line(4)], true), q.ingest([line(5)], true)]);
+    expect(all.every((s) => s.status === "rejected")).toBe(true);
+    expect(calls).toEqual([1, 1, 2]);
+  });
+});

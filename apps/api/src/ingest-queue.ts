@@ -1,0 +1,76 @@
+import type { IngestItemResult, RawInput, Store } from "@newsfuse/store";
+import type { Logger } from "./context.ts";
+
+interface Waiting {
+  raws: RawInput[];
+  /** Each raw yields exactly one result (a JSON article line), so a shared call can be split back. */
+  oneEach: boolean;
+  resolve: (r: IngestItemResult[]) => void;
+  reject: (e: unknown) => void;
+}
+
+/**
+ * Group commit for writes. A store ingest call has a large fixed cost (a transaction, re-fusing the
+ * touched stories), so requests that arrive while one call runs wait and go to the store together in
+ * the next call. Only inputs known to yield one result each are merged, so every request gets back
+ * exactly its own results; raw text/HTML bodies (which a reader may split into several articles) go alone.
+ */
+export class IngestQueue {
+  private waiting: Waiting[] = [];
+  private running = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly logger: Logger,
+    private readonly maxRaws = 500,
+  ) {}
+
+  ingest(raws: RawInput[], oneEach: boolean): Promise<IngestItemResult[]> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ raws, oneEach, resolve, reject });
+      void this.pump();
+    });
+  }
+
+  private take(): Waiting[] {
+    const first = this.waiting.shift()!;
+    const group = [first];
+    if (!first.oneEach) return group;
+    let n = first.raws.length;
+    while (this.waiting.length && this.waiting[0].oneEach && n + this.waiting[0].raws.length <= this.maxRaws) {
+      const w = this.waiting.shift()!;
+      n += w.raws.length;
+      group.push(w);
+    }
+    return group;
+  }
+
+  private async pump() {
+    if (this.running) return;
+    this.running = true;
+    try {
+      while (this.waiting.length) {
+        const group = this.take();
+        const all = group.flatMap((g) => g.raws);
+        let results: IngestItemResult[];
+        try {
+          results = await this.store.ingest(all);
+        } catch (e) {
+          for (const g of group) g.reject(e);
+          continue;
+        }
+        if (group.length === 1) group[0].resolve(results);
+        else if (results.length === all.length) {
+          let k = 0;
+          for (const g of group) g.resolve(results.slice(k, (k += g.raws.length)));
+        } else {
+          // Not expected for one-result inputs; answer everyone with everything rather than guess.
+          this.logger({ level: "warn", msg: "group ingest: results do not line up with inputs", inputs: all.length, results: results.length });
+          for (const g of group) g.resolve(results);
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+}
