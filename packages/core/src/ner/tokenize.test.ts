@@ -42,6 +42,10 @@ describe("tokenize", () => {
     ]);
   });
 
+  it("keeps an emoji whole instead of splitting its surrogate pair", () => {
+    expect(words("Paris 🇫🇷 wins")).toEqual(["Paris", "🇫", "🇷", "wins"]);
+  });
+
   it("keeps the period of a state abbreviation in a dateline", () => {
     expect(words("CUPERTINO, Calif. — Apple Inc. said")).toEqual(["CUPERTINO", ",", "Calif.", "—", "Apple", "Inc.", "said"]);
   });

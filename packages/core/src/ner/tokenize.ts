@@ -105,6 +105,12 @@ export function tokenize(text: string): Token[] {
     // Runs of the same punctuation stay together ("...", "--"); everything else is one character.
     let j = i + 1;
     if (ch === "." || ch === "-") while (j < n && text[j] === ch) j++;
+    // Never split a surrogate pair (emoji and other astral symbols stay one token).
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && j < n) {
+      const d = text.charCodeAt(j);
+      if (d >= 0xdc00 && d <= 0xdfff) j++;
+    }
     emit(i, j);
     i = j;
   }
