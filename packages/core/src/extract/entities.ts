@@ -46,6 +46,8 @@ export function surname(name: string): string {
 interface PersonCluster {
   forms: Map<string, number>;
   full: string;
+  /** Token count of `full`, kept to avoid re-splitting it for every mention. */
+  fullLen: number;
   first: string | null;
   surname: string;
   mentions: { start: number; end: number }[];
@@ -238,6 +240,7 @@ export function extractEntities(body: string, opts: ExtractEntitiesOptions = {})
       c = {
         forms: new Map(),
         full: name,
+        fullLen: toks.length,
         first: toks.length > 1 ? toks[0] : null,
         surname: sn,
         mentions: [],
@@ -252,8 +255,10 @@ export function extractEntities(body: string, opts: ExtractEntitiesOptions = {})
     }
     if (toks.length > 1 && !c.first) c.first = toks[0];
     c.forms.set(name, (c.forms.get(name) ?? 0) + 1);
-    if (toks.length > nameTokens(c.full).length || (toks.length === nameTokens(c.full).length && name.length > c.full.length))
+    if (toks.length > c.fullLen || (toks.length === c.fullLen && name.length > c.full.length)) {
       c.full = name;
+      c.fullLen = toks.length;
+    }
     c.mentions.push({ start: s.start, end: s.end });
     c.lastPos = s.start;
     if (before.honorific) c.aliases.add(`${before.honorific} ${name}`);

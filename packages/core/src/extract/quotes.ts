@@ -786,7 +786,7 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
     if (insideTweet(r.q.open)) continue;
     // Titles of shows, books and nicknames, unless a speech verb sits right before the quote.
     // (Only after a possessive or "on/of/in/with": "CBS's “Face the Nation”"; nicknames after "called" are gold.)
-    if (titleLike(text) && TITLE_CONTEXT.test(body.slice(Math.max(0, r.q.open - 16), r.q.open))) continue;
+    if (TITLE_CONTEXT.test(body.slice(Math.max(0, r.q.open - 16), r.q.open)) && titleLike(text)) continue;
     const sStart = Math.max(sentenceOf(r.q.open), body.lastIndexOf("\n", r.q.open) + 1);
     const before = body.slice(sStart, r.q.open);
     const partial = /[\p{L}\p{N}]/u.test(before) && !/[,:]\s*$/.test(before);
