@@ -1,7 +1,6 @@
 // Provenance: which wire agency a copy comes from, whether it is a republished copy of another
 // outlet's story, and which agencies contributed material. One canonical agency naming scheme
 // is used everywhere in newsfuse: the short form each agency uses for itself in datelines.
-import { matchKey } from "../text/normalize.ts";
 
 const AGENCY_ALIASES: Array<[RegExp, string]> = [
   [/^(?:the )?(?:ap|a\.p\.|associated press)(?: writer| news| photo)?$/i, "AP"],
@@ -100,9 +99,4 @@ export function materialAgencies(paragraph: string): string[] {
     if (found.length) return found;
   }
   return [];
-}
-
-/** Same canonical agency name for two spellings? Used when merging metadata. */
-export function sameAgency(a: string, b: string): boolean {
-  return (canonicalAgency(a) ?? matchKey(a)) === (canonicalAgency(b) ?? matchKey(b));
 }
