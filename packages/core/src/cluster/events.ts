@@ -30,12 +30,12 @@ export const TOPIC_THRESHOLD = 0.03;
 export const EVENT_THRESHOLD = 0.09;
 
 /** A weighted, L2-normalised sparse vector: feature ids (batch-local) and their weights. */
-export interface Vec {
+export interface EventVector {
   ids: Int32Array;
   vals: Float64Array;
 }
 
-function weigh(bags: FeatureBag[], members: number[]): Vec[] {
+function weigh(bags: FeatureBag[], members: number[]): EventVector[] {
   const df = new Map<string, number>();
   for (const i of members) for (const k of bags[i].keys()) df.set(k, (df.get(k) ?? 0) + 1);
   const n = members.length;
@@ -66,7 +66,7 @@ function weigh(bags: FeatureBag[], members: number[]): Vec[] {
  * All pairwise cosines through an inverted index: the cost is the sum over features of
  * (articles sharing it)^2, not n^2 times the vector length, so unrelated articles cost nothing.
  */
-function similarityMatrix(vecs: Vec[]): Float64Array[] {
+function similarityMatrix(vecs: EventVector[]): Float64Array[] {
   const n = vecs.length;
   const postings = new Map<number, { doc: number[]; w: number[] }>();
   const sim = vecs.map(() => new Float64Array(n));
@@ -87,7 +87,7 @@ function similarityMatrix(vecs: Vec[]): Float64Array[] {
 }
 
 /** Average-link agglomerative clustering; returns a cluster index per item. Deterministic (ties by index). */
-export function averageLink(vecs: Vec[], threshold: number, cannotLink?: (i: number, j: number) => boolean): number[] {
+export function averageLink(vecs: EventVector[], threshold: number, cannotLink?: (i: number, j: number) => boolean): number[] {
   const n = vecs.length;
   // blocked[i][j]: some member of cluster i may not share an event with some member of cluster j.
   const blocked: Uint8Array[] | null = cannotLink ? vecs.map(() => new Uint8Array(n)) : null;

@@ -56,6 +56,16 @@ describe("buildTimeline", () => {
     expect(t.discrepancies.map((d) => d.about).sort()).toEqual(["ann stated date against its content", "early stated date against its content"]);
   });
 
+  it("dates an event by its first reports, not by the day most follow-ups appeared", () => {
+    const t = timeline([
+      paris("a", "French Foreign Minister Catherine Colonna met her German counterpart in Paris on Thursday for long talks.", "2022-03-10", null),
+      paris("b", "Catherine Colonna and Annalena Baerbock held a meeting in Paris about the war and sanctions.", "2022-03-11", null),
+      paris("c", "Catherine Colonna and Annalena Baerbock held a meeting in Paris about the war and energy.", "2022-03-11", null),
+    ]);
+    expect(t.events[0].date).toBe("2022-03-10");
+    expect(t.discrepancies).toEqual([]);
+  });
+
   it("computes weekdays without a clock", () => {
     expect(weekdayOf("2021-12-02")).toBe("thursday");
   });

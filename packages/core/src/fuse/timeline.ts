@@ -7,6 +7,8 @@ import type { EntityResolution } from "./entities.ts";
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 /** How long after an event a report that names the event's weekday ("on Thursday") may plausibly be dated. */
 export const MAX_REPORT_LAG_DAYS = 7;
+/** Reports dated up to this many days before the most common date are the event's first reports. */
+export const FIRST_REPORT_WINDOW_DAYS = 3;
 
 /** Weekday of an ISO date, computed without reading any clock or time zone. */
 export function weekdayOf(iso: string): string {
@@ -108,7 +110,10 @@ export function buildTimeline(storyId: string, input: Article[], entities: Entit
     const stated = reporters.filter((a) => a.published.stated && a.published.conflicts.length === 0).map((a) => a.published.stated!);
     const counts = new Map<string, number>();
     for (const s of stated) counts.set(s, (counts.get(s) ?? 0) + 1);
-    const date = d.reporters.length ? ([...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null) : null;
+    // The most common stated date resists one wrong date; reports a few days before it are the
+    // first ones, and an event happens no later than its first report.
+    const mode = d.reporters.length ? ([...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null) : null;
+    const date = mode && (stated.filter((x) => x <= mode && daysBetween(x, mode) <= FIRST_REPORT_WINDOW_DAYS).sort()[0] ?? mode);
     const members = [...d.reporters, ...d.announcers];
     const personCount = new Map<string, number>();
     for (const a of members)
