@@ -276,6 +276,9 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       // Governed by a preposition ("with Kasich"), unless a comma separates them ("As he has before, Cruz").
       const prev = /([A-Za-z]+)(\s*,?)\s*(?:(?:\p{Lu}[\p{L}.]*\s+)*)$/u.exec(body.slice(Math.max(sStart, m.start - 40), m.start));
       if (prev && !prev[2].includes(",") && PREPOSITIONS.has(prev[1].toLowerCase()) && prev[1] !== "and") continue;
+      // "McConnell spokesman Don Stewart": a name modifying a role is not the subject; the next name is.
+      if (/^(?:['’]s)?\s+(?:[a-z-]+\s+){0,3}?(?:spokesman|spokeswoman|spokesperson|aide|adviser|advisor|ally|speechwriter|strategist|pollster|lawyer|attorney|manager|chief|director|secretary|staffer|surrogate|consultant)\s+\p{Lu}/u.test(body.slice(m.end, m.end + 50)))
+        continue;
       return m.entity;
     }
     return null;
@@ -297,7 +300,9 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       const t = ts[i];
       const l = lemmaOf(t);
       if (!l || WEAK_LEMMAS.has(l) || inQuote(t.start) || isNounUse(body, t, ts[i - 1])) continue;
-      const after = personAt(t.end, t.end + 25, "person").find((m) => /^\s+(?:(?:\p{Lu}[\p{L}.]*\.?|the|[a-z]+ly)\s+)*$/u.test(body.slice(t.end, m.start) + " "));
+      // Inverted order ("…," said X) only right after a quote or a comma; otherwise X is the object.
+      const inverted = /[,"”]\s*$/.test(body.slice(Math.max(from, t.start - 3), t.start));
+      const after = !inverted ? undefined : personAt(t.end, t.end + 25, "person").find((m) => /^\s+(?:(?:\p{Lu}[\p{L}.]*\.?|the|[a-z]+ly)\s+)*$/u.test(body.slice(t.end, m.start) + " "));
       if (after) {
         found = after.entity;
         continue;
@@ -306,7 +311,7 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       const near = before.length ? before[before.length - 1] : null;
       if (near && /^[\s]*(?:(?:also|later|then|has|had|have|[a-z]+ly)\s+)*$/.test(body.slice(near.end, t.start))) found = near.entity;
       else {
-        const app = before.find((m) => body[m.end] === "," && /,\s*(?:[a-z]+ly\s+)?$/.test(body.slice(m.end, t.start)));
+        const app = before.find((m) => body[m.end] === "," && /,\s*(?:(?:also|later|then|has|had|have|[a-z]+ly)\s+)*$/.test(body.slice(m.end, t.start)));
         if (app) found = app.entity;
       }
     }
