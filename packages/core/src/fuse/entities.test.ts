@@ -64,6 +64,17 @@ describe("resolveEntities", () => {
     expect(ids("George W. Bush")).not.toBe(ids("George H. W. Bush"));
   });
 
+  it("resolves a bare surname only inside its story when stories are given", () => {
+    const arts2 = [
+      makeArticle("uk1", "", { entities: [person("Gordon Brown")] }),
+      makeArticle("us1", "", { entities: [person("Mr. Brown")] }),
+    ];
+    const batch = resolveEntities(arts2);
+    expect(batch.records.filter((x) => x.type === "person")).toHaveLength(1);
+    const stories = resolveEntities(arts2, { groupOf: (id) => (id.startsWith("uk") ? "s-uk" : "s-us") });
+    expect(stories.records.filter((x) => x.type === "person")).toHaveLength(2);
+  });
+
   it("matches organizations by name, abbreviation and acronym", () => {
     const orgs = resolveEntities([
       makeArticle("a", "", { entities: [{ name: "Organization for Security and Cooperation in Europe", type: "organization" }] }),

@@ -69,14 +69,18 @@ class UnionFind {
 /**
  * Resolves the entities of many articles into one record per real person, organization and place.
  * People match on surname plus a compatible given name (spelling variants, nicknames, initials);
- * a bare surname ("Mr. Blinken") joins the only full name with that surname in the batch, or the
- * one in its own article; two people who share a surname and differ in given name stay apart.
+ * a bare surname ("Mr. Blinken") joins the only full name with that surname in its group (the
+ * batch, or its story when \`groupOf\` is given), or the one in its own article; two people who
+ * share a surname and differ in given name stay apart.
  * Organizations and places match on their normalised names, aliases and acronyms ("OSCE").
  * @example
  * const { records } = resolveEntities(articles);
  * records.find((r) => r.name === "Sergey V. Lavrov")?.aliases // ["Sergei Lavrov", "Mr. Lavrov", ...]
  */
-export function resolveEntities(articles: Article[]): EntityResolution {
+export function resolveEntities(articles: Article[], opts: { groupOf?: (articleId: string) => string | undefined } = {}): EntityResolution {
+  // A bare surname is only resolved inside its group (its story, in \`fuse\`): "Mr. Brown" in one
+  // story is no evidence about "Gordon Brown" in another.
+  const scope = (article: string) => opts.groupOf?.(article) ?? "";
   const items: Item[] = [];
   for (const a of articles)
     for (const e of a.entities) items.push({ article: a.id, entity: e, person: e.type === "person" ? fullestName(e) : null });
@@ -114,7 +118,8 @@ export function resolveEntities(articles: Article[]): EntityResolution {
   items.forEach((it, i) => {
     if (!it.person?.first) return;
     const r = uf.find(i);
-    rootsBySurname.set(lastKey[i], (rootsBySurname.get(lastKey[i]) ?? new Set()).add(r));
+    const ks = `${lastKey[i]}\u0000${scope(it.article)}`;
+    rootsBySurname.set(ks, (rootsBySurname.get(ks) ?? new Set()).add(r));
     const ka = `${lastKey[i]}\u0000${it.article}`;
     rootsBySurnameArticle.set(ka, (rootsBySurnameArticle.get(ka) ?? new Set()).add(r));
   });
@@ -122,14 +127,15 @@ export function resolveEntities(articles: Article[]): EntityResolution {
   items.forEach((it, i) => {
     if (it.entity.type !== "person" || !it.person || it.person.first) return;
     const k = lastKey[i];
-    const roots = rootsBySurname.get(k);
+    const ks = `${k}\u0000${scope(it.article)}`;
+    const roots = rootsBySurname.get(ks);
     if (roots && roots.size === 1) uf.union(i, [...roots][0]);
     else if (roots && roots.size > 1) {
       const local = rootsBySurnameArticle.get(`${k}\u0000${it.article}`);
       if (local && local.size === 1) uf.union(i, [...local][0]);
     } else {
-      const o = bareOwner.get(k);
-      if (o === undefined) bareOwner.set(k, i);
+      const o = bareOwner.get(ks);
+      if (o === undefined) bareOwner.set(ks, i);
       else uf.union(o, i);
     }
   });
@@ -211,7 +217,7 @@ export function resolveEntities(articles: Article[]): EntityResolution {
       const k = translitKey(p.last);
       const hits = new Set<string>();
       for (const rep of sigsBySurname.get(k) ?? []) if (!p.first || personCompatible(p, items[rep].person!)) hits.add(recordOfItem.get(rep)!);
-      const bare = bareOwner.get(k);
+      const bare = bareOwner.get(`${k}\u0000${scope(article)}`);
       if (bare !== undefined) hits.add(recordOfItem.get(bare)!);
       if (hits.size === 1) return [...hits][0];
     }

@@ -19,7 +19,7 @@ import { fuseStory } from "./story.ts";
 export function fuse(articles: Article[]): FuseResult {
   const duplicates = findDuplicates(articles);
   const storyOf = clusterStories(articles);
-  const entities = resolveEntities(articles);
+  const entities = resolveEntities(articles, { groupOf: (id) => storyOf.get(id) });
   const byStory = new Map<string, Article[]>();
   for (const a of articles) {
     const s = storyOf.get(a.id) ?? `story-${a.id}`;
