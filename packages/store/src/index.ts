@@ -3,3 +3,5 @@ export { openStore, defaultDataDir, type OpenStoreOptions } from "./open.ts";
 export { SqlStore } from "./sql-store.ts";
 export { acquireLock, LOCK_FILE, type LockHolder } from "./lock.ts";
 export { createProgress, progressLine, formatDuration, type ProgressOptions } from "./progress.ts";
+export { AnalyzePool } from "./pipeline/pool.ts";
+export { phaseMs } from "./pipeline/derive.ts";

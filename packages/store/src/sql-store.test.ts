@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { NewsfuseFailure } from "@newsfuse/core";
 import { openStore } from "./open.ts";
 import type { SqlStore } from "./sql-store.ts";
-import { createDatabase } from "../test/postgres.ts";
+import { createDatabase } from "./harness/postgres.ts";
 import { fixtureInputs, seedInputs, seedVariant, snapshot } from "../test/inputs.ts";
 
 const enc = new TextEncoder();

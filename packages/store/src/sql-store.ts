@@ -16,7 +16,7 @@ import {
 import type { DB } from "./db/types.ts";
 import { migrationProvider } from "./db/migrations.ts";
 import { DeriveState, HEAD_CHARS, type LightArticle } from "./pipeline/state.ts";
-import { deriveBatch, groupId, insertArticles, loadArticles, refuseStory, type NewArticle, type Placement } from "./pipeline/derive.ts";
+import { deriveBatch, groupId, insertArticles, loadArticles, refuseStories, refuseStory, timed, type NewArticle, type Placement } from "./pipeline/derive.ts";
 import { AnalyzePool } from "./pipeline/pool.ts";
 import type { AnalyzedRaw } from "./pipeline/analyze-raw.ts";
 import { signatureKeys } from "./pipeline/signature.ts";
@@ -204,10 +204,14 @@ export class SqlStore implements Store {
     };
     let next = batches.length ? analyzeBatch(batches[0]!) : null;
     for (let k = 0; k < batches.length; k++) {
+      const tw = performance.now();
       const prepared = await next!;
+      timed("waiting for analysis", tw, 0);
       next = k + 1 < batches.length ? analyzeBatch(batches[k + 1]!) : null;
       next?.catch(() => {});
+      const tb = performance.now();
       const r = await this.writeBatch(batches[k]!, prepared.hashes, prepared.analyzed);
+      timed("batch transaction (total)", tb, 0);
       results.push(r.results);
       done += batches[k]!.length;
       failed += r.results.filter((x) => x.status === "error").length;
@@ -251,8 +255,10 @@ export class SqlStore implements Store {
     hashes: string[],
     analyzed: Array<AnalyzedRaw | null>,
   ): Promise<{ results: IngestItemResult[]; created: string[]; updated: string[] }> {
+    let t0 = performance.now();
     await sql`select pg_advisory_xact_lock(${DERIVE_LOCK})`.execute(tx);
     await this.catchUp(tx);
+    timed("lock + catch up", t0, 0);
     const rev = this.state.rev + 1;
     const existing = new Map<string, string>();
     const knownRows = await tx
@@ -299,11 +305,17 @@ export class SqlStore implements Store {
       }
       seenInBatch.set(hash, fresh[fresh.length - a.articles.length]!.article.id);
     }
+    let t = performance.now();
     await insertArticles(tx, this.state, rev, fresh);
+    timed("insert", t, 0);
     const touched = new Set<string>();
     const before = new Set(this.state.stories.keys());
+    t = performance.now();
     const placements = await deriveBatch(tx, this.state, rev, fresh, touched);
-    for (const s of [...touched].sort()) await refuseStory(tx, s);
+    timed("derive (dedup + stories, total)", t, 0);
+    t = performance.now();
+    await refuseStories(tx, [...touched].sort());
+    timed("refuse (total)", t, 0);
     this.state.rev = rev;
 
     let f = 0;

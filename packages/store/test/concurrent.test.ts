@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { openStore } from "../src/open.ts";
-import { createDatabase } from "./postgres.ts";
+import { createDatabase } from "../src/harness/postgres.ts";
 import { allInputs, snapshot } from "./inputs.ts";
 import { runChild } from "./child.ts";
 

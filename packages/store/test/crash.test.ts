@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openStore } from "../src/open.ts";
-import { createDatabase } from "./postgres.ts";
+import { createDatabase } from "../src/harness/postgres.ts";
 import { allInputs, snapshot } from "./inputs.ts";
 import { runChild } from "./child.ts";
 

@@ -1,3 +1,4 @@
+// Test and bench harness (Node only): a throwaway PostgreSQL server for the server backend.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
@@ -5,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 
-const SCRIPT = new URL("../scripts/ensure-postgres.sh", import.meta.url).pathname;
+const SCRIPT = new URL("../../scripts/ensure-postgres.sh", import.meta.url).pathname;
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

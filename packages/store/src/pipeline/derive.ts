@@ -38,6 +38,16 @@ const STORY_POOL_PER_STORY = 60;
 // story touched by every batch must not grow with its size.
 export const MAX_FUSE_ARTICLES = 400;
 
+// How many members of an existing duplicate group (besides its original) are re-checked with new copies.
+const GROUP_SAMPLE = 6;
+
+/** Cumulative milliseconds per ingest phase, for `bench ingest` to show where the time goes. */
+export const phaseMs: Record<string, number> = {};
+export function timed<T>(phase: string, t0: number, v: T): T {
+  phaseMs[phase] = (phaseMs[phase] ?? 0) + (performance.now() - t0);
+  return v;
+}
+
 const CHUNK = 500;
 async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
@@ -107,6 +117,48 @@ export async function insertArticles(tx: Tx, state: DeriveState, rev: number, it
   for (const n of items) state.apply(lightOf(n.article, n.keys));
 }
 
+/**
+ * Merges groups found on the pool with the stored groups they touch (union of members and pair
+ * evidence). The pool held each stored group's original, so the pool's choice of original stands.
+ */
+export function mergeGroups(found: DuplicateGroup[], stored: DuplicateGroup[]): DuplicateGroup[] {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r) ?? (parent.set(r, r), r);
+    parent.set(x, r);
+    return r;
+  };
+  const union = (a: string, b: string) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  };
+  const all = [...found, ...stored];
+  for (const g of all) for (const m of g.articles) union(g.articles[0]!, m);
+  const byRoot = new Map<string, DuplicateGroup[]>();
+  for (const g of all) {
+    const r = find(g.articles[0]!);
+    byRoot.set(r, [...(byRoot.get(r) ?? []), g]);
+  }
+  const out: DuplicateGroup[] = [];
+  for (const parts of byRoot.values()) {
+    const members = [...new Set(parts.flatMap((g) => g.articles))].sort();
+    const lead = parts.filter((g) => found.includes(g)).sort((x, y) => y.articles.length - x.articles.length)[0] ?? parts[0]!;
+    const pairs = new Map<string, DuplicateGroup["pairs"][number]>();
+    for (const g of parts) for (const p of g.pairs) pairs.set([p.a, p.b].sort().join("|"), p);
+    out.push({
+      id: groupId(members),
+      kind: lead.kind,
+      articles: members,
+      original: lead.original,
+      similarity: Math.min(...parts.map((g) => g.similarity)),
+      pairs: [...pairs.values()].sort((x, y) => cmp(x.a, y.a) || cmp(x.b, y.b)),
+    });
+  }
+  return out.sort((x, y) => cmp(x.id, y.id));
+}
+
 /** Group ids follow the smallest member id, so the same members always give the same id. */
 export function groupId(members: string[]): string {
   return `dup-${shortHash([...members].sort()[0]!)}`;
@@ -122,25 +174,34 @@ export async function deriveBatch(tx: Tx, state: DeriveState, rev: number, batch
   const full = new Map<string, Article>(batch.map((n) => [n.article.id, n.article]));
   const newIds = new Set(full.keys());
 
-  // 1. Duplicates: candidates from the key index, widened to whole existing groups, then core decides.
+  // 1. Duplicates: candidates from the key index plus a sample of each group they are in (its
+  // original and a few members: a group of hundreds of copies must not be re-read for every batch);
+  // core's findDuplicates decides on that pool, and its groups are merged with the stored groups.
   const pool = new Set<string>(newIds);
   for (const n of batch) for (const c of state.dedupCandidates(n.keys, n.article.id)) pool.add(c);
-  const oldGroups = new Set<string>();
+  const oldGroupIds = new Set<string>();
   for (const id of [...pool]) {
     const g = state.articles.get(id)?.groupId;
-    if (g && !newIds.has(id)) {
-      oldGroups.add(g);
-      for (const m of state.groups.get(g) ?? []) pool.add(m);
-    }
+    if (g && !newIds.has(id)) oldGroupIds.add(g);
+  }
+  const oldGroups = new Map<string, DuplicateGroup>();
+  if (oldGroupIds.size) {
+    const rows = await tx.selectFrom("duplicate_groups").select(["id", "data"]).where("id", "in", [...oldGroupIds]).execute();
+    for (const r of rows) oldGroups.set(r.id, r.data as DuplicateGroup);
+  }
+  for (const g of [...oldGroups.values()].sort((x, y) => cmp(x.id, y.id))) {
+    pool.add(g.original);
+    for (const m of [...g.articles].sort().slice(0, GROUP_SAMPLE)) pool.add(m);
   }
   const missing = [...pool].filter((id) => !full.has(id));
   for (const [id, a] of await loadArticles(tx, missing)) full.set(id, a);
   const poolArticles = [...pool].sort().map((id) => full.get(id)!).filter(Boolean);
-  const groups = pool.size > 1 ? findDuplicates(poolArticles) : [];
+  let t = performance.now();
+  const found = timed("dedup.findDuplicates", t, pool.size > 1 ? findDuplicates(poolArticles) : []);
+  const finalGroups = mergeGroups(found, [...oldGroups.values()]);
   const groupOf = new Map<string, DuplicateGroup>();
-  const finalGroups = groups.map((g) => ({ ...g, id: groupId(g.articles) }));
   for (const g of finalGroups) for (const m of g.articles) groupOf.set(m, g);
-  if (oldGroups.size) await tx.deleteFrom("duplicate_groups").where("id", "in", [...oldGroups]).execute();
+  if (oldGroups.size) await tx.deleteFrom("duplicate_groups").where("id", "in", [...oldGroups.keys()]).execute();
   for (const g of finalGroups) {
     await tx
       .insertInto("duplicate_groups")
@@ -148,8 +209,9 @@ export async function deriveBatch(tx: Tx, state: DeriveState, rev: number, batch
       .onConflict((oc) => oc.column("id").doUpdateSet({ kind: g.kind, original: g.original, similarity: g.similarity, data: json(g) }))
       .execute();
   }
+  const affected = new Set<string>([...pool, ...[...oldGroups.values()].flatMap((g) => g.articles)]);
   const groupChanges: Array<[string, string | null]> = [];
-  for (const id of [...pool].sort()) {
+  for (const id of [...affected].sort()) {
     const gid = groupOf.get(id)?.id ?? null;
     const before = state.articles.get(id)?.groupId ?? null;
     if (gid !== before || newIds.has(id)) {
@@ -183,7 +245,8 @@ export async function deriveBatch(tx: Tx, state: DeriveState, rev: number, batch
     members.push(...recent);
   }
   members.sort((x, y) => cmp(x.published ?? "", y.published ?? "") || cmp(x.id, y.id));
-  const clusters = clusterStories(members.map(articleOfLight));
+  t = performance.now();
+  const clusters = timed("stories.clusterStories", t, clusterStories(members.map(articleOfLight)));
   const byCluster = new Map<string, LightArticle[]>();
   for (const m of members) {
     const c = clusters.get(m.id) ?? `solo:${m.id}`;
@@ -287,146 +350,155 @@ function quotesFromArticles(articles: Article[]): QuoteRecord[] {
   return [...by.values()];
 }
 
-/** Re-fuses one story from its stored articles and replaces everything derived from it. */
-export async function refuseStory(tx: Tx, storyId: string): Promise<void> {
-  const count = await tx.selectFrom("articles").select(sql<number>`count(*)::int`.as("n")).where("story_id", "=", storyId).executeTakeFirstOrThrow();
-  const half = Math.floor(MAX_FUSE_ARTICLES / 2);
-  const pick = (dir: "asc" | "desc", limit: number) =>
-    tx
-      .selectFrom("articles")
-      .select(["id", "data"])
-      .where("story_id", "=", storyId)
-      .orderBy("published", (ob) => (dir === "asc" ? ob.asc().nullsLast() : ob.desc().nullsLast()))
-      .orderBy("id", dir)
-      .limit(limit)
-      .execute();
-  const rows = count.n <= MAX_FUSE_ARTICLES ? await pick("asc", MAX_FUSE_ARTICLES) : [...(await pick("asc", half)), ...(await pick("desc", half))];
-  const seen = new Set<string>();
-  const articles = rows.filter((r) => !seen.has(r.id) && seen.add(r.id)).map((r) => r.data as Article).sort((x, y) => (x.id < y.id ? -1 : 1));
+/** Everything one story's fusion writes, as rows. */
+interface FusedRows {
+  story: Record<string, unknown>;
+  entities: Array<Record<string, unknown>>;
+  storyEntities: Array<Record<string, unknown>>;
+  mentions: Array<Record<string, unknown>>;
+  quotes: Array<Record<string, unknown>>;
+  events: Array<Record<string, unknown>>;
+  discrepancies: Array<Record<string, unknown>>;
+  articles: Array<{ id: string; event: string | null; fused: string | null }>;
+}
 
-  await tx.deleteFrom("stories").where("id", "=", storyId).execute(); // cascades: events, quotes, discrepancies, story_entities
-  if (!articles.length) return;
-  await tx.deleteFrom("mentions").where("article_id", "in", articles.map((a) => a.id)).execute();
-
-  const result = fuse(articles);
+/** Fuses one story's articles and maps the result to store rows with store-wide ids. Pure. */
+export function fusedRows(storyId: string, articles: Article[], articleCount: number): FusedRows {
+  const t = performance.now();
+  const result = timed("fuse.fuse", t, fuse(articles));
   const story = mergeStories(storyId, result.stories, articles);
 
   // Entities: one global id per (type, name); the story keeps its own view (roles, aliases, articles).
   const records = result.entities.length ? result.entities : entitiesFromArticles(articles);
   const entityIds = new Map<string, string>();
   const mentionRows = new Map<string, { entity_id: string; article_id: string; start_pos: number; end_pos: number }>();
+  const known = new Set(articles.map((a) => a.id));
   for (const r of records) {
     const gid = entityKey(r.type, r.name);
     entityIds.set(r.id, gid);
     for (const m of r.mentions)
-      if (m.start !== null && m.end !== null) mentionRows.set(`${gid}|${m.article}|${m.start}`, { entity_id: gid, article_id: m.article, start_pos: m.start, end_pos: m.end });
+      if (m.start !== null && m.end !== null && known.has(m.article))
+        mentionRows.set(`${gid}|${m.article}|${m.start}`, { entity_id: gid, article_id: m.article, start_pos: m.start, end_pos: m.end });
   }
   const entityRows = new Map(records.map((r) => [entityIds.get(r.id)!, r]));
-  await insertChunks([...entityRows], (c) =>
-    tx
-      .insertInto("entities")
-      .values(c.map(([id, r]) => ({ id, name: r.name, type: r.type, tsv: ts([r.name, ...r.aliases].join(" ")) })))
-      .onConflict((oc) => oc.column("id").doNothing())
-      .execute(),
-  );
-
   const quotes = (result.quotes.length ? result.quotes : quotesFromArticles(articles)).map((q) => ({
     ...q,
     id: `q-${shortHash(`${storyId}|${q.speaker ?? ""}|${q.text}`)}`,
     speakerEntity: q.speakerEntity ? (entityIds.get(q.speakerEntity) ?? q.speakerEntity) : null,
     local: q.id,
   }));
+  const uniqueQuotes = [...new Map(quotes.map((q) => [q.id, q])).values()];
   const quoteIds = new Map(quotes.map((q) => [q.local, q.id]));
-  const events: EventRecord[] = story.events.map((e) => ({ ...e, id: `ev-${shortHash(`${storyId}|${e.id}`)}` }));
-  const discrepancies = [...result.discrepancies, ...story.discrepancies]
-    .filter((d, i, all) => all.findIndex((x) => x.id === d.id) === i)
-    .map((d) => ({ ...d, id: `dc-${shortHash(`${storyId}|${d.kind}|${d.about}|${d.id}`)}`, story: storyId }));
+  const events: EventRecord[] = [...new Map(story.events.map((e) => [`ev-${shortHash(`${storyId}|${e.id}`)}`, e])).entries()].map(([id, e]) => ({ ...e, id }));
+  const discrepancies = [
+    ...new Map(
+      [...result.discrepancies, ...story.discrepancies].map((d) => {
+        const id = `dc-${shortHash(`${storyId}|${d.kind}|${d.about}|${d.id}`)}`;
+        return [id, { ...d, id, story: storyId }] as const;
+      }),
+    ).values(),
+  ];
   const final: Story = {
     ...story,
     events,
     entities: story.entities.length ? story.entities.map((e) => entityIds.get(e) ?? e) : [...entityRows.keys()],
-    quotes: story.quotes.length ? story.quotes.map((q) => quoteIds.get(q) ?? q) : quotes.map((q) => q.id),
+    quotes: story.quotes.length ? story.quotes.map((q) => quoteIds.get(q) ?? q) : uniqueQuotes.map((q) => q.id),
     discrepancies,
   };
-
-  await tx
-    .insertInto("stories")
-    .values({
+  const eventOf = new Map<string, string>();
+  for (const e of events) for (const a of e.articles) if (!eventOf.has(a)) eventOf.set(a, e.id);
+  const fusedById = new Map(result.articles.map((a) => [a.id, a]));
+  return {
+    story: {
       id: storyId,
       title: final.title,
       span_from: final.span.from,
       span_to: final.span.to,
-      article_count: count.n,
+      article_count: articleCount,
       event_count: events.length,
-      quote_count: quotes.length,
+      quote_count: uniqueQuotes.length,
       discrepancy_count: discrepancies.length,
       data: json(final),
       tsv: ts(final.title),
       updated_at: new Date().toISOString(),
-    })
-    .execute();
-  await insertChunks([...entityRows], (c) =>
-    tx
-      .insertInto("story_entities")
-      .values(c.map(([id, r]) => ({ story_id: storyId, entity_id: id, data: json({ ...r, id }) })))
-      .onConflict((oc) => oc.columns(["story_id", "entity_id"]).doNothing())
-      .execute(),
-  );
-  const known = new Set(articles.map((a) => a.id));
-  await insertChunks(
-    [...mentionRows.values()].filter((m) => known.has(m.article_id)),
-    (c) => tx.insertInto("mentions").values(c).onConflict((oc) => oc.doNothing()).execute(),
-  );
-  await insertChunks(quotes, (c) =>
-    tx
-      .insertInto("quotes")
-      .values(
-        c.map(({ local: _l, ...q }) => ({
-          id: q.id,
-          story_id: storyId,
-          text: q.text,
-          speaker: q.speaker,
-          speaker_entity: q.speakerEntity,
-          data: json(q),
-          tsv: ts(`${q.text} ${q.speaker ?? ""}`),
-        })),
-      )
-      .onConflict((oc) => oc.column("id").doNothing())
-      .execute(),
-  );
-  await insertChunks(events, (c) =>
-    tx
-      .insertInto("events")
-      .values(c.map((e) => ({ id: e.id, story_id: storyId, label: e.label, date: e.date, place: e.place, data: json(e) })))
-      .onConflict((oc) => oc.column("id").doNothing())
-      .execute(),
-  );
-  await insertChunks(discrepancies, (c) =>
-    tx
-      .insertInto("discrepancies")
-      .values(c.map((d) => ({ id: d.id, story_id: storyId, kind: d.kind, about: d.about, data: json(d) })))
-      .onConflict((oc) => oc.column("id").doNothing())
-      .execute(),
-  );
-  // Per-article results of fusion: the event each article reports and dates fusion inferred or flagged.
-  const eventOf = new Map<string, string>();
-  for (const e of events) for (const a of e.articles) if (!eventOf.has(a)) eventOf.set(a, e.id);
-  const fusedById = new Map(result.articles.map((a) => [a.id, a]));
-  const ids: string[] = [];
-  const evs: Array<string | null> = [];
-  const fps: Array<string | null> = [];
-  for (const a of articles) {
-    const f = fusedById.get(a.id);
-    const changed = f && JSON.stringify(f.published) !== JSON.stringify(a.published);
-    ids.push(a.id);
-    evs.push(eventOf.get(a.id) ?? null);
-    fps.push(changed ? json(f!.published) : null);
+    },
+    entities: [...entityRows].map(([id, r]) => ({ id, name: r.name, type: r.type, tsv: ts([r.name, ...r.aliases].join(" ")) })),
+    storyEntities: [...entityRows].map(([id, r]) => ({ story_id: storyId, entity_id: id, data: json({ ...r, id }) })),
+    mentions: [...mentionRows.values()],
+    quotes: uniqueQuotes.map(({ local: _l, ...q }) => ({
+      id: q.id,
+      story_id: storyId,
+      text: q.text,
+      speaker: q.speaker,
+      speaker_entity: q.speakerEntity,
+      data: json(q),
+      tsv: ts(`${q.text} ${q.speaker ?? ""}`),
+    })),
+    events: events.map((e) => ({ id: e.id, story_id: storyId, label: e.label, date: e.date, place: e.place, data: json(e) })),
+    discrepancies: discrepancies.map((d) => ({ id: d.id, story_id: storyId, kind: d.kind, about: d.about, data: json(d) })),
+    // Per-article results of fusion: the event each article reports and dates fusion inferred or flagged.
+    articles: articles.map((a) => {
+      const f = fusedById.get(a.id);
+      const changed = f && JSON.stringify(f.published) !== JSON.stringify(a.published);
+      return { id: a.id, event: eventOf.get(a.id) ?? null, fused: changed ? json(f!.published) : null };
+    }),
+  };
+}
+
+/**
+ * Re-fuses the given stories from their stored articles and replaces everything derived from them,
+ * a handful of statements for the whole set (a round trip per story and table would dominate ingest).
+ */
+export async function refuseStories(tx: Tx, storyIds: string[]): Promise<void> {
+  if (!storyIds.length) return;
+  const half = Math.floor(MAX_FUSE_ARTICLES / 2);
+  // Up to MAX_FUSE_ARTICLES per story: its earliest and latest halves.
+  const rows = await sql<{ id: string; story_id: string; data: Article; n: number }>`
+    select id, story_id, data, n from (
+      select id, story_id, data,
+        row_number() over (partition by story_id order by published nulls last, id) as rn,
+        count(*) over (partition by story_id)::int as n
+      from articles where story_id = any(${storyIds}::text[])
+    ) x
+    where n <= ${MAX_FUSE_ARTICLES} or rn <= ${half} or rn > n - ${half}`.execute(tx);
+  const byStory = new Map<string, { n: number; articles: Article[] }>();
+  for (const r of rows.rows) {
+    let e = byStory.get(r.story_id);
+    if (!e) byStory.set(r.story_id, (e = { n: r.n, articles: [] }));
+    e.articles.push(r.data);
   }
-  // One statement for the whole story: a round trip per article would dominate the batch.
+  await tx.deleteFrom("stories").where("id", "in", storyIds).execute(); // cascades: events, quotes, discrepancies, story_entities
+  const allIds = rows.rows.map((r) => r.id);
+  if (allIds.length) await sql`delete from mentions where article_id = any(${allIds}::text[])`.execute(tx);
+  const out: FusedRows[] = [];
+  for (const id of [...byStory.keys()].sort()) {
+    const e = byStory.get(id)!;
+    out.push(fusedRows(id, e.articles.sort((x, y) => cmp(x.id, y.id)), e.n));
+  }
+  const uniq = (rs: Array<Record<string, unknown>>, key: (r: Record<string, unknown>) => string) => [...new Map(rs.map((r) => [key(r), r])).values()];
+  const insert = async (table: keyof DB, rs: Array<Record<string, unknown>>, conflict: boolean) =>
+    insertChunks(rs, (c) => {
+      const q = tx.insertInto(table).values(c as never);
+      return (conflict ? q.onConflict((oc) => oc.doNothing()) : q).execute();
+    });
+  await insert("entities", uniq(out.flatMap((o) => o.entities), (r) => String(r.id)), true);
+  await insert("stories", out.map((o) => o.story), false);
+  await insert("story_entities", out.flatMap((o) => o.storyEntities), true);
+  await insert("mentions", out.flatMap((o) => o.mentions), true);
+  await insert("quotes", out.flatMap((o) => o.quotes), true);
+  await insert("events", out.flatMap((o) => o.events), true);
+  await insert("discrepancies", out.flatMap((o) => o.discrepancies), true);
+  const arts = out.flatMap((o) => o.articles);
+  if (!arts.length) return;
   await sql`
     update articles a set event_id = v.event_id, fused_published = v.fp::jsonb
-    from unnest(${ids}::text[], ${evs}::text[], ${fps}::text[]) as v(id, event_id, fp)
+    from unnest(${arts.map((a) => a.id)}::text[], ${arts.map((a) => a.event)}::text[], ${arts.map((a) => a.fused)}::text[]) as v(id, event_id, fp)
     where a.id = v.id and (a.event_id is distinct from v.event_id or a.fused_published is distinct from v.fp::jsonb)`.execute(tx);
+}
+
+/** Re-fuses one story (see refuseStories). */
+export function refuseStory(tx: Tx, storyId: string): Promise<void> {
+  return refuseStories(tx, [storyId]);
 }
 
 /** Sets one text column of many articles (and their rev) in one statement. */
