@@ -145,6 +145,8 @@ const surnameKey = (name: string): string => (name.split(/\s+/).filter((w) => !/
 
 // A verb never follows these directly ("a flurry of tweets"); "to" is left out for infinitives.
 const NOUN_PREPOSITIONS = new Set(["of", "for", "with", "in", "on", "from", "about", "by", "at", "into", "over", "under", "after", "before", "during", "between", "among", "than", "like"]);
+/** Verbs that open a reported-speech sentence and own everything quoted after them. */
+const OPENING_VERBS = new Set(["say", "tell", "note", "add", "argue", "claim", "insist", "write", "tweet", "explain", "contend", "complain", "recall", "warn", "declare", "state", "assert", "point"]);
 const DETERMINER_WORDS = new Set(["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "no", "any", "every", "each", "another", "whose"]);
 
 /** A speech-verb word used as a noun: after a determiner or a possessive ("Trump's charge"). */
@@ -534,7 +536,23 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
     const lead = body.slice(Math.max(sStart, q.open - 60), q.open);
     // A document title ("a statement entitled “Taking Action ...”") is nobody's speech: keep it, no speaker.
     if (TITLE_CUES.test(lead)) return { speaker: NONE, cue: { start: q.open, end: q.open } };
-    // "PENCE:" transcript labels and "Trump tweeted:" with a colon right before the quote.
+    // A sentence that opens with its source ("She says Trump's tweets are “lies”", "She noted that Sanders
+    // called him “weak”"): the quote is inside that attribution, whatever verbs follow.
+    {
+      for (let k = 0; k < Math.min(toks.length, 6); k++) {
+        const l = lemmaOf(toks[k]);
+        if (!l || !OPENING_VERBS.has(l) || isNounUse(body, toks[k], toks[k - 1])) continue;
+        if (k === 0) break;
+        let j = k - 1;
+        while (j >= 0 && (AUX.has(toks[j].text.toLowerCase()) || /^[a-z]+ly$/.test(toks[j].text))) j--;
+        if (j < 0) break;
+        const np = findNPBefore(sStart, body.slice(sStart, toks[j + 1]?.start ?? toks[k].start).trimEnd().length + sStart);
+        if (!np || np.start - sStart > 40) break;
+        const sp = resolveNP(np.start, np.end);
+        if (sp && sp.name) return { speaker: sp, cue: { start: np.start, end: toks[k].end } };
+        break;
+      }
+    }
     // Strong speech verbs first; "wants", "believes" only when the sentence has nothing better.
     const hasStrong = toks.some((t) => {
       const l = lemmaOf(t);
