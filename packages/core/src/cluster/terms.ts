@@ -25,7 +25,10 @@ const URL_BOILERPLATE = new Set(
 // Two-letter tokens mostly noise, but some are the story (EU, UK, GM, 3D); keep letters+digits ≥ 2.
 const TOKEN = /[a-z0-9]+/g;
 
-/** Light suffix stripping so "launches"/"launched"/"launch" and "cars"/"car" meet. */
+/**
+ * Light suffix stripping so "launches"/"launched"/"launch" and "cars"/"car" meet.
+ * @example stemWord("launched") // "launch"
+ */
 export function stemWord(w: string): string {
   if (w.length <= 3 || /\d/.test(w)) return w;
   if (w.endsWith("ies") && w.length > 4) return w.slice(0, -3) + "y";
@@ -37,16 +40,23 @@ export function stemWord(w: string): string {
   return w;
 }
 
-/** Lower-cased, entity-decoded headline without the aggregator's trailing "...". */
+/**
+ * Lower-cased, entity-decoded headline without the aggregator's trailing "...".
+ * @example normalizeHeadline("Fed&#039;s Yellen Says  ...") // "fed yellen says"
+ */
 export function normalizeHeadline(title: string): string {
   return title
     .toLowerCase()
-    .replace(/&(#0?39|apos|quot|amp|lt|gt|nbsp);/g, " ")
+    .replace(/&(#0?39|apos);/g, "'")
+    .replace(/&(quot|amp|lt|gt|nbsp);/g, " ")
     .replace(/[\u2019']s\b/g, "")
     .replace(/\s*(\.\.\.|…)\s*$/, "");
 }
 
-/** Content words of a text: tokens of 2+ characters, stopwords dropped, lightly stemmed. */
+/**
+ * Content words of a text: tokens of 2+ characters, stopwords dropped, lightly stemmed.
+ * @example contentWords("Apple unveils the new iPads") // ["apple", "unveil", "ipad"]
+ */
 export function contentWords(text: string): string[] {
   const out: string[] = [];
   for (const m of normalizeHeadline(text).matchAll(TOKEN)) {
@@ -57,7 +67,10 @@ export function contentWords(text: string): string[] {
   return out;
 }
 
-/** Story words of a URL path: alphabetic words of 3+ letters, minus site-layout words. */
+/**
+ * Story words of a URL path: alphabetic words of 3+ letters, minus site-layout words.
+ * @example urlWords("http://x.com/news/2014/03/yellen-rates.html") // ["yellen", "rate"]
+ */
 export function urlWords(url: string): string[] {
   let path = url;
   const scheme = path.indexOf("://");

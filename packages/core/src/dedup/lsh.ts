@@ -19,6 +19,7 @@ export const LSH_BUCKET_CAP = 64;
 /**
  * A multimap from band hashes to document numbers on typed arrays (open addressing, one linked
  * list per bucket), so a few million band entries cost tens of MB rather than a Map per bucket.
+ * @example const lsh = new LshIndex(); lsh.insert(0, sig); lsh.query(sigOfACopy) // [0]
  */
 export class LshIndex {
   private keys: Uint32Array;

@@ -34,7 +34,10 @@ export function minhashSignature(shingles: Uint32Array, size = MINHASH_SIZE, see
   return sig;
 }
 
-/** Fraction of equal positions: the MinHash estimate of Jaccard similarity. */
+/**
+ * Fraction of equal positions: the MinHash estimate of Jaccard similarity.
+ * @example estimateJaccard(sigA, sigA) // 1
+ */
 export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
   const n = Math.min(a.length, b.length);
   if (n === 0) return 0;

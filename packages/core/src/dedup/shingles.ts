@@ -4,7 +4,10 @@ import { combineHash, hashString } from "./hash.ts";
 const APOSTROPHES = /[\u2018\u2019\u02bc`´]/g;
 const NON_WORD = /[^\p{L}\p{N}']+/gu;
 
-/** Lower-cased word tokens of a text, punctuation and quote styles ignored. */
+/**
+ * Lower-cased word tokens of a text, punctuation and quote styles ignored.
+ * @example dedupWords("Russia’s “costs,” he said.") // ["russia's", "costs", "he", "said"]
+ */
 export function dedupWords(text: string): string[] {
   const norm = text.normalize("NFKC").toLowerCase().replace(APOSTROPHES, "'");
   const out: string[] = [];
@@ -15,7 +18,10 @@ export function dedupWords(text: string): string[] {
   return out;
 }
 
-/** The text as dedup sees it: its words joined by single spaces (the exact-duplicate key). */
+/**
+ * The text as dedup sees it: its words joined by single spaces (the exact-duplicate key).
+ * @example normalizeForDedup("GENEVA (AP) —  Top") // "geneva ap top"
+ */
 export function normalizeForDedup(text: string): string {
   return dedupWords(text).join(" ");
 }
@@ -27,7 +33,10 @@ export function normalizeForDedup(text: string): string {
  */
 export const SHINGLE_WORDS = 3;
 
-/** Sorted, de-duplicated 32-bit hashes of the word shingles of `words` (a text shorter than a shingle is one shingle). */
+/**
+ * Sorted, de-duplicated 32-bit hashes of the word shingles of `words` (a text shorter than a shingle is one shingle).
+ * @example shingleSet(["a", "b", "c", "d"]).length // 2: "a b c" and "b c d"
+ */
 export function shingleSet(words: readonly string[], size = SHINGLE_WORDS): Uint32Array {
   if (words.length === 0) return new Uint32Array(0);
   const wordHashes = words.map((w) => hashString(w));
@@ -44,7 +53,10 @@ export function shingleSet(words: readonly string[], size = SHINGLE_WORDS): Uint
   return raw.slice(0, n);
 }
 
-/** Size of the intersection of two sorted unique arrays. */
+/**
+ * Size of the intersection of two sorted unique arrays.
+ * @example intersectionSize(Uint32Array.of(1, 2, 3), Uint32Array.of(2, 3, 4)) // 2
+ */
 export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
   let i = 0;
   let j = 0;
@@ -60,7 +72,10 @@ export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
   return n;
 }
 
-/** Jaccard |A∩B|/|A∪B| and containment |A∩B|/min(|A|,|B|) of two shingle sets. */
+/**
+ * Jaccard |A∩B|/|A∪B| and containment |A∩B|/min(|A|,|B|) of two shingle sets.
+ * @example setSimilarity(Uint32Array.of(1, 2), Uint32Array.of(1, 2, 3, 4)) // { jaccard: 0.5, containment: 1 }
+ */
 export function setSimilarity(a: Uint32Array, b: Uint32Array): { jaccard: number; containment: number } {
   if (a.length === 0 || b.length === 0) return { jaccard: 0, containment: 0 };
   const inter = intersectionSize(a, b);

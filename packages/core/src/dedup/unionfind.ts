@@ -1,4 +1,7 @@
-/** Disjoint sets over 0..n-1 with path halving and union by size; grows as elements are added. */
+/**
+ * Disjoint sets over 0..n-1 with path halving and union by size; grows as elements are added.
+ * @example const uf = new UnionFind(); uf.add(); uf.add(); uf.union(0, 1); uf.find(1) === uf.find(0) // true
+ */
 export class UnionFind {
   private parent: Int32Array;
   private size: Int32Array;
