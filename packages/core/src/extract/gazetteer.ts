@@ -113,6 +113,7 @@ export const TITLES = [
   "Sen.",
   "Representative",
   "Rep.",
+  "Del.",
   "Congressman",
   "Congresswoman",
   "Governor",
@@ -306,7 +307,8 @@ export const NOT_NAMES = set(
     "Among|Asked|Speaking|According|Echoing|Earlier|Later|Several|Neither|Nor|Either|Whether|Once|Like|Unlike|Please|" +
     "Well|Oh|Indeed|Perhaps|Maybe|Already|Again|Thus|Hence|Moreover|Furthermore|Nevertheless|Regardless|Overall|" +
     "Former|Top|Senior|Chief|Deputy|Acting|Related|Read|Watch|Click|Photo|Video|Image|Editor|Note|Update|Updated|" +
-    "Advertisement|Share|Comments|Comment|Reporting|Writing|Editing|Additional|Sources|Source|Mr|Democratic|Republican",
+    "Advertisement|Share|Comments|Comment|Reporting|Writing|Editing|Additional|Sources|Source|Mr|Democratic|Republican|" +
+    "Following|Said|Says|Added|Asked|Rival|Citing|Including|Amid|Given|Like|Unlike|Despite",
 );
 
 /** Nationality adjectives, mapped to their country, so "Russian troops" and "Russia's troops" agree. */

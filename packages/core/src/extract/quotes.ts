@@ -165,6 +165,8 @@ function isNounUse(body: string, t: Token, prev: Token | undefined): boolean {
 /** A speech verb token (lower-case word in the list, not part of a name). */
 function lemmaOf(tok: Token): string | null {
   const c = tok.text.charCodeAt(0);
+  // "Said Comey, “…”": a sentence-initial inverted verb.
+  if (tok.text === "Said" || tok.text === "Says" || tok.text === "Added" || tok.text === "Asked") return speechLemma(tok.text.toLowerCase());
   if (c < 97 || c > 122) return null;
   return speechLemma(tok.text);
 }
@@ -501,7 +503,8 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       if (between) {
         const s = resolveNP(from + (body.slice(from, npEnd).length - between.length), npEnd);
         if (s) return { speaker: s, cue: { start: from, end: t.end } };
-        return null;
+        // "“…” in the 2008 primary, said Paul Beck": an adverbial, then the inverted source.
+        if (!/,\s*$/.test(body.slice(from, t.start))) return null;
       }
       // Inverted: "said Blinken", "said the senator, who ...".
       npEnd = clauseEnd(t.end, to);
@@ -588,7 +591,11 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
         const m = /^\s*(?:\S+\s+){0,3}?(he|she)\b/i.exec(body.slice(sStart, t.start));
         if (m) return { speaker: resolvePronoun(sStart, m[1].toLowerCase() === "he" ? "m" : "f"), cue: { start: t.start, end: t.end } };
       }
-      if (j < 0) return null;
+      if (j < 0) {
+        // Verb first ("Said Comey, “…”"): the name between the verb and the quote.
+        const inv = personAt(t.end, q.open, "person")[0];
+        return inv ? { speaker: asSpeaker(inv.entity), cue: { start: t.start, end: inv.end } } : null;
+      }
       // Up to the verb (minus adverbs), keeping a comma that closes an apposition.
       const npEnd = j + 1 < k ? toks[j + 1].start : t.start;
       const np = findNPBefore(sStart, body.slice(sStart, npEnd).trimEnd().length + sStart);
@@ -803,7 +810,7 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
     // A lone pronoun ("she" is a "he"), a stage direction "(CROSSTALK.)", or a nickname inside a name
     // (Juan "Chico" Manriquez) is not speech.
     if (/^(?:he|she|him|her|it|they|them|i|we|you)[.,!?]?$/i.test(text) || /^\(.*\)[.,]?$/.test(text)) continue;
-    if (words <= 2 && /\p{Lu}[\p{L}.]*\s$/u.test(body.slice(Math.max(0, r.q.open - 20), r.q.open)) && /^\s\p{Lu}\p{Ll}/u.test(body.slice(r.q.close + 1, r.q.close + 4)) && !r.cue)
+    if (words <= 2 && /\p{Lu}[\p{L}.]*\s$/u.test(body.slice(Math.max(0, r.q.open - 20), r.q.open)) && /^\s\p{Lu}\p{Ll}/u.test(body.slice(r.q.close + 1, r.q.close + 4)))
       continue;
     // Embedded tweets (`<tweet ...>…</tweet>`) are quoted material, not attributed speech in the article.
     if (insideTweet(r.q.open)) continue;

@@ -10,7 +10,7 @@ export interface Token {
 /** Abbreviations that keep their period and do not end a sentence. */
 export const ABBREVIATIONS = new Set(
   (
-    "Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Brig|Cmdr|Gov|Pres|Prof|Rev|St|Jr|Sr|Inc|Corp|Co|Ltd|No|" +
+    "Mr|Mrs|Ms|Dr|Sen|Rep|Del|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Brig|Cmdr|Gov|Pres|Prof|Rev|St|Jr|Sr|Inc|Corp|Co|Ltd|No|" +
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mt|Ft|vs|Vol|Gov|Atty|Supt|Ave|Blvd|Dept|Univ|approx|est"
   ).split("|"),
 );
