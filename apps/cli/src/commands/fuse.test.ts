@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync, copyFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runFuse } from "./fuse.ts";
@@ -47,6 +50,21 @@ describe("newsfuse fuse", () => {
     const j = JSON.parse((await run([file, file, `${SEEDS}004_96b30b9797db3545.txt`], true)).out);
     expect(j.articles.map((a: { id: string }) => a.id)).toEqual(["003_6c04b11d307fba50.txt", "003_6c04b11d307fba50.txt#2", "004_96b30b9797db3545.txt"]);
     expect(j.duplicates.map((d: { articles: string[] }) => d.articles.sort())).toEqual([["003_6c04b11d307fba50.txt", "003_6c04b11d307fba50.txt#2"]]);
+  });
+
+  it("reports empty and binary files by name, once, and fuses the rest", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "newsfuse-fuse-"));
+    writeFileSync(join(dir, "empty.txt"), "");
+    writeFileSync(join(dir, "binary.txt"), Uint8Array.from([0, 159, 146, 150, 0, 1, 2, 3]));
+    copyFileSync(`${SEEDS}002_b662277d12457799.txt`, join(dir, "002.txt"));
+    const r = await run([dir], false);
+    expect(r.code).toBe(1);
+    const lines = r.err.split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines.find((l) => l.includes("empty.txt"))).toMatch(/input_empty/);
+    expect(lines.find((l) => l.includes("binary.txt"))).toMatch(/input_binary/);
+    for (const l of lines) expect(l.split(dir).length - 1).toBe(1);
+    expect(r.out).toContain("meeting in Geneva");
   });
 
   it("fails with a clear message when nothing is readable", async () => {

@@ -109,7 +109,8 @@ export async function runFuse(paths: string[], opts: { json?: boolean }, io: Fus
     seen.set(base, k);
     inputs.push({ ...r.value.input, id: k === 1 ? base : `${base}#${k}` });
   }
-  for (const e of errors) io.err(`newsfuse fuse: ${e.input ?? "input"}: ${e.message} (${e.code})`);
+  // Readers' messages usually start with the input already; name it once.
+  for (const e of errors) io.err(`newsfuse fuse: ${e.input && !e.message.startsWith(e.input) ? `${e.input}: ` : ""}${e.message} (${e.code})`);
   if (inputs.length === 0) {
     io.err("newsfuse fuse: no readable articles in the given paths");
     return 1;

@@ -123,7 +123,7 @@ export function buildTimeline(storyId: string, input: Article[], entities: Entit
         if (r) personCount.set(r, (personCount.get(r) ?? 0) + 1);
       }
     const participants = [...personCount]
-      .filter(([, c]) => c >= Math.max(1, Math.ceil(members.length / 2)))
+      .filter(([, c]) => c >= Math.max(Math.min(2, members.length), Math.ceil(members.length / 2)))
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, 6)
       .map(([id]) => entities.records[entities.index.get(id)!]?.name ?? id);
