@@ -30,7 +30,10 @@ export interface StoryIndexOptions {
   windowHours?: number;
   /** For undated items: a story stays open for this many arrivals after its latest item. */
   windowItems?: number;
-  /** Field weights. */
+  /**
+   * Field weights. URL words at 0.6 of a title word: 0.4, 0.6, 0.8 and 1.0 score within 0.004
+   * B-cubed F1 of each other on stream dev (they repeat the full headline the aggregator cut).
+   */
   titleWeight?: number;
   urlWeight?: number;
   bodyWeight?: number;
