@@ -30,6 +30,11 @@ interface Item {
   content: string[];
 }
 
+/** A trailing comma or colon belongs to the sentence around a quote, not to the words quoted. */
+function tidy(text: string): string {
+  return text.trim().replace(/[\s,;:]+$/, "");
+}
+
 /** Lower case, straight quotes, punctuation to spaces: the form quotes are compared in. */
 export function normalizeQuote(text: string): string {
   return fold(text)
@@ -163,12 +168,12 @@ export function groupQuotes(articles: Article[], entities: EntityResolution, idP
       const withSpeaker = ms.find((m) => m.speakerRecord) ?? ms.find((m) => m.quote.speaker) ?? ms[0];
       return {
         id: `${idPrefix}${n + 1}`,
-        text: ranked[0].text,
+        text: tidy(ranked[0].text),
         speaker: speakerName(withSpeaker) ?? null,
         speakerEntity: withSpeaker.speakerRecord,
         articles: [...new Set(ms.map((m) => m.article))],
         occurrences: ms.map((m) => ({ article: m.article, text: m.quote.text, start: m.quote.start, end: m.quote.end })),
-        variants: ranked.slice(1).map((r) => r.text),
+        variants: ranked.slice(1).map((r) => tidy(r.text)),
       };
     });
 }
