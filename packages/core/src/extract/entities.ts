@@ -131,6 +131,7 @@ const hasRoleWord = (phrase: string): boolean =>
 
 /** Apposition after a name: "Jalina Porter, the State Department's deputy spokeswoman," */
 function roleAfter(body: string, end: number): string | null {
+  if (body.charCodeAt(end) !== 44) return null; // an apposition starts with a comma
   const m = /^,\s+((?:the|a|an|his|her|its|their)\s+)?([^,.;:"“”()\n]{3,110}?)(?=[,.;:]|\s+(?:said|says|told|who|and)\b)/.exec(
     body.slice(end, end + 140),
   );
