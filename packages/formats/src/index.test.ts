@@ -40,6 +40,15 @@ describe("encodings", () => {
     const [r] = parseBytes(bytes, { name: "liar.html" });
     expect(r.ok && r.value.input.text).toBe("Café au lait, a paragraph long enough to be the article text.");
   });
+
+  it("refuses plain text that is not UTF-8 instead of guessing its encoding", () => {
+    const bytes = new Uint8Array([...enc("Caf"), 0xe9, ...enc(" au lait in a text file with no charset.")]);
+    const [r] = parseBytes(bytes, { name: "notes.txt" });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatchObject({ code: "input_encoding", input: "notes.txt" });
+    const [declared] = parseBytes(bytes, { name: "notes.txt", contentType: "text/plain; charset=windows-1252" });
+    expect(declared.ok && declared.value.input.text).toBe("Café au lait in a text file with no charset.");
+  });
 });
 
 describe("format detection", () => {

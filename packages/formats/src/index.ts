@@ -68,12 +68,16 @@ export function parseBytes(body: Uint8Array, opts: ParseOptions): ReadResult[] {
     return [err("input_malformed", `${name}: named .gz but not gzip data`, name)];
   }
   if (looksBinary(bytes)) return [err("input_binary", `${name}: binary data, not text, HTML, a feed or JSON Lines`, name)];
-  const { text } = decodeBytes(bytes, opts.contentType);
+  const { text, charset, source } = decodeBytes(bytes, opts.contentType);
   if (!text.trim()) return [err("input_empty", `${name}: only white space`, name)];
   const baseId = (name.split(/[\\/]/).pop() ?? name).replace(/\.gz$/i, "");
   const format = detectFormat(name, text, opts.contentType);
   switch (format) {
     case "text":
+      // Plain text has nowhere to declare its charset: guessing Windows-1252 would silently garble
+      // a file in any other 8-bit encoding, so undeclared non-UTF-8 text is refused instead.
+      if (source === "sniffed" && charset !== "utf-8")
+        return [err("input_encoding", `${name}: not valid UTF-8 text (convert it to UTF-8, or give its charset in the content type)`, name)];
       return [ok({ origin: name, input: { id: baseId, text: text.replace(/^\uFEFF/, "").trim() } })];
     case "html": {
       if (!/<[a-z!]/i.test(text)) return [err("input_malformed", `${name}: named as HTML but contains no markup`, name)];

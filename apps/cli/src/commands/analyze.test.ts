@@ -30,6 +30,7 @@ beforeAll(() => {
   writeFileSync(join(dir, "empty.txt"), "");
   writeFileSync(join(dir, "binary.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
   writeFileSync(join(dir, "blank.txt"), " \n\u00a0\n\t\n");
+  writeFileSync(join(dir, "latin1.txt"), Buffer.from("Caf\xe9 au lait, a Latin-1 file that is not UTF-8.", "latin1"));
   mkdirSync(join(dir, "no-text"));
   writeFileSync(join(dir, "no-text", "image.png"), Buffer.from([0x89, 0x50]));
 });
@@ -42,6 +43,7 @@ describe("newsfuse analyze (subprocess)", () => {
       join(dir, "empty.txt"),
       join(dir, "binary.txt"),
       join(dir, "blank.txt"),
+      join(dir, "latin1.txt"),
       join(dir, "no-text"),
     );
     expect(r.code).toBe(1);
@@ -49,8 +51,8 @@ describe("newsfuse analyze (subprocess)", () => {
     expect(articles).toHaveLength(1);
     expect(articles[0]).toMatchObject({ id: "good.txt", published: { stated: "2021-12-02" }, provenance: { agency: "Reuters" } });
     const errors = r.stderr.split("\n").filter((l) => l.startsWith("newsfuse analyze:"));
-    expect(errors).toHaveLength(5);
-    for (const name of ["missing.txt", "empty.txt", "binary.txt", "blank.txt", "no-text"]) {
+    expect(errors).toHaveLength(6);
+    for (const name of ["missing.txt", "empty.txt", "binary.txt", "blank.txt", "latin1.txt", "no-text"]) {
       expect(errors.some((l) => l.includes(name)), name).toBe(true);
     }
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
