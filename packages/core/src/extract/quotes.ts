@@ -326,7 +326,7 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
   const orgSubjectOf = (sStart: number, limit: number): Entity | null => {
     const m = personAt(sStart, limit).find((x) => x.entity.type !== "person" && !inQuote(x.start));
     if (!m) return null;
-    return /^\s*(?:(?:the|The|Even|Also|But|And|Now|Meanwhile,?)\s+)?$/.test(body.slice(sStart, m.start)) ? m.entity : null;
+    return /^\s*(?:[^,]{0,40},\s*)?(?:(?:the|The|Even|Also|But|And|Now|Meanwhile,?)\s+)?$/.test(body.slice(sStart, m.start)) ? m.entity : null;
   };
 
   const resolvePronoun = (pos: number, gender: "m" | "f"): Speaker => {
@@ -481,7 +481,11 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
         if (after && /^\p{Ll}+ed$/u.test(after.text) && /^\s+$/.test(body.slice(m0.end, after.start))) return { speaker: asSpeaker(m0.entity), cue: { start: m0.start, end: after.end } };
       }
     }
-    for (let k = 0; k < Math.min(toks.length, 14); k++) {
+    // "…," Melanne Verveer, who served as …, told CBS News: a name and its apposition before the verb.
+    const m0 = toks.length ? personAt(toks[0].start, toks[0].end, "person")[0] : undefined;
+    const appositive = m0 !== undefined && m0.start === toks[0].start && body[m0.end] === ",";
+    const maxK = appositive ? 40 : 14;
+    for (let k = 0; k < Math.min(toks.length, maxK); k++) {
       const t = toks[k];
       const lemma = lemmaOf(t);
       if (lemma === "according") continue;
@@ -586,7 +590,7 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       // "..., saying": the participle's subject is the sentence's subject.
       if (/ing$/.test(t.text) && /,\s*$/.test(body.slice(sStart, t.start))) {
         // "..., Spicer said, adding, ...": the source of the verb before the participle comes first.
-        const subj = sourceIn(sStart, t.start) ?? subjectOf(sStart, t.start);
+        const subj = sourceIn(sStart, t.start) ?? subjectOf(sStart, t.start) ?? orgSubjectOf(sStart, t.start);
         if (subj) return { speaker: asSpeaker(subj), cue: { start: t.start, end: t.end } };
         const m = /^\s*(?:\S+\s+){0,3}?(he|she)\b/i.exec(body.slice(sStart, t.start));
         if (m) return { speaker: resolvePronoun(sStart, m[1].toLowerCase() === "he" ? "m" : "f"), cue: { start: t.start, end: t.end } };
@@ -680,10 +684,11 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
     const beforeText = body.slice(sStart, q.open);
     const startsSentence = !/[\p{L}\p{N}]/u.test(beforeText.replace(/["“”]/g, ""));
     let cue: Cue | null = null;
-    if (startsSentence) cue = cueAfter(q, next);
+    // An unclosed quote runs to the paragraph end: what follows is the next paragraph, not an attribution.
+    if (startsSentence) cue = q.unclosed ? null : cueAfter(q, next);
     else {
       // A partial quote that ends its sentence ("... is broken." Clinton said ...) has no attribution after it.
-      const after = /[.]$/.test(body.slice(q.start, q.end)) ? null : cueAfter(q, next);
+      const after = q.unclosed || /[.]$/.test(body.slice(q.start, q.end)) ? null : cueAfter(q, next);
       // An attribution immediately after the quote ("..." NAME said) wins over a verb earlier in the sentence.
       if (after && after.cue.start - q.close <= 3 && after.speaker.name) cue = after;
       else cue = cueBefore(q) ?? after;
