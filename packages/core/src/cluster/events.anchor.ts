@@ -110,13 +110,15 @@ function titleCase(s: string): string {
 }
 
 /**
- * True when two anchors name different places for their happenings and neither report knows the
- * other's place: then they cannot be one event, however alike their words are (two meetings of
- * the same ministers, in Stockholm and in Geneva). An article that mentions the other place is
- * given the benefit of the doubt ("in Bloomington" / "in Minnesota").
+ * True when two leads place their happenings in different places and at least one of the two
+ * reports never mentions the other's place: then they cannot be one event, however alike their
+ * words are (two meetings of the same ministers, in Stockholm and in Geneva; 000 recalls an
+ * earlier Geneva summit, but 002 never mentions Stockholm). Two reports that each mention the
+ * other's place get the benefit of the doubt ("in Bloomington" / "in Minnesota").
+ * Texts are passed in lower case.
+ * @example anchorsConflict(stockholmAnchor, genevaAnchor, text000.toLowerCase(), text002.toLowerCase()) // true
  */
-export function anchorsConflict(a: EventAnchor, b: EventAnchor, lowerTextA: string, lowerTextB: string): boolean {
-  const [textA, textB] = [lowerTextA, lowerTextB];
+export function anchorsConflict(a: EventAnchor, b: EventAnchor, textA: string, textB: string): boolean {
   if (!a.strong || !b.strong || !a.place || !b.place) return false;
   const pa = a.place.toLowerCase();
   const pb = b.place.toLowerCase();
