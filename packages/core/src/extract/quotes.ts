@@ -280,6 +280,8 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       // Governed by a preposition ("with Kasich"), unless a comma separates them ("As he has before, Cruz").
       const prev = /([A-Za-z]+)(\s*,?)\s*(?:(?:\p{Lu}[\p{L}.]*\s+)*)$/u.exec(body.slice(Math.max(sStart, m.start - 40), m.start));
       if (prev && !prev[2].includes(",") && PREPOSITIONS.has(prev[1].toLowerCase()) && prev[1] !== "and") continue;
+      // "Trump's Virginia state director, Mike Rubino": a possessive name is not the subject.
+      if (/^['’]s?\s/.test(body.slice(m.end, m.end + 3))) continue;
       // "McConnell spokesman Don Stewart": a name modifying a role is not the subject; the next name is.
       if (/^(?:['’]s)?\s+(?:[a-z-]+\s+){0,3}?(?:spokesman|spokeswoman|spokesperson|aide|adviser|advisor|ally|speechwriter|strategist|pollster|lawyer|attorney|manager|chief|director|secretary|staffer|surrogate|consultant)\s+\p{Lu}/u.test(body.slice(m.end, m.end + 50)))
         continue;
@@ -543,6 +545,13 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
     const lead = body.slice(Math.max(sStart, q.open - 60), q.open);
     // A document title ("a statement entitled “Taking Action ...”") is nobody's speech: keep it, no speaker.
     if (TITLE_CUES.test(lead)) return { speaker: NONE, cue: { start: q.open, end: q.open } };
+    // "Pollsters agree - Carl Bialik: “…”", "More from Jones: “…”": a name right before the colon.
+    if (/:\s*$/.test(lead)) {
+      const c = sStart + body.slice(sStart, q.open).lastIndexOf(":");
+      const named = personAt(Math.max(sStart, c - 60), c, "person").filter((m) => !inQuote(m.start));
+      const last = named[named.length - 1];
+      if (last && /^\s*$/.test(body.slice(last.end, c))) return { speaker: asSpeaker(last.entity), cue: { start: last.start, end: c + 1 } };
+    }
     // A sentence that opens with its source ("She says Trump's tweets are “lies”", "She noted that Sanders
     // called him “weak”"): the quote is inside that attribution, whatever verbs follow.
     {
