@@ -12,6 +12,8 @@ export interface EventAnchor {
   sentence: string | null;
   /** True when an event word governs the place ("meeting in Stockholm"), not just any "in <Place>". */
   strong: boolean;
+  /** The title and lead sentences, lower case: what the article says first. */
+  lead: string;
 }
 
 const ABBREV = /(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Gen|Lt|Col|Gov|Rep|Prof|Rev|Mt|Ft|No|Jan|Feb|Aug|Sept|Oct|Nov|Dec|vs|etc|Inc|Corp|Co|Ltd))\.$/;
@@ -86,6 +88,7 @@ export function eventAnchor(a: Article, leadSentences = 3): EventAnchor {
   for (const e of a.entities) if (e.type === "place") for (const n of [e.name, ...e.aliases]) known.add(n.toLowerCase());
   // Short lines at the top are headlines, datelines and kickers, not the lead.
   const sentences = splitSentences(a.body).filter((s) => s.split(/\s+/).length >= 8).slice(0, leadSentences);
+  const lead = `${a.title ?? ""}\n${sentences.join("\n")}`.toLowerCase();
   let fallback: EventAnchor | null = null;
   for (const s of sentences) {
     const found = placesIn(s, known);
@@ -95,14 +98,14 @@ export function eventAnchor(a: Article, leadSentences = 3): EventAnchor {
     const place = governed ?? found[0];
     const weekday = s.match(WEEKDAY)?.[1]?.toLowerCase() ?? a.published.weekday?.toLowerCase() ?? null;
     const before = s.slice(0, s.indexOf(place));
-    const anchor: EventAnchor = { place, weekday, announced: FUTURE.test(before), sentence: s, strong: governed !== undefined };
+    const anchor: EventAnchor = { place, weekday, announced: FUTURE.test(before), sentence: s, strong: governed !== undefined, lead };
     if (EVENT_WORDS.test(s)) return anchor;
     fallback ??= anchor;
   }
   const place = a.dateline?.place?.split(",")[0]?.trim() ?? null;
   if (fallback) return fallback;
   const weekday = sentences.join(" ").match(WEEKDAY)?.[1]?.toLowerCase() ?? a.published.weekday?.toLowerCase() ?? null;
-  return { place: place ? titleCase(place) : null, weekday, announced: false, sentence: null, strong: false };
+  return { place: place ? titleCase(place) : null, weekday, announced: false, sentence: null, strong: false, lead };
 }
 
 function titleCase(s: string): string {
@@ -110,19 +113,17 @@ function titleCase(s: string): string {
 }
 
 /**
- * True when two leads place their happenings in different places and at least one of the two
- * reports never mentions the other's place: then they cannot be one event, however alike their
- * words are (two meetings of the same ministers, in Stockholm and in Geneva; 000 recalls an
- * earlier Geneva summit, but 002 never mentions Stockholm). Two reports that each mention the
- * other's place get the benefit of the doubt ("in Bloomington" / "in Minnesota").
- * Texts are passed in lower case.
- * @example anchorsConflict(stockholmAnchor, genevaAnchor, text000.toLowerCase(), text002.toLowerCase()) // true
+ * True when two leads place their happenings in different places and neither lead names the
+ * other's place: then they cannot be one event, however alike their words are (two meetings of
+ * the same ministers, in Stockholm and in Geneva). Leads that name both places ("an earthquake in
+ * Indonesia's Sumatra" / "a quake in Sumatra") may be one event. Only the leads count: a report
+ * recalls earlier happenings further down (000 recalls the June summit in Geneva).
+ * @example anchorsConflict(eventAnchor(a000), eventAnchor(a002)) // true: Stockholm vs Geneva
  */
-export function anchorsConflict(a: EventAnchor, b: EventAnchor, textA: string, textB: string): boolean {
+export function anchorsConflict(a: EventAnchor, b: EventAnchor): boolean {
   if (!a.strong || !b.strong || !a.place || !b.place) return false;
   const pa = a.place.toLowerCase();
   const pb = b.place.toLowerCase();
   if (pa === pb || pa.includes(pb) || pb.includes(pa)) return false;
-  // Callers pass lower-cased texts (computed once per article, not once per pair).
-  return !textB.includes(pa) || !textA.includes(pb);
+  return !b.lead.includes(pa) && !a.lead.includes(pb);
 }

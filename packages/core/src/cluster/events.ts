@@ -184,10 +184,9 @@ export function clusterBags(
 export function clusterEvents(articles: Article[], opts: EventClusterOptions = {}): Map<string, string> {
   const bags = articles.map(articleEventFeatures);
   const anchors = articles.map((a) => eventAnchor(a));
-  const texts = articles.map((a) => `${a.title ?? ""}\n${a.body}`.toLowerCase());
   const labels = clusterBags(bags, {
     eventThreshold: opts.threshold,
-    cannotLink: opts.anchors === false ? undefined : (i, j) => anchorsConflict(anchors[i], anchors[j], texts[i], texts[j]),
+    cannotLink: opts.anchors === false ? undefined : (i, j) => anchorsConflict(anchors[i], anchors[j]),
   });
   const prefix = opts.idPrefix ?? "event-";
   return new Map(articles.map((a, i) => [a.id, `${prefix}${articles[labels[i]].id}`]));
