@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { Article } from "../schema/article.ts";
 import { clusterEvents, eventFeatures } from "./events.ts";
-import { eventAnchor, splitSentences } from "./events.anchor.ts";
+import { anchorsConflict, eventAnchor, splitSentences } from "./events.anchor.ts";
 
 // 42 articles cut from the ECB+ dev set (bench/clustering/dev.jsonl): two topics, each holding two
 // different events of the same kind (two Chargers players arrested for DUI; two Oscars hosts named).
@@ -132,6 +132,14 @@ describe("eventAnchor", () => {
       "Blinken said the United States will impose severe costs on Russia, speaking to reporters after the meeting in Stockholm on Thursday.",
     );
     expect(eventAnchor(a)).toMatchObject({ place: "Stockholm", announced: false });
+  });
+
+  it("lets two leads be one event when one names both places", () => {
+    const a = article("a", null, "A powerful earthquake struck in Sumatra on Wednesday, killing dozens of people in the coastal towns.");
+    const b = article("b", null, "A powerful earthquake struck in Indonesia, shaking Sumatra on Wednesday and killing dozens of people.");
+    const c = article("c", null, "A powerful earthquake struck in Chile on Wednesday, killing dozens of people in the coastal towns.");
+    expect(anchorsConflict(eventAnchor(a), eventAnchor(b))).toBe(false);
+    expect(anchorsConflict(eventAnchor(a), eventAnchor(c))).toBe(true);
   });
 
   it("does not split sentences after initials and titles", () => {
