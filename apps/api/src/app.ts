@@ -13,6 +13,7 @@ import { ApiConfig, type ApiConfigInput } from "./config.ts";
 import type { AppEnv, Deps, Logger } from "./context.ts";
 import { ApiFailure, isApiErrorCode, type ErrorDetail } from "./errors.ts";
 import { clientAddress, isLoopback } from "./middleware/client.ts";
+import { IngestQueue } from "./ingest-queue.ts";
 import { responseCache } from "./middleware/cache.ts";
 import { TokenBuckets } from "./middleware/rate-limit.ts";
 import { registerAnalyze } from "./routes/analyze.ts";
@@ -30,6 +31,8 @@ export interface CreateAppOptions {
   logger?: Logger;
   /** Abort to end open event streams (graceful shutdown). */
   shutdown?: AbortSignal;
+  /** Pass one to wait for queued writes on shutdown; created when omitted. */
+  ingestQueue?: IngestQueue;
 }
 
 /** Paths anyone may read even when reads are closed: probes and the API's own description. */
@@ -55,6 +58,7 @@ export function createApp(opts: CreateAppOptions) {
     config: parsed.data,
     logger: opts.logger ?? (() => {}),
     shutdown: opts.shutdown ?? new AbortController().signal,
+    ingest: opts.ingestQueue ?? new IngestQueue(opts.store, opts.logger ?? (() => {})),
   };
   const { config, logger, clock } = deps;
 

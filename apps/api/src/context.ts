@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Store } from "@newsfuse/store";
 import type { ApiConfig } from "./config.ts";
+import type { IngestQueue } from "./ingest-queue.ts";
 
 /** One structured log record; the entry point decides where it goes (stderr as JSON lines by default). */
 export interface LogEntry {
@@ -22,4 +23,6 @@ export interface Deps {
   logger: Logger;
   /** Aborted when the server shuts down, so long-lived streams end and let it drain. */
   shutdown: AbortSignal;
+  /** Every write goes through it (group commit). */
+  ingest: IngestQueue;
 }

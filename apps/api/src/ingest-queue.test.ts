@@ -32,6 +32,28 @@ describe("IngestQueue", () => {
     expect(answers.map((a) => a.map((r) => (r as Extract<IngestItemResult, { id: string }>).id))).toEqual([["gq-0"], ["gq-1", "gq-2"], ["gq-3"]]);
   });
 
+  it("on close refuses what has not started and waits for what has", async () => {
+    let release!: () => void;
+    const slow = override(store, {
+      ingest: async (raws: RawInput[]) => {
+        await new Promise<void>((r) => (release = r));
+        return raws.map((_, i) => ({ status: "known" as const, id: `k${i}` }));
+      },
+    });
+    const q = new IngestQueue(slow, () => {});
+    const running = q.ingest([line(6)], true);
+    const queued = q.ingest([line(7)], true);
+    await new Promise((r) => setTimeout(r, 10));
+    let closed = false;
+    const closing = q.close().then(() => (closed = true));
+    await expect(queued).rejects.toMatchObject({ code: "unavailable" });
+    await new Promise((r) => setTimeout(r, 30));
+    expect(closed).toBe(false);
+    release();
+    expect(await running).toEqual([{ status: "known", id: "k0" }]);
+    await closing;
+  });
+
   it("never merges raw bodies, and passes store failures to every waiting request", async () => {
     const calls: number[] = [];
     const failing = override(store, {

@@ -1,5 +1,6 @@
 import type { IngestItemResult, RawInput, Store } from "@newsfuse/store";
 import type { Logger } from "./context.ts";
+import { ApiFailure } from "./errors.ts";
 
 interface Waiting {
   raws: RawInput[];
@@ -24,6 +25,15 @@ export class IngestQueue {
     private readonly logger: Logger,
     private readonly maxRaws = 500,
   ) {}
+
+  /**
+   * For shutdown, once the connections are gone: writes not yet started are refused (their clients
+   * are gone or got no answer, so nothing was promised), the running store call is awaited.
+   */
+  async close(): Promise<void> {
+    for (const w of this.waiting.splice(0)) w.reject(new ApiFailure("unavailable", "The server is shutting down; retry."));
+    while (this.running) await new Promise((r) => setTimeout(r, 20));
+  }
 
   ingest(raws: RawInput[], oneEach: boolean): Promise<IngestItemResult[]> {
     return new Promise((resolve, reject) => {

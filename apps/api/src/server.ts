@@ -3,6 +3,7 @@ import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import type { Store } from "@newsfuse/store";
 import { createApp } from "./app.ts";
+import { IngestQueue } from "./ingest-queue.ts";
 import type { ApiConfigInput } from "./config.ts";
 import type { Logger } from "./context.ts";
 
@@ -31,7 +32,8 @@ export async function startServer(opts: {
 }): Promise<RunningServer> {
   const shutdown = new AbortController();
   const logger = opts.logger ?? jsonLogger();
-  const app = createApp({ store: opts.store, clock: opts.clock ?? Date.now, config: opts.config, logger, shutdown: shutdown.signal });
+  const ingestQueue = new IngestQueue(opts.store, logger);
+  const app = createApp({ store: opts.store, clock: opts.clock ?? Date.now, config: opts.config, logger, shutdown: shutdown.signal, ingestQueue });
   const host = opts.host ?? "127.0.0.1";
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: opts.port ?? 8787, hostname: host }, () => resolve(s as Server)) as Server;
@@ -56,6 +58,8 @@ export async function startServer(opts: {
         await drained;
         clearInterval(sweep);
         clearTimeout(timer);
+        // The store call already running finishes before the store closes, even past the grace.
+        await ingestQueue.close();
         if (opts.closeStore !== false) await opts.store.close();
         logger({ level: "info", msg: "stopped", url });
       })();

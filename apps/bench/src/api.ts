@@ -97,10 +97,10 @@ async function buildStore(dir: string, rows: Row[], count: number) {
   console.log(`store: ${stats.articles} articles, ${stats.stories} stories, ${stats.entities} entities in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-async function startServe(dir: string): Promise<{ url: string; child: ChildProcess }> {
+async function startServe(dir: string, cache: boolean): Promise<{ url: string; child: ChildProcess }> {
   const bin = resolve(import.meta.dirname, "../../cli/bin/newsfuse.js");
   const child = spawn(process.execPath, [bin, "serve", "--port", "0", "--host", "127.0.0.1", "--data", dir, "--quiet"], {
-    env: { ...process.env, NEWSFUSE_API_RATE: "off", NEWSFUSE_API_KEY: "" },
+    env: { ...process.env, NEWSFUSE_API_RATE: "off", NEWSFUSE_API_KEY: "", ...(cache ? {} : { NEWSFUSE_API_CACHE_MS: "0" }) },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const url = await new Promise<string>((res, rej) => {
@@ -140,76 +140,81 @@ export async function run(argv: string[]): Promise<void> {
   if (rows.length < count + 1000) throw new Error(`only ${rows.length} dev rows; need ${count} + 1000 for the write run`);
   await buildStore(dir, rows, count);
 
-  const { url, child } = await startServe(dir);
-  try {
-    const get = async (path: string) => (await fetch(`${url}${path}`)).json() as Promise<Record<string, unknown>>;
-    const storyIds = ((await get("/v1/stories?limit=200")).items as Array<{ id: string }>).map((s) => s.id);
-    const words = ["Obama", "Apple", "Google", "Ukraine", "Fed", "Microsoft", "Samsung", "China", "oil", "GM", "Ebola", "Facebook", "Bitcoin", "Malaysia", "Putin"];
-    let k = 0;
-    const fresh = rows.slice(count);
-    let w = 0;
-    const runs: Array<{ name: string; opts: CannonOpts; articlesPerRequest?: number }> = [
-      { name: "GET /v1/stories", opts: { url: `${url}/v1/stories`, connections, duration } },
-      {
-        name: "GET /v1/stories/{id}",
-        opts: { url, connections, duration, requests: [{ method: "GET", setupRequest: (r) => ({ ...r, path: `/v1/stories/${encodeURIComponent(storyIds[k++ % storyIds.length])}` }) }] },
+  type Run = { name: string; opts: CannonOpts; articlesPerRequest?: number };
+  const words = ["Obama", "Apple", "Google", "Ukraine", "Fed", "Microsoft", "Samsung", "China", "oil", "GM", "Ebola", "Facebook", "Bitcoin", "Malaysia", "Putin"];
+  const fresh = rows.slice(count);
+  let k = 0;
+  let w = 0;
+  const readRuns = (url: string, storyIds: string[]): Run[] => [
+    { name: "GET /v1/stories", opts: { url: `${url}/v1/stories`, connections, duration } },
+    {
+      name: "GET /v1/stories/{id}",
+      opts: { url, connections, duration, requests: [{ method: "GET", setupRequest: (r) => ({ ...r, path: `/v1/stories/${encodeURIComponent(storyIds[k++ % storyIds.length])}` }) }] },
+    },
+    {
+      name: "GET /v1/search",
+      opts: { url, connections, duration, requests: [{ method: "GET", setupRequest: (r) => ({ ...r, path: `/v1/search?q=${encodeURIComponent(words[k++ % words.length])}` }) }] },
+    },
+  ];
+  const writeRuns = (url: string): Run[] => [
+    {
+      // Many writers at once: the API merges what queues behind a running store call (group commit).
+      name: "POST /v1/articles (1 per request)",
+      articlesPerRequest: 1,
+      opts: {
+        url,
+        connections: 50,
+        duration: Math.max(duration, 20),
+        timeout: 120,
+        requests: [
+          { method: "POST", path: "/v1/articles", headers: { "content-type": "application/json" }, setupRequest: (r) => ({ ...r, body: JSON.stringify(asInput(fresh[w++ % fresh.length])) }) },
+        ],
       },
-      {
-        name: "GET /v1/search",
-        opts: { url, connections, duration, requests: [{ method: "GET", setupRequest: (r) => ({ ...r, path: `/v1/search?q=${encodeURIComponent(words[k++ % words.length])}` }) }] },
+    },
+    {
+      name: "POST /v1/articles (NDJSON, 50 per request)",
+      articlesPerRequest: 50,
+      opts: {
+        url,
+        connections: 4,
+        duration: Math.max(duration, 20),
+        timeout: 120,
+        requests: [
+          {
+            method: "POST",
+            path: "/v1/articles",
+            headers: { "content-type": "application/x-ndjson" },
+            setupRequest: (r) => ({ ...r, body: Array.from({ length: 50 }, () => JSON.stringify(asInput(fresh[w++ % fresh.length]))).join("\n") }),
+          },
+        ],
       },
-      {
-        // Many writers at once: the API merges what queues behind a running store call (group commit).
-        name: "POST /v1/articles (1 per request)",
-        articlesPerRequest: 1,
-        opts: {
-          url,
-          connections: 50,
-          duration: Math.max(duration, 20),
-          timeout: 120,
-          requests: [
-            {
-              method: "POST",
-              path: "/v1/articles",
-              headers: { "content-type": "application/json" },
-              setupRequest: (r) => ({ ...r, body: JSON.stringify(asInput(fresh[w++ % fresh.length])) }),
-            },
-          ],
-        },
-      },
-      {
-        name: "POST /v1/articles (NDJSON, 50 per request)",
-        articlesPerRequest: 50,
-        opts: {
-          url,
-          connections: 4,
-          duration: Math.max(duration, 20),
-          timeout: 120,
-          requests: [
-            {
-              method: "POST",
-              path: "/v1/articles",
-              headers: { "content-type": "application/x-ndjson" },
-              setupRequest: (r) => ({ ...r, body: Array.from({ length: 50 }, () => JSON.stringify(asInput(fresh[w++ % fresh.length]))).join("\n") }),
-            },
-          ],
-        },
-      },
-    ];
-    if (!storyIds.length) throw new Error("the store holds no stories");
-    console.log(`\nserver ${url}; reads: ${connections} connections, ${duration} s each; writes: ${Math.max(duration, 20)} s each; loopback\n`);
-    console.log("endpoint                                      req/s   articles/s   p50 ms   p99 ms   non-2xx");
+    },
+  ];
+  const measure = async (runs: Run[]) => {
     for (const r of runs) {
       const res = await cannon(r.opts);
       const perSec = res.requests.total / res.duration;
-      const line =
+      console.log(
         `${r.name.padEnd(44)} ${perSec.toFixed(0).padStart(6)} ${(r.articlesPerRequest ? (perSec * r.articlesPerRequest).toFixed(0) : "-").padStart(12)}` +
-        ` ${String(res.latency.p50).padStart(8)} ${String(res.latency.p99).padStart(8)} ${String(res.non2xx + res.errors + res.timeouts).padStart(9)}`;
-      console.log(line);
+          ` ${String(res.latency.p50).padStart(8)} ${String(res.latency.p99).padStart(8)} ${String(res.non2xx + res.errors + res.timeouts).padStart(9)}`,
+      );
     }
-    console.log("\ntargets (2-core machine): reads >= 1000 req/s with p99 < 50 ms; writes >= 100 articles/s");
-  } finally {
-    child.kill("SIGTERM");
-    await new Promise((r) => child.once("exit", r));
+  };
+  const header = "endpoint                                      req/s   articles/s   p50 ms   p99 ms   non-2xx";
+
+  // Pass 1: the server as configured by default (read cache on). Pass 2: cache off, every read hits the store.
+  for (const cache of [true, false]) {
+    const { url, child } = await startServe(dir, cache);
+    try {
+      const storyIds = ((await (await fetch(`${url}/v1/stories?limit=200`)).json()).items as Array<{ id: string }>).map((s) => s.id);
+      if (!storyIds.length) throw new Error("the store holds no stories");
+      console.log(`\n${cache ? "read cache on (default)" : "read cache off (NEWSFUSE_API_CACHE_MS=0)"}; server ${url}; reads: ${connections} connections, ${duration} s each${cache ? `; writes: ${Math.max(duration, 20)} s each` : ""}; loopback`);
+      console.log(header);
+      await measure(cache ? [...readRuns(url, storyIds), ...writeRuns(url)] : readRuns(url, storyIds));
+    } finally {
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+    }
   }
+  console.log("\ntargets (2-core machine): reads >= 1000 req/s with p99 < 50 ms; writes >= 100 articles/s");
 }

@@ -7,9 +7,10 @@ const UNCACHED = new Set(["/v1/events", "/healthz", "/readyz"]);
 const MAX_BODY = 512 * 1024;
 
 /**
- * A micro-cache for JSON reads: the same URL within `ttlMs` is answered from memory. Every store event
- * and every successful write through this API empties it, so a client never reads its own write stale;
- * the TTL bounds staleness for writes made by other processes on a shared PostgreSQL store.
+ * A cache for JSON reads: the same URL is answered from memory. Every store event and every successful
+ * write through this API empties it, so a client never reads its own write stale. The embedded store
+ * is locked to this process, so those events are all the writes there are and entries live until the
+ * next one; on a shared PostgreSQL store other processes write too, and `ttlMs` bounds the staleness.
  */
 export function responseCache(opts: { ttlMs: number; maxEntries?: number; clock: () => number; store: Store }): MiddlewareHandler<AppEnv> {
   const max = opts.maxEntries ?? 2000;
@@ -30,7 +31,7 @@ export function responseCache(opts: { ttlMs: number; maxEntries?: number; clock:
     const key = c.req.url.slice(c.req.url.indexOf("/", 8));
     const now = opts.clock();
     const hit = entries.get(key);
-    if (hit && hit.gen === gen && now - hit.at < opts.ttlMs) {
+    if (hit && hit.gen === gen && (opts.store.backend === "embedded" || now - hit.at < opts.ttlMs)) {
       c.header("X-Cache", "hit");
       return c.body(hit.body, 200, { "Content-Type": hit.type });
     }

@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { IngestItemResult, RawInput } from "@newsfuse/store";
 import type { App, Deps } from "../context.ts";
-import { IngestQueue } from "../ingest-queue.ts";
 import { ApiFailure, errorResponses, type ErrorDetail } from "../errors.ts";
 import { ArticleDetail, ArticleInput, ArticleSummary, IngestResponse, Page } from "../schemas.ts";
 import { JSON_TYPES, NDJSON_TYPES, TEXT_TYPES, decodeUtf8, parseArticleJson, readBytes, requireType } from "./body.ts";
@@ -92,7 +91,6 @@ function jsonRaw(a: ArticleInput): RawInput {
 
 export function registerArticles(app: App, deps: Deps) {
   const { store, config } = deps;
-  const queue = new IngestQueue(store, deps.logger);
   app.openapi(listArticles, async (c) => c.json(toPage(await store.listArticles(pageQuery(c.req.valid("query")))), 200));
   app.openapi(getArticle, async (c) => {
     const { id } = c.req.valid("param");
@@ -142,7 +140,7 @@ export function registerArticles(app: App, deps: Deps) {
     }
 
     const raws = slots.flatMap((s) => ("raw" in s ? [s.raw] : []));
-    const stored = await queue.ingest(raws, !TEXT_TYPES.has(type));
+    const stored = await deps.ingest.ingest(raws, !TEXT_TYPES.has(type));
     // The store answers per article; when one input yields several (an HTML page holding a feed), the
     // per-input positions are lost, so the refused lines are then listed after the stored results.
     let results: IngestItemResult[];
