@@ -38,7 +38,10 @@ const surnameOf = (name: string): string => {
   return t[t.length - 1] ?? name;
 };
 
-/** The last name token of a person's name, used to match speakers ("Antony J. Blinken" -> "Blinken"). */
+/**
+ * The last name token of a person's name, used to match speakers.
+ * @example surname("Antony J. Blinken") // → "Blinken"; surname("Harry F. Byrd Jr.") // → "Byrd"
+ */
 export function surname(name: string): string {
   return surnameOf(name);
 }
@@ -171,7 +174,10 @@ function roleBeforeComma(body: string, start: number): string | null {
 const FEMALE_ROLE = /\b(?:spokeswoman|chairwoman|congresswoman|businesswoman|Mrs\.|Ms\.|Queen|Princess|First Lady|wife|mother|daughter|sister)\b/i;
 const MALE_ROLE = /\b(?:spokesman|chairman|congressman|businessman|Mr\.|King|Prince|husband|father|son|brother)\b/;
 
-/** Gender of a person entity when the article or a given-name list says it; null when unknown. */
+/**
+ * Gender of a person entity when the article (honorific, role noun) or a given-name list says it; null when unknown.
+ * @example entityGender({ name: "Jalina Porter", aliases: [], roles: [], role: "deputy spokeswoman" }) // → "f"
+ */
 export function entityGender(e: Pick<Entity, "name" | "aliases" | "roles" | "role">): Gender {
   const all = [e.name, ...e.aliases];
   if (all.some((a) => /^Mr\.?\s/.test(a))) return "m";
