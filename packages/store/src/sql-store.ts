@@ -15,7 +15,7 @@ import {
 } from "@newsfuse/core";
 import type { DB } from "./db/types.ts";
 import { migrationProvider } from "./db/migrations.ts";
-import { DeriveState, HEAD_CHARS, type LightArticle } from "./pipeline/state.ts";
+import { DeriveState, type LightArticle } from "./pipeline/state.ts";
 import { deriveBatch, groupId, insertArticles, loadArticles, refuseStories, refuseStory, timed, type NewArticle, type Placement } from "./pipeline/derive.ts";
 import { AnalyzePool } from "./pipeline/pool.ts";
 import type { AnalyzedRaw } from "./pipeline/analyze-raw.ts";
@@ -141,8 +141,8 @@ export class SqlStore implements Store {
         "a.story_id",
         "a.duplicate_group_id",
         sql<string>`a.rev::text`.as("rev"),
-        sql<string>`left(a.data->>'body', ${sql.lit(HEAD_CHARS)})`.as("head"),
-        sql<Array<{ name: string; type: string }> | null>`(select jsonb_agg(jsonb_build_object('name', e->>'name', 'type', e->>'type')) from jsonb_array_elements(a.data->'entities') e)`.as("entities"),
+        "a.head",
+        "a.entity_list as entities",
         "s.keys",
       ])
       .where(sql<boolean>`a.rev > ${this.state.rev}`)

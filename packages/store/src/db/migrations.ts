@@ -138,6 +138,18 @@ const migrations: Record<string, Migration> = {
       `)) await sql.raw(stmt).execute(db);
     },
   },
+  // Reopening a large store must not read every article's JSONB: the in-memory indexes get their
+  // own light columns (the lede and the entity list).
+  "0002_light_columns": {
+    async up(db: Kysely<any>) {
+      for (const stmt of splitStatements(`
+        alter table articles add column head text not null default '';
+        alter table articles add column entity_list jsonb not null default '[]';
+        update articles set head = left(data->>'body', 2600),
+          entity_list = coalesce((select jsonb_agg(jsonb_build_object('name', e->>'name', 'type', e->>'type')) from jsonb_array_elements(data->'entities') e), '[]')
+      `)) await sql.raw(stmt).execute(db);
+    },
+  },
 };
 
 function splitStatements(text: string): string[] {

@@ -31,6 +31,8 @@ export interface ArticlesTable {
   rev: ColumnType<number | string | bigint, number, number>;
   data: Json<unknown>;
   fused_published: ColumnType<unknown, string | null, string | null>;
+  head: string;
+  entity_list: ColumnType<Array<{ name: string; type: string }>, string, string>;
   tsv: string;
   ingested_at: Ts;
 }

@@ -11,7 +11,7 @@ import {
   type Story,
 } from "@newsfuse/core";
 import type { DB } from "../db/types.ts";
-import { articleOfLight, lightOf, type DeriveState, type LightArticle } from "./state.ts";
+import { HEAD_CHARS, articleOfLight, lightOf, type DeriveState, type LightArticle } from "./state.ts";
 import { entityKey, shortHash } from "./ids.ts";
 
 type Tx = Transaction<DB> | Kysely<DB>;
@@ -89,6 +89,8 @@ export async function insertArticles(tx: Tx, state: DeriveState, rev: number, it
           rev,
           data: json(a),
           fused_published: null,
+          head: a.body.slice(0, HEAD_CHARS),
+          entity_list: json(a.entities.map((e) => ({ name: e.name, type: e.type }))),
           tsv: sql<string>`setweight(to_tsvector('english', ${a.title ?? ""}), 'A') || to_tsvector('english', ${a.body})`,
         })),
       )

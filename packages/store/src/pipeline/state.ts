@@ -136,8 +136,11 @@ export function lightOf(a: Article, keys: number[], storyId: string | null = nul
   };
 }
 
-/** How much body the story clusterer sees for an already-stored article: the lede carries the story. */
-export const HEAD_CHARS = 1000;
+/**
+ * How much body the story clusterer sees for a stored article: core's story clustering reads the
+ * first 400 words (about 2,400 characters), so the light copy keeps that much and clusters like the full one.
+ */
+export const HEAD_CHARS = 2600;
 
 /** An Article good enough for clustering, rebuilt from a LightArticle. */
 export function articleOfLight(l: LightArticle): Article {
