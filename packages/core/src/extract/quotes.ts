@@ -179,17 +179,18 @@ export interface ExtractQuotesOptions {
   minUnattributedWords?: number;
 }
 
+const TITLE_SMALL_WORDS = new Set(["a", "an", "the", "and", "or", "of", "in", "on", "for", "to", "with", "at", "by", "from", "de", "la", "para"]);
+
 /** Where a title stands: after a possessive, "on/of/in/with", a media noun or "according to". */
-const TITLE_CONTEXT = /(?:\p{L}['’]s|\b(?:on|of|in|with|book|film|movie|documentary|podcast|memoir|novel|song|album|series|show|program|article|column|essay|according to))\s*$/u;
+const TITLE_CONTEXT = /(?:\p{L}['’]s|\b(?:on|of|in|with|told|to|book|film|movie|documentary|podcast|memoir|novel|song|album|series|show|program|article|column|essay|according to))\s*$/u;
 
 /** Title Case text ("Face the Nation", "Gang of Eight"): a title or nickname, not speech. */
 function titleLike(text: string): boolean {
   const words = text.replace(/[.,!?;:]+$/, "").split(/\s+/).filter((w) => /\p{L}/u.test(w));
   if (!words.length || words.length > (text.includes(":") ? 16 : 8)) return false;
   if (!/^\p{Lu}/u.test(words[0])) return false;
-  const long = words.filter((w) => w.length >= 4);
-  if (long.length * 2 < words.length || !long.length) return false;
-  return words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || (w.length <= 3 && /^\p{Ll}/u.test(w)));
+  // Every word capitalised except the small words titles keep lower-case ("Fox and Friends").
+  return words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || TITLE_SMALL_WORDS.has(w));
 }
 
 /**
