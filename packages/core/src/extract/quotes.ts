@@ -819,6 +819,8 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
     const words = text.split(/\s+/).length;
     // Unattributed short quotes are scare quotes, nicknames or titles, not someone's words.
     if (!r.attributed && !r.speaker.name && words < minUnattributed) continue;
+    // A document title ("a statement entitled “Taking Action …”") is not speech.
+    if (TITLE_CUES.test(body.slice(Math.max(0, r.q.open - 30), r.q.open))) continue;
     // Newsletter digests: `"Headline," by Outlet's Reporter: "Excerpt..."` — neither is anyone's speech.
     if (/^[,.]?\s*by\s+(?:the\s+)?\p{Lu}[^"“”\n]{0,60}?(?::|\bhttps?:)/u.test(body.slice(r.q.close + 1, r.q.close + 100))) continue;
     if (/["”],?\s+by\s+(?:the\s+)?\p{Lu}[^"“”\n]{0,60}:\s*$/u.test(body.slice(Math.max(0, r.q.open - 80), r.q.open))) continue;
