@@ -234,8 +234,11 @@ export function extractEntities(body: string, opts: ExtractEntitiesOptions = {})
     } else {
       if (cands.length === 1) c = cands[0];
       else if (cands.length > 1) {
-        // Two people share a surname (Bill and Hillary Clinton): the most recently named one.
-        c = cands.reduce((a, b) => (b.lastPos > a.lastPos ? b : a));
+        // Two people share a surname (Bill and Hillary Clinton): the one just named, else the one the
+        // article talks about most (a passing "Ivanka Trump" does not take over every later "Trump").
+        const recent = cands.reduce((a, b) => (b.lastPos > a.lastPos ? b : a));
+        const main = cands.reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a));
+        c = s.start - recent.lastPos < 300 ? recent : main;
       } else {
         // A first name alone ("Hillary") refers to the unique person with that first name.
         const byFirst = people.filter((p) => p.first === toks[0]);
