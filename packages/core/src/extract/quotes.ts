@@ -365,6 +365,12 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       first = false;
       si--;
     }
+    // Nobody of that gender nearby: the last named subject anyway (a bare surname may stand for a relative
+    // the article never names in full, as "Fiorina" for Carly next to her husband Frank Fiorina).
+    for (let k = floorIndex(sents, pos), n = 0; k >= 0 && n < 3; k--, n++) {
+      const subj = subjectOf(sents[k], n === 0 ? pos : sentenceEnd(sents[k]));
+      if (subj) return asSpeaker(subj);
+    }
     return NONE;
   };
 
