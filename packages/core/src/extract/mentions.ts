@@ -110,6 +110,8 @@ function classify(text: string, toks: Token[], a: number, b: number, afterTitle:
     return "MISC";
   }
   if (MALE_NAMES.has(first) || FEMALE_NAMES.has(first)) return "PER";
+  // "Taking Action", "Making America": a Title Case phrase, not a name.
+  if (/^\p{Lu}\p{Ll}+ing$/u.test(first) && b - a > 1) return "MISC";
   if (DEMONYMS[first] && (ORG_HEADS.has(last) || ORGANIZATIONS.has(text.slice(toks[a + 1].start, toks[b - 1].end)))) return "ORG";
   if (b - a <= 4) {
     for (let k = a; k < b; k++) {
