@@ -44,6 +44,9 @@ export function findQuoteSpans(body: string): QuoteSpan[] {
     if (e > s && /[\p{L}\p{N}]/u.test(body.slice(s, e))) out.push({ start: s, end: e, open: o, close: c, paragraph: para, unclosed });
   };
   for (let i = 0; i < body.length; i++) {
+    // Most characters are neither a quote mark, a line break nor a tag: skip them by code first.
+    const code = body.charCodeAt(i);
+    if (code !== 10 && code !== 34 && code !== 60 && code !== 0x201c && code !== 0x201d) continue;
     const c = body[i];
     if (c === "\n") {
       if (open >= 0) push(open, i, true);
