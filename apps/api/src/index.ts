@@ -2,5 +2,6 @@ export { createApp, type CreateAppOptions } from "./app.ts";
 export { ApiConfig, configFromEnv, type ApiConfigInput } from "./config.ts";
 export type { App, LogEntry, Logger } from "./context.ts";
 export { ApiFailure, ErrorBody, STATUS, type ApiErrorCode } from "./errors.ts";
+export { GROUP_COMMIT_MAX } from "./ingest-queue.ts";
 export { startServer, jsonLogger, type RunningServer } from "./server.ts";
 export { OPENAPI_INFO } from "./routes/system.ts";

@@ -2,6 +2,13 @@ import type { IngestItemResult, RawInput, Store } from "@newsfuse/store";
 import type { Logger } from "./context.ts";
 import { ApiFailure } from "./errors.ts";
 
+/**
+ * Most inputs merged into one store call. Open the store with at least this `batchSize` so a merged call
+ * is one transaction: on the 20k-article bench store, 200 one-article inputs in one call ingest at about
+ * 130 articles/s against 0.2/s one by one (2 workers, measured 2026-11-23).
+ */
+export const GROUP_COMMIT_MAX = 500;
+
 interface Waiting {
   raws: RawInput[];
   /** Each raw yields exactly one result (a JSON article line), so a shared call can be split back. */
@@ -23,7 +30,7 @@ export class IngestQueue {
   constructor(
     private readonly store: Store,
     private readonly logger: Logger,
-    private readonly maxRaws = 500,
+    private readonly maxRaws = GROUP_COMMIT_MAX,
   ) {}
 
   /**

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { NewsfuseFailure } from "@newsfuse/core";
-import { configFromEnv, jsonLogger, startServer, type Logger } from "@newsfuse/api";
+import { GROUP_COMMIT_MAX, configFromEnv, jsonLogger, startServer, type Logger } from "@newsfuse/api";
 import { readPaths } from "@newsfuse/formats/node";
 import { openStore, type RawInput, type Store } from "@newsfuse/store";
 
@@ -58,7 +58,8 @@ export function register(program: Command): void {
         if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be an integer 0..65535, got "${flags.port}"`);
         const config = configFromEnv(process.env);
         if (!config.ok) fail(`bad API configuration:\n  ${config.problems.join("\n  ")}`);
-        store = await openStore({ dataDir: flags.data, databaseUrl: flags.databaseUrl, command: "newsfuse serve" });
+        // One transaction per group-committed write call: the fixed cost per transaction dominates ingest.
+        store = await openStore({ dataDir: flags.data, databaseUrl: flags.databaseUrl, batchSize: GROUP_COMMIT_MAX, command: "newsfuse serve" });
         if (flags.ingest?.length) console.error(`newsfuse serve: ${await ingestPaths(store, flags.ingest)}`);
         const log = jsonLogger();
         const logger: Logger = flags.quiet ? (e) => e.level !== "info" && log(e) : log;
