@@ -34,6 +34,8 @@ export interface Placement {
 // Story assignment re-clusters at most this many members of each candidate story (the most recent):
 // bounded so a huge story costs the same as a small one; older members keep their story.
 const STORY_POOL_PER_STORY = 60;
+// At most this many stories take part in one batch's re-clustering.
+const MAX_CANDIDATE_STORIES = 48;
 // Fusion of a story reads at most this many of its articles (earliest and latest halves): re-fusing a
 // story touched by every batch must not grow with its size.
 export const MAX_FUSE_ARTICLES = 400;
@@ -235,6 +237,14 @@ export async function deriveBatch(tx: Tx, state: DeriveState, rev: number, batch
     for (const m of groupOf.get(id)?.articles ?? []) {
       const s = state.articles.get(m)?.storyId;
       if (s) candidates.add(s);
+    }
+  }
+  // One more step out: the stories the candidates' own members point at. A story that an earlier
+  // arrival order split off is then back in the neighbourhood and re-clustered with the rest.
+  for (const s of [...candidates].sort()) {
+    if (candidates.size >= MAX_CANDIDATE_STORIES) break;
+    for (const id of [...(state.stories.get(s) ?? [])].sort().slice(0, STORY_POOL_PER_STORY)) {
+      for (const c of state.storyCandidates(state.articles.get(id)!, 4)) if (candidates.size < MAX_CANDIDATE_STORIES) candidates.add(c);
     }
   }
   const members: LightArticle[] = [...newIds].map((id) => state.articles.get(id)!);
