@@ -26,8 +26,21 @@ describe("quotes, entities, discrepancies, search, stats", () => {
     expect((await api.request("/v1/entities/no-such-entity")).status).toBe(404);
   });
 
-  it("lists discrepancies", async () => {
-    expect((await api.request("/v1/discrepancies")).status).toBe(200);
+  it("finds Lavrov under every spelling and opens him with roles and stories", async () => {
+    const { body } = await api.request("/v1/entities?q=Lavrov&type=person");
+    const lavrov = body.items.find((e: { name: string }) => e.name === "Sergey Lavrov");
+    expect(lavrov.aliases).toEqual(expect.arrayContaining(["Mr. Lavrov", "Sergei Lavrov"]));
+    const detail = await api.request(`/v1/entities/${encodeURIComponent(lavrov.id)}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body.entity.roles.length).toBeGreaterThan(0);
+    expect(detail.body.stories.length).toBe(1);
+  });
+
+  it("lists the seeds' disagreement over Russian troop numbers, side by side", async () => {
+    const { status, body } = await api.request("/v1/discrepancies?limit=200");
+    expect(status).toBe(200);
+    const troops = body.items.find((d: { about: string }) => /troops/i.test(d.about));
+    expect(troops.values.length).toBeGreaterThanOrEqual(2);
   });
 
   it("searches articles by a word of the seeds", async () => {

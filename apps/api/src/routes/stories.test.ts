@@ -39,6 +39,13 @@ describe("GET /v1/stories", () => {
     expect((await api.request("/v1/stories?q=zzzyqxnotaword")).body.items).toEqual([]);
   });
 
+  it("filters by date window, entity id and source", async () => {
+    expect((await api.request("/v1/stories?from=2021-12-01&to=2021-12-03")).body.items.length).toBe(1);
+    expect((await api.request("/v1/stories?from=2022-01-01")).body.items).toEqual([]);
+    expect((await api.request("/v1/stories?entity=person:sergey-lavrov")).body.items.length).toBe(1);
+    expect((await api.request("/v1/stories?source=AP")).body.items.length).toBe(1);
+  });
+
   it("answers 400 listing every bad parameter", async () => {
     const { status, body } = await api.request("/v1/stories?limit=0&from=2021-13-45&colour=red");
     expect(status).toBe(400);
