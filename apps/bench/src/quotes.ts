@@ -2,7 +2,7 @@
 // Runs quote extraction + attribution over a PolNeAR-style JSONL file and scores it exactly like
 // /work/shared/bench/scorers/score_quotes.py (one-to-one token-overlap matching, last-name speakers).
 import { readFileSync, writeFileSync } from "node:fs";
-import { extractEntities, extractQuotes } from "@newsfuse/core";
+import { DEFAULT_RECOGNIZER, RECOGNIZERS, extractEntities, extractQuotes, type RecognizerName } from "@newsfuse/core";
 
 export interface GoldQuote {
   quote: string;
@@ -223,13 +223,13 @@ export function readJsonl(path: string): { ok: true; docs: QuoteDoc[] } | { ok: 
 }
 
 /** Predicts quotes for one benchmark text (headline, blank line, paragraphs); offsets are into `text`. */
-export function predictQuotes(text: string): GoldQuote[] {
-  const entities = extractEntities(text);
+export function predictQuotes(text: string, recognizer: RecognizerName = DEFAULT_RECOGNIZER): GoldQuote[] {
+  const entities = extractEntities(text, { recognize: RECOGNIZERS[recognizer] });
   return extractQuotes(text, entities).map((q) => ({ quote: q.text, speaker: q.speaker, start: q.start, end: q.end }));
 }
 
 function usage(msg: string): void {
-  console.error(`bench quotes: ${msg}\nusage: npm run bench -- quotes --data <file.jsonl> [--out pred.jsonl] [--type direct|partial]`);
+  console.error(`bench quotes: ${msg}\nusage: npm run bench -- quotes --data <file.jsonl> [--out pred.jsonl] [--type direct|partial] [--recognizer model|rules|hybrid]`);
   process.exitCode = 2;
 }
 
@@ -237,14 +237,17 @@ export async function run(argv: string[]): Promise<void> {
   let data: string | undefined;
   let out: string | undefined;
   let qtype: string | undefined;
+  let recognizer: string = DEFAULT_RECOGNIZER;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--data") data = argv[++i];
     else if (a === "--out") out = argv[++i];
     else if (a === "--type") qtype = argv[++i];
+    else if (a === "--recognizer") recognizer = argv[++i];
     else return usage(`unknown argument "${a}"`);
   }
   if (!data) return usage("--data is required");
+  if (!(recognizer in RECOGNIZERS)) return usage(`--recognizer must be one of ${Object.keys(RECOGNIZERS).join(", ")}, got "${recognizer}"`);
   if (qtype !== undefined && qtype !== "direct" && qtype !== "partial") return usage(`--type must be direct or partial, got "${qtype}"`);
   const read = readJsonl(data);
   if (!read.ok) {
@@ -259,7 +262,7 @@ export async function run(argv: string[]): Promise<void> {
     return;
   }
   const t0 = performance.now();
-  const preds: QuoteDoc[] = read.docs.map((d) => ({ id: d.id, quotes: predictQuotes(d.text as string) }));
+  const preds: QuoteDoc[] = read.docs.map((d) => ({ id: d.id, quotes: predictQuotes(d.text as string, recognizer as RecognizerName) }));
   const ms = performance.now() - t0;
   if (out) writeFileSync(out, preds.map((p) => JSON.stringify(p)).join("\n") + "\n");
   console.log(`extracted ${read.docs.length} articles in ${ms.toFixed(0)} ms (${((read.docs.length / ms) * 1000).toFixed(0)} articles/s)`);

@@ -1,5 +1,6 @@
 import { Article, type AnalyzeInput, type Credit } from "./schema/article.ts";
 import { extractEntities } from "./extract/entities.ts";
+import { DEFAULT_RECOGNIZER, RECOGNIZERS, type RecognizerName } from "./extract/recognizers.ts";
 import { extractQuotes } from "./extract/quotes.ts";
 import { extractNumbers } from "./extract/numbers.ts";
 import { cleanText } from "./clean/clean.ts";
@@ -13,6 +14,8 @@ import { splitParagraphs } from "./text/split.ts";
 export interface AnalyzeOptions {
   /** `matchKey`s of paragraphs that recur across the batch this article came in (see `analyzeBatch`). */
   recurring?: Set<string>;
+  /** Which name recognizer finds entity mentions (default: the trained model plus rules). */
+  recognizer?: RecognizerName;
 }
 
 // Credit roles whose people count as contributors (editors are credited, but did not report).
@@ -78,7 +81,7 @@ export function analyze(input: AnalyzeInput, options: AnalyzeOptions = {}): Arti
     null;
   const republishedFrom = c.origin ?? (c.aggregator ? agency : null);
 
-  const entities = extractEntities(body);
+  const entities = extractEntities(body, { recognize: RECOGNIZERS[options.recognizer ?? DEFAULT_RECOGNIZER] });
   const quotes = extractQuotes(body, entities);
   const numbers = extractNumbers(body, entities);
   return Article.parse({
@@ -119,10 +122,10 @@ export function analyze(input: AnalyzeInput, options: AnalyzeOptions = {}): Arti
  * Copies of the same story are not mistaken for boilerplate (see `findRecurringLines`).
  * @example analyzeBatch([{ id: "a", text: "..." }, { id: "b", text: "..." }]).map((a) => a.body)
  */
-export function analyzeBatch(inputs: AnalyzeInput[], options: RecurringOptions = {}): Article[] {
+export function analyzeBatch(inputs: AnalyzeInput[], options: RecurringOptions & Pick<AnalyzeOptions, "recognizer"> = {}): Article[] {
   const paragraphs = inputs.map((i) => splitParagraphs(normalizeText(i.text)).map((p) => p.text));
   const recurring = findRecurringLines(paragraphs, options);
-  return inputs.map((input) => analyze(input, { recurring }));
+  return inputs.map((input) => analyze(input, { recurring, recognizer: options.recognizer }));
 }
 
 function printedTitle(removed: { text: string; reason: string }[], title: string): boolean {

@@ -5,3 +5,4 @@ export type { MentionRecognizer, MentionSpan, MentionType } from "./mentions.ts"
 export { extractQuotes, findQuoteSpans } from "./quotes.ts";
 export type { ExtractQuotesOptions, QuoteSpan } from "./quotes.ts";
 export { extractNumbers } from "./numbers.ts";
+export { recognizeHybrid, RECOGNIZERS, DEFAULT_RECOGNIZER, type RecognizerName } from "./recognizers.ts";
