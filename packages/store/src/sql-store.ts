@@ -57,6 +57,7 @@ export interface SqlStoreOptions {
 // expensive part, still runs in parallel outside the lock).
 const DERIVE_LOCK = 0x6e657773; // "news"
 const DEFAULT_BATCH = 32;
+const DIRTY_CHUNK = 200;
 const MAX_RETRIES = 5;
 
 const json = (v: unknown) => JSON.stringify(v);
@@ -221,7 +222,34 @@ export class SqlStore implements Store {
       for (const s of r.created) this.emit({ type: "story.created", storyId: s });
       for (const s of r.updated) this.emit({ type: "story.updated", storyId: s });
     }
+    const tf = performance.now();
+    await this.fuseDirty();
+    timed("refuse dirty stories at the end", tf, 0);
     return results.flat();
+  }
+
+  /** Re-fuses every story marked dirty, a chunk per transaction (each chunk clears its markers). */
+  async fuseDirty(): Promise<number> {
+    let n = 0;
+    for (;;) {
+      const done = await this.db.transaction().execute(async (tx) => {
+        await sql`select pg_advisory_xact_lock(${DERIVE_LOCK})`.execute(tx);
+        return this.fuseDirtyIn(tx, DIRTY_CHUNK);
+      });
+      n += done;
+      if (done < DIRTY_CHUNK) return n;
+    }
+  }
+
+  private async fuseDirtyIn(tx: Tx, limit: number): Promise<number> {
+    const rows = await tx.selectFrom("dirty_stories").select("story_id").orderBy("story_id").limit(limit).execute();
+    const ids = rows.map((r) => r.story_id);
+    if (!ids.length) return 0;
+    await refuseStories(tx, ids);
+    await tx.deleteFrom("dirty_stories").where("story_id", "in", ids).execute();
+    // Entities no story names any more (fusion now spells or merges them differently) go.
+    await sql`delete from entities e where not exists (select 1 from story_entities se where se.entity_id = e.id) and not exists (select 1 from mentions m where m.entity_id = e.id)`.execute(tx);
+    return ids.length;
   }
 
   private async knownHashes(hashes: string[]): Promise<Set<string>> {
@@ -314,7 +342,15 @@ export class SqlStore implements Store {
     const placements = await deriveBatch(tx, this.state, rev, fresh, touched);
     timed("derive (dedup + stories, total)", t, 0);
     t = performance.now();
-    await refuseStories(tx, [...touched].sort());
+    // New stories are fused now (so every article's story has its record at commit); stories that
+    // already had one are marked dirty and re-fused once at the end of the ingest call: a story
+    // touched by many batches is fused once, not once per batch. Markers commit with the batch, so
+    // a crash leaves them for the next ingest to finish.
+    const touchedIds = [...touched].sort();
+    const have = touchedIds.length ? new Set((await tx.selectFrom("stories").select("id").where("id", "in", touchedIds).execute()).map((r) => r.id)) : new Set<string>();
+    await refuseStories(tx, touchedIds.filter((s) => !have.has(s)));
+    const stale = touchedIds.filter((s) => have.has(s));
+    if (stale.length) await tx.insertInto("dirty_stories").values(stale.map((story_id) => ({ story_id }))).onConflict((oc) => oc.doNothing()).execute();
     timed("refuse (total)", t, 0);
     this.state.rev = rev;
 
@@ -374,7 +410,7 @@ export class SqlStore implements Store {
     const count = await this.db.transaction().execute(async (tx) => {
       await sql`select pg_advisory_xact_lock(${DERIVE_LOCK})`.execute(tx);
       const raws = await tx.selectFrom("raw_inputs").select(["content_hash", "body", "content_type", "origin"]).orderBy("seq").execute();
-      for (const t of ["mentions", "story_entities", "quotes", "events", "discrepancies", "stories", "entities", "duplicate_groups", "numeric_claims", "signatures", "articles", "raw_inputs"] as const)
+      for (const t of ["dirty_stories", "mentions", "story_entities", "quotes", "events", "discrepancies", "stories", "entities", "duplicate_groups", "numeric_claims", "signatures", "articles", "raw_inputs"] as const)
         await tx.deleteFrom(t).execute();
       this.state.clear();
       this.epoch = null;
@@ -393,6 +429,7 @@ export class SqlStore implements Store {
         opts.onProgress?.(ev);
         this.emit(ev);
       }
+      while ((await this.fuseDirtyIn(tx, DIRTY_CHUNK)) > 0);
       const epoch = (await this.readEpoch(tx)) + 1;
       await tx.insertInto("meta").values({ key: "epoch", value: json(epoch) }).onConflict((oc) => oc.column("key").doUpdateSet({ value: json(epoch) })).execute();
       return n;

@@ -40,7 +40,9 @@ async function expectConsistent(target: string) {
       .execute();
     expect(orphans).toEqual([]);
     const counts = await store.db.selectFrom("stories as s").select(["s.id", "s.article_count", (eb) => eb.selectFrom("articles").select((e) => e.fn.countAll<string>().as("n")).whereRef("articles.story_id", "=", "s.id").as("actual")]).execute();
-    for (const c of counts) expect(Number(c.actual)).toBe(c.article_count);
+    // A story changed by a committed batch may still wait for re-fusion (marked dirty): its count can lag.
+    const dirty = new Set((await store.db.selectFrom("dirty_stories").select("story_id").execute()).map((r) => r.story_id));
+    for (const c of counts) if (!dirty.has(c.id)) expect(Number(c.actual)).toBe(c.article_count);
     const raws = await store.db.selectFrom("raw_inputs as r").select(["r.content_hash", "r.article_count", (eb) => eb.selectFrom("articles").select((e) => e.fn.countAll<string>().as("n")).whereRef("articles.raw_hash", "=", "r.content_hash").as("actual")]).execute();
     for (const r of raws) expect(Number(r.actual)).toBe(r.article_count);
     return (await store.stats()).inputs;
@@ -89,5 +91,6 @@ describe.each(targets)("%s store under kill -9", (_backend, target) => {
     expect(last.out).toContain('"known"');
     await expectConsistent(crashed);
     expect(await snap(crashed)).toEqual(expected);
+    expect(expected.dirty).toBe(0);
   });
 });

@@ -56,12 +56,14 @@ export async function snapshot(store: SqlStore) {
   const raws = await store.db.selectFrom("raw_inputs").select("content_hash").orderBy("content_hash").execute();
   const stats = await store.stats();
   const storyRows = await store.db.selectFrom("stories").select(["id", "article_count"]).execute();
+  const dirty = (await store.db.selectFrom("dirty_stories").select("story_id").execute()).length;
   return {
     articles: arts.map((a) => a.id),
     raws: raws.map((r) => r.content_hash),
     stories: partition("story_id"),
     groups: partition("duplicate_group_id"),
     storyArticleCounts: storyRows.map((s) => s.article_count).sort((a, b) => a - b),
+    dirty,
     counts: { inputs: stats.inputs, articles: stats.articles, stories: stats.stories, duplicateGroups: stats.duplicateGroups, duplicates: stats.duplicates },
   };
 }

@@ -150,6 +150,12 @@ const migrations: Record<string, Migration> = {
       `)) await sql.raw(stmt).execute(db);
     },
   },
+  // Stories an ingest batch changed but did not re-fuse yet (see SqlStore.fuseDirty).
+  "0003_dirty_stories": {
+    async up(db: Kysely<any>) {
+      await sql.raw(`create table dirty_stories (story_id text primary key)`).execute(db);
+    },
+  },
 };
 
 function splitStatements(text: string): string[] {

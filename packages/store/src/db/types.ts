@@ -129,7 +129,12 @@ export interface MetaTable {
   value: Json<unknown>;
 }
 
+export interface DirtyStoriesTable {
+  story_id: string;
+}
+
 export interface DB {
+  dirty_stories: DirtyStoriesTable;
   raw_inputs: RawInputsTable;
   articles: ArticlesTable;
   signatures: SignaturesTable;
