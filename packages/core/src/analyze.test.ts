@@ -1,7 +1,8 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { analyze, analyzeBatch } from "./analyze.ts";
+import { Article } from "./schema/article.ts";
 
 const seed = (name: string) => readFileSync(fileURLToPath(new URL(`../../../seeds/${name}`, import.meta.url)), "utf8");
 const s002 = seed("002_b662277d12457799.txt");
@@ -99,5 +100,19 @@ describe("analyzeBatch", () => {
     const alone = analyze({ id: "003", text: s003 });
     const [inBatch] = analyzeBatch([{ id: "003", text: s003 }, { id: "002", text: s002 }]);
     expect(inBatch.body).toBe(alone.body);
+  });
+});
+
+describe("analyze: output satisfies the Article schema without a parse in production", () => {
+  it("is accepted and reproduced unchanged by Article.parse for every seed, with both recognizers", () => {
+    const dir = fileURLToPath(new URL("../../../seeds/", import.meta.url));
+    const names = readdirSync(dir).filter((f) => f.endsWith(".txt"));
+    expect(names).toHaveLength(5);
+    for (const recognizer of ["rules", "hybrid"] as const) {
+      for (const name of names) {
+        const a = analyze({ id: name, text: readFileSync(dir + name, "utf8") }, { recognizer });
+        expect(Article.parse(a)).toStrictEqual(a);
+      }
+    }
   });
 });
