@@ -120,15 +120,14 @@ export function sentenceStarts(text: string): number[] {
   while ((m = SENTENCE_END.exec(text))) {
     const endPunct = m.index + m[0].length;
     let next = endPunct;
-    while (next < text.length && /\s/.test(text[next])) next++;
+    while (next < text.length && isSpaceAt(text, next)) next++;
     if (next >= text.length) break;
     if (m[0][0] !== "\n") {
-      const c = text[next];
-      if (!/[\p{Lu}\p{N}"“‘'(\[]/u.test(c)) continue;
+      if (!opensSentenceAt(text, next)) continue;
       if (m[0][0] === ".") {
         // word before the period
         let i = m.index - 1;
-        while (i >= 0 && /[\p{L}.]/u.test(text[i])) i--;
+        while (i >= 0 && isLetterOrDotAt(text, i)) i--;
         const word = text.slice(i + 1, m.index);
         if (ABBREVIATIONS.has(word) || /^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) {
           // "U.S. officials" keeps going; "U.S. The" could be a boundary, but a wrong split costs more.
@@ -140,6 +139,26 @@ export function sentenceStarts(text: string): number[] {
     if (starts[starts.length - 1] !== next) starts.push(next);
   }
   return starts;
+}
+
+// Per-character tests of sentenceStarts: ASCII by code range, the rest by the Unicode regexes they replace
+// (a Unicode-property regex per character was most of sentenceStarts' time).
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(text[i]);
+}
+
+function opensSentenceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 34 || c === 39 || c === 40 || c === 91;
+  return /[\p{Lu}\p{N}"“‘'(\[]/u.test(text[i]);
+}
+
+function isLetterOrDotAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 46;
+  return /[\p{L}.]/u.test(text[i]);
 }
 
 /** Index of the last element of a sorted array that is <= x (or -1). */
