@@ -59,6 +59,35 @@ const CAPS_LABEL = /^[\p{Lu}][\p{Lu}\d &'’\-/|]{1,30}[.:]?$/u;
  * @example cleanText("Headline\n\nGENEVA (AP) — Talks began.\n\nRelated Articles").body // "GENEVA (AP) — Talks began."
  */
 export function cleanText(text: string, options: CleanOptions = {}): CleanResult {
+  dateLineMemo.clear();
+  datelineMemo.clear();
+  try {
+    return cleanTextOnce(text, options);
+  } finally {
+    dateLineMemo.clear();
+    datelineMemo.clear();
+  }
+}
+
+// Memos for one cleanText call (cleared before and after it, so results never depend on earlier
+// calls): the story-start, header, headline and footer passes ask about the same paragraphs again,
+// and a date line costs a chrono parse.
+const dateLineMemo = new Map<string, StatedDate | null>();
+const datelineMemo = new Map<string, DatelineMatch | null>();
+
+function dateLineOf(p: string): StatedDate | null {
+  let r = dateLineMemo.get(p);
+  if (r === undefined) dateLineMemo.set(p, (r = parseDateLine(p)));
+  return r;
+}
+
+function datelineOf(p: string): DatelineMatch | null {
+  let r = datelineMemo.get(p);
+  if (r === undefined) datelineMemo.set(p, (r = parseDateline(p)));
+  return r;
+}
+
+function cleanTextOnce(text: string, options: CleanOptions): CleanResult {
   const normalized = normalizeText(text);
   const segments = splitParagraphs(normalized);
   const paras = segments.map((p) => p.text);
@@ -67,7 +96,7 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
   // title) it is one short sentence above a much longer paragraph.
   const periodHeadline = (i: number, next: number): boolean => {
     if (next < 0 || !looksLikeHeadline(paras[i], true) || !normalized.startsWith("\n\n", segments[i].end)) return false;
-    if (parseDateline(paras[next]) || isTitleCase(paras[i])) return true;
+    if (datelineOf(paras[next]) || isTitleCase(paras[i])) return true;
     const words = wordCount(paras[i]);
     return !options.title && words <= SHORT_HEADLINE_WORDS && wordCount(paras[next]) >= 1.5 * words && splitSentences(paras[i]).length === 1;
   };
@@ -98,7 +127,7 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
   if (start >= 0 && start < n) {
     // "Blinken Trades Warnings ... NATO WASHINGTON — Secretary ...": a scraper joined the headline
     // to the first paragraph. Split at the dateline when what precedes it is headline-shaped.
-    if (out.headline === null && !parseDateline(paras[start])) {
+    if (out.headline === null && !datelineOf(paras[start])) {
       const glued = splitGluedHeadline(paras[start]);
       if (glued) {
         out.headline = glued.headline;
@@ -107,7 +136,7 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
         removedText[start] = glued.rest;
       }
     }
-    out.dateline = parseDateline(paras[start]);
+    out.dateline = datelineOf(paras[start]);
   }
 
   // 3. Copies of the headline: as a whole line, or glued to the end of another line.
@@ -119,7 +148,7 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
       const occ = titleOccurrence(paras[i], title, titleKey);
       if (occ === "whole") {
         // A metadata title equal to a first line that reads as prose is that sentence: keep it.
-        const opensStory = i + 1 < n && !!parseDateline(paras[i + 1]);
+        const opensStory = i + 1 < n && !!datelineOf(paras[i + 1]);
         if (i === start && isProse(paras[i]) && !looksLikeHeadline(paras[i], opensStory)) continue;
         reason[i] = "headline";
       } else if (occ === "suffix") {
@@ -131,7 +160,7 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
     }
     if (start >= 0 && reason[start] === "headline") {
       const next = nextKept(reason, start + 1);
-      if (next >= 0) out.dateline = parseDateline(paras[next]);
+      if (next >= 0) out.dateline = datelineOf(paras[next]);
     }
   }
 
@@ -171,7 +200,7 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
   for (let i = n - 1; start >= 0 && i > start; i--) {
     if (reason[i]) continue;
     const p = paras[i];
-    const date = parseDateLine(p);
+    const date = dateLineOf(p);
     if (date) {
       out.footerDates.unshift(date);
       reason[i] = "date";
@@ -218,8 +247,8 @@ function findStoryStart(paras: string[], reason: (Reason | null)[], periodHeadli
   for (let i = 0; i < paras.length; i++) {
     if (reason[i]) continue;
     const p = paras[i];
-    if (parseDateline(p)) return i;
-    if (!isProse(p) || parseDateLine(p) || parseByline(p)) continue;
+    if (datelineOf(p)) return i;
+    if (!isProse(p) || dateLineOf(p) || parseByline(p)) continue;
     // "O'Malley campaign to shift staff." above "DALLAS (AP) — ...": a headline, not the story.
     const next = nextKept(reason, i + 1);
     if (isFirstKept(reason, i) && periodHeadline(i, next)) continue;
@@ -232,7 +261,7 @@ function readHeader(paras: string[], reason: (Reason | null)[], start: number, o
   for (let i = 0; i < start; i++) {
     if (reason[i]) continue;
     const p = paras[i];
-    const date = parseDateLine(p);
+    const date = dateLineOf(p);
     if (date) {
       out.dates.push(date);
       reason[i] = "date";
@@ -248,7 +277,7 @@ function readHeader(paras: string[], reason: (Reason | null)[], start: number, o
     const parts = p.split(/\s+(?:[|·•]|[-–—]\s+(?=updated|modified|posted|published))\s*/i);
     if (parts.length > 1) {
       const bys = parts.map((x) => parseByline(x)).filter((x) => x !== null);
-      const dates = parts.map((x) => parseDateLine(x)).filter((x) => x !== null);
+      const dates = parts.map((x) => dateLineOf(x)).filter((x) => x !== null);
       if (bys.length || dates.length) {
         out.bylines.push(...bys);
         out.dates.push(...dates);
@@ -283,7 +312,7 @@ function splitGluedHeadline(para: string): { headline: string; rest: string } | 
   for (let m = INNER_DATELINE.exec(para); m && m.index < 250; m = INNER_DATELINE.exec(para)) {
     const headline = para.slice(0, m.index).trim();
     const rest = para.slice(m.index + 1);
-    if (looksLikeHeadline(headline) && parseDateline(rest)) return { headline, rest };
+    if (looksLikeHeadline(headline) && datelineOf(rest)) return { headline, rest };
   }
   return null;
 }
