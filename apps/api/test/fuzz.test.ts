@@ -1,19 +1,9 @@
+import { seededRandom } from "@newsfuse/core";
 import type { Store } from "@newsfuse/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp, override, seededStore } from "./harness.ts";
 import { LOOPBACK, REMOTE, fromAddress } from "./openapi.ts";
 
-/** mulberry32: a tiny seeded PRNG, so a failing request can be replayed from its index. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const REQUESTS = 10_000;
 const SEED = 20261123;
@@ -123,7 +113,7 @@ describe("fuzz", () => {
     });
     const listing = async () => (await store.listArticles({ limit: 200 })).items.map((a) => a.id).sort();
     const initial = await listing();
-    const next = generator(prng(SEED), initial);
+    const next = generator(seededRandom(SEED), initial);
     const created = new Set<string>();
     const deleted = new Set<string>();
     const failures: string[] = [];

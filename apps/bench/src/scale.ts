@@ -13,6 +13,7 @@ import {
   UnionFind,
   type ClusterRecord,
   type DedupEntry,
+  seededRandom,
 } from "@newsfuse/core";
 import { MemoryWatch, readRecords, timeOrder } from "./clustering.ts";
 
@@ -162,17 +163,6 @@ async function child(data: string, n: number, baseline: boolean): Promise<void> 
 
 // ---- near-duplicate detector against seeded perturbations of real article texts ----
 
-/** mulberry32: a small seeded PRNG, so the perturbed copies are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const BOILERPLATE = [
   "Subscribe to our newsletter to get the latest news in your inbox.",
@@ -197,7 +187,7 @@ const splitSentences = (text: string) => text.split(/(?<=[.!?]["”’]?)\s+|\n+
  * - mixed: 10% dropped, 15% of sentences edited, boilerplate swapped in.
  */
 export function perturb(text: string, kind: string, seed: number): string {
-  const rnd = prng(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
   let sents = splitSentences(text);
   const drop = (frac: number) => {

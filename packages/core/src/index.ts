@@ -1,5 +1,6 @@
 // The public surface of @newsfuse/core. Each area owns its own barrel file.
 export * from "./errors.ts";
+export * from "./random.ts";
 export * from "./schema/index.ts";
 export * from "./analyze.ts";
 export * from "./clean/index.ts";
