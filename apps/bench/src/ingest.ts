@@ -1,3 +1,4 @@
+import { seededRandom } from "@newsfuse/core";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir, availableParallelism } from "node:os";
 import { join } from "node:path";
@@ -129,17 +130,6 @@ const EDITS: Array<[RegExp, string]> = [
   [/\bannounced\b/, "revealed"],
 ];
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A near-copy of `text`: 1-3 edits a syndicating outlet might make. */
 export function perturb(text: string, rnd: () => number): string {
   let sentences = text.split(/(?<=[.!?]["”’]?)\s+/);
@@ -171,7 +161,7 @@ function line(o: Record<string, unknown>, origin: string): RawInput {
 }
 
 function buildInputs(o: { n: number; headlineShare: number; data: string[]; stream: string; html: string; seed: number }): RawInput[] {
-  const rnd = mulberry32(o.seed);
+  const rnd = seededRandom(o.seed);
   const bases: Base[] = [];
   for (const path of o.data)
     for (const r of readJsonl(path))
