@@ -1,4 +1,4 @@
-import { Kysely, Migrator, sql, type Transaction } from "kysely";
+import { Kysely, Migrator, sql, type Selectable, type Transaction } from "kysely";
 import {
   Article as ArticleSchema,
   DuplicateGroup as DuplicateGroupSchema,
@@ -13,7 +13,7 @@ import {
   type NewsfuseError,
   type QuoteRecord,
 } from "@newsfuse/core";
-import type { DB } from "./db/types.ts";
+import type { DB, StoriesTable } from "./db/types.ts";
 import { migrationProvider } from "./db/migrations.ts";
 import { DeriveState, type LightArticle } from "./pipeline/state.ts";
 import { deriveBatch, groupId, insertArticles, loadArticles, refuseStories, refuseStory, timed, type NewArticle, type Placement } from "./pipeline/derive.ts";
@@ -457,16 +457,7 @@ export class SqlStore implements Store {
     const rows = await query.orderBy("s.seq", "desc").limit(limit + 1).execute();
     const page = rows.slice(0, limit);
     return {
-      items: page.map((r) => ({
-        id: r.id,
-        title: r.title,
-        span: { from: r.span_from, to: r.span_to },
-        articleCount: r.article_count,
-        eventCount: r.event_count,
-        quoteCount: r.quote_count,
-        discrepancyCount: r.discrepancy_count,
-        updatedAt: new Date(r.updated_at).toISOString(),
-      })),
+      items: page.map(toStorySummary),
       nextCursor: rows.length > limit ? encodeCursor({ seq: page[page.length - 1]!.cursor_seq }) : null,
     };
   }
@@ -587,16 +578,7 @@ export class SqlStore implements Store {
 
   private async storySummaries(ids: string[]): Promise<StorySummary[]> {
     const rows = await this.db.selectFrom("stories").selectAll().where("id", "in", ids).orderBy("seq", "desc").execute();
-    return rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      span: { from: r.span_from, to: r.span_to },
-      articleCount: r.article_count,
-      eventCount: r.event_count,
-      quoteCount: r.quote_count,
-      discrepancyCount: r.discrepancy_count,
-      updatedAt: new Date(r.updated_at).toISOString(),
-    }));
+    return rows.map(toStorySummary);
   }
 
   async listDiscrepancies(q: PageQuery & { story?: string }) {
@@ -733,4 +715,19 @@ function placementResult(id: string, p: Placement | undefined): IngestItemResult
   const g = p?.group;
   if (g && g.original !== id) return { status: "duplicate", id, duplicateOf: g.original, kind: g.kind, storyId: p?.storyId ?? null };
   return { status: "created", id, storyId: p?.storyId ?? null };
+}
+
+type StorySummaryRow = Pick<Selectable<StoriesTable>, "id" | "title" | "span_from" | "span_to" | "article_count" | "event_count" | "quote_count" | "discrepancy_count" | "updated_at">;
+
+function toStorySummary(r: StorySummaryRow): StorySummary {
+  return {
+    id: r.id,
+    title: r.title,
+    span: { from: r.span_from, to: r.span_to },
+    articleCount: r.article_count,
+    eventCount: r.event_count,
+    quoteCount: r.quote_count,
+    discrepancyCount: r.discrepancy_count,
+    updatedAt: new Date(r.updated_at).toISOString(),
+  };
 }
