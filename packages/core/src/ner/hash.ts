@@ -34,12 +34,5 @@ export function mix(a: number, b: number): number {
   return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
 
-/** Final avalanche so the low bits used as a table index are well spread. */
-export function finalize(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+/** Final avalanche so the low bits used as a table index are well spread: murmur3's finalizer, as dedup uses. */
+export { fmix32 as finalize } from "../dedup/hash.ts";
