@@ -26,6 +26,7 @@ import type {
   ArticleSummary,
   EntityDetail,
   IngestItemResult,
+  IngestOptions,
   Page,
   PageQuery,
   RawInput,
@@ -186,7 +187,7 @@ export class SqlStore implements Store {
     return this.pool;
   }
 
-  async ingest(inputs: RawInput[], opts: { onProgress?: (e: StoreEvent) => void; batchSize?: number } = {}): Promise<IngestItemResult[]> {
+  async ingest(inputs: RawInput[], opts: IngestOptions = {}): Promise<IngestItemResult[]> {
     this.assertOpen();
     const size = Math.max(1, opts.batchSize ?? this.opts.batchSize ?? DEFAULT_BATCH);
     const results: IngestItemResult[][] = [];
@@ -223,7 +224,7 @@ export class SqlStore implements Store {
       for (const s of r.updated) this.emit({ type: "story.updated", storyId: s });
     }
     const tf = performance.now();
-    await this.fuseDirty();
+    if (opts.fuse !== "defer") await this.fuseDirty();
     timed("refuse dirty stories at the end", tf, 0);
     return results.flat();
   }

@@ -96,12 +96,26 @@ export type StoreEvent =
   | { type: "story.created"; storyId: string }
   | { type: "story.updated"; storyId: string };
 
+export interface IngestOptions {
+  onProgress?: (e: StoreEvent) => void;
+  /** Raw inputs per transaction. */
+  batchSize?: number;
+  /** "now" (default): touched stories are re-fused before ingest returns; "defer": left for fuseDirty(). */
+  fuse?: "now" | "defer";
+}
+
 /** One interface for every app; embedded (PGlite) and server (PostgreSQL) backends implement it. */
 export interface Store {
   readonly backend: "embedded" | "server";
 
-  /** Analyze, deduplicate, cluster, re-fuse and persist; each call is one transaction per batch. */
-  ingest(inputs: RawInput[], opts?: { onProgress?: (e: StoreEvent) => void }): Promise<IngestItemResult[]>;
+  /**
+   * Analyze, deduplicate, cluster, re-fuse and persist; each call is one transaction per batch.
+   * Stories the call touched are re-fused before it returns, unless `fuse: "defer"`: then they stay
+   * marked dirty for a later `fuseDirty()` (a server coalescing many small writes).
+   */
+  ingest(inputs: RawInput[], opts?: IngestOptions): Promise<IngestItemResult[]>;
+  /** Re-fuses every story marked dirty; returns how many. */
+  fuseDirty(): Promise<number>;
   deleteArticle(id: string): Promise<boolean>;
   reanalyze(opts?: { onProgress?: (e: StoreEvent) => void }): Promise<{ articles: number }>;
 
