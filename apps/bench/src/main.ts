@@ -6,9 +6,11 @@ const benches: Record<string, () => Promise<{ run(argv: string[]): Promise<void>
   ner: () => import("./ner.ts"),
   extraction: () => import("./extraction.ts"),
   clustering: () => import("./clustering.ts"),
+  derive: () => import("./derive.ts"),
   scale: () => import("./scale.ts"),
   ingest: () => import("./ingest.ts"),
   api: () => import("./api.ts"),
+  fuse: () => import("./fuse.ts"),
 };
 
 const [benchName, ...rest] = process.argv.slice(2);

@@ -1,0 +1,136 @@
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { analyzeBatch, fuseStory, seededRandom, type AnalyzeInput, type Article } from "@newsfuse/core";
+import { perturb } from "./ingest.ts";
+
+/**
+ * `npm run bench -- fuse [--data <articles.jsonl>]... [--rounds 5] [--sizes 25,100,400] [--fresh]`
+ *
+ * Fusion cost on stories of the sizes the store re-fuses (it re-fuses a story with up to 400 of its
+ * articles whenever an ingest touches it). The dev article sets are analyzed once (cached in the temp
+ * directory, keyed by their content) together with one perturbed copy of each article, as the ingest
+ * bench makes them, so big stories hold copies the way real ones do. Stories:
+ *   ~25: two consecutive gold events of the clustering set (a topic-sized story);
+ *   100 and 400: windows of the pool (each article followed by its copy), unrelated topics
+ *   concatenated as in a huge story that absorbed many.
+ * Prints, per size, CPU ms per `fuseStory` call and articles fused per CPU second, and a hash of the
+ * output so a change can be checked for byte-identical results.
+ */
+export async function run(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      data: { type: "string", multiple: true },
+      rounds: { type: "string", default: "5" },
+      sizes: { type: "string", default: "25,100,400" },
+      seed: { type: "string", default: "7" },
+      fresh: { type: "boolean", default: false },
+    },
+  });
+  const data = values.data ?? ["/work/shared/bench/clustering/dev.jsonl", "/work/shared/bench/quotes/dev.jsonl"];
+  const rounds = Number(values.rounds);
+  const sizes = values.sizes!.split(",").map(Number);
+  if (!Number.isInteger(rounds) || rounds < 1 || sizes.some((s) => !Number.isInteger(s) || s < 2)) {
+    console.error("usage: npm run bench -- fuse [--data f.jsonl]... [--rounds 5] [--sizes 25,100,400] [--seed 7] [--fresh]");
+    process.exitCode = 2;
+    return;
+  }
+  const { pool, clusters } = loadPool(data, Number(values.seed), values.fresh!);
+  console.log(`bench fuse: ${pool.length} analyzed articles (${pool.length / 2} originals + one perturbed copy each), ${rounds} rounds per story`);
+
+  for (const size of sizes) {
+    const stories = buildStories(size, pool, clusters);
+    if (!stories.length) continue;
+    const hash = createHash("sha1");
+    // One warm-up round (JIT, memo caches as a long-running store has them), then the measured ones.
+    for (const [i, s] of stories.entries()) hash.update(JSON.stringify(fuseStory(`story-${size}-${i}`, s)));
+    const u0 = process.cpuUsage();
+    const t0 = performance.now();
+    let calls = 0;
+    let fused = 0;
+    for (let r = 0; r < rounds; r++)
+      for (const [i, s] of stories.entries()) {
+        fuseStory(`story-${size}-${i}`, s);
+        calls++;
+        fused += s.length;
+      }
+    const wall = performance.now() - t0;
+    const cpu = process.cpuUsage(u0);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
+    const mean = stories.reduce((n, s) => n + s.length, 0) / stories.length;
+    console.log(
+      `size~${size}: ${stories.length} stories (mean ${mean.toFixed(0)} articles) cpu_ms_per_call=${(cpuMs / calls).toFixed(1)}` +
+        ` wall_ms_per_call=${(wall / calls).toFixed(1)} articles_per_cpu_s=${Math.round(fused / (cpuMs / 1000))}` +
+        ` cpu_ms_per_article=${(cpuMs / fused).toFixed(3)} output_sha1=${hash.digest("hex").slice(0, 12)}`,
+    );
+  }
+}
+
+interface Pool {
+  /** Every original followed by its perturbed copy. */
+  pool: Article[];
+  /** Original articles of the clustering set by gold event, in file order. */
+  clusters: Article[][];
+}
+
+function readJsonl(path: string): Array<Record<string, unknown>> {
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+const str = (v: unknown): string | undefined => (typeof v === "string" && v.trim() ? v : undefined);
+
+/** Analysis takes most of a minute; fusion is what is measured, so the analyzed pool is cached. */
+function loadPool(data: string[], seed: number, fresh: boolean): Pool {
+  const rows = data.map((path) => readJsonl(path));
+  const key = createHash("sha1").update(JSON.stringify({ v: 1, seed, rows })).digest("hex").slice(0, 16);
+  const cache = join(tmpdir(), `newsfuse-bench-fuse-${key}.json`);
+  let cached: { articles: Article[]; cluster: Record<string, string> } | null = null;
+  if (!fresh && existsSync(cache)) cached = JSON.parse(readFileSync(cache, "utf8"));
+  if (!cached) {
+    const rnd = seededRandom(seed);
+    const inputs: AnalyzeInput[] = [];
+    const cluster: Record<string, string> = {};
+    for (const [f, list] of rows.entries())
+      for (const r of list) {
+        const text = str(r.text);
+        if (!text) continue;
+        const id = `${f}:${String(r.id)}`;
+        const base = { title: str(r.title), published: str(r.published) ?? str(r.date), outlet: str(r.source) ?? str(r.publisher) };
+        inputs.push({ id, text, ...base });
+        inputs.push({ id: `${id}~copy`, text: perturb(text, rnd), ...base });
+        if (typeof r.cluster === "string") cluster[id] = r.cluster;
+      }
+    const t0 = performance.now();
+    cached = { articles: analyzeBatch(inputs), cluster };
+    console.log(`analyzed ${inputs.length} articles in ${((performance.now() - t0) / 1000).toFixed(1)}s (cached in ${cache})`);
+    writeFileSync(cache, JSON.stringify(cached));
+  }
+  const byCluster = new Map<string, Article[]>();
+  for (const a of cached.articles) {
+    const c = cached.cluster[a.id];
+    if (!c) continue;
+    const list = byCluster.get(c);
+    if (list) list.push(a);
+    else byCluster.set(c, [a]);
+  }
+  return { pool: cached.articles, clusters: [...byCluster.values()] };
+}
+
+/** Stories of about `size` articles: pairs of gold events for small sizes, windows of the pool for big ones. */
+function buildStories(size: number, pool: Article[], clusters: Article[][]): Article[][] {
+  if (size <= 40) {
+    const out: Article[][] = [];
+    for (let i = 0; i + 1 < clusters.length; i += 2) out.push([...clusters[i], ...clusters[i + 1]]);
+    return out;
+  }
+  // Up to four windows, evenly spread over the pool, so different topics are measured.
+  const count = Math.min(4, Math.floor(pool.length / size));
+  const step = count > 1 ? Math.floor((pool.length - size) / (count - 1)) : 0;
+  return Array.from({ length: count }, (_, k) => pool.slice(k * step, k * step + size));
+}
