@@ -28,6 +28,7 @@ export async function run(argv: string[]): Promise<void> {
       sizes: { type: "string", default: "25,100,400" },
       seed: { type: "string", default: "7" },
       fresh: { type: "boolean", default: false },
+      fixture: { type: "string" },
     },
   });
   const data = values.data ?? ["/work/shared/bench/clustering/dev.jsonl", "/work/shared/bench/quotes/dev.jsonl"];
@@ -39,6 +40,10 @@ export async function run(argv: string[]): Promise<void> {
     return;
   }
   const { pool, clusters } = loadPool(data, Number(values.seed), values.fresh!);
+  if (values.fixture) {
+    writeFixture(values.fixture, pool, clusters);
+    return;
+  }
   console.log(`bench fuse: ${pool.length} analyzed articles (${pool.length / 2} originals + one perturbed copy each), ${rounds} rounds per story`);
 
   for (const size of sizes) {
@@ -133,4 +138,28 @@ function buildStories(size: number, pool: Article[], clusters: Article[][]): Art
   const count = Math.min(4, Math.floor(pool.length / size));
   const step = count > 1 ? Math.floor((pool.length - size) / (count - 1)) : 0;
   return Array.from({ length: count }, (_, k) => pool.slice(k * step, k * step + size));
+}
+
+/**
+ * `--fixture <file>`: the golden fixture of core's fusion tests, cut from the pool: two topic-sized
+ * stories of gold events and one of quote-rich political articles, each with some perturbed copies.
+ * Analysis output is stored, not recomputed, so the fixture pins fusion alone.
+ */
+function writeFixture(path: string, pool: Article[], clusters: Article[][]): void {
+  const byId = new Map(pool.map((a) => [a.id, a]));
+  const withCopies = (originals: Article[], copies: number) => [
+    ...originals,
+    ...originals.slice(0, copies).flatMap((a) => byId.get(`${a.id}~copy`) ?? []),
+  ];
+  const quoteRich = pool.filter((a) => a.id.startsWith("1:") && !a.id.endsWith("~copy")).slice(0, 30);
+  const stories = {
+    events_a: withCopies([...clusters[0], ...clusters[1]], 6),
+    events_b: withCopies([...clusters[2], ...clusters[3]], 6),
+    quotes: withCopies(quoteRich, 10),
+  };
+  // What fusion never reads and the output only echoes: dropped to keep the fixture small.
+  const articles = Object.values(stories).flat().map((a) => ({ ...a, removed: [] }));
+  const ids = Object.fromEntries(Object.entries(stories).map(([k, v]) => [k, v.map((a) => a.id)]));
+  writeFileSync(path, `${JSON.stringify({ stories: ids, articles })}\n`);
+  console.log(`wrote ${articles.length} articles to ${path}`);
 }
