@@ -1,4 +1,4 @@
-import { Kysely, Migrator, sql, type Selectable, type Transaction } from "kysely";
+import { Kysely, Migrator, sql, type Insertable, type Selectable, type Transaction } from "kysely";
 import {
   Article as ArticleSchema,
   DuplicateGroup as DuplicateGroupSchema,
@@ -13,7 +13,7 @@ import {
   type NewsfuseError,
   type QuoteRecord,
 } from "@newsfuse/core";
-import type { DB, StoriesTable } from "./db/types.ts";
+import type { DB, RawInputsTable, StoriesTable } from "./db/types.ts";
 import { migrationProvider } from "./db/migrations.ts";
 import { DeriveState, type LightArticle } from "./pipeline/state.ts";
 import { deriveBatch, groupId, insertArticles, loadArticles, refuseStories, refuseStory, timed, type NewArticle, type Placement } from "./pipeline/derive.ts";
@@ -249,7 +249,7 @@ export class SqlStore implements Store {
     await refuseStories(tx, ids);
     await tx.deleteFrom("dirty_stories").where("story_id", "in", ids).execute();
     // Entities no story names any more (fusion now spells or merges them differently) go.
-    await sql`delete from entities e where not exists (select 1 from story_entities se where se.entity_id = e.id) and not exists (select 1 from mentions m where m.entity_id = e.id)`.execute(tx);
+    await sql`delete from entities e where not exists (select 1 from story_entities se where se.entity_id = e.id)`.execute(tx);
     return ids.length;
   }
 
@@ -300,6 +300,7 @@ export class SqlStore implements Store {
 
     const results: Array<IngestItemResult[]> = batch.map(() => []);
     const fresh: NewArticle[] = [];
+    const rawRows: Array<Insertable<RawInputsTable>> = [];
     const seenInBatch = new Map<string, string>();
     const ids = new Set<string>();
     const unique = (wanted: string, hash: string, item: number) => {
@@ -323,10 +324,7 @@ export class SqlStore implements Store {
       if (!a) a = await this.analyzer().run({ body: raw.body, contentType: raw.contentType, origin: raw.origin });
       for (const e of a.errors) results[i]!.push(errorResult(e, raw.origin));
       if (!a.articles.length) continue;
-      await tx
-        .insertInto("raw_inputs")
-        .values({ content_hash: hash, body: raw.body, content_type: raw.contentType, origin: raw.origin, article_count: a.articles.length })
-        .execute();
+      rawRows.push({ content_hash: hash, body: raw.body, content_type: raw.contentType, origin: raw.origin, article_count: a.articles.length });
       for (const it of a.articles) {
         const id = unique(it.article.id, hash, it.item);
         const article = id === it.article.id ? it.article : { ...it.article, id };
@@ -335,13 +333,18 @@ export class SqlStore implements Store {
       seenInBatch.set(hash, fresh[fresh.length - a.articles.length]!.article.id);
     }
     let t = performance.now();
-    await insertArticles(tx, this.state, rev, fresh);
+    // Several raw inputs per statement: a round trip per input would cost more than the rows.
+    for (let i = 0; i < rawRows.length; i += 64) await tx.insertInto("raw_inputs").values(rawRows.slice(i, i + 64)).execute();
     timed("insert", t, 0);
     const touched = new Set<string>();
     const before = new Set(this.state.stories.keys());
     t = performance.now();
+    // Placed before they are inserted, so each article row is written once with its story and group.
     const placements = await deriveBatch(tx, this.state, rev, fresh, touched);
     timed("derive (dedup + stories, total)", t, 0);
+    t = performance.now();
+    await insertArticles(tx, rev, fresh, placements);
+    timed("insert", t, 0);
     t = performance.now();
     // New stories are fused now (so every article's story has its record at commit); stories that
     // already had one are marked dirty and re-fused once at the end of the ingest call: a story
@@ -411,7 +414,7 @@ export class SqlStore implements Store {
     const count = await this.db.transaction().execute(async (tx) => {
       await sql`select pg_advisory_xact_lock(${DERIVE_LOCK})`.execute(tx);
       const raws = await tx.selectFrom("raw_inputs").select(["content_hash", "body", "content_type", "origin"]).orderBy("seq").execute();
-      for (const t of ["dirty_stories", "mentions", "story_entities", "quotes", "events", "discrepancies", "stories", "entities", "duplicate_groups", "numeric_claims", "signatures", "articles", "raw_inputs"] as const)
+      for (const t of ["dirty_stories", "story_entities", "quotes", "events", "discrepancies", "stories", "entities", "duplicate_groups", "numeric_claims", "signatures", "articles", "raw_inputs"] as const)
         await tx.deleteFrom(t).execute();
       this.state.clear();
       this.epoch = null;

@@ -156,6 +156,13 @@ const migrations: Record<string, Migration> = {
       await sql.raw(`create table dirty_stories (story_id text primary key)`).execute(db);
     },
   },
+  // Mentions live with each story's entity record (story_entities.data: article and span of every
+  // mention); a row per mention, rewritten at every re-fusion, cost more than all other writes.
+  "0004_drop_mentions": {
+    async up(db: Kysely<any>) {
+      await sql.raw(`drop table mentions`).execute(db);
+    },
+  },
 };
 
 function splitStatements(text: string): string[] {

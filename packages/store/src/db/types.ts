@@ -87,13 +87,6 @@ export interface StoryEntitiesTable {
   data: Json<unknown>;
 }
 
-export interface MentionsTable {
-  entity_id: string;
-  article_id: string;
-  start_pos: number;
-  end_pos: number;
-}
-
 export interface QuotesTable {
   id: string;
   story_id: string;
@@ -143,7 +136,6 @@ export interface DB {
   events: EventsTable;
   entities: EntitiesTable;
   story_entities: StoryEntitiesTable;
-  mentions: MentionsTable;
   quotes: QuotesTable;
   numeric_claims: NumericClaimsTable;
   discrepancies: DiscrepanciesTable;

@@ -2,12 +2,11 @@ import { sql, type Kysely, type Transaction } from "kysely";
 import {
   clusterStories,
   findDuplicates,
-  fuse,
+  fuseStory,
   type Article,
   type DuplicateGroup,
   type EntityRecord,
   type EventRecord,
-  type QuoteRecord,
   type Story,
 } from "@newsfuse/core";
 import type { DB } from "../db/types.ts";
@@ -69,8 +68,8 @@ export async function loadArticles(tx: Tx, ids: string[]): Promise<Map<string, A
   return out;
 }
 
-/** Inserts the analyzed articles with their per-article facts (signatures, numeric claims). */
-export async function insertArticles(tx: Tx, state: DeriveState, rev: number, items: NewArticle[]): Promise<void> {
+/** Inserts the analyzed articles, placed by deriveBatch, with their per-article facts (signatures, numeric claims). */
+export async function insertArticles(tx: Tx, rev: number, items: NewArticle[], placements: Map<string, Placement>): Promise<void> {
   if (!items.length) return;
   await insertChunks(items, (c) =>
     tx
@@ -85,9 +84,9 @@ export async function insertArticles(tx: Tx, state: DeriveState, rev: number, it
           outlet: a.provenance.outlet,
           agency: a.provenance.agency,
           published: dateOf(a),
-          story_id: null,
+          story_id: placements.get(a.id)?.storyId ?? null,
           event_id: null,
-          duplicate_group_id: null,
+          duplicate_group_id: placements.get(a.id)?.group?.id ?? null,
           rev,
           data: json(a),
           fused_published: null,
@@ -118,7 +117,6 @@ export async function insertArticles(tx: Tx, state: DeriveState, rev: number, it
     })),
   );
   await insertChunks(claims, (c) => tx.insertInto("numeric_claims").values(c).execute());
-  for (const n of items) state.apply(lightOf(n.article, n.keys));
 }
 
 /**
@@ -175,6 +173,7 @@ export function groupId(members: string[]): string {
 export async function deriveBatch(tx: Tx, state: DeriveState, rev: number, batch: NewArticle[], touched: Set<string>): Promise<Map<string, Placement>> {
   const placements = new Map<string, Placement>();
   if (!batch.length) return placements;
+  for (const n of batch) state.apply(lightOf(n.article, n.keys));
   const full = new Map<string, Article>(batch.map((n) => [n.article.id, n.article]));
   const newIds = new Set(full.keys());
 
@@ -218,8 +217,8 @@ export async function deriveBatch(tx: Tx, state: DeriveState, rev: number, batch
   for (const id of [...affected].sort()) {
     const gid = groupOf.get(id)?.id ?? null;
     const before = state.articles.get(id)?.groupId ?? null;
-    if (gid !== before || newIds.has(id)) {
-      groupChanges.push([id, gid]);
+    if (gid !== before) {
+      if (!newIds.has(id)) groupChanges.push([id, gid]);
       state.setGroup(id, gid);
     }
   }
@@ -287,7 +286,7 @@ export async function deriveBatch(tx: Tx, state: DeriveState, rev: number, batch
     const s = target.get(m.id)!;
     const before = state.articles.get(m.id)!.storyId;
     if (s !== before) {
-      storyChanges.push([m.id, s]);
+      if (!newIds.has(m.id)) storyChanges.push([m.id, s]);
       if (before) touched.add(before);
       state.setStory(m.id, s);
     }
@@ -301,65 +300,21 @@ export async function deriveBatch(tx: Tx, state: DeriveState, rev: number, batch
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function mergeStories(id: string, stories: Story[], articles: Article[]): Story {
-  const byDate = [...articles].sort((x, y) => ((dateOf(x) ?? "9999") < (dateOf(y) ?? "9999") ? -1 : 1));
-  const dates = articles.map(dateOf).filter((d): d is string => !!d).sort();
-  const largest = [...stories].sort((x, y) => y.articles.length - x.articles.length)[0];
-  const storyArticles = articles.map((a) => ({
-    id: a.id,
-    title: a.title,
-    outlet: a.provenance.outlet,
-    agency: a.provenance.agency,
-    republishedFrom: a.provenance.republishedFrom,
-    date: dateOf(a),
-    dateInferred: !a.published.stated && !!a.published.inferred,
-  }));
+/** Two records of one story that map to the same global entity (same type and name) become one. */
+function mergeRecords(x: EntityRecord, y: EntityRecord): EntityRecord {
+  const roles = x.roles.map((r) => ({ role: r.role, articles: [...r.articles] }));
+  for (const r of y.roles) {
+    const have = roles.find((h) => h.role === r.role);
+    if (have) have.articles.push(...r.articles.filter((a) => !have.articles.includes(a)));
+    else roles.push({ role: r.role, articles: [...r.articles] });
+  }
   return {
-    id,
-    title: largest?.title ?? byDate.find((a) => a.title)?.title ?? byDate[0]?.body.slice(0, 80) ?? "(untitled)",
-    // Fusion's span knows which stated dates conflict with the events; the raw dates are the fallback.
-    span: stories.length
-      ? {
-          from: stories.map((s) => s.span.from).filter((d): d is string => !!d).sort()[0] ?? null,
-          to: stories.map((s) => s.span.to).filter((d): d is string => !!d).sort().pop() ?? null,
-        }
-      : { from: dates[0] ?? null, to: dates[dates.length - 1] ?? null },
-    articles: largest ? stories.flatMap((s) => s.articles) : storyArticles,
-    events: stories.flatMap((s) => s.events),
-    entities: stories.flatMap((s) => s.entities),
-    quotes: stories.flatMap((s) => s.quotes),
-    numbers: stories.flatMap((s) => s.numbers),
-    discrepancies: stories.flatMap((s) => s.discrepancies),
+    ...x,
+    aliases: [...new Set([...x.aliases, ...y.aliases])],
+    roles,
+    articles: [...new Set([...x.articles, ...y.articles])],
+    mentions: [...x.mentions, ...y.mentions],
   };
-}
-
-/** Entity records from the articles themselves, used when fusion returned none. */
-function entitiesFromArticles(articles: Article[]): EntityRecord[] {
-  const by = new Map<string, EntityRecord>();
-  for (const a of articles)
-    for (const e of a.entities) {
-      const k = entityKey(e.type, e.name);
-      let r = by.get(k);
-      if (!r) by.set(k, (r = { id: k, name: e.name, type: e.type, aliases: [], roles: [], articles: [], mentions: [] }));
-      if (!r.articles.includes(a.id)) r.articles.push(a.id);
-      for (const al of e.aliases) if (!r.aliases.includes(al)) r.aliases.push(al);
-      for (const m of e.mentions) r.mentions.push({ article: a.id, start: m.start, end: m.end });
-    }
-  return [...by.values()];
-}
-
-/** Quote records from the articles themselves, used when fusion returned none. */
-function quotesFromArticles(articles: Article[]): QuoteRecord[] {
-  const by = new Map<string, QuoteRecord>();
-  for (const a of articles)
-    for (const q of a.quotes) {
-      const k = `${q.speaker ?? ""}|${q.text.toLowerCase().replace(/\s+/g, " ").trim()}`;
-      let r = by.get(k);
-      if (!r) by.set(k, (r = { id: k, text: q.text, speaker: q.speaker, speakerEntity: null, articles: [], occurrences: [], variants: [] }));
-      if (!r.articles.includes(a.id)) r.articles.push(a.id);
-      r.occurrences.push({ article: a.id, text: q.text, start: q.start, end: q.end });
-    }
-  return [...by.values()];
 }
 
 /** Everything one story's fusion writes, as rows. */
@@ -367,7 +322,6 @@ interface FusedRows {
   story: Record<string, unknown>;
   entities: Array<Record<string, unknown>>;
   storyEntities: Array<Record<string, unknown>>;
-  mentions: Array<Record<string, unknown>>;
   quotes: Array<Record<string, unknown>>;
   events: Array<Record<string, unknown>>;
   discrepancies: Array<Record<string, unknown>>;
@@ -377,23 +331,19 @@ interface FusedRows {
 /** Fuses one story's articles and maps the result to store rows with store-wide ids. Pure. */
 export function fusedRows(storyId: string, articles: Article[], articleCount: number): FusedRows {
   const t = performance.now();
-  const result = timed("fuse.fuse", t, fuse(articles));
-  const story = mergeStories(storyId, result.stories, articles);
+  const fused = timed("fuse.fuseStory", t, fuseStory(storyId, articles));
+  const story = fused.story;
 
-  // Entities: one global id per (type, name); the story keeps its own view (roles, aliases, articles).
-  const records = result.entities.length ? result.entities : entitiesFromArticles(articles);
+  // Entities: one global id per (type, name); the story keeps its own view (roles, aliases, articles, mentions).
   const entityIds = new Map<string, string>();
-  const mentionRows = new Map<string, { entity_id: string; article_id: string; start_pos: number; end_pos: number }>();
-  const known = new Set(articles.map((a) => a.id));
-  for (const r of records) {
+  const entityRows = new Map<string, EntityRecord>();
+  for (const r of fused.entities) {
     const gid = entityKey(r.type, r.name);
     entityIds.set(r.id, gid);
-    for (const m of r.mentions)
-      if (m.start !== null && m.end !== null && known.has(m.article))
-        mentionRows.set(`${gid}|${m.article}|${m.start}`, { entity_id: gid, article_id: m.article, start_pos: m.start, end_pos: m.end });
+    const have = entityRows.get(gid);
+    entityRows.set(gid, have ? mergeRecords(have, r) : r);
   }
-  const entityRows = new Map(records.map((r) => [entityIds.get(r.id)!, r]));
-  const quotes = (result.quotes.length ? result.quotes : quotesFromArticles(articles)).map((q) => ({
+  const quotes = fused.quotes.map((q) => ({
     ...q,
     id: `q-${shortHash(`${storyId}|${q.speaker ?? ""}|${q.text}`)}`,
     speakerEntity: q.speakerEntity ? (entityIds.get(q.speakerEntity) ?? q.speakerEntity) : null,
@@ -404,7 +354,7 @@ export function fusedRows(storyId: string, articles: Article[], articleCount: nu
   const events: EventRecord[] = [...new Map(story.events.map((e) => [`ev-${shortHash(`${storyId}|${e.id}`)}`, e])).entries()].map(([id, e]) => ({ ...e, id }));
   const discrepancies = [
     ...new Map(
-      [...result.discrepancies, ...story.discrepancies].map((d) => {
+      story.discrepancies.map((d) => {
         const id = `dc-${shortHash(`${storyId}|${d.kind}|${d.about}|${d.id}`)}`;
         return [id, { ...d, id, story: storyId }] as const;
       }),
@@ -413,13 +363,13 @@ export function fusedRows(storyId: string, articles: Article[], articleCount: nu
   const final: Story = {
     ...story,
     events,
-    entities: story.entities.length ? story.entities.map((e) => entityIds.get(e) ?? e) : [...entityRows.keys()],
-    quotes: story.quotes.length ? story.quotes.map((q) => quoteIds.get(q) ?? q) : uniqueQuotes.map((q) => q.id),
+    entities: [...new Set(story.entities.map((e) => entityIds.get(e) ?? e))],
+    quotes: [...new Set(story.quotes.map((q) => quoteIds.get(q) ?? q))],
     discrepancies,
   };
   const eventOf = new Map<string, string>();
   for (const e of events) for (const a of e.articles) if (!eventOf.has(a)) eventOf.set(a, e.id);
-  const fusedById = new Map(result.articles.map((a) => [a.id, a]));
+  const fusedById = new Map(fused.articles.map((a) => [a.id, a]));
   return {
     story: {
       id: storyId,
@@ -436,7 +386,6 @@ export function fusedRows(storyId: string, articles: Article[], articleCount: nu
     },
     entities: [...entityRows].map(([id, r]) => ({ id, name: r.name, type: r.type, tsv: ts([r.name, ...r.aliases].join(" ")) })),
     storyEntities: [...entityRows].map(([id, r]) => ({ story_id: storyId, entity_id: id, data: json({ ...r, id }) })),
-    mentions: [...mentionRows.values()],
     quotes: uniqueQuotes.map(({ local: _l, ...q }) => ({
       id: q.id,
       story_id: storyId,
@@ -480,8 +429,6 @@ export async function refuseStories(tx: Tx, storyIds: string[]): Promise<void> {
     e.articles.push(r.data);
   }
   await tx.deleteFrom("stories").where("id", "in", storyIds).execute(); // cascades: events, quotes, discrepancies, story_entities
-  const allIds = rows.rows.map((r) => r.id);
-  if (allIds.length) await sql`delete from mentions where article_id = any(${allIds}::text[])`.execute(tx);
   const out: FusedRows[] = [];
   for (const id of [...byStory.keys()].sort()) {
     const e = byStory.get(id)!;
@@ -496,7 +443,6 @@ export async function refuseStories(tx: Tx, storyIds: string[]): Promise<void> {
   await insert("entities", uniq(out.flatMap((o) => o.entities), (r) => String(r.id)), true);
   await insert("stories", out.map((o) => o.story), false);
   await insert("story_entities", out.flatMap((o) => o.storyEntities), true);
-  await insert("mentions", out.flatMap((o) => o.mentions), true);
   await insert("quotes", out.flatMap((o) => o.quotes), true);
   await insert("events", out.flatMap((o) => o.events), true);
   await insert("discrepancies", out.flatMap((o) => o.discrepancies), true);
