@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { Article } from "../schema/article.ts";
-import { clusterEvents, eventFeatures } from "./events.ts";
+import { articleEventFeatures, clusterEvents, eventFeatures } from "./events.ts";
 import { anchorsConflict, eventAnchor, splitSentences } from "./events.anchor.ts";
 
 // 42 articles cut from the ECB+ dev set (bench/clustering/dev.jsonl): two topics, each holding two
@@ -147,5 +148,14 @@ describe("eventAnchor", () => {
       "U.S. Secretary of State Antony J. Blinken met Mr. Lavrov.",
       "They spoke.",
     ]);
+  });
+});
+
+describe("event features and anchors of the golden fusion fixture", () => {
+  it("are exactly as recorded", async () => {
+    const { articles } = JSON.parse(readFileSync(new URL("../../fixtures/fuse-golden.json", import.meta.url), "utf8")) as { articles: Article[] };
+    const sha1 = (x: unknown) => createHash("sha1").update(JSON.stringify(x)).digest("hex").slice(0, 16);
+    const rows = articles.map((a) => `${a.id} features=${sha1([...articleEventFeatures(a)])} anchor=${sha1(eventAnchor(a))}`);
+    await expect(rows.join("\n")).toMatchFileSnapshot("../../fixtures/fuse-golden.features.expected.txt");
   });
 });
