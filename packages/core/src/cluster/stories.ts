@@ -1,24 +1,13 @@
 import type { Article } from "../schema/article.ts";
-import { contentWords, urlWords } from "./terms.ts";
+import { FIELDS, StoryFeatureCache, storyFeatures, type StoryFeatures, type StoryItem } from "./story-features.ts";
+
+export { StoryFeatureCache, storyFeatures, STORY_FEATURE_CACHE_ENTRIES } from "./story-features.ts";
+export type { FeatureShape, StoryFeatureCacheOptions, StoryFeatures, StoryItem } from "./story-features.ts";
 
 /** An item's L2-normalized TF-IDF vector. */
 interface TermVector {
   terms: Int32Array;
   weights: Float64Array;
-}
-
-/** What story clustering reads from one item. Headline-only feed items have just title and url. */
-export interface StoryItem {
-  id: string;
-  title?: string | null;
-  text?: string | null;
-  url?: string | null;
-  /** Publication time in epoch milliseconds; null or absent when unknown. */
-  time?: number | null;
-  /** Canonical entity names the article mentions (people, organizations, places). */
-  entities?: readonly string[];
-  /** Direct quotations the article carries. */
-  quotes?: readonly string[];
 }
 
 export interface StoryIndexOptions {
@@ -110,12 +99,17 @@ const HOUR = 3_600_000;
  */
 export class StoryIndex {
   private readonly opts: Required<StoryIndexOptions>;
+  private readonly cache: StoryFeatureCache | null;
   private readonly vocab = new Map<string, number>();
   private df = new Int32Array(1024);
   private docs = 0;
+  // Per term, the stories that have it as (story, slot) pairs, oldest first: the slot is where the
+  // story keeps the term's weight, so scanning a posting reads weights without a lookup.
   private readonly postings: number[][] = [];
-  // Per story, indexed by story number; a closed story's centroid is dropped (null).
-  private readonly centroids: (Map<number, number> | null)[] = [];
+  // Per story, indexed by story number: its terms (term -> slot, in the order they were added) and
+  // its centroid weights by slot. A closed or merged-away story's are dropped (null).
+  private readonly slots: (Map<number, number> | null)[] = [];
+  private readonly weights: (Float64Array | null)[] = [];
   private norms2 = new Float64Array(256);
   private lastTime = new Float64Array(256);
   private lastSeq = new Float64Array(256);
@@ -130,8 +124,13 @@ export class StoryIndex {
   private candidateMark = new Float64Array(256).fill(-1);
   private acc = new Float64Array(256);
 
-  constructor(options: StoryIndexOptions = {}) {
+  /**
+   * `cache` keeps item features between indexes (see StoryFeatureCache); the clusters are the same
+   * with or without it.
+   */
+  constructor(options: StoryIndexOptions = {}, cache: StoryFeatureCache | null = null) {
     this.opts = { ...DEFAULTS, ...options };
+    this.cache = cache;
   }
 
   /** Number of items added. */
@@ -148,10 +147,11 @@ export class StoryIndex {
   add(item: StoryItem): string {
     const known = this.assignment.get(item.id);
     if (known !== undefined) return this.opts.idPrefix + known;
+    const features = this.cache ? this.cache.features(item, this.opts) : storyFeatures(item, this.opts);
     const seq = this.docs++;
     const time = typeof item.time === "number" && Number.isFinite(item.time) ? item.time : Number.NaN;
     if (!Number.isNaN(time) && time > this.latestTime) this.latestTime = time;
-    const vec = this.vectorize(item);
+    const vec = this.vectorize(features);
 
     const [best, bestScore] = this.bestStory(vec, time, seq);
     const story = best >= 0 && bestScore >= this.opts.threshold ? best : this.newStory();
@@ -195,37 +195,39 @@ export class StoryIndex {
 
   private consolidate(time: number, seq: number): void {
     const partial = new Map<number, number>();
+    const scan = 2 * this.opts.postingsScan;
     for (const s0 of [...this.dirty].sort((a, b) => a - b)) {
       const s = this.root(s0);
-      const cs = this.centroids[s];
+      const cs = this.slots[s];
       if (!cs || !this.isOpen(s, time, seq)) continue;
+      const ws = this.weights[s]!;
       // The story's heaviest terms find the stories it could be a fragment of; the dot product
       // over those terms ranks them, and only the best few get a full centroid comparison.
       partial.clear();
-      for (const t of topTerms(cs, MERGE_PROBE_TERMS)) {
-        const w = cs.get(t)!;
+      for (const t of topTerms(cs, ws, MERGE_PROBE_TERMS)) {
+        const w = ws[cs.get(t)!];
         const list = this.postings[t];
-        const stop = Math.max(0, list.length - this.opts.postingsScan);
-        for (let k = list.length - 1; k >= stop; k--) {
+        const stop = Math.max(0, list.length - scan);
+        for (let k = list.length - 2; k >= stop; k -= 2) {
           const c = list[k];
           if (c === s) continue;
-          const cc = this.centroids[c];
-          if (!cc) continue;
-          const v = cc.get(t);
-          if (v !== undefined) partial.set(c, (partial.get(c) ?? 0) + w * v);
+          const wc = this.weights[c];
+          if (!wc) continue;
+          partial.set(c, (partial.get(c) ?? 0) + w * wc[list[k + 1]]);
         }
       }
       const ranked = [...partial].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, RESCORE);
       let best = -1;
       let bestScore = 0;
       for (const [c] of ranked) {
-        const cc = this.centroids[c]!;
         if (!this.isOpen(c, time, seq)) continue;
-        const [small, large] = cs.size < cc.size ? [cs, cc] : [cc, cs];
+        const cc = this.slots[c]!;
+        const wc = this.weights[c]!;
+        const [small, smallW, large, largeW] = cs.size < cc.size ? [cs, ws, cc, wc] : [cc, wc, cs, ws];
         let dot = 0;
-        for (const [term, w] of small) {
+        for (const [term, slot] of small) {
           const v = large.get(term);
-          if (v !== undefined) dot += w * v;
+          if (v !== undefined) dot += smallW[slot] * largeW[v];
         }
         const score = (dot / Math.sqrt(this.norms2[s] * this.norms2[c])) * this.decay(this.lastTime[s], this.lastTime[c]);
         if (score > bestScore) {
@@ -239,35 +241,42 @@ export class StoryIndex {
   }
 
   private merge(a: number, b: number): void {
-    const ca = this.centroids[a]!;
-    const cb = this.centroids[b]!;
-    const [into, from] = ca.size >= cb.size ? [a, b] : [b, a];
-    const target = this.centroids[into]!;
+    const [into, from] = this.slots[a]!.size >= this.slots[b]!.size ? [a, b] : [b, a];
+    const fromW = this.weights[from]!;
     let norm2 = this.norms2[into];
-    for (const [t, w] of this.centroids[from]!) {
-      const old = target.get(t);
-      if (old === undefined) {
-        target.set(t, w);
-        norm2 += w * w;
-        this.post(t, into);
-      } else {
-        target.set(t, old + w);
-        norm2 += 2 * old * w + w * w;
-      }
-    }
+    for (const [t, slot] of this.slots[from]!) norm2 = this.addWeight(into, t, fromW[slot], norm2);
     this.norms2[into] = norm2;
     this.sizes[into] += this.sizes[from];
     const lf = this.lastTime[from];
     if (!Number.isNaN(lf)) this.lastTime[into] = Number.isNaN(this.lastTime[into]) ? lf : Math.max(this.lastTime[into], lf);
     this.lastSeq[into] = Math.max(this.lastSeq[into], this.lastSeq[from]);
-    this.centroids[from] = null;
+    this.slots[from] = null;
+    this.weights[from] = null;
     this.parent[from] = into;
   }
 
-  private post(t: number, s: number): void {
+  // Adds w to story s's weight for term t (a new slot, posted, when s lacks t); returns the new norm².
+  private addWeight(s: number, t: number, w: number, norm2: number): number {
+    const slots = this.slots[s]!;
+    let ws = this.weights[s]!;
+    const slot = slots.get(t);
+    if (slot !== undefined) {
+      const old = ws[slot];
+      ws[slot] = old + w;
+      return norm2 + (2 * old * w + w * w);
+    }
+    const fresh = slots.size;
+    if (fresh === ws.length) {
+      const grown = new Float64Array(Math.max(16, ws.length * 2));
+      grown.set(ws);
+      this.weights[s] = ws = grown;
+    }
+    slots.set(t, fresh);
+    ws[fresh] = w;
     const list = this.postings[t];
-    list.push(s);
-    if (list.length > 4 * this.opts.postingsScan) this.postings[t] = list.slice(-this.opts.postingsScan);
+    list.push(s, fresh);
+    if (list.length > 8 * this.opts.postingsScan) this.postings[t] = list.slice(-2 * this.opts.postingsScan);
+    return norm2 + w * w;
   }
 
   private termId(t: string): number {
@@ -285,35 +294,28 @@ export class StoryIndex {
     return id;
   }
 
-  private vectorize(item: StoryItem): TermVector {
+  private vectorize(features: StoryFeatures): TermVector {
     const o = this.opts;
-    const tf = new Map<number, number>();
-    const bump = (terms: Iterable<string>, prefix: string, weight: number) => {
-      if (weight <= 0) return;
-      for (const t of terms) {
-        const id = this.termId(prefix + t);
-        tf.set(id, (tf.get(id) ?? 0) + weight);
-      }
-    };
-    if (item.title) bump(contentWords(item.title), "", o.titleWeight);
-    if (item.url) bump(new Set(urlWords(item.url)), "", o.urlWeight);
-    if (item.text) bump(contentWords(item.text).slice(0, o.bodyWords), "", o.bodyWeight);
-    if (item.entities) bump(new Set(item.entities.map((e) => e.toLowerCase())), "e:", o.entityWeight);
-    if (item.quotes) bump(new Set(item.quotes.map((q) => contentWords(q).slice(0, 8).join(" ")).filter(Boolean)), "q:", o.quoteWeight);
-
-    const terms = new Int32Array(tf.size);
-    const weights = new Float64Array(tf.size);
-    let i = 0;
+    const fieldWeights = [o.titleWeight, o.urlWeight, o.bodyWeight, o.entityWeight, o.quoteWeight];
+    const { terms: words, counts } = features;
+    const terms = new Int32Array(words.length);
+    const weights = new Float64Array(words.length);
     let norm = 0;
     const n = this.docs;
-    for (const [id, f] of tf) {
+    for (let i = 0; i < words.length; i++) {
+      const id = this.termId(words[i]);
+      // Term frequency summed one occurrence at a time, field by field, as the weights add up.
+      let f = 0;
+      for (let field = 0; field < FIELDS; field++) {
+        const w = fieldWeights[field];
+        for (let k = counts[FIELDS * i + field]; k > 0; k--) f += w;
+      }
       this.df[id]++;
       // (1 + ln tf) damps repeats; df counts the items seen so far, this one included.
       const w = (f >= 1 ? 1 + Math.log(f) : f) * Math.log((n + 1) / this.df[id]);
       terms[i] = id;
       weights[i] = w;
       norm += w * w;
-      i++;
     }
     norm = Math.sqrt(norm);
     if (norm > 0) for (let k = 0; k < weights.length; k++) weights[k] /= norm;
@@ -321,18 +323,19 @@ export class StoryIndex {
   }
 
   private isOpen(s: number, time: number, seq: number): boolean {
-    if (this.centroids[s] === null) return false;
+    if (this.slots[s] === null) return false;
     const lt = this.lastTime[s];
     if (!Number.isNaN(time) && !Number.isNaN(lt)) return time - lt <= this.opts.windowHours * HOUR;
     return seq - this.lastSeq[s] <= this.opts.windowItems;
   }
 
   private exactScore(s: number, vec: TermVector, time: number): number {
-    const c = this.centroids[s]!;
+    const slots = this.slots[s]!;
+    const ws = this.weights[s]!;
     let dot = 0;
     for (let i = 0; i < vec.terms.length; i++) {
-      const w = c.get(vec.terms[i]);
-      if (w !== undefined) dot += w * vec.weights[i];
+      const slot = slots.get(vec.terms[i]);
+      if (slot !== undefined) dot += ws[slot] * vec.weights[i];
     }
     return (dot / Math.sqrt(this.norms2[s])) * this.decay(time, this.lastTime[s]);
   }
@@ -344,7 +347,7 @@ export class StoryIndex {
 
   /**
    * The best open story for an item and its score. Dot products are accumulated along the tails
-   * of the item's postings (one lookup per story that has the term, not per candidate and term);
+   * of the item's postings (one read per story that has the term, not per candidate and term);
    * the few best are then scored exactly, since a story may have fallen off one term's tail.
    */
   private bestStory(vec: TermVector, time: number, seq: number): [number, number] {
@@ -355,15 +358,15 @@ export class StoryIndex {
       touched = [];
       const mark = this.candidateMark;
       const acc = this.acc;
+      const scan = 2 * this.opts.postingsScan;
       for (let i = 0; i < vec.terms.length; i++) {
-        const t = vec.terms[i];
         const w = vec.weights[i];
-        const list = this.postings[t];
-        const stop = Math.max(0, list.length - this.opts.postingsScan);
-        for (let k = list.length - 1; k >= stop; k--) {
+        const list = this.postings[vec.terms[i]];
+        const stop = Math.max(0, list.length - scan);
+        for (let k = list.length - 2; k >= stop; k -= 2) {
           const s = list[k];
-          const c = this.centroids[s];
-          if (c === null) continue;
+          const ws = this.weights[s];
+          if (ws === null) continue;
           if (mark[s] !== seq) {
             mark[s] = seq;
             if (!this.isOpen(s, time, seq)) {
@@ -373,8 +376,8 @@ export class StoryIndex {
             acc[s] = 0;
             touched.push(s);
           }
-          const cw = c.get(t);
-          if (cw !== undefined) acc[s] += w * cw;
+          // A posted story always holds the term: stories only gain terms until they close.
+          acc[s] += w * ws[list[k + 1]];
         }
       }
       if (touched.length > RESCORE) {
@@ -414,28 +417,18 @@ export class StoryIndex {
       this.candidateMark = mark;
     }
     this.parent[s] = s;
-    this.centroids.push(new Map());
+    this.slots.push(new Map());
+    this.weights.push(EMPTY);
     this.lastTime[s] = Number.NaN;
     this.open.push(s);
     return s;
   }
 
   private join(s: number, vec: TermVector, time: number, seq: number): void {
-    const c = this.centroids[s]!;
+    // A new story's first item sizes its weights: most stories never get a second.
+    if (this.weights[s]!.length === 0) this.weights[s] = new Float64Array(vec.terms.length);
     let norm2 = this.norms2[s];
-    for (let i = 0; i < vec.terms.length; i++) {
-      const t = vec.terms[i];
-      const old = c.get(t);
-      const w = vec.weights[i];
-      if (old === undefined) {
-        c.set(t, w);
-        norm2 += w * w;
-        this.post(t, s);
-      } else {
-        c.set(t, old + w);
-        norm2 += 2 * old * w + w * w;
-      }
-    }
+    for (let i = 0; i < vec.terms.length; i++) norm2 = this.addWeight(s, vec.terms[i], vec.weights[i], norm2);
     this.norms2[s] = norm2;
     this.sizes[s]++;
     if (!Number.isNaN(time)) this.lastTime[s] = Number.isNaN(this.lastTime[s]) ? time : Math.max(this.lastTime[s], time);
@@ -448,11 +441,16 @@ export class StoryIndex {
     const still: number[] = [];
     for (const s of this.open) {
       if (this.isOpen(s, Number.isNaN(time) ? Number.NaN : this.latestTime, seq)) still.push(s);
-      else this.centroids[s] = null;
+      else {
+        this.slots[s] = null;
+        this.weights[s] = null;
+      }
     }
     this.open = still;
   }
 }
+
+const EMPTY = new Float64Array(0);
 
 /** How many candidates, ranked by their dot product along the postings, are scored exactly. */
 const RESCORE = 4;
@@ -461,10 +459,11 @@ const RESCORE = 4;
 const MERGE_PROBE_TERMS = 8;
 
 // The k heaviest terms of a centroid in one linear pass (a story can hold thousands of terms).
-function topTerms(c: Map<number, number>, k: number): number[] {
+function topTerms(slots: Map<number, number>, ws: Float64Array, k: number): number[] {
   const terms: number[] = [];
   const weights: number[] = [];
-  for (const [t, w] of c) {
+  for (const [t, slot] of slots) {
+    const w = ws[slot];
     if (terms.length === k && w <= weights[k - 1]) continue;
     let i = terms.length === k ? k - 1 : terms.length;
     if (terms.length < k) {
@@ -506,15 +505,26 @@ export function storyItem(a: Article): StoryItem {
   };
 }
 
+/** clusterStories options: the index's, plus a feature cache to reuse across calls. */
+export interface ClusterStoriesOptions extends StoryIndexOptions {
+  /** Keeps per-article features between calls (see StoryFeatureCache); the result is the same without it. */
+  cache?: StoryFeatureCache;
+}
+
 /**
  * Groups articles into stories (incremental, time-aware); returns article id -> story id.
  * Articles are processed in date order; undated ones keep their input order, after the dated.
- * @example clusterStories(seedArticles) // Map { "000.txt" => "story-0", "001.txt" => "story-0", ... }
+ * A caller that clusters overlapping sets again and again passes one `cache` to every call.
+ * @example
+ * clusterStories(seedArticles) // Map { "000.txt" => "story-0", "001.txt" => "story-0", ... }
+ * const cache = new StoryFeatureCache();
+ * clusterStories(batch, { cache }); // same result; the batch's articles are not tokenized again next time
  */
-export function clusterStories(articles: Article[], options: StoryIndexOptions = {}): Map<string, string> {
+export function clusterStories(articles: Article[], options: ClusterStoriesOptions = {}): Map<string, string> {
+  const { cache, ...indexOptions } = options;
   const items = articles.map(storyItem);
   const order = items.map((_, i) => i).sort((x, y) => (items[x].time ?? Infinity) - (items[y].time ?? Infinity) || x - y);
-  const index = new StoryIndex(options);
+  const index = new StoryIndex(indexOptions, cache ?? null);
   for (const i of order) index.add(items[i]);
   index.flush();
   const out = new Map<string, string>();

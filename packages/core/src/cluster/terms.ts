@@ -22,9 +22,6 @@ const URL_BOILERPLATE = new Set(
   ).split(" "),
 );
 
-// Two-letter tokens mostly noise, but some are the story (EU, UK, GM, 3D); keep letters+digits ≥ 2.
-const TOKEN = /[a-z0-9]+/g;
-
 /**
  * Light suffix stripping so "launches"/"launched"/"launch" and "cars"/"car" meet.
  * @example stemWord("launched") // "launch"
@@ -54,17 +51,63 @@ export function normalizeHeadline(title: string): string {
 }
 
 /**
- * Content words of a text: tokens of 2+ characters, stopwords dropped, lightly stemmed.
+ * Content words of a text: tokens of 2+ characters, stopwords dropped, lightly stemmed. `limit`
+ * stops after that many words (the same words as `.slice(0, limit)`, without reading the rest).
  * @example contentWords("Apple unveils the new iPads") // ["apple", "unveil", "ipad"]
  */
-export function contentWords(text: string): string[] {
+export function contentWords(text: string, limit = Infinity): string[] {
+  // One pass over the lower-cased text gives the tokens of normalizeHeadline(text).matchAll(/[a-z0-9]+/g):
+  // of its rewrites only the HTML entities change tokens (its "'s" and trailing "..." removals only
+  // drop non-token characters and one-letter tokens), and those are skipped where they stand.
+  const s = text.toLowerCase();
+  const n = s.length;
   const out: string[] = [];
-  for (const m of normalizeHeadline(text).matchAll(TOKEN)) {
-    const w = m[0];
-    if (w.length < 2 || STORY_STOPWORDS.has(w)) continue;
-    out.push(stemWord(w));
+  let i = 0;
+  while (i < n && out.length < limit) {
+    const c = s.charCodeAt(i);
+    if (!isTokenChar(c)) {
+      i += c === AMP ? entityLength(s, i) || 1 : 1;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && isTokenChar(s.charCodeAt(j))) j++;
+    if (j - i >= 2) {
+      const w = storyWord(s.slice(i, j));
+      if (w !== null) out.push(w);
+    }
+    i = j;
   }
   return out;
+}
+
+const AMP = 38;
+// The entities normalizeHeadline rewrites, "&" excluded: "&#39;" and "&apos;" become an apostrophe,
+// the others a space; either way none of their letters or digits is a token.
+const ENTITIES = ["#39;", "#039;", "apos;", "quot;", "amp;", "lt;", "gt;", "nbsp;"];
+
+function entityLength(s: string, amp: number): number {
+  for (const e of ENTITIES) if (s.startsWith(e, amp + 1)) return e.length + 1;
+  return 0;
+}
+
+// Two-letter tokens mostly noise, but some are the story (EU, UK, GM, 3D); keep letters+digits ≥ 2.
+function isTokenChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+// Token -> its stem, or null for a stopword. Bounded: cleared when full, as a news vocabulary keeps
+// growing (names, numbers) while a few thousand words make up most of the text.
+const STEMS = new Map<string, string | null>();
+const STEMS_MAX = 1 << 17;
+
+function storyWord(token: string): string | null {
+  let w = STEMS.get(token);
+  if (w === undefined) {
+    if (STEMS.size >= STEMS_MAX) STEMS.clear();
+    w = STORY_STOPWORDS.has(token) ? null : stemWord(token);
+    STEMS.set(token, w);
+  }
+  return w;
 }
 
 /**
