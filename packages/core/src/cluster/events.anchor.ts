@@ -127,3 +127,17 @@ export function anchorsConflict(a: EventAnchor, b: EventAnchor): boolean {
   if (pa === pb || pa.includes(pb) || pb.includes(pa)) return false;
   return !b.lead.includes(pa) && !a.lead.includes(pb);
 }
+
+/**
+ * `anchorsConflict` for every pair of a batch, by index: the places are lower-cased once per batch
+ * instead of once per pair (a 400-article story has 80,000 pairs).
+ */
+export function anchorConflicts(anchors: EventAnchor[]): (i: number, j: number) => boolean {
+  const place = anchors.map((a) => (a.strong && a.place ? a.place.toLowerCase() : null));
+  return (i, j) => {
+    const pa = place[i];
+    const pb = place[j];
+    if (pa === null || pb === null || pa === pb || pa.includes(pb) || pb.includes(pa)) return false;
+    return !anchors[j].lead.includes(pa) && !anchors[i].lead.includes(pb);
+  };
+}

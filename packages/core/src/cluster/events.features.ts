@@ -55,23 +55,63 @@ interface Tok {
   joined: boolean;
 }
 
+/** True when a gap between tokens ends a sentence: /[.!?:"“”\n]\s*$/ or a lone dash (/^\s*[-–—]\s*$/). */
+function gapStartsSentence(gap: string): boolean {
+  // Almost every gap is one space or none; the regexes are only worth running on the rest.
+  if (gap === " " || gap === "") return false;
+  return /[.!?:"“”\n]\s*$/.test(gap) || /^\s*[-–—]\s*$/.test(gap);
+}
+
 function tokens(text: string): Tok[] {
   const out: Tok[] = [];
   let prevEnd = 0;
-  for (const m of text.matchAll(TOKEN)) {
-    let raw = m[0].replace(/’/g, "'");
+  const re = new RegExp(TOKEN);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const word = m[0];
+    let raw = word.includes("’") ? word.replace(/’/g, "'") : word;
     if (raw.endsWith("'s")) raw = raw.slice(0, -2);
-    raw = raw.replace(/\.$/, "");
+    if (raw.endsWith(".")) raw = raw.slice(0, -1);
     const gap = text.slice(prevEnd, m.index);
-    const sentenceStart = out.length === 0 || /[.!?:"“”\n]\s*$/.test(gap) || /^\s*[-–—]\s*$/.test(gap);
-    out.push({ raw, lower: raw.toLowerCase(), sentenceStart, joined: /^ ?$/.test(gap) && !sentenceStart });
-    prevEnd = (m.index ?? 0) + m[0].length;
+    const sentenceStart = out.length === 0 || gapStartsSentence(gap);
+    out.push({ raw, lower: raw.toLowerCase(), sentenceStart, joined: (gap === "" || gap === " ") && !sentenceStart });
+    prevEnd = m.index + word.length;
   }
   return out;
 }
 
+/** /^[A-Z]/ and, past four characters, some character that is not [A-Z\d\W] (a lower-case letter or "_"). */
 function isCap(s: string): boolean {
-  return /^[A-Z]/.test(s) && !/^[A-Z\d\W]+$/.test(s.length > 4 ? s : "x");
+  const c = s.charCodeAt(0);
+  if (c < 65 || c > 90) return false;
+  if (s.length <= 4) return true;
+  for (let i = 1; i < s.length; i++) {
+    const d = s.charCodeAt(i);
+    if ((d >= 97 && d <= 122) || d === 95) return true;
+  }
+  return false;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isLowerAscii = (c: number) => c >= 97 && c <= 122;
+
+/** A token's feature word: lower case without apostrophes and dots ("u.s" -> "us"). */
+function bare(lower: string): string {
+  return lower.includes("'") || lower.includes(".") ? lower.replace(/['.]/g, "") : lower;
+}
+
+/**
+ * The "w:" key of a word that is not a name, or null for short words. Memoised (bounded): a batch
+ * repeats the same words, and reusing one key string saves building and hashing it again.
+ */
+const WORD_KEYS = new Map<string, string | null>();
+function wordKey(lower: string): string | null {
+  let k = WORD_KEYS.get(lower);
+  if (k === undefined) {
+    if (WORD_KEYS.size >= 100_000) WORD_KEYS.clear();
+    k = lower.length >= 3 ? `w:${stem(lower)}` : null;
+    WORD_KEYS.set(lower, k);
+  }
+  return k;
 }
 
 /**
@@ -89,41 +129,42 @@ export function eventFeatures(title: string | null, body: string, extraNames: st
   const all = tokens(`${titleUpper ? titleText.toLowerCase() : titleText}\n${body}`);
   const titleCount = titleText ? tokens(titleText).length : 0;
   const lowerSeen = new Set<string>();
-  for (const t of all) if (/^[a-z]/.test(t.raw)) lowerSeen.add(t.lower);
+  for (const t of all) if (isLowerAscii(t.raw.charCodeAt(0))) lowerSeen.add(t.lower);
 
   let prevName: string | null = null;
   let sentences = 0;
-  all.forEach((t, i) => {
+  for (let i = 0; i < all.length; i++) {
+    const t = all[i];
     if (i >= titleCount && t.sentenceStart) sentences++;
     // Headlines and leads state the event most densely; later paragraphs drift to background
     // (an earlier, similar incident is typically mentioned further down).
     const w = i < titleCount ? POSITION_WEIGHTS.title : sentences <= POSITION_WEIGHTS.leadSentences ? POSITION_WEIGHTS.lead : 1;
-    if (/^\d/.test(t.raw)) {
+    if (isDigit(t.raw.charCodeAt(0))) {
       prevName = null;
-      const num = t.raw.replace(/,/g, "");
+      const num = t.raw.includes(",") ? t.raw.replace(/,/g, "") : t.raw;
       const v = Number.parseFloat(num);
       if (/^(1[89]|20)\d\d$/.test(num)) add(`y:${num}`, w);
       else if (/(st|nd|rd|th)$/.test(num) || v >= 11 || num.includes(".")) add(`#:${num}`, w);
-      return;
+      continue;
     }
-    const lower = t.lower.replace(/['.]/g, "");
+    const lower = bare(t.lower);
     if (lower.length < 2 || STOP.has(lower) || WEEKDAYS.has(lower) || MONTHS.has(lower)) {
       prevName = null;
-      return;
+      continue;
     }
-    const cap = isCap(t.raw);
     // A capitalised word that the same text also uses in lower case is a headline or sentence-start
     // capital ("Arrested", "Police"), not a name.
-    const name = cap && !NOT_NAMES.has(lower) && !lowerSeen.has(t.lower);
+    const name = isCap(t.raw) && !NOT_NAMES.has(lower) && !lowerSeen.has(t.lower);
     if (name) {
       add(`n:${lower}`, w);
       if (prevName && t.joined) add(`nn:${prevName}_${lower}`, w);
       prevName = lower;
     } else {
       prevName = null;
-      if (lower.length >= 3) add(`w:${stem(lower)}`, w);
+      const k = wordKey(lower);
+      if (k) add(k, w);
     }
-  });
+  }
   // Entity names only fill gaps (a name the capitalisation rule missed); counting a name twice
   // would tilt the weights depending on whether the extractors ran.
   for (const n of extraNames) {

@@ -1,6 +1,6 @@
 import type { Article } from "../schema/article.ts";
 import { articleEventFeatures, type FeatureBag } from "./events.features.ts";
-import { anchorsConflict, eventAnchor } from "./events.anchor.ts";
+import { anchorConflicts, eventAnchor, type EventAnchor } from "./events.anchor.ts";
 
 export { eventFeatures, articleEventFeatures, type FeatureBag } from "./events.features.ts";
 
@@ -35,24 +35,66 @@ export interface EventVector {
   vals: Float64Array;
 }
 
-function weigh(bags: FeatureBag[], members: number[]): EventVector[] {
-  const df = new Map<string, number>();
-  for (const i of members) for (const k of bags[i].keys()) df.set(k, (df.get(k) ?? 0) + 1);
-  const n = members.length;
+/**
+ * Feature bags with their keys interned once per batch: both passes weigh the same bags, and
+ * looking a string key up (and reading its namespace) for every feature of every pass was most of
+ * their cost. Per feature: whether its term frequency is dampened by sqrt (names) or log, and its
+ * namespace weight.
+ */
+interface InternedBags {
+  ids: Int32Array[];
+  tfs: Float64Array[];
+  sqrt: Uint8Array;
+  weight: Float64Array;
+  /** Scratch document frequencies, all zero between calls of `weigh`. */
+  df: Int32Array;
+}
+
+function intern(bags: FeatureBag[]): InternedBags {
   const idOf = new Map<string, number>();
-  return members.map((i) => {
+  const sqrt: number[] = [];
+  const weight: number[] = [];
+  const ids: Int32Array[] = [];
+  const tfs: Float64Array[] = [];
+  for (const bag of bags) {
+    const bi = new Int32Array(bag.size);
+    const bt = new Float64Array(bag.size);
+    let f = 0;
+    for (const [k, tf] of bag) {
+      let id = idOf.get(k);
+      if (id === undefined) {
+        idOf.set(k, (id = idOf.size));
+        const ns = k.slice(0, k.indexOf(":"));
+        sqrt.push(ns === "n" || ns === "nn" ? 1 : 0);
+        weight.push(FEATURE_WEIGHTS[ns] ?? 1);
+      }
+      bi[f] = id;
+      bt[f++] = tf;
+    }
+    ids.push(bi);
+    tfs.push(bt);
+  }
+  return { ids, tfs, sqrt: Uint8Array.from(sqrt), weight: Float64Array.from(weight), df: new Int32Array(idOf.size) };
+}
+
+function weigh(bags: InternedBags, members: number[]): EventVector[] {
+  const { df, sqrt, weight } = bags;
+  for (const i of members) for (const id of bags.ids[i]) df[id]++;
+  const n = members.length;
+  const vecs = members.map((i) => {
+    const bi = bags.ids[i];
+    const bt = bags.tfs[i];
     const ids: number[] = [];
     const vals: number[] = [];
     let norm = 0;
-    for (const [k, tf] of bags[i]) {
-      const d = df.get(k) ?? 1;
+    for (let f = 0; f < bi.length; f++) {
+      const id = bi[f];
+      const d = df[id];
       // A feature only one article has cannot link anything; leaving it out keeps the norm honest.
       if (d < 2 && n > 1) continue;
-      const ns = k.slice(0, k.indexOf(":"));
-      const x = (ns === "n" || ns === "nn" ? Math.sqrt(tf) : 1 + Math.log(tf)) * Math.log((n + 1) / d) * (FEATURE_WEIGHTS[ns] ?? 1);
+      const tf = bt[f];
+      const x = (sqrt[id] ? Math.sqrt(tf) : 1 + Math.log(tf)) * Math.log((n + 1) / d) * weight[id];
       if (x <= 0) continue;
-      let id = idOf.get(k);
-      if (id === undefined) idOf.set(k, (id = idOf.size));
       ids.push(id);
       vals.push(x);
       norm += x * x;
@@ -60,6 +102,8 @@ function weigh(bags: FeatureBag[], members: number[]): EventVector[] {
     norm = Math.sqrt(norm) || 1;
     return { ids: Int32Array.from(ids), vals: Float64Array.from(vals, (x) => x / norm) };
   });
+  for (const i of members) for (const id of bags.ids[i]) df[id] = 0;
+  return vecs;
 }
 
 /**
@@ -154,7 +198,8 @@ export function clusterBags(
   opts: { topicThreshold?: number; eventThreshold?: number; cannotLink?: (i: number, j: number) => boolean } = {},
 ): number[] {
   const all = bags.map((_, i) => i);
-  const topics = averageLink(weigh(bags, all), opts.topicThreshold ?? TOPIC_THRESHOLD);
+  const interned = intern(bags);
+  const topics = averageLink(weigh(interned, all), opts.topicThreshold ?? TOPIC_THRESHOLD);
   const groups = new Map<number, number[]>();
   topics.forEach((t, i) => groups.set(t, [...(groups.get(t) ?? []), i]));
   const label = new Array<number>(bags.length);
@@ -164,7 +209,7 @@ export function clusterBags(
       continue;
     }
     const cl = opts.cannotLink;
-    const sub = averageLink(weigh(bags, members), opts.eventThreshold ?? EVENT_THRESHOLD, cl && ((x, y) => cl(members[x], members[y])));
+    const sub = averageLink(weigh(interned, members), opts.eventThreshold ?? EVENT_THRESHOLD, cl && ((x, y) => cl(members[x], members[y])));
     sub.forEach((root, k) => (label[members[k]] = members[root]));
   }
   // Normalise labels to the smallest member index so output does not depend on merge order.
@@ -182,13 +227,16 @@ export function clusterBags(
  * const events = clusterEvents(articles); // Map { "a.txt" => "event-a.txt", "b.txt" => "event-a.txt", ... }
  */
 export function clusterEvents(articles: Article[], opts: EventClusterOptions = {}): Map<string, string> {
+  return clusterEventsWithAnchors(articles, articles.map((a) => eventAnchor(a)), opts);
+}
+
+/** `clusterEvents` with the articles' `eventAnchor`s already read (fusion needs them too). */
+export function clusterEventsWithAnchors(articles: Article[], anchors: EventAnchor[], opts: EventClusterOptions = {}): Map<string, string> {
   const bags = articles.map(articleEventFeatures);
-  const anchors = articles.map((a) => eventAnchor(a));
   const labels = clusterBags(bags, {
     eventThreshold: opts.threshold,
-    cannotLink: opts.anchors === false ? undefined : (i, j) => anchorsConflict(anchors[i], anchors[j]),
+    cannotLink: opts.anchors === false ? undefined : anchorConflicts(anchors),
   });
   const prefix = opts.idPrefix ?? "event-";
   return new Map(articles.map((a, i) => [a.id, `${prefix}${articles[labels[i]].id}`]));
 }
-

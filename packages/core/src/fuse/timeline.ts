@@ -1,6 +1,6 @@
 import type { Article } from "../schema/article.ts";
 import type { Discrepancy, EventRecord } from "../schema/story.ts";
-import { clusterEvents } from "../cluster/events.ts";
+import { clusterEventsWithAnchors } from "../cluster/events.ts";
 import { eventAnchor, type EventAnchor } from "../cluster/events.anchor.ts";
 import type { EntityResolution } from "./entities.ts";
 
@@ -65,8 +65,9 @@ export interface Timeline {
  * articles.find((a) => a.id.startsWith("000"))?.published.inferred // "2021-12-02"
  */
 export function buildTimeline(storyId: string, input: Article[], entities: EntityResolution): Timeline {
-  const eventOf = clusterEvents(input);
-  const anchors = new Map(input.map((a) => [a.id, eventAnchor(a)]));
+  const anchorList = input.map((a) => eventAnchor(a));
+  const eventOf = clusterEventsWithAnchors(input, anchorList);
+  const anchors = new Map(input.map((a, i) => [a.id, anchorList[i]]));
   const clusters = new Map<string, Article[]>();
   for (const a of input) {
     const c = clusters.get(eventOf.get(a.id)!);
@@ -103,7 +104,8 @@ export function buildTimeline(storyId: string, input: Article[], entities: Entit
   }
   const live = drafts.filter((d) => d.reporters.length || d.announcers.length);
 
-  const articles = new Map(input.map((a) => [a.id, structuredClone(a)]));
+  // Only \`published\` is written below; everything else the copies share with the input.
+  const articles = new Map(input.map((a) => [a.id, { ...a, published: { ...a.published, conflicts: [...a.published.conflicts] } }]));
   const discrepancies: Discrepancy[] = [];
   const events: EventRecord[] = live.map((d) => {
     const reporters = d.reporters.length ? d.reporters : d.announcers;
