@@ -1,3 +1,4 @@
+import { hash64Hex } from "../dedup/hash.ts";
 import { contentWords, urlWords } from "./terms.ts";
 
 /** What story clustering reads from one item. Headline-only feed items have just title and url. */
@@ -142,28 +143,9 @@ function shapeKey(s: FeatureShape): string {
   return on(s.titleWeight) + on(s.urlWeight) + on(s.bodyWeight) + on(s.entityWeight) + on(s.quoteWeight) + s.bodyWords;
 }
 
-// Two independent 32-bit FNV-1a hashes over every field, with lengths and separators so that moving
-// text from one field to another changes the fingerprint. Far cheaper than tokenizing the text.
+// Everything the features are made of, unambiguously delimited (text moved from one field to another
+// changes it); hashing it costs far less than tokenizing it.
 function itemFingerprint(item: StoryItem): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193 ^ 0x5bd1e995;
-  let len = 0;
-  const feed = (s: string | null | undefined) => {
-    const t = s ?? "";
-    for (let i = 0; i < t.length; i++) {
-      const c = t.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
-    }
-    h1 = Math.imul(h1 ^ 0xffff, 0x01000193);
-    h2 = Math.imul(h2 ^ t.length, 0x5bd1e995) ^ (h2 >>> 15);
-    len += t.length + 1;
-  };
-  feed(item.title);
-  feed(item.url);
-  feed(item.text);
-  for (const e of item.entities ?? []) feed(e);
-  feed("\u0000entities");
-  for (const q of item.quotes ?? []) feed(q);
-  return `${(h1 >>> 0).toString(36)}.${(h2 >>> 0).toString(36)}.${len}`;
+  const content = JSON.stringify([item.title ?? "", item.url ?? "", item.text ?? "", item.entities ?? [], item.quotes ?? []]);
+  return `${content.length}:${hash64Hex(content)}`;
 }

@@ -1,10 +1,10 @@
 import type { Article } from "../schema/article.ts";
 import type { DuplicateGroup, DuplicateKind, DuplicatePair } from "../schema/duplicate.ts";
 import { err, ok, type Result } from "../errors.ts";
-import { hash64Hex } from "./hash.ts";
+import { signatureOf, textFeatures, type DedupFeatureCache, type DedupFeatures } from "./features.ts";
 import { LshIndex } from "./lsh.ts";
-import { MINHASH_SIZE, minhashSignature } from "./minhash.ts";
-import { dedupWords, setSimilarity, shingleSet } from "./shingles.ts";
+import { MINHASH_SIZE } from "./minhash.ts";
+import { setSimilarity } from "./shingles.ts";
 import { UnionFind } from "./unionfind.ts";
 
 /**
@@ -65,6 +65,8 @@ export interface DedupOptions {
   containmentMinShingles?: number;
   /** Keep MinHash signatures after indexing (needed by `serialize`); default true. */
   keepSignatures?: boolean;
+  /** Keeps per-article features between calls (see DedupFeatureCache); the groups are the same without it. */
+  cache?: DedupFeatureCache;
 }
 
 /**
@@ -88,19 +90,24 @@ export function dedupItem(a: Article): DedupItem {
  * @example dedupEntry({ id: "a", text: "Blinken met Lavrov in Geneva on Friday." }).signature.length // 128
  */
 export function dedupEntry(item: DedupItem): DedupEntry {
-  const words = dedupWords(item.text);
-  const shingles = shingleSet(words);
+  const f = textFeatures(item.text);
+  return entryOf(item, f, signatureOf(f));
+}
+
+function entryOf(item: DedupItem, f: DedupFeatures, signature: Uint32Array): DedupEntry {
   return {
     id: item.id,
-    exact: hash64Hex(words.join(" ")),
-    shingles,
-    signature: minhashSignature(shingles),
+    exact: f.exact,
+    shingles: f.shingles,
+    signature,
     date: item.date ?? null,
     agency: item.agency ?? null,
     outlet: item.outlet ?? null,
-    words: words.length,
+    words: f.words,
   };
 }
+
+const NO_SIGNATURE = new Uint32Array(0);
 
 interface GroupState {
   members: number[];
@@ -127,8 +134,10 @@ export class DedupIndex {
   private readonly minContainment: number;
   private readonly containmentMinShingles: number;
   private readonly keepSignatures: boolean;
+  private readonly cache: DedupFeatureCache | null;
 
   constructor(options: DedupOptions = {}) {
+    this.cache = options.cache ?? null;
     this.minJaccard = options.minJaccard ?? NEAR_JACCARD;
     this.minContainment = options.minContainment ?? NEAR_CONTAINMENT;
     this.containmentMinShingles = options.containmentMinShingles ?? CONTAINMENT_MIN_SHINGLES;
@@ -142,7 +151,12 @@ export class DedupIndex {
   /** Adds one item (or Article) and returns the duplicate group it now belongs to, or null. */
   add(input: DedupItem | Article): DuplicateGroup | null {
     const item = "body" in input ? dedupItem(input) : input;
-    return this.addEntry(dedupEntry(item));
+    if (this.byId.has(item.id)) return this.groupOf(item.id);
+    const f = this.cache ? this.cache.features(item.id, item.text) : textFeatures(item.text);
+    // Only LSH reads a signature, and an exact copy never reaches it: unless the signatures are
+    // kept for `serialize`, a copy skips the MinHash, its costliest part.
+    const needed = this.keepSignatures || f.shingles.length === 0 || !this.byExact.has(f.exact);
+    return this.addEntry(entryOf(item, f, needed ? signatureOf(f) : NO_SIGNATURE));
   }
 
   /** Adds an item whose signatures were computed before (e.g. reloaded from a store). */

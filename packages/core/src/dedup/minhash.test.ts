@@ -1,8 +1,9 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { fmix32, seededSequence } from "./hash.ts";
 import { LshIndex } from "./lsh.ts";
-import { estimateJaccard, minhashSignature } from "./minhash.ts";
+import { estimateJaccard, MINHASH_SEED, MINHASH_SIZE, minhashSignature } from "./minhash.ts";
 import { dedupWords, setSimilarity, shingleSet } from "./shingles.ts";
 import { UnionFind } from "./unionfind.ts";
 
@@ -28,6 +29,17 @@ describe("shingles", () => {
 });
 
 describe("MinHash", () => {
+  it("gives the signature of its definition, min over shingles of fmix32(shingle ^ key), bit for bit", () => {
+    const keys = seededSequence(MINHASH_SEED, MINHASH_SIZE);
+    const byDefinition = (shingles: Uint32Array) => [...keys].map((k) => Math.min(0xffffffff, ...[...shingles].map((x) => fmix32((x ^ k) >>> 0))));
+    for (const w of words) {
+      const shingles = shingleSet(w);
+      expect([...minhashSignature(shingles)]).toEqual(byDefinition(shingles));
+    }
+    expect([...minhashSignature(Uint32Array.of(0, 0xffffffff, 0x80000000, 0x7fffffff))]).toEqual(byDefinition(Uint32Array.of(0, 0xffffffff, 0x80000000, 0x7fffffff)));
+    expect([...minhashSignature(new Uint32Array(0))]).toEqual(byDefinition(new Uint32Array(0)));
+  });
+
   it("estimates the Jaccard similarity of real text within 0.1", () => {
     // Overlapping windows of one seed give known, varied true similarities.
     const w = words[1];

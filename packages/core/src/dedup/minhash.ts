@@ -1,4 +1,4 @@
-import { fmix32, seededSequence } from "./hash.ts";
+import { seededSequence } from "./hash.ts";
 
 /** Number of MinHash values per signature (LSH reads 42 bands of 3 rows from it). */
 export const MINHASH_SIZE = 128;
@@ -24,12 +24,24 @@ function permutationKeys(size: number, seed: number): Uint32Array {
 export function minhashSignature(shingles: Uint32Array, size = MINHASH_SIZE, seed = MINHASH_SEED): Uint32Array {
   const keys = permutationKeys(size, seed);
   const sig = new Uint32Array(size).fill(0xffffffff);
-  for (let s = 0; s < shingles.length; s++) {
-    const x = shingles[s];
-    for (let i = 0; i < size; i++) {
-      const v = fmix32((x ^ keys[i]) >>> 0);
-      if (v < sig[i]) sig[i] = v;
+  const n = shingles.length;
+  if (n === 0) return sig;
+  // One hash function at a time over all shingles, fmix32 written out: the minimum stays in a
+  // register. Values are compared with the sign bit flipped, so unsigned order becomes int32 order.
+  for (let i = 0; i < size; i++) {
+    const key = keys[i];
+    let min = 0x7fffffff;
+    for (let s = 0; s < n; s++) {
+      let h = shingles[s] ^ key;
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h ^= h >>> 16;
+      h ^= 0x80000000;
+      if (h < min) min = h;
     }
+    sig[i] = (min ^ 0x80000000) >>> 0;
   }
   return sig;
 }

@@ -38,8 +38,15 @@ export const SHINGLE_WORDS = 3;
  * @example shingleSet(["a", "b", "c", "d"]).length // 2: "a b c" and "b c d"
  */
 export function shingleSet(words: readonly string[], size = SHINGLE_WORDS): Uint32Array {
-  if (words.length === 0) return new Uint32Array(0);
-  const wordHashes = words.map((w) => hashString(w));
+  return shinglesOfHashes(words.map((w) => hashString(w)), size);
+}
+
+/**
+ * shingleSet of the words whose hashString values are `wordHashes` (as scanText gives them).
+ * @example shinglesOfHashes(["a", "b", "c", "d"].map((w) => hashString(w))) // equals shingleSet(["a", "b", "c", "d"])
+ */
+export function shinglesOfHashes(wordHashes: ArrayLike<number>, size = SHINGLE_WORDS): Uint32Array {
+  if (wordHashes.length === 0) return new Uint32Array(0);
   const k = Math.min(size, wordHashes.length);
   const raw = new Uint32Array(wordHashes.length - k + 1);
   for (let i = 0; i + k <= wordHashes.length; i++) {
