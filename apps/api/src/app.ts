@@ -13,6 +13,7 @@ import { ApiConfig, type ApiConfigInput } from "./config.ts";
 import type { AppEnv, Deps, Logger } from "./context.ts";
 import { ApiFailure, isApiErrorCode, type ErrorDetail } from "./errors.ts";
 import { clientAddress, isLoopback } from "./middleware/client.ts";
+import { StoryFuser } from "./fuser.ts";
 import { IngestQueue } from "./ingest-queue.ts";
 import { responseCache } from "./middleware/cache.ts";
 import { TokenBuckets } from "./middleware/rate-limit.ts";
@@ -33,6 +34,8 @@ export interface CreateAppOptions {
   shutdown?: AbortSignal;
   /** Pass one to wait for queued writes on shutdown; created when omitted. */
   ingestQueue?: IngestQueue;
+  /** Pass one to run a final fusion on shutdown (`close()` it after the ingest queue); created when omitted. */
+  fuser?: StoryFuser;
 }
 
 /** Paths anyone may read even when reads are closed: probes and the API's own description. */
@@ -52,15 +55,17 @@ const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export function createApp(opts: CreateAppOptions) {
   const parsed = ApiConfig.safeParse(opts.config ?? {});
   if (!parsed.success) throw new Error(`invalid API config: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  const logger = opts.logger ?? (() => {});
   const deps: Deps = {
     store: opts.store,
     clock: opts.clock,
     config: parsed.data,
-    logger: opts.logger ?? (() => {}),
+    logger,
     shutdown: opts.shutdown ?? new AbortController().signal,
-    ingest: opts.ingestQueue ?? new IngestQueue(opts.store, opts.logger ?? (() => {})),
+    ingest: opts.ingestQueue ?? new IngestQueue(opts.store, logger),
+    fuser: opts.fuser ?? new StoryFuser(opts.store, logger, { delayMs: parsed.data.fuseDelayMs, maxDelayMs: parsed.data.fuseMaxDelayMs }),
   };
-  const { config, logger, clock } = deps;
+  const { config, clock } = deps;
 
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
@@ -125,7 +130,7 @@ export function createApp(opts: CreateAppOptions) {
     });
   }
   app.use("*", access(config));
-  if (config.cacheTtlMs > 0) app.use("*", responseCache({ ttlMs: config.cacheTtlMs, clock, store: deps.store }));
+  if (config.cacheTtlMs > 0) app.use("*", responseCache({ ttlMs: config.cacheTtlMs, clock, store: deps.store, fuser: deps.fuser }));
   app.use(
     "*",
     bodyLimit({

@@ -6,7 +6,7 @@ describe("configFromEnv", () => {
     const r = configFromEnv({});
     expect(r).toEqual({
       ok: true,
-      value: { apiKey: null, reads: "open", bodyLimitBytes: 10 * 1024 * 1024, corsOrigins: [], rateLimit: { capacity: 200, refillPerSecond: 100 }, trustProxy: false, cacheTtlMs: 1000, maxBatchItems: 5000 },
+      value: { apiKey: null, reads: "open", bodyLimitBytes: 10 * 1024 * 1024, corsOrigins: [], rateLimit: { capacity: 200, refillPerSecond: 100 }, trustProxy: false, cacheTtlMs: 1000, fuseDelayMs: 250, fuseMaxDelayMs: 5000, maxBatchItems: 5000 },
     });
   });
 
@@ -18,6 +18,8 @@ describe("configFromEnv", () => {
       NEWSFUSE_API_CORS: "http://localhost:5173, https://dash.example",
       NEWSFUSE_API_RATE: "50/10",
       NEWSFUSE_API_TRUST_PROXY: "1",
+      NEWSFUSE_API_FUSE_MS: "100",
+      NEWSFUSE_API_FUSE_MAX_MS: "2000",
     });
     expect(r.ok && r.value).toMatchObject({
       apiKey: "k",
@@ -26,6 +28,8 @@ describe("configFromEnv", () => {
       corsOrigins: ["http://localhost:5173", "https://dash.example"],
       rateLimit: { capacity: 50, refillPerSecond: 10 },
       trustProxy: true,
+      fuseDelayMs: 100,
+      fuseMaxDelayMs: 2000,
     });
     expect(configFromEnv({ NEWSFUSE_API_RATE: "off" })).toMatchObject({ ok: true, value: { rateLimit: null } });
   });

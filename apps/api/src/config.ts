@@ -22,6 +22,13 @@ export const ApiConfig = z.object({
   trustProxy: z.boolean().default(false),
   /** Identical JSON reads within this many ms are served from memory; any write empties it. 0 = off. */
   cacheTtlMs: z.number().int().nonnegative().default(1000),
+  /**
+   * Writes return once their articles are committed; the stories they touched are re-fused in the
+   * background this many ms later (writes arriving meanwhile share the run).
+   */
+  fuseDelayMs: z.number().int().nonnegative().default(250),
+  /** Under writes that never pause, stories are re-fused at the latest this many ms after a write. */
+  fuseMaxDelayMs: z.number().int().nonnegative().default(5000),
   /** Most items one NDJSON batch may hold. */
   maxBatchItems: z.number().int().positive().default(5000),
 });
@@ -32,7 +39,8 @@ export type ApiConfigInput = z.input<typeof ApiConfig>;
  * Reads the API configuration from environment variables, reporting every bad one at once.
  * NEWSFUSE_API_KEY, NEWSFUSE_API_READS (open|key), NEWSFUSE_API_BODY_LIMIT (bytes),
  * NEWSFUSE_API_CORS (comma-separated origins), NEWSFUSE_API_RATE ("capacity/perSecond" or "off"),
- * NEWSFUSE_API_TRUST_PROXY (1|0), NEWSFUSE_API_CACHE_MS (read cache TTL, 0 = off).
+ * NEWSFUSE_API_TRUST_PROXY (1|0), NEWSFUSE_API_CACHE_MS (read cache TTL, 0 = off),
+ * NEWSFUSE_API_FUSE_MS (pause in writes before background fusion), NEWSFUSE_API_FUSE_MAX_MS (its cap).
  */
 export function configFromEnv(env: Record<string, string | undefined>): { ok: true; value: ApiConfig } | { ok: false; problems: string[] } {
   const problems: string[] = [];
@@ -42,6 +50,8 @@ export function configFromEnv(env: Record<string, string | undefined>): { ok: tr
   if (env.NEWSFUSE_API_BODY_LIMIT) raw.bodyLimitBytes = Number(env.NEWSFUSE_API_BODY_LIMIT);
   if (env.NEWSFUSE_API_CORS) raw.corsOrigins = env.NEWSFUSE_API_CORS.split(",").map((s) => s.trim()).filter(Boolean);
   if (env.NEWSFUSE_API_CACHE_MS) raw.cacheTtlMs = Number(env.NEWSFUSE_API_CACHE_MS);
+  if (env.NEWSFUSE_API_FUSE_MS) raw.fuseDelayMs = Number(env.NEWSFUSE_API_FUSE_MS);
+  if (env.NEWSFUSE_API_FUSE_MAX_MS) raw.fuseMaxDelayMs = Number(env.NEWSFUSE_API_FUSE_MAX_MS);
   if (env.NEWSFUSE_API_TRUST_PROXY) raw.trustProxy = env.NEWSFUSE_API_TRUST_PROXY === "1" || env.NEWSFUSE_API_TRUST_PROXY === "true";
   if (env.NEWSFUSE_API_RATE) {
     const m = /^(\d+)\/(\d+(?:\.\d+)?)$/.exec(env.NEWSFUSE_API_RATE.trim());
@@ -59,6 +69,8 @@ export function configFromEnv(env: Record<string, string | undefined>): { ok: tr
       rateLimit: "NEWSFUSE_API_RATE",
       trustProxy: "NEWSFUSE_API_TRUST_PROXY",
       cacheTtlMs: "NEWSFUSE_API_CACHE_MS",
+      fuseDelayMs: "NEWSFUSE_API_FUSE_MS",
+      fuseMaxDelayMs: "NEWSFUSE_API_FUSE_MAX_MS",
     };
     for (const i of parsed.error.issues) problems.push(`${names[String(i.path[0])] ?? i.path.join(".")}: ${i.message}`);
   }

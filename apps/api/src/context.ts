@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Store } from "@newsfuse/store";
 import type { ApiConfig } from "./config.ts";
+import type { StoryFuser } from "./fuser.ts";
 import type { IngestQueue } from "./ingest-queue.ts";
 
 /** One structured log record; the entry point decides where it goes (stderr as JSON lines by default). */
@@ -25,4 +26,6 @@ export interface Deps {
   shutdown: AbortSignal;
   /** Every write goes through it (group commit). */
   ingest: IngestQueue;
+  /** Re-fuses what writes left dirty; the live events come from it. */
+  fuser: StoryFuser;
 }

@@ -1,13 +1,9 @@
 import type { IngestItemResult, RawInput, Store } from "@newsfuse/store";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixtureArticles, override, seededStore } from "../test/harness.ts";
+import { describe, expect, it } from "vitest";
+import { fixtureArticles, override, useSeededStore } from "./test-support.ts";
 import { IngestQueue } from "./ingest-queue.ts";
 
-let store: Store;
-beforeAll(async () => {
-  store = await seededStore();
-});
-afterAll(() => store.close());
+const { store } = useSeededStore();
 
 const enc = new TextEncoder();
 const line = (i: number): RawInput => ({

@@ -18,8 +18,8 @@ interface Waiting {
 }
 
 /**
- * Group commit for writes. A store ingest call has a large fixed cost (a transaction, re-fusing the
- * touched stories), so requests that arrive while one call runs wait and go to the store together in
+ * Group commit for writes. A store ingest call has a large fixed cost (a transaction, placing articles
+ * in stories and duplicate groups), so requests that arrive while one call runs wait and go to the store together in
  * the next call. Only inputs known to yield one result each are merged, so every request gets back
  * exactly its own results; raw text/HTML bodies (which a reader may split into several articles) go alone.
  */
@@ -71,7 +71,8 @@ export class IngestQueue {
         const all = group.flatMap((g) => g.raws);
         let results: IngestItemResult[];
         try {
-          results = await this.store.ingest(all);
+          // Return at commit: the fuser re-fuses the touched stories in the background.
+          results = await this.store.ingest(all, { fuse: "defer" });
         } catch (e) {
           for (const g of group) g.reject(e);
           continue;

@@ -1,13 +1,7 @@
-import type { Store } from "@newsfuse/store";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp, fixtureArticles, override, seededStore } from "../test/harness.ts";
-import { LOOPBACK, REMOTE, fromAddress } from "../test/openapi.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { LOOPBACK, REMOTE, buildApp, fixtureArticles, fromAddress, override, useSeededStore } from "./test-support.ts";
 
-let store: Store;
-beforeAll(async () => {
-  store = await seededStore();
-});
-afterAll(() => store.close());
+const { store } = useSeededStore();
 
 // Each write gets its own real article, so none is (rightly) answered as a duplicate of another.
 let next = 0;

@@ -1,7 +1,8 @@
+import { rmSync } from "node:fs";
 import { connect } from "node:net";
-import type { Store } from "@newsfuse/store";
+import { openStore, type Store } from "@newsfuse/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixtureArticles, override, seededStore } from "../test/harness.ts";
+import { fixtureArticles, override, seedRewrite, seededDir, seededStore } from "./test-support.ts";
 import type { LogEntry } from "./context.ts";
 import { startServer } from "./server.ts";
 
@@ -84,5 +85,33 @@ describe("the real server on loopback", () => {
     await closing;
     expect(closed).toBe(true);
     expect(logs.some((l) => l.msg === "stopped")).toBe(true);
+  });
+});
+
+describe("a clean stop", () => {
+  it("fuses what the last writes left dirty before closing the store", async () => {
+    const dir = seededDir();
+    try {
+      const store = await openStore({ dataDir: dir, workers: 0 });
+      const storyId = (await store.listStories({ q: "Lavrov" })).items[0].id;
+      // Fusion would wait a minute: only the stop itself can fuse this write's story.
+      const server = await startServer({ store, port: 0, config: { fuseDelayMs: 60_000, fuseMaxDelayMs: 60_000 }, logger: () => {} });
+      const r = await fetch(`${server.url}/v1/articles`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ id: "last-write", text: seedRewrite(9) }),
+      });
+      expect((await r.json()).results[0]).toMatchObject({ status: expect.stringMatching(/created|duplicate/), storyId });
+      await server.close();
+      const reopened = await openStore({ dataDir: dir, workers: 0 });
+      try {
+        expect((await reopened.getStory(storyId))!.articles.map((a) => a.id)).toContain("last-write");
+        expect(await reopened.fuseDirty()).toBe(0);
+      } finally {
+        await reopened.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -3,14 +3,18 @@ import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import type { Store } from "@newsfuse/store";
 import { createApp } from "./app.ts";
+import { StoryFuser } from "./fuser.ts";
 import { IngestQueue } from "./ingest-queue.ts";
-import type { ApiConfigInput } from "./config.ts";
+import { ApiConfig, type ApiConfigInput } from "./config.ts";
 import type { Logger } from "./context.ts";
 
 export interface RunningServer {
   url: string;
   port: number;
-  /** Stops accepting, lets in-flight requests finish (up to `graceMs`), ends event streams, closes the store. */
+  /**
+   * Stops accepting, lets in-flight requests finish (up to `graceMs`), ends event streams, waits for the
+   * running write, fuses what is still dirty, closes the store.
+   */
   close(opts?: { graceMs?: number }): Promise<void>;
 }
 
@@ -33,7 +37,10 @@ export async function startServer(opts: {
   const shutdown = new AbortController();
   const logger = opts.logger ?? jsonLogger();
   const ingestQueue = new IngestQueue(opts.store, logger);
-  const app = createApp({ store: opts.store, clock: opts.clock ?? Date.now, config: opts.config, logger, shutdown: shutdown.signal, ingestQueue });
+  // A bad config is reported by createApp, with every problem.
+  const config = ApiConfig.safeParse(opts.config ?? {}).data;
+  const fuser = new StoryFuser(opts.store, logger, { delayMs: config?.fuseDelayMs, maxDelayMs: config?.fuseMaxDelayMs });
+  const app = createApp({ store: opts.store, clock: opts.clock ?? Date.now, config: opts.config, logger, shutdown: shutdown.signal, ingestQueue, fuser });
   const host = opts.host ?? "127.0.0.1";
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: opts.port ?? 8787, hostname: host }, () => resolve(s as Server)) as Server;
@@ -60,6 +67,8 @@ export async function startServer(opts: {
         clearTimeout(timer);
         // The store call already running finishes before the store closes, even past the grace.
         await ingestQueue.close();
+        // Nothing stays dirty after a clean stop: the last writes' stories are fused before the store closes.
+        await fuser.close().catch((e) => logger({ level: "error", msg: "final fusion failed", error: String(e) }));
         if (opts.closeStore !== false) await opts.store.close();
         logger({ level: "info", msg: "stopped", url });
       })();

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createReadStream, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -8,9 +8,11 @@ import { parseArgs } from "node:util";
 import { openStore, type RawInput } from "@newsfuse/store";
 
 /**
- * `npm run bench -- api`: builds (once) an embedded store of 20k articles from the dev sets, serves it
- * with `newsfuse serve` in its own process (so the load generator does not share the server's event
- * loop), and drives each endpoint with autocannon over loopback for a bounded time.
+ * `npm run bench -- api`: builds (once) an embedded store of 20k articles from the dev sets, serves a
+ * scratch copy of it with `newsfuse serve` in its own process (so the load generator does not share the
+ * server's event loop), and drives each endpoint with autocannon over loopback for a bounded time.
+ * The copy keeps runs comparable: every run's writes are new articles to a store of the same size.
+ * `--articles 4000` builds (and keeps) a smaller store for iterating.
  */
 
 type Latency = { p50: number; p99: number; average: number };
@@ -124,8 +126,10 @@ export async function run(argv: string[]): Promise<void> {
       duration: { type: "string", default: "10" },
       connections: { type: "string", default: "10" },
       rebuild: { type: "boolean", default: false },
+      only: { type: "string" },
     },
   });
+  if (values.only !== undefined && values.only !== "reads" && values.only !== "writes") throw new Error(`--only must be reads or writes, got "${values.only}"`);
   const count = Number(values.articles);
   const duration = Number(values.duration);
   const connections = Number(values.connections);
@@ -202,19 +206,30 @@ export async function run(argv: string[]): Promise<void> {
   };
   const header = "endpoint                                      req/s   articles/s   p50 ms   p99 ms   non-2xx";
 
+  const work = mkdtempSync(join(tmpdir(), "newsfuse-bench-api-run-"));
+  cpSync(dir, work, { recursive: true });
   // Pass 1: the server as configured by default (read cache on). Pass 2: cache off, every read hits the store.
-  for (const cache of [true, false]) {
-    const { url, child } = await startServe(dir, cache);
-    try {
-      const storyIds = ((await (await fetch(`${url}/v1/stories?limit=200`)).json()).items as Array<{ id: string }>).map((s) => s.id);
-      if (!storyIds.length) throw new Error("the store holds no stories");
-      console.log(`\n${cache ? "read cache on (default)" : "read cache off (NEWSFUSE_API_CACHE_MS=0)"}; server ${url}; reads: ${connections} connections, ${duration} s each${cache ? `; writes: ${Math.max(duration, 20)} s each` : ""}; loopback`);
-      console.log(header);
-      await measure(cache ? [...readRuns(url, storyIds), ...writeRuns(url)] : readRuns(url, storyIds));
-    } finally {
-      child.kill("SIGTERM");
-      await new Promise((r) => child.once("exit", r));
+  const passes = values.only === "writes" ? [true] : [true, false];
+  try {
+    for (const cache of passes) {
+      const { url, child } = await startServe(work, cache);
+      try {
+        const storyIds = ((await (await fetch(`${url}/v1/stories?limit=200`)).json()).items as Array<{ id: string }>).map((s) => s.id);
+        if (!storyIds.length) throw new Error("the store holds no stories");
+        console.log(`\n${cache ? "read cache on (default)" : "read cache off (NEWSFUSE_API_CACHE_MS=0)"}; server ${url}; reads: ${connections} connections, ${duration} s each${cache ? `; writes: ${Math.max(duration, 20)} s each` : ""}; loopback`);
+        console.log(header);
+        const reads = values.only === "writes" ? [] : readRuns(url, storyIds);
+        await measure(cache && values.only !== "reads" ? [...reads, ...writeRuns(url)] : reads);
+      } finally {
+        // SIGTERM is a clean stop: the server fuses what the writes left dirty before it exits.
+        const t0 = performance.now();
+        child.kill("SIGTERM");
+        await new Promise((r) => child.once("exit", r));
+        if (cache && values.only !== "reads") console.log(`server stopped in ${((performance.now() - t0) / 1000).toFixed(1)} s (final fusion of what the writes left dirty)`);
+      }
     }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
   console.log("\ntargets (2-core machine): reads >= 1000 req/s with p99 < 50 ms; writes >= 100 articles/s");
 }

@@ -1,13 +1,8 @@
 import type { Store } from "@newsfuse/store";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp, fixtureArticles, override, seededStore } from "../../test/harness.ts";
-import { LOOPBACK } from "../../test/openapi.ts";
+import { describe, expect, it } from "vitest";
+import { LOOPBACK, buildApp, fixtureArticles, override, useSeededStore } from "../test-support.ts";
 
-let store: Store;
-beforeAll(async () => {
-  store = await seededStore();
-});
-afterAll(() => store.close());
+const { store } = useSeededStore();
 
 describe("read cache", () => {
   it("answers a repeated read from memory, with fresh request ids; on a shared server only within the TTL", async () => {

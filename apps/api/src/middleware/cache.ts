@@ -1,18 +1,26 @@
 import type { MiddlewareHandler } from "hono";
 import type { Store } from "@newsfuse/store";
 import type { AppEnv } from "../context.ts";
+import type { StoryFuser } from "../fuser.ts";
 
 /** Reads that must always be live, or are streams. */
 const UNCACHED = new Set(["/v1/events", "/healthz", "/readyz"]);
 const MAX_BODY = 512 * 1024;
 
 /**
- * A cache for JSON reads: the same URL is answered from memory. Every store event and every successful
- * write through this API empties it, so a client never reads its own write stale. The embedded store
+ * A cache for JSON reads: the same URL is answered from memory. Every store event, every successful
+ * write through this API and every background fusion empties it, so a client never reads its own write
+ * stale, nor a story record older than the last fusion. The embedded store
  * is locked to this process, so those events are all the writes there are and entries live until the
  * next one; on a shared PostgreSQL store other processes write too, and `ttlMs` bounds the staleness.
  */
-export function responseCache(opts: { ttlMs: number; maxEntries?: number; clock: () => number; store: Store }): MiddlewareHandler<AppEnv> {
+export function responseCache(opts: {
+  ttlMs: number;
+  maxEntries?: number;
+  clock: () => number;
+  store: Store;
+  fuser: Pick<StoryFuser, "onFused">;
+}): MiddlewareHandler<AppEnv> {
   const max = opts.maxEntries ?? 2000;
   const entries = new Map<string, { at: number; gen: number; body: string; type: string }>();
   let gen = 0;
@@ -21,6 +29,7 @@ export function responseCache(opts: { ttlMs: number; maxEntries?: number; clock:
     entries.clear();
   };
   opts.store.subscribe(invalidate);
+  opts.fuser.onFused(invalidate);
   return async (c, next) => {
     if (c.req.method !== "GET") {
       await next();

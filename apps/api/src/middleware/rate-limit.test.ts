@@ -1,7 +1,5 @@
-import type { Store } from "@newsfuse/store";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp, manualClock, seededStore } from "../../test/harness.ts";
-import { REMOTE, fromAddress } from "../../test/openapi.ts";
+import { describe, expect, it } from "vitest";
+import { REMOTE, buildApp, fromAddress, manualClock, useSeededStore } from "../test-support.ts";
 import { TokenBuckets } from "./rate-limit.ts";
 
 describe("TokenBuckets", () => {
@@ -29,11 +27,7 @@ describe("TokenBuckets", () => {
 });
 
 describe("rate limiting in the app", () => {
-  let store: Store;
-  beforeAll(async () => {
-    store = await seededStore();
-  });
-  afterAll(() => store.close());
+  const { store } = useSeededStore();
 
   it("answers 429 with Retry-After once a client's bucket is empty, without affecting others", async () => {
     const { api, clock } = buildApp(store, { rateLimit: { capacity: 2, refillPerSecond: 1 } });

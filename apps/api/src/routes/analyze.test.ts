@@ -1,19 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyze as coreAnalyze } from "@newsfuse/core";
-import type { Store } from "@newsfuse/store";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp, seededStore } from "../../test/harness.ts";
-import { LOOPBACK } from "../../test/openapi.ts";
+import { describe, expect, it } from "vitest";
+import { LOOPBACK, useSeededApi } from "../test-support.ts";
 
 const seed = readFileSync(join(import.meta.dirname, "../../../../seeds/003_6c04b11d307fba50.txt"), "utf8");
-let store: Store;
-let api: ReturnType<typeof buildApp>["api"];
-beforeAll(async () => {
-  store = await seededStore();
-  api = buildApp(store).api;
-});
-afterAll(() => store.close());
+const { store, api } = useSeededApi();
 
 const analyze = (body: BodyInit, type: string) => api.request("/v1/analyze", { method: "POST", headers: { "content-type": type }, body }, LOOPBACK);
 

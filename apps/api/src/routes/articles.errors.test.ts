@@ -1,15 +1,8 @@
 import type { Store } from "@newsfuse/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp, seededStore } from "../../test/harness.ts";
-import { LOOPBACK } from "../../test/openapi.ts";
+import { LOOPBACK, useSeededApi } from "../test-support.ts";
 
-let store: Store;
-let api: ReturnType<typeof buildApp>["api"];
-beforeAll(async () => {
-  store = await seededStore();
-  api = buildApp(store, { bodyLimitBytes: 4096, maxBatchItems: 3 }).api;
-});
-afterAll(() => store.close());
+const { store, api } = useSeededApi({ bodyLimitBytes: 4096, maxBatchItems: 3 });
 
 const post = (body: BodyInit | null, headers: Record<string, string>) => api.request("/v1/articles", { method: "POST", headers, body }, LOOPBACK);
 

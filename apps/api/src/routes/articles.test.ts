@@ -1,15 +1,7 @@
-import type { Store } from "@newsfuse/store";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp, fixtureArticles, seedInputs, seededStore } from "../../test/harness.ts";
-import { LOOPBACK } from "../../test/openapi.ts";
+import { describe, expect, it } from "vitest";
+import { LOOPBACK, fixtureArticles, seedInputs, useSeededApi } from "../test-support.ts";
 
-let store: Store;
-let api: ReturnType<typeof buildApp>["api"];
-beforeAll(async () => {
-  store = await seededStore();
-  api = buildApp(store).api;
-});
-afterAll(() => store.close());
+const { store, api } = useSeededApi();
 
 const post = (body: string, contentType: string) =>
   api.request("/v1/articles", { method: "POST", headers: { "content-type": contentType }, body }, LOOPBACK);

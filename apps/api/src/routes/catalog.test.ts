@@ -1,14 +1,7 @@
-import type { Store } from "@newsfuse/store";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp, seededStore } from "../../test/harness.ts";
+import { describe, expect, it } from "vitest";
+import { useSeededApi } from "../test-support.ts";
 
-let store: Store;
-let api: ReturnType<typeof buildApp>["api"];
-beforeAll(async () => {
-  store = await seededStore();
-  api = buildApp(store).api;
-});
-afterAll(() => store.close());
+const { api } = useSeededApi();
 
 describe("quotes, entities, discrepancies, search, stats", () => {
   it("lists quotes and filters them by words", async () => {
@@ -16,6 +9,15 @@ describe("quotes, entities, discrepancies, search, stats", () => {
     expect(all.status).toBe(200);
     const none = await api.request("/v1/quotes?q=zzzyqxnotaword");
     expect(none.body.items).toEqual([]);
+  });
+
+  it("finds Lavrov's quotes by his surname in any case, and nothing by part of it", async () => {
+    const { status, body } = await api.request("/v1/quotes?speaker=Lavrov&limit=200");
+    expect(status).toBe(200);
+    expect(body.items.length).toBeGreaterThan(0);
+    expect(body.items.every((q: { speaker: string | null }) => /lavrov/i.test(q.speaker ?? ""))).toBe(true);
+    expect((await api.request("/v1/quotes?speaker=lavrov&limit=200")).body.items).toEqual(body.items);
+    expect((await api.request("/v1/quotes?speaker=Lav")).body.items).toEqual([]);
   });
 
   it("lists entities, filters by type, and 404s an unknown one", async () => {

@@ -12,7 +12,7 @@ export const listQuotes = createRoute({
   summary: "Grouped quotes, each with every article that carries it",
   request: {
     query: z
-      .object({ ...pageParams, speaker: text("Speaker name or entity id."), q: text("Words in the quote."), story: text("Story id.") })
+      .object({ ...pageParams, speaker: text("Speaker entity id, or words of the speaker's name or of an alias: `Lavrov` (whole words, any case)."), q: text("Words in the quote."), story: text("Story id.") })
       .strict(),
   },
   responses: { 200: json(Page(QuoteRecordSchema, "QuotePage"), "One page of quotes."), ...errorResponses(401, 403) },

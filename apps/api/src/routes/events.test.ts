@@ -1,14 +1,9 @@
-import type { Store } from "@newsfuse/store";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createApp } from "../app.ts";
-import { buildApp, fixtureArticles, override, seededStore } from "../../test/harness.ts";
-import { LOOPBACK } from "../../test/openapi.ts";
+import { StoryFuser } from "../fuser.ts";
+import { LOOPBACK, buildApp, fixtureArticles, useSeededStore } from "../test-support.ts";
 
-let store: Store;
-beforeAll(async () => {
-  store = await seededStore();
-});
-afterAll(() => store.close());
+const { store } = useSeededStore();
 
 /** Reads SSE frames from a response body until `stop` says enough. */
 async function readEvents(res: Response, stop: (events: { event: string; data: string }[]) => boolean) {
@@ -52,20 +47,21 @@ describe("GET /v1/events", () => {
   });
 
   it("ends open streams when the server shuts down, and unsubscribes", async () => {
+    // Streams listen to the fuser (story events come once the story is fused), so count its listeners.
+    const fuser = new StoryFuser(store, () => {});
     let subscribers = 0;
-    const counting = override(store, {
-      subscribe: (l: Parameters<Store["subscribe"]>[0]) => {
-        subscribers++;
-        const off = store.subscribe(l);
-        return () => {
-          subscribers--;
-          off();
-        };
-      },
-    });
+    const subscribe = fuser.subscribe.bind(fuser);
+    fuser.subscribe = (l) => {
+      subscribers++;
+      const off = subscribe(l);
+      return () => {
+        subscribers--;
+        return off();
+      };
+    };
     const shutdown = new AbortController();
-    const app = createApp({ store: counting, clock: Date.now, config: { rateLimit: null }, shutdown: shutdown.signal });
-    const baseline = subscribers; // the read cache listens too
+    const app = createApp({ store, clock: Date.now, config: { rateLimit: null }, shutdown: shutdown.signal, fuser });
+    const baseline = subscribers;
     const res = await app.request("/v1/events");
     const reader = res.body!.getReader();
     await reader.read(); // the `ready` frame
@@ -74,5 +70,6 @@ describe("GET /v1/events", () => {
     let done = false;
     while (!done) done = (await reader.read()).done;
     expect(subscribers).toBe(baseline);
+    await fuser.close();
   });
 });

@@ -10,7 +10,7 @@ export const getEvents = createRoute({
   tags: ["live"],
   summary: "Server-Sent Events: ingest progress, story created/updated",
   description:
-    "A `ready` event first, then one event per store event, named by its type (`ingest.progress`, `story.created`, `story.updated`) with the event as JSON data. A comment line every 15 s keeps proxies from closing the stream.",
+    "A `ready` event first, then one event per store event, named by its type (`ingest.progress`, `story.created`, `story.updated`) with the event as JSON data. `ingest.progress` comes as articles are committed; a story event comes once the story has been re-fused (writes are fused in the background shortly after they return), so reading the story then gives its new record. A comment line every 15 s keeps proxies from closing the stream.",
   responses: {
     200: { description: "An event stream.", content: { "text/event-stream": { schema: z.string() } } },
     ...errorResponses(401, 403),
@@ -21,14 +21,15 @@ const HEARTBEAT_MS = 15_000;
 /** A client that falls this far behind is disconnected rather than buffered without bound. */
 const MAX_QUEUE = 1000;
 
-export function registerEvents(app: App, { store, shutdown }: Deps) {
+export function registerEvents(app: App, { fuser, shutdown }: Deps) {
   app.openAPIRegistry.registerPath(getEvents);
   app.get("/v1/events", (c) =>
     streamSSE(c, async (stream) => {
       const queue: StoreEvent[] = [];
       let wake: () => void = () => {};
       let overflow = false;
-      const unsubscribe = store.subscribe((e) => {
+      // From the fuser, not the store: a story event then means its fused record is ready to read.
+      const unsubscribe = fuser.subscribe((e) => {
         if (queue.length >= MAX_QUEUE) overflow = true;
         else queue.push(e);
         wake();

@@ -1,14 +1,7 @@
-import type { Store } from "@newsfuse/store";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp, seededStore } from "../../test/harness.ts";
+import { describe, expect, it } from "vitest";
+import { useSeededApi } from "../test-support.ts";
 
-let store: Store;
-let api: ReturnType<typeof buildApp>["api"];
-beforeAll(async () => {
-  store = await seededStore();
-  api = buildApp(store).api;
-});
-afterAll(() => store.close());
+const { api } = useSeededApi();
 
 describe("GET /v1/stories", () => {
   it("lists the seed story with its counts", async () => {
@@ -44,6 +37,12 @@ describe("GET /v1/stories", () => {
     expect((await api.request("/v1/stories?from=2022-01-01")).body.items).toEqual([]);
     expect((await api.request("/v1/stories?entity=person:sergey-lavrov")).body.items.length).toBe(1);
     expect((await api.request("/v1/stories?source=AP")).body.items.length).toBe(1);
+  });
+
+  it("finds a story by a surname or alias of an entity in it, in any case, but not by part of a word", async () => {
+    const lavrov = (await api.request("/v1/stories?entity=person:sergey-lavrov")).body.items;
+    for (const name of ["Blinken", "blinken", "Antony%20Blinken", "Lavrov", "Sergei%20Lavrov"]) expect((await api.request(`/v1/stories?entity=${name}`)).body.items, name).toEqual(lavrov);
+    for (const name of ["Lav", "linken", "Lavrov.*"]) expect((await api.request(`/v1/stories?entity=${encodeURIComponent(name)}`)).body.items, name).toEqual([]);
   });
 
   it("answers 400 listing every bad parameter", async () => {

@@ -10,7 +10,7 @@ const StoryListQuery = z
     q: text("Full-text query over the stories' articles."),
     from: IsoDay.optional().openapi({ description: "Stories whose span ends on or after this day." }),
     to: IsoDay.optional().openapi({ description: "Stories whose span starts on or before this day." }),
-    entity: text("Entity id or name."),
+    entity: text("Entity id, or words of its name or of an alias: `Blinken`, `sergei lavrov` (whole words, any case)."),
     source: text("Outlet or agency name."),
   })
   .strict()

@@ -1,13 +1,7 @@
-import type { Store } from "@newsfuse/store";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp, override, seededStore } from "../../test/harness.ts";
-import { LOOPBACK } from "../../test/openapi.ts";
+import { describe, expect, it } from "vitest";
+import { LOOPBACK, buildApp, override, useSeededStore } from "../test-support.ts";
 
-let store: Store;
-beforeAll(async () => {
-  store = await seededStore();
-});
-afterAll(() => store.close());
+const { store } = useSeededStore();
 
 describe("probes", () => {
   it("healthz answers ok and readyz reports the store ready", async () => {
