@@ -94,24 +94,39 @@ function isCap(s: string): boolean {
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isLowerAscii = (c: number) => c >= 97 && c <= 122;
 
-/** A token's feature word: lower case without apostrophes and dots ("u.s" -> "us"). */
-function bare(lower: string): string {
-  return lower.includes("'") || lower.includes(".") ? lower.replace(/['.]/g, "") : lower;
+/** What a lower-cased token can contribute, the same wherever it stands. */
+interface WordInfo {
+  /** Too short, a stopword, a weekday or a month: no feature, and it breaks a run of names. */
+  skip: boolean;
+  /** May be a name when capitalised (not a title or function word). */
+  nameable: boolean;
+  /** The word without apostrophes and dots ("u.s" -> "us"), as name runs join it. */
+  bare: string;
+  nameKey: string;
+  /** The "w:" key when it is not a name, or null for words under three letters. */
+  wordKey: string | null;
 }
 
 /**
- * The "w:" key of a word that is not a name, or null for short words. Memoised (bounded): a batch
- * repeats the same words, and reusing one key string saves building and hashing it again.
+ * Memoised (bounded): a batch repeats the same words, and one lookup per token replaces five set
+ * lookups and the building and hashing of a new key string. A pure function of the word.
  */
-const WORD_KEYS = new Map<string, string | null>();
-function wordKey(lower: string): string | null {
-  let k = WORD_KEYS.get(lower);
-  if (k === undefined) {
-    if (WORD_KEYS.size >= 100_000) WORD_KEYS.clear();
-    k = lower.length >= 3 ? `w:${stem(lower)}` : null;
-    WORD_KEYS.set(lower, k);
+const WORDS = new Map<string, WordInfo>();
+function wordInfo(lower: string): WordInfo {
+  let info = WORDS.get(lower);
+  if (info === undefined) {
+    if (WORDS.size >= 100_000) WORDS.clear();
+    const bare = lower.includes("'") || lower.includes(".") ? lower.replace(/['.]/g, "") : lower;
+    info = {
+      skip: bare.length < 2 || STOP.has(bare) || WEEKDAYS.has(bare) || MONTHS.has(bare),
+      nameable: !NOT_NAMES.has(bare),
+      bare,
+      nameKey: `n:${bare}`,
+      wordKey: bare.length >= 3 ? `w:${stem(bare)}` : null,
+    };
+    WORDS.set(lower, info);
   }
-  return k;
+  return info;
 }
 
 /**
@@ -147,22 +162,21 @@ export function eventFeatures(title: string | null, body: string, extraNames: st
       else if (/(st|nd|rd|th)$/.test(num) || v >= 11 || num.includes(".")) add(`#:${num}`, w);
       continue;
     }
-    const lower = bare(t.lower);
-    if (lower.length < 2 || STOP.has(lower) || WEEKDAYS.has(lower) || MONTHS.has(lower)) {
+    const info = wordInfo(t.lower);
+    if (info.skip) {
       prevName = null;
       continue;
     }
     // A capitalised word that the same text also uses in lower case is a headline or sentence-start
     // capital ("Arrested", "Police"), not a name.
-    const name = isCap(t.raw) && !NOT_NAMES.has(lower) && !lowerSeen.has(t.lower);
+    const name = info.nameable && isCap(t.raw) && !lowerSeen.has(t.lower);
     if (name) {
-      add(`n:${lower}`, w);
-      if (prevName && t.joined) add(`nn:${prevName}_${lower}`, w);
-      prevName = lower;
+      add(info.nameKey, w);
+      if (prevName && t.joined) add(`nn:${prevName}_${info.bare}`, w);
+      prevName = info.bare;
     } else {
       prevName = null;
-      const k = wordKey(lower);
-      if (k) add(k, w);
+      if (info.wordKey) add(info.wordKey, w);
     }
   }
   // Entity names only fill gaps (a name the capitalisation rule missed); counting a name twice

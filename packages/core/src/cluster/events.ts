@@ -81,11 +81,15 @@ function weigh(bags: InternedBags, members: number[]): EventVector[] {
   const { df, sqrt, weight } = bags;
   for (const i of members) for (const id of bags.ids[i]) df[id]++;
   const n = members.length;
+  // Same arithmetic as per feature, with log((n + 1) / d) computed once per document frequency.
+  const idf = new Float64Array(n + 1);
+  for (let d = 1; d <= n; d++) idf[d] = Math.log((n + 1) / d);
   const vecs = members.map((i) => {
     const bi = bags.ids[i];
     const bt = bags.tfs[i];
-    const ids: number[] = [];
-    const vals: number[] = [];
+    const ids = new Int32Array(bi.length);
+    const vals = new Float64Array(bi.length);
+    let k = 0;
     let norm = 0;
     for (let f = 0; f < bi.length; f++) {
       const id = bi[f];
@@ -93,14 +97,15 @@ function weigh(bags: InternedBags, members: number[]): EventVector[] {
       // A feature only one article has cannot link anything; leaving it out keeps the norm honest.
       if (d < 2 && n > 1) continue;
       const tf = bt[f];
-      const x = (sqrt[id] ? Math.sqrt(tf) : 1 + Math.log(tf)) * Math.log((n + 1) / d) * weight[id];
+      const x = (sqrt[id] ? Math.sqrt(tf) : 1 + Math.log(tf)) * idf[d] * weight[id];
       if (x <= 0) continue;
-      ids.push(id);
-      vals.push(x);
+      ids[k] = id;
+      vals[k++] = x;
       norm += x * x;
     }
     norm = Math.sqrt(norm) || 1;
-    return { ids: Int32Array.from(ids), vals: Float64Array.from(vals, (x) => x / norm) };
+    for (let f = 0; f < k; f++) vals[f] /= norm;
+    return { ids: ids.slice(0, k), vals: vals.slice(0, k) };
   });
   for (const i of members) for (const id of bags.ids[i]) df[id] = 0;
   return vecs;

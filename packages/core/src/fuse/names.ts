@@ -37,6 +37,8 @@ export const NICKNAMES: Record<string, string> = {
 
 /** Strips accents and folds quotes so "Zelenskyy’s" and "Zelenskyy's" compare equal. */
 export function fold(s: string): string {
+  // ASCII other than the backtick has nothing to fold (NFD leaves ASCII as it is): most names and quotes.
+  if (!/[^\x00-\x5f\x61-\x7f]/.test(s)) return s;
   return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[’‘`´]/g, "'").replace(/[‐-―]/g, "-");
 }
 

@@ -28,6 +28,12 @@ const MEASURES = new Set(
   "foot feet yard meter metre mile kilometer kilometre km inch minute hour second week month game season point goal time degree pound kilogram kg ton tonne mph percent dollar".split(" "),
 );
 
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const a = m.get(k);
+  if (a) a.push(v);
+  else m.set(k, [v]);
+}
+
 function stem(w: string): string {
   const l = w.toLowerCase();
   if (l.length > 4 && l.endsWith("ies")) return l.slice(0, -3) + "y";
@@ -83,9 +89,15 @@ export function groupNumbers(
     }
   for (const it of items) if (it.qualifiers.length) it.key = `${it.head}|${[...it.qualifiers].sort().join("+")}`;
   // Unqualified subjects: context first, then the best-attested group with the same head noun.
+  // Only items of one head can offer or share a key, so each looks among its own head's items (in
+  // item order, keys assigned so far included, as the options' order decides ties).
+  const byHead = new Map<string, Item[]>();
+  for (const it of items) push(byHead, it.head, it);
+  const qualifierRe = new Map<string, RegExp>();
   for (const it of items) {
     if (it.key) continue;
-    const options = [...new Set(items.filter((o) => o.key && o.head === it.head).map((o) => o.key!))];
+    const sameHead = byHead.get(it.head)!;
+    const options = [...new Set(sameHead.filter((o) => o.key).map((o) => o.key!))];
     if (options.length === 0) {
       it.key = `${it.head}|`;
       continue;
@@ -96,18 +108,20 @@ export function groupNumbers(
     for (const k of options) {
       const quals = k.split("|")[2].split("+");
       for (const q of quals) {
-        const m = [...before.matchAll(new RegExp(`\\b${q}[a-z]*`, "gi"))].pop();
+        let re = qualifierRe.get(q);
+        if (!re) qualifierRe.set(q, (re = new RegExp(`\\b${q}[a-z]*`, "gi")));
+        const m = [...before.matchAll(re)].pop();
         if (m && (m.index ?? 0) > bestPos) [best, bestPos] = [k, m.index ?? 0];
       }
     }
     if (!best) {
-      const support = (k: string) => new Set(items.filter((o) => o.key === k).map((o) => o.article.id)).size;
-      best = options.sort((a, b) => support(b) - support(a) || a.localeCompare(b))[0];
+      const support = new Map(options.map((k) => [k, new Set(sameHead.filter((o) => o.key === k).map((o) => o.article.id)).size]));
+      best = options.sort((a, b) => support.get(b)! - support.get(a)! || a.localeCompare(b))[0];
     }
     it.key = best;
   }
   const byKey = new Map<string, Item[]>();
-  for (const it of items) byKey.set(it.key!, [...(byKey.get(it.key!) ?? []), it]);
+  for (const it of items) push(byKey, it.key!, it);
   const groups: NumericClaimGroup[] = [];
   const discrepancies: Discrepancy[] = [];
   for (const [key, ms] of byKey) {

@@ -28,6 +28,12 @@ interface Item {
   norm: string;
   words: number;
   content: string[];
+  /** ` ${norm} `, for containment at word boundaries. */
+  padded: string;
+  /** Built when first compared: the content words as a set, their runs and windows (see sharesRun). */
+  set?: Set<string>;
+  runs?: Set<string>[];
+  windows?: Set<string>[];
 }
 
 /** A trailing comma or colon belongs to the sentence around a quote, not to the words quoted. */
@@ -55,24 +61,40 @@ function contentWords(norm: string): string[] {
     .map(stem);
 }
 
+/** The runs of VARIANT_RUN distinct content words of a quote, each as a set. */
+function runsOf(content: string[]): Set<string>[] {
+  const out: Set<string>[] = [];
+  if (content.length < VARIANT_RUN) return out;
+  for (let i = 0; i + VARIANT_RUN <= content.length; i++) {
+    const run = new Set(content.slice(i, i + VARIANT_RUN));
+    if (run.size === VARIANT_RUN) out.push(run);
+  }
+  return out;
+}
+
+/** The windows of VARIANT_WINDOW content words starting at every word (shorter at the end), each as a set. */
+function windowsOf(content: string[]): Set<string>[] {
+  return content.map((_, j) => new Set(content.slice(j, j + VARIANT_WINDOW)));
+}
+
 /** True when a run of VARIANT_RUN content words of `a` all occur within VARIANT_WINDOW content words of `b`. */
-function sharesRun(a: string[], b: string[]): boolean {
-  if (a.length < VARIANT_RUN || b.length < VARIANT_RUN) return false;
-  for (let i = 0; i + VARIANT_RUN <= a.length; i++) {
-    const run = new Set(a.slice(i, i + VARIANT_RUN));
-    if (run.size < VARIANT_RUN) continue;
-    for (let j = 0; j < b.length; j++) {
-      const win = new Set(b.slice(j, j + VARIANT_WINDOW));
+function sharesRun(a: Item, b: Item): boolean {
+  if (a.content.length < VARIANT_RUN || b.content.length < VARIANT_RUN) return false;
+  // Runs and windows are built once per quote, not once per pair: a speaker's bucket compares
+  // every pair of their quotes.
+  const runs = (a.runs ??= runsOf(a.content));
+  const windows = (b.windows ??= windowsOf(b.content));
+  for (const run of runs)
+    for (const win of windows) {
       let all = true;
       for (const w of run) if (!win.has(w)) all = false;
       if (all) return true;
     }
-  }
   return false;
 }
 
 /** How two quotes relate: one statement, or unrelated. */
-function sameStatement(a: Item, b: Item, setA: Set<string>, setB: Set<string>): boolean {
+function sameStatement(a: Item, b: Item): boolean {
   if (a.norm === b.norm) {
     // The same words from two named people are two statements; an unattributed copy of a named
     // quote is that quote ("minor incursion" once with and once without its speaker).
@@ -81,12 +103,14 @@ function sameStatement(a: Item, b: Item, setA: Set<string>, setB: Set<string>): 
   }
   if (a.speakerKey === null || a.speakerKey !== b.speakerKey) return false;
   const [short, long] = a.norm.length <= b.norm.length ? [a, b] : [b, a];
-  if (short.words >= MIN_PARTIAL_WORDS && ` ${long.norm} `.includes(` ${short.norm} `)) return true;
+  if (short.words >= MIN_PARTIAL_WORDS && long.padded.includes(short.padded)) return true;
   // Cheap test first: a shared run needs that many shared words at all.
+  const setA = (a.set ??= new Set(a.content));
+  const setB = (b.set ??= new Set(b.content));
   let shared = 0;
   for (const w of setA) if (setB.has(w) && ++shared >= VARIANT_RUN) break;
   if (shared < VARIANT_RUN) return false;
-  return sharesRun(a.content, b.content) || sharesRun(b.content, a.content);
+  return sharesRun(a, b) || sharesRun(b, a);
 }
 
 /**
@@ -108,7 +132,7 @@ export function groupQuotes(articles: Article[], entities: EntityResolution, idP
       const speakerKey = speakerRecord ?? (q.speaker ? `name:${normalizeQuote(q.speaker)}` : null);
       const norm = normalizeQuote(q.text);
       if (!norm) continue;
-      items.push({ article: a.id, quote: q, speakerKey, speakerRecord, norm, words: norm.split(" ").length, content: contentWords(norm) });
+      items.push({ article: a.id, quote: q, speakerKey, speakerRecord, norm, words: norm.split(" ").length, content: contentWords(norm), padded: ` ${norm} ` });
     }
   const parent = items.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
@@ -134,14 +158,13 @@ export function groupQuotes(articles: Article[], entities: EntityResolution, idP
       else buckets.set(k, [i]);
     }
   }
-  const sets = new Map(reps.map((i) => [i, new Set(items[i].content)]));
   for (const members of buckets.values())
     for (let x = 0; x < members.length; x++)
       for (let y = 0; y < x; y++) {
         const a = members[x];
         const b = members[y];
         if (find(a) === find(b)) continue;
-        if (sameStatement(items[a], items[b], sets.get(a)!, sets.get(b)!)) parent[find(a)] = find(b);
+        if (sameStatement(items[a], items[b])) parent[find(a)] = find(b);
       }
 
   const groups = new Map<number, number[]>();
