@@ -15,12 +15,14 @@ import {
 } from "@newsfuse/core";
 import type { DB, RawInputsTable, StoriesTable } from "./db/types.ts";
 import { migrationProvider } from "./db/migrations.ts";
-import { DeriveState, type LightArticle } from "./pipeline/state.ts";
+import { DeriveState, LEDE_CHARS, type LightArticle } from "./pipeline/state.ts";
 import { deriveBatch, groupId, insertArticles, loadArticles, refuseStories, refuseStory, timed, type NewArticle, type Placement } from "./pipeline/derive.ts";
 import { AnalyzePool } from "./pipeline/pool.ts";
 import type { AnalyzedRaw } from "./pipeline/analyze-raw.ts";
 import { signatureKeys } from "./pipeline/signature.ts";
 import { contentHash } from "./pipeline/ids.ts";
+import { bytesValue, readDoc } from "./pipeline/doc.ts";
+import { spokenBy, storyNames } from "./queries/names.ts";
 import type {
   ArticleDetail,
   ArticleSummary,
@@ -143,7 +145,7 @@ export class SqlStore implements Store {
         "a.story_id",
         "a.duplicate_group_id",
         sql<string>`a.rev::text`.as("rev"),
-        "a.head",
+        sql<string>`left(a.head, ${LEDE_CHARS})`.as("lede"),
         "a.entity_list as entities",
         "s.keys",
       ])
@@ -157,7 +159,8 @@ export class SqlStore implements Store {
         published: r.published,
         outlet: r.outlet,
         agency: r.agency,
-        head: r.head ?? "",
+        lede: r.lede ?? "",
+        head: null,
         entities: (r.entities ?? []).map((e) => ({ name: e.name, type: e.type as LightArticle["entities"][number]["type"] })),
         storyId: r.story_id,
         groupId: r.duplicate_group_id,
@@ -246,7 +249,7 @@ export class SqlStore implements Store {
     const rows = await tx.selectFrom("dirty_stories").select("story_id").orderBy("story_id").limit(limit).execute();
     const ids = rows.map((r) => r.story_id);
     if (!ids.length) return 0;
-    await refuseStories(tx, ids);
+    await refuseStories(tx, ids, this.state.docs);
     await tx.deleteFrom("dirty_stories").where("story_id", "in", ids).execute();
     // Entities no story names any more (fusion now spells or merges them differently) go.
     await sql`delete from entities e where not exists (select 1 from story_entities se where se.entity_id = e.id)`.execute(tx);
@@ -300,7 +303,7 @@ export class SqlStore implements Store {
 
     const results: Array<IngestItemResult[]> = batch.map(() => []);
     const fresh: NewArticle[] = [];
-    const rawRows: Array<Insertable<RawInputsTable>> = [];
+    const rawRows: Array<Omit<Insertable<RawInputsTable>, "body"> & { body: ReturnType<typeof bytesValue> }> = [];
     const seenInBatch = new Map<string, string>();
     const ids = new Set<string>();
     const unique = (wanted: string, hash: string, item: number) => {
@@ -324,7 +327,7 @@ export class SqlStore implements Store {
       if (!a) a = await this.analyzer().run({ body: raw.body, contentType: raw.contentType, origin: raw.origin });
       for (const e of a.errors) results[i]!.push(errorResult(e, raw.origin));
       if (!a.articles.length) continue;
-      rawRows.push({ content_hash: hash, body: raw.body, content_type: raw.contentType, origin: raw.origin, article_count: a.articles.length });
+      rawRows.push({ content_hash: hash, body: bytesValue(raw.body), content_type: raw.contentType, origin: raw.origin, article_count: a.articles.length });
       for (const it of a.articles) {
         const id = unique(it.article.id, hash, it.item);
         const article = id === it.article.id ? it.article : { ...it.article, id };
@@ -352,7 +355,7 @@ export class SqlStore implements Store {
     // a crash leaves them for the next ingest to finish.
     const touchedIds = [...touched].sort();
     const have = touchedIds.length ? new Set((await tx.selectFrom("stories").select("id").where("id", "in", touchedIds).execute()).map((r) => r.id)) : new Set<string>();
-    await refuseStories(tx, touchedIds.filter((s) => !have.has(s)));
+    await refuseStories(tx, touchedIds.filter((s) => !have.has(s)), this.state.docs);
     const stale = touchedIds.filter((s) => have.has(s));
     if (stale.length) await tx.insertInto("dirty_stories").values(stale.map((story_id) => ({ story_id }))).onConflict((oc) => oc.doNothing()).execute();
     timed("refuse (total)", t, 0);
@@ -394,7 +397,8 @@ export class SqlStore implements Store {
       const left = await tx.selectFrom("articles").select("id").where("raw_hash", "=", row.raw_hash).executeTakeFirst();
       // The raw input goes with its last article; otherwise ingesting it again would say "known" for a deleted article.
       if (!left) await tx.deleteFrom("raw_inputs").where("content_hash", "=", row.raw_hash).execute();
-      if (row.story_id) await refuseStory(tx, row.story_id);
+      this.state.docs.delete(id);
+      if (row.story_id) await refuseStory(tx, row.story_id, this.state.docs);
       const epoch = (await this.readEpoch(tx)) + 1;
       await tx
         .insertInto("meta")
@@ -452,10 +456,7 @@ export class SqlStore implements Store {
     if (q.q) query = query.where(sql<boolean>`(s.tsv @@ websearch_to_tsquery('english', ${q.q}) or exists (select 1 from articles a where a.story_id = s.id and a.tsv @@ websearch_to_tsquery('english', ${q.q})))`);
     if (q.from) query = query.where(sql<boolean>`coalesce(s.span_to, s.span_from) >= ${q.from}`);
     if (q.to) query = query.where(sql<boolean>`coalesce(s.span_from, s.span_to) <= ${q.to}`);
-    if (q.entity)
-      query = query.where(
-        sql<boolean>`exists (select 1 from story_entities se join entities e on e.id = se.entity_id where se.story_id = s.id and (e.id = ${q.entity} or lower(e.name) = lower(${q.entity})))`,
-      );
+    if (q.entity) query = query.where(storyNames(q.entity));
     if (q.source)
       query = query.where(sql<boolean>`exists (select 1 from articles a where a.story_id = s.id and (lower(a.outlet) = lower(${q.source}) or lower(a.agency) = lower(${q.source})))`);
     const rows = await query.orderBy("s.seq", "desc").limit(limit + 1).execute();
@@ -490,11 +491,11 @@ export class SqlStore implements Store {
     const row = await this.db
       .selectFrom("articles as a")
       .leftJoin("duplicate_groups as g", "g.id", "a.duplicate_group_id")
-      .select(["a.data", "a.fused_published", "a.story_id", "a.origin", "a.ingested_at", "g.data as group"])
+      .select(["a.doc", "a.fused_published", "a.story_id", "a.origin", "a.ingested_at", "g.data as group"])
       .where("a.id", "=", id)
       .executeTakeFirst();
     if (!row) return null;
-    const article = parseRow(ArticleSchema, row.data, `article ${id}`);
+    const article = parseRow(ArticleSchema, readDoc(row.doc), `article ${id}`);
     if (row.fused_published) article.published = row.fused_published as Article["published"];
     return {
       article,
@@ -519,7 +520,7 @@ export class SqlStore implements Store {
     const after = idOf(decodeCursor<{ id: string }>(q.cursor, "cursor"), "cursor");
     let query = this.db.selectFrom("quotes").select(["id", "data"]);
     if (after) query = query.where("id", ">", after.id);
-    if (q.speaker) query = query.where(sql<boolean>`(lower(speaker) = lower(${q.speaker}) or speaker_entity = ${q.speaker})`);
+    if (q.speaker) query = query.where(spokenBy(q.speaker));
     if (q.q) query = query.where(sql<boolean>`tsv @@ websearch_to_tsquery('english', ${q.q})`);
     if (q.story) query = query.where("story_id", "=", q.story);
     const rows = await query.orderBy("id").limit(limit + 1).execute();

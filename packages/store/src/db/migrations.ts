@@ -1,4 +1,6 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
+import type { Article } from "@newsfuse/core";
+import { docValue } from "../pipeline/doc.ts";
 
 // Versioned, append-only: a migration that has shipped is never edited, a new one is added.
 // Both backends run exactly this SQL.
@@ -161,6 +163,20 @@ const migrations: Record<string, Migration> = {
   "0004_drop_mentions": {
     async up(db: Kysely<any>) {
       await sql.raw(`drop table mentions`).execute(db);
+    },
+  },
+  // The analyzed article moves from JSONB to deflated JSON (see pipeline/doc.ts), converted here in
+  // chunks because compression runs in JavaScript.
+  "0005_article_doc": {
+    async up(db: Kysely<any>) {
+      await sql.raw(`alter table articles add column doc bytea`).execute(db);
+      for (;;) {
+        const rows = await sql<{ id: string; data: Article }>`select id, data from articles where doc is null limit 500`.execute(db);
+        if (!rows.rows.length) break;
+        for (const r of rows.rows) await sql`update articles set doc = ${docValue(r.data)} where id = ${r.id}`.execute(db);
+      }
+      await sql.raw(`alter table articles alter column doc set not null`).execute(db);
+      await sql.raw(`alter table articles drop column data`).execute(db);
     },
   },
 };

@@ -29,7 +29,8 @@ export interface ArticlesTable {
   event_id: string | null;
   duplicate_group_id: string | null;
   rev: ColumnType<number | string | bigint, number, number>;
-  data: Json<unknown>;
+  /** The analyzed article as deflated JSON (see pipeline/doc.ts). */
+  doc: Uint8Array;
   fused_published: ColumnType<unknown, string | null, string | null>;
   head: string;
   entity_list: ColumnType<Array<{ name: string; type: string }>, string, string>;

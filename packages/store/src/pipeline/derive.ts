@@ -12,6 +12,8 @@ import {
 import type { DB } from "../db/types.ts";
 import { HEAD_CHARS, articleOfLight, lightOf, type DeriveState, type LightArticle } from "./state.ts";
 import { entityKey, shortHash } from "./ids.ts";
+import { docValue, readDoc } from "./doc.ts";
+import type { DocCache } from "./doc-cache.ts";
 
 type Tx = Transaction<DB> | Kysely<DB>;
 
@@ -59,13 +61,35 @@ const json = (v: unknown) => JSON.stringify(v);
 /** The date an article can be trusted for: its stated date unless analysis flagged it, else an inferred one. */
 export const dateOf = (a: Article) => (a.published.conflicts.length === 0 ? a.published.stated : null) ?? a.published.inferred ?? null;
 
-export async function loadArticles(tx: Tx, ids: string[]): Promise<Map<string, Article>> {
+/** The stored analyzed articles with these ids, from the cache where it has them. */
+export async function loadArticles(tx: Tx, ids: string[], docs?: DocCache): Promise<Map<string, Article>> {
   const out = new Map<string, Article>();
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const rows = await tx.selectFrom("articles").select(["id", "data"]).where("id", "in", ids.slice(i, i + CHUNK)).execute();
-    for (const r of rows) out.set(r.id, r.data as Article);
+  const missing: string[] = [];
+  for (const id of ids) {
+    const a = docs?.get(id);
+    if (a) out.set(id, a);
+    else missing.push(id);
+  }
+  for (let i = 0; i < missing.length; i += CHUNK) {
+    const rows = await tx.selectFrom("articles").select(["id", "doc"]).where("id", "in", missing.slice(i, i + CHUNK)).execute();
+    for (const r of rows) {
+      const a = readDoc(r.doc);
+      out.set(r.id, a);
+      docs?.set(a);
+    }
   }
   return out;
+}
+
+/** Fills in the heads (what story clustering reads) of light articles loaded without them. */
+async function loadHeads(tx: Tx, members: LightArticle[]): Promise<void> {
+  const missing = members.filter((m) => m.head === null);
+  for (let i = 0; i < missing.length; i += CHUNK) {
+    const chunk = missing.slice(i, i + CHUNK);
+    const rows = await tx.selectFrom("articles").select(["id", "head"]).where("id", "in", chunk.map((m) => m.id)).execute();
+    const head = new Map(rows.map((r) => [r.id, r.head]));
+    for (const m of chunk) m.head = head.get(m.id) ?? m.lede;
+  }
 }
 
 /** Inserts the analyzed articles, placed by deriveBatch, with their per-article facts (signatures, numeric claims). */
@@ -88,7 +112,7 @@ export async function insertArticles(tx: Tx, rev: number, items: NewArticle[], p
           event_id: null,
           duplicate_group_id: placements.get(a.id)?.group?.id ?? null,
           rev,
-          data: json(a),
+          doc: docValue(a),
           fused_published: null,
           head: a.body.slice(0, HEAD_CHARS),
           entity_list: json(a.entities.map((e) => ({ name: e.name, type: e.type }))),
@@ -173,7 +197,10 @@ export function groupId(members: string[]): string {
 export async function deriveBatch(tx: Tx, state: DeriveState, rev: number, batch: NewArticle[], touched: Set<string>): Promise<Map<string, Placement>> {
   const placements = new Map<string, Placement>();
   if (!batch.length) return placements;
-  for (const n of batch) state.apply(lightOf(n.article, n.keys));
+  for (const n of batch) {
+    state.apply(lightOf(n.article, n.keys));
+    state.docs.set(n.article);
+  }
   const full = new Map<string, Article>(batch.map((n) => [n.article.id, n.article]));
   const newIds = new Set(full.keys());
 
@@ -197,7 +224,7 @@ export async function deriveBatch(tx: Tx, state: DeriveState, rev: number, batch
     for (const m of [...g.articles].sort().slice(0, GROUP_SAMPLE)) pool.add(m);
   }
   const missing = [...pool].filter((id) => !full.has(id));
-  for (const [id, a] of await loadArticles(tx, missing)) full.set(id, a);
+  for (const [id, a] of await loadArticles(tx, missing, state.docs)) full.set(id, a);
   const poolArticles = [...pool].sort().map((id) => full.get(id)!).filter(Boolean);
   let t = performance.now();
   const found = timed("dedup.findDuplicates", t, pool.size > 1 ? findDuplicates(poolArticles) : []);
@@ -256,6 +283,7 @@ export async function deriveBatch(tx: Tx, state: DeriveState, rev: number, batch
     members.push(...recent);
   }
   members.sort((x, y) => cmp(x.published ?? "", y.published ?? "") || cmp(x.id, y.id));
+  await loadHeads(tx, members);
   t = performance.now();
   const clusters = timed("stories.clusterStories", t, clusterStories(members.map(articleOfLight)));
   const byCluster = new Map<string, LightArticle[]>();
@@ -410,23 +438,24 @@ export function fusedRows(storyId: string, articles: Article[], articleCount: nu
  * Re-fuses the given stories from their stored articles and replaces everything derived from them,
  * a handful of statements for the whole set (a round trip per story and table would dominate ingest).
  */
-export async function refuseStories(tx: Tx, storyIds: string[]): Promise<void> {
+export async function refuseStories(tx: Tx, storyIds: string[], docs?: DocCache): Promise<void> {
   if (!storyIds.length) return;
   const half = Math.floor(MAX_FUSE_ARTICLES / 2);
   // Up to MAX_FUSE_ARTICLES per story: its earliest and latest halves.
-  const rows = await sql<{ id: string; story_id: string; data: Article; n: number }>`
-    select id, story_id, data, n from (
-      select id, story_id, data,
+  const rows = await sql<{ id: string; story_id: string; n: number }>`
+    select id, story_id, n from (
+      select id, story_id,
         row_number() over (partition by story_id order by published nulls last, id) as rn,
         count(*) over (partition by story_id)::int as n
       from articles where story_id = any(${storyIds}::text[])
     ) x
     where n <= ${MAX_FUSE_ARTICLES} or rn <= ${half} or rn > n - ${half}`.execute(tx);
+  const docsById = await loadArticles(tx, rows.rows.map((r) => r.id), docs);
   const byStory = new Map<string, { n: number; articles: Article[] }>();
   for (const r of rows.rows) {
     let e = byStory.get(r.story_id);
     if (!e) byStory.set(r.story_id, (e = { n: r.n, articles: [] }));
-    e.articles.push(r.data);
+    e.articles.push(docsById.get(r.id)!);
   }
   await tx.deleteFrom("stories").where("id", "in", storyIds).execute(); // cascades: events, quotes, discrepancies, story_entities
   const out: FusedRows[] = [];
@@ -455,8 +484,8 @@ export async function refuseStories(tx: Tx, storyIds: string[]): Promise<void> {
 }
 
 /** Re-fuses one story (see refuseStories). */
-export function refuseStory(tx: Tx, storyId: string): Promise<void> {
-  return refuseStories(tx, [storyId]);
+export function refuseStory(tx: Tx, storyId: string, docs?: DocCache): Promise<void> {
+  return refuseStories(tx, [storyId], docs);
 }
 
 /** Sets one text column of many articles (and their rev) in one statement. */

@@ -1,4 +1,5 @@
 import type { Article } from "@newsfuse/core";
+import { DocCache } from "./doc-cache.ts";
 
 /** The slice of an article the in-memory indexes need; reloaded from columns, not from the JSONB body. */
 export interface LightArticle {
@@ -7,7 +8,13 @@ export interface LightArticle {
   published: string | null;
   outlet: string | null;
   agency: string | null;
-  head: string;
+  /** The first LEDE_CHARS of the body: enough to find candidate stories for a headline-less article. */
+  lede: string;
+  /**
+   * The first HEAD_CHARS of the body, which story clustering reads; null until needed. Reopening a
+   * store reads only the ledes, and deriveBatch loads the heads of the articles it re-clusters.
+   */
+  head: string | null;
   entities: Array<{ name: string; type: Article["entities"][number]["type"] }>;
   storyId: string | null;
   groupId: string | null;
@@ -21,8 +28,8 @@ const STOP = new Set(
 );
 
 /** Terms that point an article at candidate stories: content words of the title and entity names. */
-export function storyTerms(a: Pick<LightArticle, "title" | "entities" | "head">): string[] {
-  const title = a.title ?? a.head.slice(0, 160);
+export function storyTerms(a: Pick<LightArticle, "title" | "entities" | "lede">): string[] {
+  const title = a.title ?? a.lede;
   const t = new Set<string>();
   for (const w of title.toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) ?? []) if (!STOP.has(w)) t.add(w);
   for (const e of a.entities) t.add(`e:${e.name.toLowerCase()}`);
@@ -45,6 +52,8 @@ export class DeriveState {
   readonly groups = new Map<string, Set<string>>();
   readonly stories = new Map<string, Set<string>>();
   readonly termIndex = new Map<string, Set<string>>();
+  /** Full analyzed articles recently stored or read (for dedup pools and fusion). */
+  readonly docs = new DocCache();
 
   apply(a: LightArticle): void {
     const old = this.articles.get(a.id);
@@ -101,7 +110,7 @@ export class DeriveState {
   }
 
   /** Stories that share terms with the article, best first. */
-  storyCandidates(a: Pick<LightArticle, "title" | "entities" | "head">, max = 12): string[] {
+  storyCandidates(a: Pick<LightArticle, "title" | "entities" | "lede">, max = 12): string[] {
     const score = new Map<string, number>();
     for (const t of storyTerms(a)) for (const s of this.termIndex.get(t) ?? []) score.set(s, (score.get(s) ?? 0) + 1);
     return [...score]
@@ -117,6 +126,7 @@ export class DeriveState {
     this.groups.clear();
     this.stories.clear();
     this.termIndex.clear();
+    this.docs.clear();
   }
 }
 
@@ -128,6 +138,7 @@ export function lightOf(a: Article, keys: number[], storyId: string | null = nul
     published: (a.published.conflicts.length === 0 ? a.published.stated : null) ?? a.published.inferred,
     outlet: a.provenance.outlet,
     agency: a.provenance.agency,
+    lede: a.body.slice(0, LEDE_CHARS),
     head: a.body.slice(0, HEAD_CHARS),
     entities: a.entities.map((e) => ({ name: e.name, type: e.type })),
     storyId,
@@ -141,6 +152,7 @@ export function lightOf(a: Article, keys: number[], storyId: string | null = nul
  * first 400 words (about 2,400 characters), so the light copy keeps that much and clusters like the full one.
  */
 export const HEAD_CHARS = 2600;
+export const LEDE_CHARS = 160;
 
 /** An Article good enough for clustering, rebuilt from a LightArticle. */
 export function articleOfLight(l: LightArticle): Article {
@@ -155,7 +167,7 @@ export function articleOfLight(l: LightArticle): Article {
     credits: [],
     provenance: { agency: l.agency, republishedFrom: null, materialFrom: [], outlet: l.outlet, url: null },
     language: null,
-    body: l.head,
+    body: l.head ?? l.lede,
     entities: l.entities.map((e, i) => ({ id: `e${i}`, name: e.name, type: e.type, role: null, roles: [], aliases: [], mentions: [] })),
     quotes: [],
     numbers: [],
