@@ -47,12 +47,85 @@ export function stem(w: string): string {
 
 const TOKEN = /[A-Za-z][A-Za-z'’.\-]*[A-Za-z]|[A-Za-z]|\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?/g;
 
-interface Tok {
-  raw: string;
-  lower: string;
-  sentenceStart: boolean;
-  /** Start of a new "run" (a gap other than a single space between this token and the previous one). */
-  joined: boolean;
+/**
+ * A feature key, interned: a bag being built finds its slot for the key on the key itself (`epoch`
+ * names the bag), so counting a token costs no hash lookup.
+ */
+interface Key {
+  key: string;
+  epoch: number;
+  slot: number;
+}
+
+/** What a lower-cased token can contribute, the same wherever it stands. */
+interface WordInfo {
+  /** Too short, a stopword, a weekday or a month: no feature, and it breaks a run of names. */
+  skip: boolean;
+  /** May be a name when capitalised (not a title or function word). */
+  nameable: boolean;
+  /** The word without apostrophes and dots ("u.s" -> "us"), as name runs join it. */
+  bare: string;
+  name: Key;
+  /** The "w:" key when it is not a name, or null for words under three letters. */
+  word: Key | null;
+  /** The bag (epoch) whose text uses this word in lower case. */
+  seenIn: number;
+}
+
+// Memoised, as a batch repeats the same words: one lookup per token replaces five set lookups and
+// building and hashing a new key string. Pure functions of the word; bounded, and only ever cleared
+// between two bags, so that one bag never sees two Key objects for one key.
+const KEYS = new Map<string, Key>();
+const WORDS = new Map<string, WordInfo>();
+const MAX_MEMO = 200_000;
+let epoch = 0;
+
+function keyOf(key: string): Key {
+  let k = KEYS.get(key);
+  if (k === undefined) KEYS.set(key, (k = { key, epoch: 0, slot: 0 }));
+  return k;
+}
+
+function wordInfo(lower: string): WordInfo {
+  let info = WORDS.get(lower);
+  if (info === undefined) {
+    const bare = lower.includes("'") || lower.includes(".") ? lower.replace(/['.]/g, "") : lower;
+    info = {
+      skip: bare.length < 2 || STOP.has(bare) || WEEKDAYS.has(bare) || MONTHS.has(bare),
+      nameable: !NOT_NAMES.has(bare),
+      bare,
+      name: keyOf(`n:${bare}`),
+      word: bare.length >= 3 ? keyOf(`w:${stem(bare)}`) : null,
+      seenIn: 0,
+    };
+    WORDS.set(lower, info);
+  }
+  return info;
+}
+
+/** Event features as parallel lists in first-seen order (a FeatureBag's iteration order). */
+export interface FeatureList {
+  keys: string[];
+  counts: number[];
+}
+
+/** A bag under construction: counts land in the slot its Key records for this bag's epoch. */
+class BagBuilder {
+  readonly epoch = ++epoch;
+  readonly keys: string[] = [];
+  readonly counts: number[] = [];
+  add(k: Key, v: number): void {
+    if (k.epoch === this.epoch) this.counts[k.slot] += v;
+    else {
+      k.epoch = this.epoch;
+      k.slot = this.keys.length;
+      this.keys.push(k.key);
+      this.counts.push(v);
+    }
+  }
+  has(k: Key): boolean {
+    return k.epoch === this.epoch;
+  }
 }
 
 /** True when a gap between tokens ends a sentence: /[.!?:"“”\n]\s*$/ or a lone dash (/^\s*[-–—]\s*$/). */
@@ -62,8 +135,19 @@ function gapStartsSentence(gap: string): boolean {
   return /[.!?:"“”\n]\s*$/.test(gap) || /^\s*[-–—]\s*$/.test(gap);
 }
 
-function tokens(text: string): Tok[] {
-  const out: Tok[] = [];
+/** Tokens as parallel lists: the token ("U.S" without its last dot and "'s"), its word, and gap flags. */
+interface Tokens {
+  raw: string[];
+  /** The word of a token that starts with a letter; null for numbers. */
+  info: (WordInfo | null)[];
+  sentenceStart: boolean[];
+  /** Joined to the previous token by a single space or nothing, within a sentence (name runs). */
+  joined: boolean[];
+}
+
+/** Reads the tokens of a text, marking the words it uses in lower case as seen in bag `seenIn`. */
+function tokens(text: string, seenIn: number): Tokens {
+  const out: Tokens = { raw: [], info: [], sentenceStart: [], joined: [] };
   let prevEnd = 0;
   const re = new RegExp(TOKEN);
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -72,11 +156,28 @@ function tokens(text: string): Tok[] {
     if (raw.endsWith("'s")) raw = raw.slice(0, -2);
     if (raw.endsWith(".")) raw = raw.slice(0, -1);
     const gap = text.slice(prevEnd, m.index);
-    const sentenceStart = out.length === 0 || gapStartsSentence(gap);
-    out.push({ raw, lower: raw.toLowerCase(), sentenceStart, joined: (gap === "" || gap === " ") && !sentenceStart });
+    const sentenceStart = out.raw.length === 0 || gapStartsSentence(gap);
+    const c = raw.charCodeAt(0);
+    let info: WordInfo | null = null;
+    if (!isDigit(c)) {
+      info = wordInfo(raw.toLowerCase());
+      if (isLowerAscii(c)) info.seenIn = seenIn;
+    }
+    out.raw.push(raw);
+    out.info.push(info);
+    out.sentenceStart.push(sentenceStart);
+    out.joined.push((gap === "" || gap === " ") && !sentenceStart);
     prevEnd = m.index + word.length;
   }
   return out;
+}
+
+/** The number of tokens in a text (TOKEN matches). */
+function countTokens(text: string): number {
+  let n = 0;
+  const re = new RegExp(TOKEN);
+  while (re.exec(text)) n++;
+  return n;
 }
 
 /** /^[A-Z]/ and, past four characters, some character that is not [A-Z\d\W] (a lower-case letter or "_"). */
@@ -94,39 +195,64 @@ function isCap(s: string): boolean {
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isLowerAscii = (c: number) => c >= 97 && c <= 122;
 
-/** What a lower-cased token can contribute, the same wherever it stands. */
-interface WordInfo {
-  /** Too short, a stopword, a weekday or a month: no feature, and it breaks a run of names. */
-  skip: boolean;
-  /** May be a name when capitalised (not a title or function word). */
-  nameable: boolean;
-  /** The word without apostrophes and dots ("u.s" -> "us"), as name runs join it. */
-  bare: string;
-  nameKey: string;
-  /** The "w:" key when it is not a name, or null for words under three letters. */
-  wordKey: string | null;
-}
-
 /**
- * Memoised (bounded): a batch repeats the same words, and one lookup per token replaces five set
- * lookups and the building and hashing of a new key string. A pure function of the word.
+ * `eventFeatures` as parallel lists, the form clustering consumes: no Map per article, and its
+ * keys are shared strings.
  */
-const WORDS = new Map<string, WordInfo>();
-function wordInfo(lower: string): WordInfo {
-  let info = WORDS.get(lower);
-  if (info === undefined) {
-    if (WORDS.size >= 100_000) WORDS.clear();
-    const bare = lower.includes("'") || lower.includes(".") ? lower.replace(/['.]/g, "") : lower;
-    info = {
-      skip: bare.length < 2 || STOP.has(bare) || WEEKDAYS.has(bare) || MONTHS.has(bare),
-      nameable: !NOT_NAMES.has(bare),
-      bare,
-      nameKey: `n:${bare}`,
-      wordKey: bare.length >= 3 ? `w:${stem(bare)}` : null,
-    };
-    WORDS.set(lower, info);
+export function eventFeatureList(title: string | null, body: string, extraNames: string[] = []): FeatureList {
+  if (KEYS.size >= MAX_MEMO || WORDS.size >= MAX_MEMO) {
+    KEYS.clear();
+    WORDS.clear();
   }
-  return info;
+  const bag = new BagBuilder();
+  const titleText = title ?? "";
+  const titleUpper = titleText.length > 0 && titleText === titleText.toUpperCase();
+  const all = tokens(`${titleUpper ? titleText.toLowerCase() : titleText}\n${body}`, bag.epoch);
+  const titleCount = titleText ? countTokens(titleText) : 0;
+
+  let prevName: string | null = null;
+  let sentences = 0;
+  for (let i = 0; i < all.raw.length; i++) {
+    const raw = all.raw[i];
+    if (i >= titleCount && all.sentenceStart[i]) sentences++;
+    // Headlines and leads state the event most densely; later paragraphs drift to background
+    // (an earlier, similar incident is typically mentioned further down).
+    const w = i < titleCount ? POSITION_WEIGHTS.title : sentences <= POSITION_WEIGHTS.leadSentences ? POSITION_WEIGHTS.lead : 1;
+    const info = all.info[i];
+    if (info === null) {
+      prevName = null;
+      const num = raw.includes(",") ? raw.replace(/,/g, "") : raw;
+      const v = Number.parseFloat(num);
+      if (/^(1[89]|20)\d\d$/.test(num)) bag.add(keyOf(`y:${num}`), w);
+      else if (/(st|nd|rd|th)$/.test(num) || v >= 11 || num.includes(".")) bag.add(keyOf(`#:${num}`), w);
+      continue;
+    }
+    if (info.skip) {
+      prevName = null;
+      continue;
+    }
+    // A capitalised word that the same text also uses in lower case is a headline or sentence-start
+    // capital ("Arrested", "Police"), not a name.
+    const name = info.nameable && isCap(raw) && info.seenIn !== bag.epoch;
+    if (name) {
+      bag.add(info.name, w);
+      if (prevName && all.joined[i]) bag.add(keyOf(`nn:${prevName}_${info.bare}`), w);
+      prevName = info.bare;
+    } else {
+      prevName = null;
+      if (info.word) bag.add(info.word, w);
+    }
+  }
+  // Entity names only fill gaps (a name the capitalisation rule missed); counting a name twice
+  // would tilt the weights depending on whether the extractors ran.
+  for (const n of extraNames) {
+    const parts = n.toLowerCase().split(/\s+/).map((p) => p.replace(/[^a-z\-]/g, "")).filter((p) => p.length > 1 && !NOT_NAMES.has(p));
+    for (const p of parts) {
+      const k = keyOf(`n:${p}`);
+      if (!bag.has(k)) bag.add(k, 1);
+    }
+  }
+  return { keys: bag.keys, counts: bag.counts };
 }
 
 /**
@@ -137,59 +263,21 @@ function wordInfo(lower: string): WordInfo {
  * @example eventFeatures("Jackman to host Oscars", "Hugh Jackman will host the 81st Academy Awards.").has("#:81st") // true
  */
 export function eventFeatures(title: string | null, body: string, extraNames: string[] = []): FeatureBag {
-  const bag: FeatureBag = new Map();
-  const add = (k: string, v = 1) => bag.set(k, (bag.get(k) ?? 0) + v);
-  const titleText = title ?? "";
-  const titleUpper = titleText.length > 0 && titleText === titleText.toUpperCase();
-  const all = tokens(`${titleUpper ? titleText.toLowerCase() : titleText}\n${body}`);
-  const titleCount = titleText ? tokens(titleText).length : 0;
-  const lowerSeen = new Set<string>();
-  for (const t of all) if (isLowerAscii(t.raw.charCodeAt(0))) lowerSeen.add(t.lower);
+  const { keys, counts } = eventFeatureList(title, body, extraNames);
+  return new Map(keys.map((k, i) => [k, counts[i]]));
+}
 
-  let prevName: string | null = null;
-  let sentences = 0;
-  for (let i = 0; i < all.length; i++) {
-    const t = all[i];
-    if (i >= titleCount && t.sentenceStart) sentences++;
-    // Headlines and leads state the event most densely; later paragraphs drift to background
-    // (an earlier, similar incident is typically mentioned further down).
-    const w = i < titleCount ? POSITION_WEIGHTS.title : sentences <= POSITION_WEIGHTS.leadSentences ? POSITION_WEIGHTS.lead : 1;
-    if (isDigit(t.raw.charCodeAt(0))) {
-      prevName = null;
-      const num = t.raw.includes(",") ? t.raw.replace(/,/g, "") : t.raw;
-      const v = Number.parseFloat(num);
-      if (/^(1[89]|20)\d\d$/.test(num)) add(`y:${num}`, w);
-      else if (/(st|nd|rd|th)$/.test(num) || v >= 11 || num.includes(".")) add(`#:${num}`, w);
-      continue;
-    }
-    const info = wordInfo(t.lower);
-    if (info.skip) {
-      prevName = null;
-      continue;
-    }
-    // A capitalised word that the same text also uses in lower case is a headline or sentence-start
-    // capital ("Arrested", "Police"), not a name.
-    const name = info.nameable && isCap(t.raw) && !lowerSeen.has(t.lower);
-    if (name) {
-      add(info.nameKey, w);
-      if (prevName && t.joined) add(`nn:${prevName}_${info.bare}`, w);
-      prevName = info.bare;
-    } else {
-      prevName = null;
-      if (info.wordKey) add(info.wordKey, w);
-    }
-  }
-  // Entity names only fill gaps (a name the capitalisation rule missed); counting a name twice
-  // would tilt the weights depending on whether the extractors ran.
-  for (const n of extraNames) {
-    const parts = n.toLowerCase().split(/\s+/).map((p) => p.replace(/[^a-z\-]/g, "")).filter((p) => p.length > 1 && !NOT_NAMES.has(p));
-    for (const p of parts) if (!bag.has(`n:${p}`)) add(`n:${p}`);
-  }
-  return bag;
+/** The names of an article's entities that count as features (long organization names do not). */
+function featureNames(a: Article): string[] {
+  return a.entities.filter((e) => e.type !== "organization" || e.name.split(/\s+/).length <= 3).map((e) => e.name);
 }
 
 /** The text features of an analyzed article (title, body and the names its entities carry). */
 export function articleEventFeatures(a: Article): FeatureBag {
-  const names = a.entities.filter((e) => e.type !== "organization" || e.name.split(/\s+/).length <= 3).map((e) => e.name);
-  return eventFeatures(a.title, a.body, names);
+  return eventFeatures(a.title, a.body, featureNames(a));
+}
+
+/** `articleEventFeatures` as parallel lists. */
+export function articleEventFeatureList(a: Article): FeatureList {
+  return eventFeatureList(a.title, a.body, featureNames(a));
 }

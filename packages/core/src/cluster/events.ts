@@ -1,5 +1,5 @@
 import type { Article } from "../schema/article.ts";
-import { articleEventFeatures, type FeatureBag } from "./events.features.ts";
+import { articleEventFeatureList, type FeatureBag, type FeatureList } from "./events.features.ts";
 import { anchorConflicts, eventAnchor, type EventAnchor } from "./events.anchor.ts";
 
 export { eventFeatures, articleEventFeatures, type FeatureBag } from "./events.features.ts";
@@ -50,17 +50,16 @@ interface InternedBags {
   df: Int32Array;
 }
 
-function intern(bags: FeatureBag[]): InternedBags {
+function intern(lists: FeatureList[]): InternedBags {
   const idOf = new Map<string, number>();
   const sqrt: number[] = [];
   const weight: number[] = [];
   const ids: Int32Array[] = [];
   const tfs: Float64Array[] = [];
-  for (const bag of bags) {
-    const bi = new Int32Array(bag.size);
-    const bt = new Float64Array(bag.size);
-    let f = 0;
-    for (const [k, tf] of bag) {
+  for (const { keys, counts } of lists) {
+    const bi = new Int32Array(keys.length);
+    for (let f = 0; f < keys.length; f++) {
+      const k = keys[f];
       let id = idOf.get(k);
       if (id === undefined) {
         idOf.set(k, (id = idOf.size));
@@ -69,10 +68,9 @@ function intern(bags: FeatureBag[]): InternedBags {
         weight.push(FEATURE_WEIGHTS[ns] ?? 1);
       }
       bi[f] = id;
-      bt[f++] = tf;
     }
     ids.push(bi);
-    tfs.push(bt);
+    tfs.push(Float64Array.from(counts));
   }
   return { ids, tfs, sqrt: Uint8Array.from(sqrt), weight: Float64Array.from(weight), df: new Int32Array(idOf.size) };
 }
@@ -202,6 +200,17 @@ export function clusterBags(
   bags: FeatureBag[],
   opts: { topicThreshold?: number; eventThreshold?: number; cannotLink?: (i: number, j: number) => boolean } = {},
 ): number[] {
+  return clusterFeatureLists(
+    bags.map((b) => ({ keys: [...b.keys()], counts: [...b.values()] })),
+    opts,
+  );
+}
+
+/** `clusterBags` on features as parallel lists. */
+export function clusterFeatureLists(
+  bags: FeatureList[],
+  opts: { topicThreshold?: number; eventThreshold?: number; cannotLink?: (i: number, j: number) => boolean } = {},
+): number[] {
   const all = bags.map((_, i) => i);
   const interned = intern(bags);
   const topics = averageLink(weigh(interned, all), opts.topicThreshold ?? TOPIC_THRESHOLD);
@@ -237,8 +246,8 @@ export function clusterEvents(articles: Article[], opts: EventClusterOptions = {
 
 /** `clusterEvents` with the articles' `eventAnchor`s already read (fusion needs them too). */
 export function clusterEventsWithAnchors(articles: Article[], anchors: EventAnchor[], opts: EventClusterOptions = {}): Map<string, string> {
-  const bags = articles.map(articleEventFeatures);
-  const labels = clusterBags(bags, {
+  const bags = articles.map(articleEventFeatureList);
+  const labels = clusterFeatureLists(bags, {
     eventThreshold: opts.threshold,
     cannotLink: opts.anchors === false ? undefined : anchorConflicts(anchors),
   });
