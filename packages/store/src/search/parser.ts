@@ -1,0 +1,184 @@
+import { ACTIONS, type Item, P, S } from "./parser-table.ts";
+import { ALPHA, DIGIT, SPACE, SPECIAL, charClass } from "./chars.ts";
+
+/** Token types of PostgreSQL's default parser (ts_token_type('default')). */
+export const enum T {
+  AsciiWord = 1, Word, NumWord, Email, Url, Host, SFloat, Version, HWordNumPart, HWordPart, HWordAsciiPart, Blank, Tag,
+  Protocol, NumHWord, AsciiHWord, HWord, UrlPath, File, Float, Int, UInt, Entity,
+}
+
+const A_BINGO = 1, A_POP = 2, A_PUSH = 4, A_RERUN = 8, A_CLEAR = 16, A_MERGE = 32, A_CLRALL = 64;
+const TPS_BASE = 0, TPS_IN_URL_PATH_FIRST = 57, TPS_NULL = 77;
+
+// One TParserPosition: a frame of the parser's backtracking stack. Positions count code points, not bytes: every
+// predicate that PostgreSQL asks of the byte length (charlen == 1) is asked here of the code point (< 0x80).
+interface Frame {
+  pos: number;
+  atEnd: boolean; // charlen == 0
+  lenToken: number;
+  state: number;
+  pushedAt: number; // index of the item that pushed the frame above this one, -1 if none
+  prev: Frame | null;
+}
+
+const frame = (prev: Frame | null): Frame =>
+  prev
+    ? { pos: prev.pos, atEnd: prev.atEnd, lenToken: prev.lenToken, state: prev.state, pushedAt: -1, prev }
+    : { pos: 0, atEnd: false, lenToken: 0, state: TPS_BASE, pushedAt: -1, prev: null };
+
+const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+function startsWithCI(cps: string, at: number, s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (lower(cps.charCodeAt(at + i)) !== s.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * PostgreSQL's default text-search parser (wparser_def.c: TParserGet and its predicates), run on code points. It walks
+ * the same action tables with the same push/pop/clear stack, so tokens, their types and their boundaries are PostgreSQL's
+ * for every text whose characters chars.ts classifies as PostgreSQL does. Texts are
+ * strings of BMP code points only (one UTF-16 unit each); positions are indices into them.
+ */
+class Parser {
+  state: Frame;
+  ignore = false;
+  wanthost = false;
+  token = 0;
+  lenToken = 0;
+  type = 0;
+
+  constructor(private readonly cps: string, private readonly end: number, start: number) {
+    this.state = frame(null);
+    this.state.pos = start;
+  }
+
+  private test(item: Item): boolean {
+    const st = this.state;
+    const ch = st.atEnd ? 0 : this.cps.charCodeAt(st.pos);
+    switch (item[0]) {
+      case P.EOF: return st.pos === this.end || st.atEnd;
+      case P.EqC: return !st.atEnd && ch === item[1];
+      case P.Ignore: return this.ignore;
+      case P.AscLet: return !st.atEnd && ch < 0x80 && (charClass(ch) & ALPHA) !== 0;
+      case P.Alpha: return !st.atEnd && (charClass(ch) & ALPHA) !== 0;
+      case P.Digit: return !st.atEnd && (charClass(ch) & DIGIT) !== 0;
+      case P.Alnum: return !st.atEnd && (charClass(ch) & (ALPHA | DIGIT)) !== 0;
+      case P.NotAlnum: return st.atEnd || (charClass(ch) & (ALPHA | DIGIT)) === 0;
+      case P.Special: return !st.atEnd && (charClass(ch) & SPECIAL) !== 0;
+      case P.Space: return !st.atEnd && (charClass(ch) & SPACE) !== 0;
+      case P.XDigit: return !st.atEnd && ((ch >= 48 && ch <= 57) || (ch >= 65 && ch <= 70) || (ch >= 97 && ch <= 102));
+      case P.StopHost:
+        if (!this.wanthost) return false;
+        this.wanthost = false;
+        return true;
+      case P.Host: return this.sub(false);
+      case P.URLPath: return this.sub(true);
+      case P.URLChar:
+        // RFC 3986 characters only, as p_isurlchar: no non-ASCII, spaces, controls or "<>\^`{|}
+        return !st.atEnd && ch > 0x20 && ch < 0x7f && ch !== 34 && ch !== 60 && ch !== 62 && ch !== 92 && ch !== 94 && ch !== 96 && ch !== 123 && ch !== 124 && ch !== 125;
+      default: return true;
+    }
+  }
+
+  // p_ishost / p_isURLPath: a fresh parser from the current position must yield a whole host (url path) token.
+  private sub(urlPath: boolean): boolean {
+    const st = this.state;
+    const tmp = new Parser(this.cps, this.end, st.pos);
+    if (urlPath) {
+      tmp.state = frame(tmp.state);
+      tmp.state.state = TPS_IN_URL_PATH_FIRST;
+    } else tmp.wanthost = true;
+    if (!tmp.next() || tmp.type !== (urlPath ? T.UrlPath : T.Host)) return false;
+    st.pos += tmp.lenToken;
+    st.lenToken += tmp.lenToken;
+    st.atEnd = tmp.state.atEnd;
+    return true;
+  }
+
+  private special(s: S): void {
+    const st = this.state;
+    switch (s) {
+      case S.Tags: {
+        // <script> and <style> bodies are skipped as blank until their closing tag.
+        const n = st.lenToken, t = this.token;
+        if (n === 8 && startsWithCI(this.cps, t, "</script")) this.ignore = false;
+        else if (n === 7 && startsWithCI(this.cps, t, "</style")) this.ignore = false;
+        else if (n === 7 && startsWithCI(this.cps, t, "<script")) this.ignore = true;
+        else if (n === 6 && startsWithCI(this.cps, t, "<style")) this.ignore = true;
+        return;
+      }
+      case S.FURL:
+        this.wanthost = true;
+        st.pos -= st.lenToken;
+        return;
+      case S.Hyphen:
+        st.pos -= st.lenToken;
+        return;
+      case S.VerVersion:
+        st.pos -= st.lenToken;
+        st.lenToken = 0;
+        return;
+    }
+  }
+
+  /** TParserGet: advances to the next token; false at the end of the text. */
+  next(): boolean {
+    if (this.state.pos >= this.end) return false;
+    this.token = this.state.pos;
+    this.state.pushedAt = -1;
+    let item: Item | undefined;
+    while (this.state.pos <= this.end) {
+      const st = this.state;
+      st.atEnd = st.pos === this.end;
+      const actions = ACTIONS[st.state]!;
+      let i = 0;
+      if (st.pushedAt >= 0) {
+        // After a POP, pick up at the next test.
+        i = st.pushedAt + 1;
+        st.pushedAt = -1;
+      }
+      for (; ; i++) {
+        item = actions[i]!;
+        if (item[0] === P.Default) break;
+        if (this.test(item)) break;
+      }
+      const flags = item[2];
+      if (item[5] !== S.None) this.special(item[5]);
+      if (flags & A_BINGO) {
+        this.lenToken = st.lenToken;
+        st.lenToken = 0;
+        this.type = item[4];
+      }
+      if (flags & A_POP) {
+        this.state = st.prev!;
+      } else if (flags & A_PUSH) {
+        st.pushedAt = i;
+        this.state = frame(st);
+      } else if (flags & A_CLEAR) {
+        st.prev = st.prev!.prev;
+      } else if (flags & A_CLRALL) {
+        st.prev = null;
+      } else if (flags & A_MERGE) {
+        const prev = st.prev!;
+        prev.pos = st.pos;
+        prev.atEnd = st.atEnd;
+        prev.lenToken = st.lenToken;
+        this.state = prev;
+      }
+      if (item[3] !== TPS_NULL) this.state.state = item[3];
+      if (flags & A_BINGO || (this.state.pos >= this.end && !(flags & A_RERUN))) break;
+      if (flags & (A_RERUN | A_POP)) continue;
+      const cur = this.state;
+      if (!cur.atEnd) {
+        cur.pos++;
+        cur.lenToken++;
+      }
+    }
+    return item !== undefined && (item[2] & A_BINGO) !== 0;
+  }
+}
+
+/** Calls `emit` with each token PostgreSQL's default parser finds in `text` (BMP only), in order. */
+export function parse(text: string, emit: (type: T, start: number, length: number) => void): void {
+  const p = new Parser(text, text.length, 0);
+  while (p.next()) emit(p.type, p.token, p.lenToken);
+}
