@@ -13,7 +13,7 @@ import { ApiConfig, type ApiConfigInput } from "./config.ts";
 import type { AppEnv, Deps, Logger } from "./context.ts";
 import { ApiFailure, isApiErrorCode, type ErrorDetail } from "./errors.ts";
 import { clientAddress, isLoopback } from "./middleware/client.ts";
-import { StoryFuser } from "./fuser.ts";
+import { StoryFuser, type FuserOptions } from "./fuser.ts";
 import { IngestQueue } from "./ingest-queue.ts";
 import { responseCache } from "./middleware/cache.ts";
 import { TokenBuckets } from "./middleware/rate-limit.ts";
@@ -56,14 +56,15 @@ export function createApp(opts: CreateAppOptions) {
   const parsed = ApiConfig.safeParse(opts.config ?? {});
   if (!parsed.success) throw new Error(`invalid API config: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   const logger = opts.logger ?? (() => {});
+  const ingest = opts.ingestQueue ?? new IngestQueue(opts.store, logger);
   const deps: Deps = {
     store: opts.store,
     clock: opts.clock,
     config: parsed.data,
     logger,
     shutdown: opts.shutdown ?? new AbortController().signal,
-    ingest: opts.ingestQueue ?? new IngestQueue(opts.store, logger),
-    fuser: opts.fuser ?? new StoryFuser(opts.store, logger, { delayMs: parsed.data.fuseDelayMs, maxDelayMs: parsed.data.fuseMaxDelayMs }),
+    ingest,
+    fuser: opts.fuser ?? new StoryFuser(opts.store, logger, fuserOptions(parsed.data, ingest)),
   };
   const { config, clock } = deps;
 
@@ -156,6 +157,11 @@ export function createApp(opts: CreateAppOptions) {
     return failureResponse(c, failure);
   });
   return app;
+}
+
+/** The fuser's timing from the config; it waits for a pause in the queue's writes. */
+export function fuserOptions(config: Pick<ApiConfig, "fuseDelayMs" | "fuseMaxDelayMs">, ingest: IngestQueue): FuserOptions {
+  return { delayMs: config.fuseDelayMs, maxDelayMs: config.fuseMaxDelayMs, writing: () => ingest.busy };
 }
 
 export function failureResponse(c: Context, f: ApiFailure): Response {

@@ -6,7 +6,7 @@ describe("configFromEnv", () => {
     const r = configFromEnv({});
     expect(r).toEqual({
       ok: true,
-      value: { apiKey: null, reads: "open", bodyLimitBytes: 10 * 1024 * 1024, corsOrigins: [], rateLimit: { capacity: 200, refillPerSecond: 100 }, trustProxy: false, cacheTtlMs: 1000, fuseDelayMs: 250, fuseMaxDelayMs: 5000, maxBatchItems: 5000 },
+      value: { apiKey: null, reads: "open", bodyLimitBytes: 10 * 1024 * 1024, corsOrigins: [], rateLimit: { capacity: 200, refillPerSecond: 100 }, trustProxy: false, cacheTtlMs: 1000, fuseDelayMs: 250, fuseMaxDelayMs: 30_000, maxBatchItems: 5000 },
     });
   });
 

@@ -28,7 +28,7 @@ export const ApiConfig = z.object({
    */
   fuseDelayMs: z.number().int().nonnegative().default(250),
   /** Under writes that never pause, stories are re-fused at the latest this many ms after a write. */
-  fuseMaxDelayMs: z.number().int().nonnegative().default(5000),
+  fuseMaxDelayMs: z.number().int().nonnegative().default(30_000),
   /** Most items one NDJSON batch may hold. */
   maxBatchItems: z.number().int().positive().default(5000),
 });

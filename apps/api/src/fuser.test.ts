@@ -68,4 +68,19 @@ describe("background fusion", () => {
     expect(runs.length).toBe(during + 1);
     await fuser.close();
   });
+
+  it("takes a store call that outlasts the delay for writing, not for a pause", async () => {
+    let emit: (e: StoreEvent) => void = () => {};
+    let runs = 0;
+    let writing = true;
+    const fake = override(store, { subscribe: (l: (e: StoreEvent) => void) => ((emit = l), () => {}), fuseDirty: async () => (runs++, 1) });
+    const fuser = new StoryFuser(fake, () => {}, { delayMs: 30, maxDelayMs: 60_000, writing: () => writing });
+    emit({ type: "story.updated", storyId: "s" });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(runs).toBe(0);
+    writing = false;
+    await fuser.idle();
+    expect(runs).toBe(1);
+    await fuser.close();
+  });
 });

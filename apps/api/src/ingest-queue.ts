@@ -42,6 +42,11 @@ export class IngestQueue {
     while (this.running) await new Promise((r) => setTimeout(r, 20));
   }
 
+  /** A store call is running or requests are waiting for one. */
+  get busy(): boolean {
+    return this.running || this.waiting.length > 0;
+  }
+
   ingest(raws: RawInput[], oneEach: boolean): Promise<IngestItemResult[]> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ raws, oneEach, resolve, reject });

@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import type { Store } from "@newsfuse/store";
-import { createApp } from "./app.ts";
+import { createApp, fuserOptions } from "./app.ts";
 import { StoryFuser } from "./fuser.ts";
 import { IngestQueue } from "./ingest-queue.ts";
 import { ApiConfig, type ApiConfigInput } from "./config.ts";
@@ -39,7 +39,7 @@ export async function startServer(opts: {
   const ingestQueue = new IngestQueue(opts.store, logger);
   // A bad config is reported by createApp, with every problem.
   const config = ApiConfig.safeParse(opts.config ?? {}).data;
-  const fuser = new StoryFuser(opts.store, logger, { delayMs: config?.fuseDelayMs, maxDelayMs: config?.fuseMaxDelayMs });
+  const fuser = new StoryFuser(opts.store, logger, config ? fuserOptions(config, ingestQueue) : {});
   const app = createApp({ store: opts.store, clock: opts.clock ?? Date.now, config: opts.config, logger, shutdown: shutdown.signal, ingestQueue, fuser });
   const host = opts.host ?? "127.0.0.1";
   const server = await new Promise<Server>((resolve, reject) => {

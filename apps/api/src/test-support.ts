@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { openStore, type Store } from "@newsfuse/store";
 import { afterAll, beforeAll, inject } from "vitest";
 import { openApiChecker } from "../test/openapi.ts";
-import { createApp } from "./app.ts";
+import { createApp, fuserOptions } from "./app.ts";
+import { IngestQueue } from "./ingest-queue.ts";
 import { ApiConfig, type ApiConfigInput } from "./config.ts";
 import type { LogEntry } from "./context.ts";
 import { StoryFuser } from "./fuser.ts";
@@ -69,9 +70,9 @@ export function buildApp(store: Store, config: ApiConfigInput = {}) {
   const logs: LogEntry[] = [];
   const logger = (e: LogEntry) => void logs.push(e);
   const full = { rateLimit: null, ...config };
-  const { fuseDelayMs, fuseMaxDelayMs } = ApiConfig.parse(full);
-  const fuser = new StoryFuser(store, logger, { delayMs: fuseDelayMs, maxDelayMs: fuseMaxDelayMs });
-  const app = createApp({ store, clock, config: full, logger, fuser });
+  const ingestQueue = new IngestQueue(store, logger);
+  const fuser = new StoryFuser(store, logger, fuserOptions(ApiConfig.parse(full), ingestQueue));
+  const app = createApp({ store, clock, config: full, logger, fuser, ingestQueue });
   return { app, clock, logs, fuser, api: openApiChecker(app) };
 }
 
