@@ -1,8 +1,9 @@
 import type { Article } from "../schema/article.ts";
-import { FIELDS, StoryFeatureCache, storyFeatures, type StoryFeatures, type StoryItem } from "./story-features.ts";
+import { WeightArena } from "./weight-arena.ts";
+import { FIELDS, shapeKey, StoryFeatureCache, TermDictionary, type StoryFeatures, type StoryItem } from "./story-features.ts";
 
-export { StoryFeatureCache, storyFeatures, STORY_FEATURE_CACHE_ENTRIES } from "./story-features.ts";
-export type { FeatureShape, StoryFeatureCacheOptions, StoryFeatures, StoryItem } from "./story-features.ts";
+export { StoryFeatureCache, STORY_FEATURE_CACHE_ENTRIES } from "./story-features.ts";
+export type { StoryFeatureCacheOptions, StoryItem } from "./story-features.ts";
 
 /** An item's L2-normalized TF-IDF vector. */
 interface TermVector {
@@ -100,16 +101,26 @@ const HOUR = 3_600_000;
 export class StoryIndex {
   private readonly opts: Required<StoryIndexOptions>;
   private readonly cache: StoryFeatureCache | null;
-  private readonly vocab = new Map<string, number>();
+  private readonly dictionary: TermDictionary;
+  private readonly shape: string;
+  // Dictionary id -> this index's term id + 1 (0: not seen yet). Terms are numbered densely per
+  // index, so its postings and document frequencies stay compact under a large shared dictionary.
+  private localOf = new Int32Array(1024);
+  private terms = 0;
   private df = new Int32Array(1024);
   private docs = 0;
-  // Per term, the stories that have it as (story, slot) pairs, oldest first: the slot is where the
-  // story keeps the term's weight, so scanning a posting reads weights without a lookup.
+  // Per term, the stories that have it as (story, place) pairs, oldest first: the place is where
+  // the story keeps the term's weight in the arena, so scanning a posting reads weights directly.
   private readonly postings: number[][] = [];
-  // Per story, indexed by story number: its terms (term -> slot, in the order they were added) and
-  // its centroid weights by slot. A closed or merged-away story's are dropped (null).
+  private readonly arena = new WeightArena();
+  // Per story, indexed by story number: its terms (term -> place, in the order they were added),
+  // null once closed or merged away; its arena chunks as (start, size) pairs; the free part of
+  // its last chunk; whether it is alive (the hot loop's test, on a typed array).
   private readonly slots: (Map<number, number> | null)[] = [];
-  private readonly weights: (Float64Array | null)[] = [];
+  private readonly chunks: (number[] | null)[] = [];
+  private chunkNext = new Int32Array(256);
+  private chunkEnd = new Int32Array(256);
+  private alive = new Uint8Array(256);
   private norms2 = new Float64Array(256);
   private lastTime = new Float64Array(256);
   private lastSeq = new Float64Array(256);
@@ -121,7 +132,7 @@ export class StoryIndex {
   private open: number[] = [];
   private latestTime = Number.NEGATIVE_INFINITY;
   // Scratch space reused by every add, so the hot loop allocates little.
-  private candidateMark = new Float64Array(256).fill(-1);
+  private candidateMark = new Int32Array(256).fill(-1);
   private acc = new Float64Array(256);
 
   /**
@@ -131,6 +142,8 @@ export class StoryIndex {
   constructor(options: StoryIndexOptions = {}, cache: StoryFeatureCache | null = null) {
     this.opts = { ...DEFAULTS, ...options };
     this.cache = cache;
+    this.dictionary = cache ? cache.dictionaryForIndex() : new TermDictionary();
+    this.shape = shapeKey(this.opts);
   }
 
   /** Number of items added. */
@@ -147,7 +160,7 @@ export class StoryIndex {
   add(item: StoryItem): string {
     const known = this.assignment.get(item.id);
     if (known !== undefined) return this.opts.idPrefix + known;
-    const features = this.cache ? this.cache.features(item, this.opts) : storyFeatures(item, this.opts);
+    const features = this.cache ? this.cache.features(item, this.opts, this.shape, this.dictionary) : this.dictionary.features(item, this.opts);
     const seq = this.docs++;
     const time = typeof item.time === "number" && Number.isFinite(item.time) ? item.time : Number.NaN;
     if (!Number.isNaN(time) && time > this.latestTime) this.latestTime = time;
@@ -200,20 +213,18 @@ export class StoryIndex {
       const s = this.root(s0);
       const cs = this.slots[s];
       if (!cs || !this.isOpen(s, time, seq)) continue;
-      const ws = this.weights[s]!;
+      const values = this.arena.values;
       // The story's heaviest terms find the stories it could be a fragment of; the dot product
       // over those terms ranks them, and only the best few get a full centroid comparison.
       partial.clear();
-      for (const t of topTerms(cs, ws, MERGE_PROBE_TERMS)) {
-        const w = ws[cs.get(t)!];
+      for (const t of topTerms(cs, values, MERGE_PROBE_TERMS)) {
+        const w = values[cs.get(t)!];
         const list = this.postings[t];
         const stop = Math.max(0, list.length - scan);
         for (let k = list.length - 2; k >= stop; k -= 2) {
           const c = list[k];
-          if (c === s) continue;
-          const wc = this.weights[c];
-          if (!wc) continue;
-          partial.set(c, (partial.get(c) ?? 0) + w * wc[list[k + 1]]);
+          if (c === s || this.alive[c] === 0) continue;
+          partial.set(c, (partial.get(c) ?? 0) + w * values[list[k + 1]]);
         }
       }
       const ranked = [...partial].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, RESCORE);
@@ -222,12 +233,11 @@ export class StoryIndex {
       for (const [c] of ranked) {
         if (!this.isOpen(c, time, seq)) continue;
         const cc = this.slots[c]!;
-        const wc = this.weights[c]!;
-        const [small, smallW, large, largeW] = cs.size < cc.size ? [cs, ws, cc, wc] : [cc, wc, cs, ws];
+        const [small, large] = cs.size < cc.size ? [cs, cc] : [cc, cs];
         let dot = 0;
-        for (const [term, slot] of small) {
+        for (const [term, at] of small) {
           const v = large.get(term);
-          if (v !== undefined) dot += smallW[slot] * largeW[v];
+          if (v !== undefined) dot += values[at] * values[v];
         }
         const score = (dot / Math.sqrt(this.norms2[s] * this.norms2[c])) * this.decay(this.lastTime[s], this.lastTime[c]);
         if (score > bestScore) {
@@ -242,54 +252,76 @@ export class StoryIndex {
 
   private merge(a: number, b: number): void {
     const [into, from] = this.slots[a]!.size >= this.slots[b]!.size ? [a, b] : [b, a];
-    const fromW = this.weights[from]!;
     let norm2 = this.norms2[into];
-    for (const [t, slot] of this.slots[from]!) norm2 = this.addWeight(into, t, fromW[slot], norm2);
+    // The arena may grow while `into` takes new terms, so its values are read afresh each time.
+    for (const [t, at] of this.slots[from]!) norm2 = this.addWeight(into, t, this.arena.values[at], norm2);
     this.norms2[into] = norm2;
     this.sizes[into] += this.sizes[from];
     const lf = this.lastTime[from];
     if (!Number.isNaN(lf)) this.lastTime[into] = Number.isNaN(this.lastTime[into]) ? lf : Math.max(this.lastTime[into], lf);
     this.lastSeq[into] = Math.max(this.lastSeq[into], this.lastSeq[from]);
-    this.slots[from] = null;
-    this.weights[from] = null;
+    this.release(from);
     this.parent[from] = into;
   }
 
-  // Adds w to story s's weight for term t (a new slot, posted, when s lacks t); returns the new norm².
+  // Adds w to story s's weight for term t (a new place, posted, when s lacks t); returns the new norm².
   private addWeight(s: number, t: number, w: number, norm2: number): number {
     const slots = this.slots[s]!;
-    let ws = this.weights[s]!;
-    const slot = slots.get(t);
-    if (slot !== undefined) {
-      const old = ws[slot];
-      ws[slot] = old + w;
+    const at = slots.get(t);
+    if (at !== undefined) {
+      const values = this.arena.values;
+      const old = values[at];
+      values[at] = old + w;
       return norm2 + (2 * old * w + w * w);
     }
-    const fresh = slots.size;
-    if (fresh === ws.length) {
-      const grown = new Float64Array(Math.max(16, ws.length * 2));
-      grown.set(ws);
-      this.weights[s] = ws = grown;
-    }
+    let fresh = this.chunkNext[s];
+    if (fresh === this.chunkEnd[s]) fresh = this.newChunk(s, 8);
+    this.chunkNext[s] = fresh + 1;
     slots.set(t, fresh);
-    ws[fresh] = w;
+    this.arena.values[fresh] = w;
     const list = this.postings[t];
     list.push(s, fresh);
     if (list.length > 8 * this.opts.postingsScan) this.postings[t] = list.slice(-2 * this.opts.postingsScan);
     return norm2 + w * w;
   }
 
-  private termId(t: string): number {
-    let id = this.vocab.get(t);
-    if (id === undefined) {
-      id = this.vocab.size;
-      this.vocab.set(t, id);
-      this.postings.push([]);
-      if (id >= this.df.length) {
-        const d = new Int32Array(this.df.length * 2);
-        d.set(this.df);
-        this.df = d;
-      }
+  // A story's chunks double in size (from the size of its first item), up to a cap.
+  private newChunk(s: number, want: number): number {
+    const chunks = this.chunks[s]!;
+    const size = chunks.length === 0 ? Math.max(8, 2 ** Math.ceil(Math.log2(want))) : Math.min(2 * chunks[chunks.length - 1], 4096);
+    const start = this.arena.alloc(size);
+    chunks.push(start, size);
+    this.chunkNext[s] = start;
+    this.chunkEnd[s] = start + size;
+    return start;
+  }
+
+  // A closed or merged-away story's weights are never read again: its postings are skipped.
+  private release(s: number): void {
+    const chunks = this.chunks[s];
+    // Merged-away stories stay on the open list until the next close; they were released at the merge.
+    if (chunks === null) return;
+    for (let k = 0; k < chunks.length; k += 2) this.arena.release(chunks[k], chunks[k + 1]);
+    this.chunks[s] = null;
+    this.slots[s] = null;
+    this.alive[s] = 0;
+  }
+
+  private termId(g: number): number {
+    if (g >= this.localOf.length) {
+      const l = new Int32Array(Math.max(this.localOf.length * 2, g + 1));
+      l.set(this.localOf);
+      this.localOf = l;
+    }
+    const known = this.localOf[g];
+    if (known > 0) return known - 1;
+    const id = this.terms++;
+    this.localOf[g] = id + 1;
+    this.postings.push([]);
+    if (id >= this.df.length) {
+      const d = new Int32Array(this.df.length * 2);
+      d.set(this.df);
+      this.df = d;
     }
     return id;
   }
@@ -297,18 +329,19 @@ export class StoryIndex {
   private vectorize(features: StoryFeatures): TermVector {
     const o = this.opts;
     const fieldWeights = [o.titleWeight, o.urlWeight, o.bodyWeight, o.entityWeight, o.quoteWeight];
-    const { terms: words, counts } = features;
-    const terms = new Int32Array(words.length);
-    const weights = new Float64Array(words.length);
+    const { ids, counts } = features;
+    const fields = FIELDS;
+    const terms = new Int32Array(ids.length);
+    const weights = new Float64Array(ids.length);
     let norm = 0;
     const n = this.docs;
-    for (let i = 0; i < words.length; i++) {
-      const id = this.termId(words[i]);
+    for (let i = 0; i < ids.length; i++) {
+      const id = this.termId(ids[i]);
       // Term frequency summed one occurrence at a time, field by field, as the weights add up.
       let f = 0;
-      for (let field = 0; field < FIELDS; field++) {
+      for (let field = 0; field < fields; field++) {
         const w = fieldWeights[field];
-        for (let k = counts[FIELDS * i + field]; k > 0; k--) f += w;
+        for (let k = counts[fields * i + field]; k > 0; k--) f += w;
       }
       this.df[id]++;
       // (1 + ln tf) damps repeats; df counts the items seen so far, this one included.
@@ -331,11 +364,11 @@ export class StoryIndex {
 
   private exactScore(s: number, vec: TermVector, time: number): number {
     const slots = this.slots[s]!;
-    const ws = this.weights[s]!;
+    const values = this.arena.values;
     let dot = 0;
     for (let i = 0; i < vec.terms.length; i++) {
-      const slot = slots.get(vec.terms[i]);
-      if (slot !== undefined) dot += ws[slot] * vec.weights[i];
+      const at = slots.get(vec.terms[i]);
+      if (at !== undefined) dot += values[at] * vec.weights[i];
     }
     return (dot / Math.sqrt(this.norms2[s])) * this.decay(time, this.lastTime[s]);
   }
@@ -358,6 +391,8 @@ export class StoryIndex {
       touched = [];
       const mark = this.candidateMark;
       const acc = this.acc;
+      const alive = this.alive;
+      const values = this.arena.values;
       const scan = 2 * this.opts.postingsScan;
       for (let i = 0; i < vec.terms.length; i++) {
         const w = vec.weights[i];
@@ -365,8 +400,7 @@ export class StoryIndex {
         const stop = Math.max(0, list.length - scan);
         for (let k = list.length - 2; k >= stop; k -= 2) {
           const s = list[k];
-          const ws = this.weights[s];
-          if (ws === null) continue;
+          if (alive[s] === 0) continue;
           if (mark[s] !== seq) {
             mark[s] = seq;
             if (!this.isOpen(s, time, seq)) {
@@ -377,13 +411,22 @@ export class StoryIndex {
             touched.push(s);
           }
           // A posted story always holds the term: stories only gain terms until they close.
-          acc[s] += w * ws[list[k + 1]];
+          acc[s] += w * values[list[k + 1]];
         }
       }
       if (touched.length > RESCORE) {
-        for (const s of touched) acc[s] = (acc[s] / Math.sqrt(this.norms2[s])) * this.decay(time, this.lastTime[s]);
-        touched.sort((x, y) => acc[y] - acc[x] || y - x);
-        touched.length = RESCORE;
+        let nan = false;
+        for (const s of touched) {
+          acc[s] = (acc[s] / Math.sqrt(this.norms2[s])) * this.decay(time, this.lastTime[s]);
+          if (acc[s] !== acc[s]) nan = true;
+        }
+        // Only the set of the best few matters (the exact scores below decide, ties to the higher
+        // story), so a selection does; but a story with a zero centroid (the first item of an index
+        // has idf 0) scores NaN, which sorts by the engine's rules, and then the sort itself is kept.
+        if (nan) {
+          touched.sort((x, y) => acc[y] - acc[x] || y - x);
+          touched.length = RESCORE;
+        } else touched = bestOf(touched, acc, RESCORE);
       }
     }
     let best = -1;
@@ -412,21 +455,27 @@ export class StoryIndex {
       this.sizes = grow(this.sizes, (n) => new Int32Array(n));
       this.parent = grow(this.parent, (n) => new Int32Array(n));
       this.acc = grow(this.acc, (n) => new Float64Array(n));
-      const mark = new Float64Array(this.candidateMark.length * 2).fill(-1);
+      this.chunkNext = grow(this.chunkNext, (n) => new Int32Array(n));
+      this.chunkEnd = grow(this.chunkEnd, (n) => new Int32Array(n));
+      const alive = new Uint8Array(this.alive.length * 2);
+      alive.set(this.alive);
+      this.alive = alive;
+      const mark = new Int32Array(this.candidateMark.length * 2).fill(-1);
       mark.set(this.candidateMark);
       this.candidateMark = mark;
     }
     this.parent[s] = s;
     this.slots.push(new Map());
-    this.weights.push(EMPTY);
+    this.chunks.push([]);
+    this.alive[s] = 1;
     this.lastTime[s] = Number.NaN;
     this.open.push(s);
     return s;
   }
 
   private join(s: number, vec: TermVector, time: number, seq: number): void {
-    // A new story's first item sizes its weights: most stories never get a second.
-    if (this.weights[s]!.length === 0) this.weights[s] = new Float64Array(vec.terms.length);
+    // A new story's first item sizes its first chunk: most stories never get a second item.
+    if (this.chunks[s]!.length === 0 && vec.terms.length > 0) this.newChunk(s, vec.terms.length);
     let norm2 = this.norms2[s];
     for (let i = 0; i < vec.terms.length; i++) norm2 = this.addWeight(s, vec.terms[i], vec.weights[i], norm2);
     this.norms2[s] = norm2;
@@ -441,29 +490,41 @@ export class StoryIndex {
     const still: number[] = [];
     for (const s of this.open) {
       if (this.isOpen(s, Number.isNaN(time) ? Number.NaN : this.latestTime, seq)) still.push(s);
-      else {
-        this.slots[s] = null;
-        this.weights[s] = null;
-      }
+      else this.release(s);
     }
     this.open = still;
   }
 }
 
-const EMPTY = new Float64Array(0);
-
 /** How many candidates, ranked by their dot product along the postings, are scored exactly. */
 const RESCORE = 4;
+
+// The k stories of highest acc (ties: higher story number), as sorting by that order and keeping k would give.
+function bestOf(stories: number[], acc: Float64Array, k: number): number[] {
+  const top: number[] = [];
+  for (const s of stories) {
+    const a = acc[s];
+    if (top.length === k) {
+      const last = top[k - 1];
+      if (a < acc[last] || (a === acc[last] && s < last)) continue;
+      top.pop();
+    }
+    let i = top.length;
+    while (i > 0 && (acc[top[i - 1]] < a || (acc[top[i - 1]] === a && top[i - 1] < s))) i--;
+    top.splice(i, 0, s);
+  }
+  return top;
+}
 
 /** How many of a story's heaviest terms are used to look for stories it should merge with. */
 const MERGE_PROBE_TERMS = 8;
 
 // The k heaviest terms of a centroid in one linear pass (a story can hold thousands of terms).
-function topTerms(slots: Map<number, number>, ws: Float64Array, k: number): number[] {
+function topTerms(slots: Map<number, number>, values: Float64Array, k: number): number[] {
   const terms: number[] = [];
   const weights: number[] = [];
-  for (const [t, slot] of slots) {
-    const w = ws[slot];
+  for (const [t, at] of slots) {
+    const w = values[at];
     if (terms.length === k && w <= weights[k - 1]) continue;
     let i = terms.length === k ? k - 1 : terms.length;
     if (terms.length < k) {

@@ -56,14 +56,30 @@ export function normalizeHeadline(title: string): string {
  * @example contentWords("Apple unveils the new iPads") // ["apple", "unveil", "ipad"]
  */
 export function contentWords(text: string, limit = Infinity): string[] {
+  const out: string[] = [];
+  forEachToken(text, limit, (token) => {
+    const w = storyWord(token);
+    if (w === null) return false;
+    out.push(w);
+    return true;
+  });
+  return out;
+}
+
+/**
+ * Calls `visit` with each token of 2+ characters that contentWords reads, before stopwords and
+ * stemming; `visit` says whether the token was a content word, and after `limit` of those it stops.
+ * @example forEachToken("The iPads", Infinity, (t) => (tokens.push(t), true)) // tokens: ["the", "ipads"]
+ */
+export function forEachToken(text: string, limit: number, visit: (token: string) => boolean): void {
   // One pass over the lower-cased text gives the tokens of normalizeHeadline(text).matchAll(/[a-z0-9]+/g):
   // of its rewrites only the HTML entities change tokens (its "'s" and trailing "..." removals only
   // drop non-token characters and one-letter tokens), and those are skipped where they stand.
   const s = text.toLowerCase();
   const n = s.length;
-  const out: string[] = [];
+  let words = 0;
   let i = 0;
-  while (i < n && out.length < limit) {
+  while (i < n && words < limit) {
     const c = s.charCodeAt(i);
     if (!isTokenChar(c)) {
       i += c === AMP ? entityLength(s, i) || 1 : 1;
@@ -71,13 +87,9 @@ export function contentWords(text: string, limit = Infinity): string[] {
     }
     let j = i + 1;
     while (j < n && isTokenChar(s.charCodeAt(j))) j++;
-    if (j - i >= 2) {
-      const w = storyWord(s.slice(i, j));
-      if (w !== null) out.push(w);
-    }
+    if (j - i >= 2 && visit(s.slice(i, j))) words++;
     i = j;
   }
-  return out;
 }
 
 const AMP = 38;
@@ -100,7 +112,8 @@ function isTokenChar(c: number): boolean {
 const STEMS = new Map<string, string | null>();
 const STEMS_MAX = 1 << 17;
 
-function storyWord(token: string): string | null {
+/** The stem of a token, or null for a stopword: what contentWords keeps of it. */
+export function storyWord(token: string): string | null {
   let w = STEMS.get(token);
   if (w === undefined) {
     if (STEMS.size >= STEMS_MAX) STEMS.clear();

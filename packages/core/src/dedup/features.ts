@@ -1,4 +1,4 @@
-import { hash64Hex } from "./hash.ts";
+import { contentFingerprint } from "./hash.ts";
 import { minhashSignature } from "./minhash.ts";
 import { scanText } from "./scan.ts";
 import { shinglesOfHashes } from "./shingles.ts";
@@ -68,7 +68,7 @@ export class DedupFeatureCache {
 
   /** The features of item `id` whose text is `text`: cached when the text is unchanged, else computed and kept. */
   features(id: string, text: string): DedupFeatures {
-    const fingerprint = `${text.length}:${hash64Hex(text)}`;
+    const fingerprint = contentFingerprint([text]);
     const hit = this.entries.get(id);
     if (hit && hit.fingerprint === fingerprint) {
       this.hits++;

@@ -59,3 +59,27 @@ export function seededSequence(seed: number, n: number): Uint32Array {
   }
   return out;
 }
+
+/**
+ * A 64-bit fingerprint of a sequence of strings (each one's length is mixed in, so the split between
+ * them counts), in one pass: what the feature caches check an item's content against.
+ * @example contentFingerprint(["a", "bc"]) !== contentFingerprint(["ab", "c"]) // true
+ */
+export function contentFingerprint(parts: readonly string[]): string {
+  // Two murmur3 lanes with different seeds, fed two UTF-16 units per step (this runs over every
+  // article's text on every cache lookup); each part is prefixed by its length, so the split counts.
+  let h1 = 0x9747b28c;
+  let h2 = 0x1b873593;
+  for (const s of parts) {
+    for (let i = -2; i < s.length; i += 2) {
+      const c = i < 0 ? s.length : s.charCodeAt(i) | ((i + 1 < s.length ? s.charCodeAt(i + 1) : 0) << 16);
+      let k = Math.imul(c, 0xcc9e2d51);
+      k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+      h1 ^= k;
+      h1 = (Math.imul((h1 << 13) | (h1 >>> 19), 5) + 0xe6546b64) | 0;
+      h2 ^= Math.imul(k, 0x85ebca6b);
+      h2 = (Math.imul((h2 << 17) | (h2 >>> 15), 9) + 0x52dce729) | 0;
+    }
+  }
+  return `${fmix32(h1).toString(36)}.${fmix32(h2).toString(36)}.${parts.length}`;
+}
