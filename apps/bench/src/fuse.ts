@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { analyzeBatch, fuseStory, seededRandom, type AnalyzeInput, type Article } from "@newsfuse/core";
 import { perturb } from "./ingest.ts";
@@ -18,6 +19,9 @@ import { perturb } from "./ingest.ts";
  *   concatenated as in a huge story that absorbed many.
  * Prints, per size, CPU ms per `fuseStory` call and articles fused per CPU second, and a hash of the
  * output so a change can be checked for byte-identical results.
+ * `--baseline <dir>`: also runs the fuseStory of another checkout's core (e.g. made by
+ * `git archive <commit> packages/core | tar -x -C <dir>` plus a node_modules link), interleaved with
+ * this one in the same process, checks that both outputs are byte-identical and prints the speedup.
  */
 export async function run(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -29,6 +33,7 @@ export async function run(argv: string[]): Promise<void> {
       seed: { type: "string", default: "7" },
       fresh: { type: "boolean", default: false },
       fixture: { type: "string" },
+      baseline: { type: "string" },
     },
   });
   const data = values.data ?? ["/work/shared/bench/clustering/dev.jsonl", "/work/shared/bench/quotes/dev.jsonl"];
@@ -46,32 +51,65 @@ export async function run(argv: string[]): Promise<void> {
   }
   console.log(`bench fuse: ${pool.length} analyzed articles (${pool.length / 2} originals + one perturbed copy each), ${rounds} rounds per story`);
 
+  const variants: Array<{ name: string; fuse: FuseFn }> = [{ name: "current", fuse: fuseStory }];
+  if (values.baseline) {
+    const core = (await import(pathToFileURL(join(values.baseline, "packages/core/src/index.ts")).href)) as { fuseStory: FuseFn };
+    variants.push({ name: "baseline", fuse: core.fuseStory });
+  }
   for (const size of sizes) {
     const stories = buildStories(size, pool, clusters);
     if (!stories.length) continue;
-    const hash = createHash("sha1");
-    // One warm-up round (JIT, memo caches as a long-running store has them), then the measured ones.
-    for (const [i, s] of stories.entries()) hash.update(JSON.stringify(fuseStory(`story-${size}-${i}`, s)));
-    const u0 = process.cpuUsage();
-    const t0 = performance.now();
-    let calls = 0;
-    let fused = 0;
-    for (let r = 0; r < rounds; r++)
-      for (const [i, s] of stories.entries()) {
-        fuseStory(`story-${size}-${i}`, s);
-        calls++;
-        fused += s.length;
-      }
-    const wall = performance.now() - t0;
-    const cpu = process.cpuUsage(u0);
-    const cpuMs = (cpu.user + cpu.system) / 1000;
     const mean = stories.reduce((n, s) => n + s.length, 0) / stories.length;
+    // The output hash, from a warm-up call per story (JIT, memo caches as a long-running store has them).
+    const hashes = variants.map((v) => {
+      const hash = createHash("sha1");
+      for (const [i, s] of stories.entries()) hash.update(JSON.stringify(v.fuse(`story-${size}-${i}`, s)));
+      return hash.digest("hex").slice(0, 12);
+    });
     console.log(
-      `size~${size}: ${stories.length} stories (mean ${mean.toFixed(0)} articles) cpu_ms_per_call=${(cpuMs / calls).toFixed(1)}` +
-        ` wall_ms_per_call=${(wall / calls).toFixed(1)} articles_per_cpu_s=${Math.round(fused / (cpuMs / 1000))}` +
-        ` cpu_ms_per_article=${(cpuMs / fused).toFixed(3)} output_sha1=${hash.digest("hex").slice(0, 12)}`,
+      `size~${size}: ${stories.length} stories (mean ${mean.toFixed(0)} articles) output_sha1=${hashes[0]}` +
+        (hashes.length > 1 ? ` baseline_sha1=${hashes[1]} identical=${hashes[0] === hashes[1]}` : ""),
     );
+    // First fusion: articles never fused before (fresh ids each round). Re-fusion: the same articles
+    // again as fresh objects, as the store loads them from its database whenever an ingest touches
+    // the story. Copies are made before the clock starts; variants alternate round by round.
+    const modes: Array<[string, (s: Article[], round: number) => Article[]]> = [
+      ["first fusion", (s, r) => s.map((a) => ({ ...a, id: `r${r}/${a.id}` }))],
+      ["re-fusion", (s) => JSON.parse(JSON.stringify(s)) as Article[]],
+    ];
+    for (const [mode, prepare] of modes) {
+      const totals = variants.map(() => ({ cpuMs: 0, wallMs: 0, calls: 0, fused: 0 }));
+      // Re-fusion is measured in its steady state: each story fused once before the clock starts.
+      if (mode === "re-fusion") for (const v of variants) measure(v.fuse, stories.map((s) => prepare(s, 0)), size);
+      for (let r = 0; r < rounds; r++)
+        variants.forEach((v, k) => {
+          const m = measure(v.fuse, stories.map((s) => prepare(s, r)), size);
+          for (const key of ["cpuMs", "wallMs", "calls", "fused"] as const) totals[k][key] += m[key];
+        });
+      const line = totals.map(
+        (t, k) =>
+          `${variants[k].name}: cpu_ms_per_call=${(t.cpuMs / t.calls).toFixed(1)} wall_ms_per_call=${(t.wallMs / t.calls).toFixed(1)} articles_per_cpu_s=${Math.round(t.fused / (t.cpuMs / 1000))}`,
+      );
+      const speedup = totals.length > 1 ? ` speedup_cpu=${(totals[1].cpuMs / totals[0].cpuMs).toFixed(2)}x` : "";
+      console.log(`  ${mode.padEnd(12)} ${line.join(" | ")}${speedup}`);
+    }
   }
+}
+
+type FuseFn = (storyId: string, articles: Article[]) => unknown;
+
+/** CPU and wall milliseconds of fusing each story once. */
+function measure(fuse: FuseFn, stories: Article[][], size: number) {
+  const u0 = process.cpuUsage();
+  const t0 = performance.now();
+  let fused = 0;
+  for (const [i, s] of stories.entries()) {
+    fuse(`story-${size}-${i}`, s);
+    fused += s.length;
+  }
+  const wallMs = performance.now() - t0;
+  const cpu = process.cpuUsage(u0);
+  return { cpuMs: (cpu.user + cpu.system) / 1000, wallMs, calls: stories.length, fused };
 }
 
 interface Pool {

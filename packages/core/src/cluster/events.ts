@@ -241,16 +241,23 @@ export function clusterFeatureLists(
  * const events = clusterEvents(articles); // Map { "a.txt" => "event-a.txt", "b.txt" => "event-a.txt", ... }
  */
 export function clusterEvents(articles: Article[], opts: EventClusterOptions = {}): Map<string, string> {
-  return clusterEventsWithAnchors(articles, articles.map((a) => eventAnchor(a)), opts);
+  return clusterEventsFrom(
+    articles,
+    articles.map((a) => ({ features: articleEventFeatureList(a), anchor: eventAnchor(a) })),
+    opts,
+  );
 }
 
-/** `clusterEvents` with the articles' `eventAnchor`s already read (fusion needs them too). */
-export function clusterEventsWithAnchors(articles: Article[], anchors: EventAnchor[], opts: EventClusterOptions = {}): Map<string, string> {
-  const bags = articles.map(articleEventFeatureList);
-  const labels = clusterFeatureLists(bags, {
-    eventThreshold: opts.threshold,
-    cannotLink: opts.anchors === false ? undefined : anchorConflicts(anchors),
-  });
+/** `clusterEvents` with each article's features and `eventAnchor` already read (fusion needs the anchors too). */
+export function clusterEventsFrom(
+  articles: Article[],
+  inputs: { features: FeatureList; anchor: EventAnchor }[],
+  opts: EventClusterOptions = {},
+): Map<string, string> {
+  const labels = clusterFeatureLists(
+    inputs.map((x) => x.features),
+    { eventThreshold: opts.threshold, cannotLink: opts.anchors === false ? undefined : anchorConflicts(inputs.map((x) => x.anchor)) },
+  );
   const prefix = opts.idPrefix ?? "event-";
   return new Map(articles.map((a, i) => [a.id, `${prefix}${articles[labels[i]].id}`]));
 }

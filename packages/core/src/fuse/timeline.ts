@@ -1,7 +1,8 @@
 import type { Article } from "../schema/article.ts";
 import type { Discrepancy, EventRecord } from "../schema/story.ts";
-import { clusterEventsWithAnchors } from "../cluster/events.ts";
-import { eventAnchor, type EventAnchor } from "../cluster/events.anchor.ts";
+import { clusterEventsFrom } from "../cluster/events.ts";
+import type { EventAnchor } from "../cluster/events.anchor.ts";
+import { eventInputs } from "./event-inputs.ts";
 import type { EntityResolution } from "./entities.ts";
 
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
@@ -65,9 +66,9 @@ export interface Timeline {
  * articles.find((a) => a.id.startsWith("000"))?.published.inferred // "2021-12-02"
  */
 export function buildTimeline(storyId: string, input: Article[], entities: EntityResolution): Timeline {
-  const anchorList = input.map((a) => eventAnchor(a));
-  const eventOf = clusterEventsWithAnchors(input, anchorList);
-  const anchors = new Map(input.map((a, i) => [a.id, anchorList[i]]));
+  const inputs = input.map(eventInputs);
+  const eventOf = clusterEventsFrom(input, inputs);
+  const anchors = new Map(input.map((a, i) => [a.id, inputs[i].anchor]));
   const clusters = new Map<string, Article[]>();
   for (const a of input) {
     const c = clusters.get(eventOf.get(a.id)!);
