@@ -1,6 +1,9 @@
 import type { Article, Entity, EntityType } from "../schema/article.ts";
 import type { Discrepancy, EntityRecord, SourceRef } from "../schema/story.ts";
-import { acronym, firstNamesCompatible, fold, NICKNAMES as NICK, orgKey, parsePersonName, translitKey, type PersonName } from "./names.ts";
+import { acronym, firstNamesCompatible, fold, memo, NICKNAMES as NICK, orgKey, parsePersonName, translitKey, type PersonName } from "./names.ts";
+
+/** `acronym`, memoised: every organization and place of a batch asks for the acronyms of all its names. */
+const acronymKey = memo(acronym);
 
 /** The cross-article entities of a batch and the way back from an article's entity to its record. */
 export interface EntityResolution {
@@ -148,7 +151,7 @@ export function resolveEntities(articles: Article[], opts: { groupOf?: (articleI
     for (const n of [it.entity.name, ...it.entity.aliases]) {
       const k = orgKey(n);
       if (k) keys.add(`${it.entity.type}:${k}`);
-      const ac = acronym(n);
+      const ac = acronymKey(n);
       if (ac && ac.length >= 3) keys.add(`${it.entity.type}:${ac}`);
     }
     for (const k of keys) {
@@ -182,7 +185,8 @@ export function resolveEntities(articles: Article[], opts: { groupOf?: (articleI
         roleMap.set(k, slot);
       }
     const arts = [...new Set(ms.map((m) => m.article))];
-    const mentions: SourceRef[] = ms.flatMap((m) => m.entity.mentions.map((s) => ({ article: m.article, start: s.start, end: s.end })));
+    const mentions: SourceRef[] = [];
+    for (const m of ms) for (const s of m.entity.mentions) mentions.push({ article: m.article, start: s.start, end: s.end });
     records.push({
       id,
       name,
@@ -196,8 +200,13 @@ export function resolveEntities(articles: Article[], opts: { groupOf?: (articleI
     if (type === "person") spellings.push(...spellingVariants(id, ms));
   }
 
-  const byArticleEntity = new Map<string, string>();
-  items.forEach((it, i) => byArticleEntity.set(`${it.article}\u0000${it.entity.id}`, recordOfItem.get(i)!));
+  // Nested by article: looked up for every entity and quote of a story, so no key string is built per lookup.
+  const byArticleEntity = new Map<string, Map<string, string>>();
+  items.forEach((it, i) => {
+    let m = byArticleEntity.get(it.article);
+    if (!m) byArticleEntity.set(it.article, (m = new Map()));
+    m.set(it.entity.id, recordOfItem.get(i)!);
+  });
 
   // Lookups for quote speakers: per article by written name, per surname by signature, then globally.
   const localNames = new Map<string, number[]>();
@@ -227,7 +236,7 @@ export function resolveEntities(articles: Article[], opts: { groupOf?: (articleI
   return {
     records,
     index: new Map(records.map((r, i) => [r.id, i])),
-    recordOf: (article, entityId) => byArticleEntity.get(`${article}\u0000${entityId}`) ?? null,
+    recordOf: (article, entityId) => byArticleEntity.get(article)?.get(entityId) ?? null,
     recordByName,
     spellings,
   };

@@ -5,7 +5,7 @@
  * Caches a pure string function: a batch repeats the same names thousands of times. Bounded, so a
  * long-running server does not grow without limit; results are identical with or without it.
  */
-function memo<T>(fn: (s: string) => T, max = 50_000): (s: string) => T {
+export function memo<T>(fn: (s: string) => T, max = 50_000): (s: string) => T {
   const cache = new Map<string, T>();
   return (s: string) => {
     let v = cache.get(s);

@@ -1,7 +1,7 @@
 import type { Article, Quote } from "../schema/article.ts";
 import type { QuoteRecord } from "../schema/story.ts";
 import type { EntityResolution } from "./entities.ts";
-import { fold } from "./names.ts";
+import { fold, memo } from "./names.ts";
 
 /**
  * Near-variants: some run of VARIANT_RUN content words of one quote must appear, in any order,
@@ -77,6 +77,15 @@ function windowsOf(content: string[]): Set<string>[] {
   return content.map((_, j) => new Set(content.slice(j, j + VARIANT_WINDOW)));
 }
 
+/**
+ * The compared forms of a quote's text, memoised: a story is re-fused with the same quotes whenever
+ * it grows, and copies of a report repeat them. Pure; the arrays are never modified.
+ */
+const quoteForms = memo((text: string) => {
+  const norm = normalizeQuote(text);
+  return { norm, words: norm.split(" ").length, content: contentWords(norm), padded: ` ${norm} ` };
+});
+
 /** True when a run of VARIANT_RUN content words of `a` all occur within VARIANT_WINDOW content words of `b`. */
 function sharesRun(a: Item, b: Item): boolean {
   if (a.content.length < VARIANT_RUN || b.content.length < VARIANT_RUN) return false;
@@ -130,9 +139,9 @@ export function groupQuotes(articles: Article[], entities: EntityResolution, idP
         (q.speakerId ? entities.recordOf(a.id, q.speakerId) : null) ??
         (q.speaker && q.speakerKind !== "description" ? entities.recordByName(a.id, q.speaker) : null);
       const speakerKey = speakerRecord ?? (q.speaker ? `name:${normalizeQuote(q.speaker)}` : null);
-      const norm = normalizeQuote(q.text);
+      const { norm, words, content, padded } = quoteForms(q.text);
       if (!norm) continue;
-      items.push({ article: a.id, quote: q, speakerKey, speakerRecord, norm, words: norm.split(" ").length, content: contentWords(norm), padded: ` ${norm} ` });
+      items.push({ article: a.id, quote: q, speakerKey, speakerRecord, norm, words, content, padded });
     }
   const parent = items.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
