@@ -26,6 +26,57 @@ const frame = (prev: Frame | null): Frame =>
     ? { pos: prev.pos, atEnd: prev.atEnd, lenToken: prev.lenToken, state: prev.state, pushedAt: -1, prev }
     : { pos: 0, atEnd: false, lenToken: 0, state: TPS_BASE, pushedAt: -1, prev: null };
 
+// Most predicates depend only on the character: its code below 0x80, else its class bits; EOF has a key of its own.
+const EOF_KEY = 0x80 + 16;
+const keyOf = (c: number) => (c < 0x80 ? c : 0x80 + charClass(c));
+
+/** The predicate's value for a character key, or null when it depends on the parser (flags, sub-parses). */
+function holds(item: Item, key: number): boolean | null {
+  const eof = key === EOF_KEY;
+  const cls = eof ? 0 : key < 0x80 ? charClass(key) : key - 0x80;
+  switch (item[0]) {
+    case P.EOF: return eof;
+    case P.EqC: return key === item[1];
+    case P.AscLet: return key < 0x80 && (cls & ALPHA) !== 0;
+    case P.Alpha: return (cls & ALPHA) !== 0;
+    case P.Digit: return (cls & DIGIT) !== 0;
+    case P.Alnum: return (cls & (ALPHA | DIGIT)) !== 0;
+    case P.NotAlnum: return (cls & (ALPHA | DIGIT)) === 0;
+    case P.Special: return (cls & SPECIAL) !== 0;
+    case P.Space: return (cls & SPACE) !== 0;
+    case P.XDigit: return (key >= 48 && key <= 57) || (key >= 65 && key <= 70) || (key >= 97 && key <= 102);
+    case P.URLChar:
+      // RFC 3986 characters only, as p_isurlchar: no non-ASCII, spaces, controls or "<>\^`{|}
+      return key > 0x20 && key < 0x7f && !'"<>\\^`{|}'.includes(String.fromCharCode(key));
+    case P.Default: return true;
+    default: return null;
+  }
+}
+
+// Which item a state picks for each character key, starting at a given item, while the parser has neither `ignore`
+// nor `wanthost` set (so p_isignore and p_isstophost are false); -1 where a sub-parse (p_ishost, p_isURLPath) decides.
+const ROW_STRIDE = 32;
+const DISPATCH: Int16Array[] = [];
+function dispatchRow(state: number, from: number): Int16Array {
+  const actions = ACTIONS[state]!;
+  const row = new Int16Array(EOF_KEY + 1);
+  for (let key = 0; key <= EOF_KEY; key++) {
+    let i = from;
+    for (; ; i++) {
+      const item = actions[i]!;
+      const p = item[0] === P.Ignore || item[0] === P.StopHost ? false : holds(item, key);
+      if (p === null) {
+        i = -1;
+        break;
+      }
+      if (p) break;
+    }
+    row[key] = i;
+  }
+  DISPATCH[state * ROW_STRIDE + from] = row;
+  return row;
+}
+
 const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 function startsWithCI(cps: string, at: number, s: string): boolean {
   for (let i = 0; i < s.length; i++) if (lower(cps.charCodeAt(at + i)) !== s.charCodeAt(i)) return false;
@@ -53,30 +104,22 @@ class Parser {
 
   private test(item: Item): boolean {
     const st = this.state;
-    const ch = st.atEnd ? 0 : this.cps.charCodeAt(st.pos);
     switch (item[0]) {
-      case P.EOF: return st.pos === this.end || st.atEnd;
-      case P.EqC: return !st.atEnd && ch === item[1];
       case P.Ignore: return this.ignore;
-      case P.AscLet: return !st.atEnd && ch < 0x80 && (charClass(ch) & ALPHA) !== 0;
-      case P.Alpha: return !st.atEnd && (charClass(ch) & ALPHA) !== 0;
-      case P.Digit: return !st.atEnd && (charClass(ch) & DIGIT) !== 0;
-      case P.Alnum: return !st.atEnd && (charClass(ch) & (ALPHA | DIGIT)) !== 0;
-      case P.NotAlnum: return st.atEnd || (charClass(ch) & (ALPHA | DIGIT)) === 0;
-      case P.Special: return !st.atEnd && (charClass(ch) & SPECIAL) !== 0;
-      case P.Space: return !st.atEnd && (charClass(ch) & SPACE) !== 0;
-      case P.XDigit: return !st.atEnd && ((ch >= 48 && ch <= 57) || (ch >= 65 && ch <= 70) || (ch >= 97 && ch <= 102));
       case P.StopHost:
         if (!this.wanthost) return false;
         this.wanthost = false;
         return true;
       case P.Host: return this.sub(false);
       case P.URLPath: return this.sub(true);
-      case P.URLChar:
-        // RFC 3986 characters only, as p_isurlchar: no non-ASCII, spaces, controls or "<>\^`{|}
-        return !st.atEnd && ch > 0x20 && ch < 0x7f && ch !== 34 && ch !== 60 && ch !== 62 && ch !== 92 && ch !== 94 && ch !== 96 && ch !== 123 && ch !== 124 && ch !== 125;
-      default: return true;
+      default: return holds(item, st.atEnd ? EOF_KEY : keyOf(this.cps.charCodeAt(st.pos)))!;
     }
+  }
+
+  private scan(actions: readonly Item[], from: number): number {
+    let i = from;
+    while (actions[i]![0] !== P.Default && !this.test(actions[i]!)) i++;
+    return i;
   }
 
   // p_ishost / p_isURLPath: a fresh parser from the current position must yield a whole host (url path) token.
@@ -136,11 +179,12 @@ class Parser {
         i = st.pushedAt + 1;
         st.pushedAt = -1;
       }
-      for (; ; i++) {
-        item = actions[i]!;
-        if (item[0] === P.Default) break;
-        if (this.test(item)) break;
-      }
+      if (!this.ignore && !this.wanthost) {
+        const row = DISPATCH[st.state * ROW_STRIDE + i] ?? dispatchRow(st.state, i);
+        const chosen = row[st.atEnd ? EOF_KEY : keyOf(this.cps.charCodeAt(st.pos))]!;
+        i = chosen >= 0 ? chosen : this.scan(actions, i);
+      } else i = this.scan(actions, i);
+      item = actions[i]!;
       const flags = item[2];
       if (item[5] !== S.None) this.special(item[5]);
       if (flags & A_BINGO) {

@@ -14,60 +14,102 @@ const MAX_TOKEN_CHARS = 250;
 // Far below the 1 MB a tsvector may hold, so a literal PostgreSQL would reject is never produced.
 const MAX_TEXT_CHARS = 300_000;
 
-// english config: these token types go to english_stem, the other mapped ones to simple; blank, tag, protocol and
-// entity tokens are not indexed and take no position.
-const STEMMED = new Set<T>([T.AsciiWord, T.Word, T.HWordPart, T.HWordAsciiPart, T.AsciiHWord, T.HWord]);
-const SIMPLE = new Set<T>([
-  T.NumWord, T.Email, T.Url, T.Host, T.SFloat, T.Version, T.HWordNumPart, T.NumHWord, T.UrlPath, T.File, T.Float, T.Int, T.UInt,
-]);
+// english config: which dictionary each token type goes to. Blank, tag, protocol and entity tokens are not indexed and
+// take no position.
+const NONE = 0, STEM = 1, SIMPLE = 2;
+const DICT = new Uint8Array(24);
+for (const t of [T.AsciiWord, T.Word, T.HWordPart, T.HWordAsciiPart, T.AsciiHWord, T.HWord]) DICT[t] = STEM;
+for (const t of [T.NumWord, T.Email, T.Url, T.Host, T.SFloat, T.Version, T.HWordNumPart, T.NumHWord, T.UrlPath, T.File, T.Float, T.Int, T.UInt]) DICT[t] = SIMPLE;
 
-// Headlines and bodies repeat the same few thousand words; a bounded memo keeps stemming off the hot path.
-const STEM_CACHE_MAX = 50_000;
-const stemCache = new Map<string, string | null>();
-function englishStem(lower: string): string | null {
-  let s = stemCache.get(lower);
-  if (s !== undefined) return s;
-  s = ENGLISH_STOP_WORDS.has(lower) ? null : stem(lower);
-  if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
-  stemCache.set(lower, s);
-  return s;
+// Lower-casing is per character (towlower), so the whole text is lowered once and tokens are cut from it. JavaScript's
+// toLowerCase agrees with musl's towlower except on the characters DISAGREE matches; only texts with those take the
+// table path.
+const DISAGREE = (() => {
+  let cls = "";
+  for (let c = 0x80; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    if (String.fromCharCode(c).toLowerCase() !== String.fromCharCode(lowerChar(c))) cls += `\\u${c.toString(16).padStart(4, "0")}`;
+  }
+  return new RegExp(`[${cls}]`);
+})();
+function lowerCase(text: string): string {
+  if (!DISAGREE.test(text)) return text.toLowerCase();
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = lowerChar(text.charCodeAt(i));
+  return new TextDecoder("utf-16le").decode(units);
 }
 
-function lowerCase(text: string, start: number, length: number): string {
-  let out = "";
-  for (let i = start; i < start + length; i++) out += String.fromCharCode(lowerChar(text.charCodeAt(i)));
-  return out;
+// A lexeme and its positions in the document being built (title and body apart, as the two tsvectors that `||` joins).
+interface Lexeme {
+  readonly entry: string; // 'lexeme': as tsvectorout prints it
+  readonly lexeme: string;
+  doc: number; // the call whose positions `head` and `body` hold
+  head: number[];
+  body: number[];
 }
 
-/** lexeme -> positions, as to_tsvector's uniqueWORD leaves them: ascending, distinct, capped. Null if declined. */
-function lexemes(text: string): Map<string, number[]> | null {
-  const out = new Map<string, number[]>();
+// Headlines and bodies repeat the same few thousand words: tokens are memoized (lower-cased text -> lexeme, null for
+// a stop word) so stemming and quoting happen once, and each Lexeme carries its own position lists so a document needs
+// no map of its own. Bounded; cleared only between documents.
+const MEMO_MAX = 50_000;
+const stemmed = new Map<string, Lexeme | null>();
+const simple = new Map<string, Lexeme>();
+const byLexeme = new Map<string, Lexeme>();
+let docSerial = 0;
+
+const quote = (lexeme: string) =>
+  lexeme.includes("'") || lexeme.includes("\\") ? `'${lexeme.replace(/['\\]/g, "$&$&")}'` : `'${lexeme}'`;
+
+function lexemeOf(text: string): Lexeme {
+  let l = byLexeme.get(text);
+  if (!l) byLexeme.set(text, (l = { entry: `${quote(text)}:`, lexeme: text, doc: -1, head: [], body: [] }));
+  return l;
+}
+
+/**
+ * Adds the positions of `text`'s lexemes, as to_tsvector's uniqueWORD leaves them (ascending, distinct, capped), to
+ * `touched`'s lexemes. False if declined.
+ */
+function collect(text: string, isHead: boolean, touched: Lexeme[]): boolean {
+  if (!text) return true;
+  const lowered = lowerCase(text);
   let pos = 0;
   let declined = false;
   parse(text, (type, start, length) => {
-    const stemmed = STEMMED.has(type);
-    if (!stemmed && !SIMPLE.has(type)) return;
+    const dict = DICT[type];
+    if (dict === NONE) return;
     if (length > MAX_TOKEN_CHARS) declined = true;
     pos++;
-    const lower = lowerCase(text, start, length);
-    const lexeme = stemmed ? englishStem(lower) : lower;
-    if (lexeme === null) return; // a stop word still takes its position
-    const at = Math.min(pos, MAX_POS);
-    const list = out.get(lexeme);
-    if (!list) out.set(lexeme, [at]);
+    const surface = lowered.slice(start, start + length);
+    let lex: Lexeme | null | undefined;
+    if (dict === STEM) {
+      lex = stemmed.get(surface);
+      if (lex === undefined) stemmed.set(surface, (lex = ENGLISH_STOP_WORDS.has(surface) ? null : lexemeOf(stem(surface))));
+      if (lex === null) return; // a stop word still takes its position
+    } else {
+      lex = simple.get(surface);
+      if (lex === undefined) simple.set(surface, (lex = lexemeOf(surface)));
+    }
+    if (lex.doc !== docSerial) {
+      lex.doc = docSerial;
+      lex.head.length = 0;
+      lex.body.length = 0;
+      touched.push(lex);
+    }
+    const list = isHead ? lex.head : lex.body;
+    const at = pos < MAX_POS ? pos : MAX_POS;
+    if (list.length === 0) list.push(at);
     else {
       const last = list[list.length - 1]!;
       if (list.length < MAX_NUM_POS - 1 && last !== MAX_POS && last !== at) list.push(at);
     }
   });
-  return declined ? null : out;
+  return !declined;
 }
 
 // Characters the measured tables do not cover (surrogates, so code points above U+FFFF, and U+FFFE/U+FFFF) and NUL,
 // which PostgreSQL text cannot hold.
 const UNCOVERED = /[\0\ud800-\udfff\ufffe\uffff]/;
-
-const quote = (lexeme: string) => `'${lexeme.replace(/['\\]/g, "$&$&")}'`;
 
 /**
  * The text of `setweight(to_tsvector('english', title), 'A') || to_tsvector('english', body)` exactly as the store's
@@ -79,29 +121,33 @@ const quote = (lexeme: string) => `'${lexeme.replace(/['\\]/g, "$&$&")}'`;
 export function englishTsvector(title: string | null, body: string): string | null {
   const head = title ?? "";
   if (head.length + body.length > MAX_TEXT_CHARS || UNCOVERED.test(head) || UNCOVERED.test(body)) return null;
-  const a = lexemes(head);
-  const b = lexemes(body);
-  if (!a || !b) return null;
+  if (stemmed.size + simple.size > MEMO_MAX) {
+    stemmed.clear();
+    simple.clear();
+    byLexeme.clear();
+  }
+  docSerial++;
+  const touched: Lexeme[] = [];
+  if (!collect(head, true, touched) || !collect(body, false, touched)) return null;
 
   // tsvector_concat shifts the right operand by the largest position on the left.
   let shift = 0;
-  for (const ps of a.values()) shift = Math.max(shift, ps[ps.length - 1]!);
+  for (const l of touched) if (l.head.length) shift = Math.max(shift, l.head[l.head.length - 1]!);
 
-  const keys = [...new Set([...a.keys(), ...b.keys()])].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
-  const parts: string[] = [];
-  for (const k of keys) {
-    const ps: string[] = [];
+  // UTF-16 order is PostgreSQL's byte order of UTF-8 for BMP text.
+  touched.sort((x, y) => (x.lexeme < y.lexeme ? -1 : 1));
+  let out = "";
+  for (const l of touched) {
+    out += out ? ` ${l.entry}` : l.entry;
+    let n = 0;
     let last = -1;
-    for (const p of a.get(k) ?? []) {
-      ps.push(`${p}A`);
-      last = p;
+    for (const p of l.head) out += n++ ? `,${p}A` : `${p}A`;
+    if (l.head.length) last = l.head[l.head.length - 1]!;
+    for (const p of l.body) {
+      if (n >= MAX_NUM_POS || last === MAX_POS) break;
+      last = p + shift < MAX_POS ? p + shift : MAX_POS;
+      out += n++ ? `,${last}` : `${last}`;
     }
-    for (const p of b.get(k) ?? []) {
-      if (ps.length >= MAX_NUM_POS || last === MAX_POS) break;
-      last = Math.min(p + shift, MAX_POS);
-      ps.push(String(last));
-    }
-    parts.push(`${quote(k)}:${ps.join(",")}`);
   }
-  return parts.join(" ");
+  return out;
 }
