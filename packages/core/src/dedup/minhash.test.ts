@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fmix32, seededSequence } from "./hash.ts";
 import { LshIndex } from "./lsh.ts";
-import { estimateJaccard, MINHASH_SEED, MINHASH_SIZE, minhashSignature } from "./minhash.ts";
+import { estimateJaccard, MINHASH_SEED, MINHASH_SIZE, minhashScalar, minhashSignature } from "./minhash.ts";
+import { minhashSimd } from "./minhash-simd.ts";
 import { dedupWords, setSimilarity, shingleSet } from "./shingles.ts";
 import { UnionFind } from "./unionfind.ts";
 
@@ -29,12 +30,25 @@ describe("shingles", () => {
 });
 
 describe("MinHash", () => {
+  it("runs on WebAssembly SIMD here and gives the scalar loop's signature, however many shingles", () => {
+    const keys = seededSequence(MINHASH_SEED, MINHASH_SIZE);
+    for (const n of [0, 1, 2, 3, 17, 1000, 40000]) {
+      const shingles = Uint32Array.from({ length: n }, (_, i) => fmix32(i * 2654435761 + n));
+      const simd = minhashSimd(shingles, keys);
+      expect(simd).not.toBeNull();
+      expect([...simd!]).toEqual([...minhashScalar(shingles, keys)]);
+    }
+    // Key counts the kernel does not take (not a multiple of 16) are left to the scalar loop.
+    expect(minhashSimd(Uint32Array.of(1, 2), keys.subarray(0, 10))).toBeNull();
+  });
+
   it("gives the signature of its definition, min over shingles of fmix32(shingle ^ key), bit for bit", () => {
     const keys = seededSequence(MINHASH_SEED, MINHASH_SIZE);
     const byDefinition = (shingles: Uint32Array) => [...keys].map((k) => Math.min(0xffffffff, ...[...shingles].map((x) => fmix32((x ^ k) >>> 0))));
     for (const w of words) {
       const shingles = shingleSet(w);
       expect([...minhashSignature(shingles)]).toEqual(byDefinition(shingles));
+      expect([...minhashScalar(shingles, keys)]).toEqual(byDefinition(shingles));
     }
     expect([...minhashSignature(Uint32Array.of(0, 0xffffffff, 0x80000000, 0x7fffffff))]).toEqual(byDefinition(Uint32Array.of(0, 0xffffffff, 0x80000000, 0x7fffffff)));
     expect([...minhashSignature(new Uint32Array(0))]).toEqual(byDefinition(new Uint32Array(0)));

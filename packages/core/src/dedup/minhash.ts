@@ -1,4 +1,5 @@
 import { seededSequence } from "./hash.ts";
+import { minhashSimd } from "./minhash-simd.ts";
 
 /** Number of MinHash values per signature (LSH reads 42 bands of 3 rows from it). */
 export const MINHASH_SIZE = 128;
@@ -23,6 +24,15 @@ function permutationKeys(size: number, seed: number): Uint32Array {
  */
 export function minhashSignature(shingles: Uint32Array, size = MINHASH_SIZE, seed = MINHASH_SEED): Uint32Array {
   const keys = permutationKeys(size, seed);
+  return minhashSimd(shingles, keys) ?? minhashScalar(shingles, keys);
+}
+
+/**
+ * minhashSignature in plain JavaScript, for engines without WebAssembly SIMD (and to test it against).
+ * @example minhashScalar(shingles, keys) // equals minhashSignature(shingles) for the default keys
+ */
+export function minhashScalar(shingles: Uint32Array, keys: Uint32Array): Uint32Array {
+  const size = keys.length;
   const sig = new Uint32Array(size).fill(0xffffffff);
   const n = shingles.length;
   if (n === 0) return sig;
