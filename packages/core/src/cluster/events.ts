@@ -115,18 +115,35 @@ function weigh(bags: InternedBags, members: number[]): EventVector[] {
  */
 function similarityMatrix(vecs: EventVector[]): Float64Array[] {
   const n = vecs.length;
-  const postings = new Map<number, { doc: number[]; w: number[] }>();
-  const sim = vecs.map(() => new Float64Array(n));
+  // Postings in flat typed arrays, each feature's slot sized by its document count (counted first).
+  const slotOf = new Map<number, number>();
+  const counts: number[] = [];
+  for (const { ids } of vecs)
+    for (let f = 0; f < ids.length; f++) {
+      const s = slotOf.get(ids[f]);
+      if (s === undefined) {
+        slotOf.set(ids[f], counts.length);
+        counts.push(1);
+      } else counts[s]++;
+    }
+  const start = new Int32Array(counts.length + 1);
+  for (let s = 0; s < counts.length; s++) start[s + 1] = start[s] + counts[s];
+  const fill = start.slice(0, counts.length);
+  const docs = new Int32Array(start[counts.length]);
+  const weights = new Float64Array(start[counts.length]);
+  // One buffer for the whole matrix: a per-row allocation would be copied by every minor GC of the call.
+  const buf = new Float64Array(n * n);
+  const sim = vecs.map((_, i) => buf.subarray(i * n, (i + 1) * n));
   for (let i = 0; i < n; i++) {
     const row = sim[i];
     const { ids, vals } = vecs[i];
     for (let f = 0; f < ids.length; f++) {
-      let p = postings.get(ids[f]);
-      if (!p) postings.set(ids[f], (p = { doc: [], w: [] }));
+      const s = slotOf.get(ids[f])!;
       const x = vals[f];
-      for (let q = 0; q < p.doc.length; q++) row[p.doc[q]] += x * p.w[q];
-      p.doc.push(i);
-      p.w.push(x);
+      // Per pair, products are summed in the order of this row's features, as before.
+      for (let q = start[s], end = fill[s]; q < end; q++) row[docs[q]] += x * weights[q];
+      docs[fill[s]] = i;
+      weights[fill[s]++] = x;
     }
     for (let j = 0; j < i; j++) sim[j][i] = row[j];
   }
@@ -137,7 +154,8 @@ function similarityMatrix(vecs: EventVector[]): Float64Array[] {
 export function averageLink(vecs: EventVector[], threshold: number, cannotLink?: (i: number, j: number) => boolean): number[] {
   const n = vecs.length;
   // blocked[i][j]: some member of cluster i may not share an event with some member of cluster j.
-  const blocked: Uint8Array[] | null = cannotLink ? vecs.map(() => new Uint8Array(n)) : null;
+  const blockedBuf = cannotLink ? new Uint8Array(n * n) : null;
+  const blocked: Uint8Array[] | null = blockedBuf ? vecs.map((_, i) => blockedBuf.subarray(i * n, (i + 1) * n)) : null;
   if (blocked && cannotLink) for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) if (cannotLink(i, j)) blocked[i][j] = blocked[j][i] = 1;
   const sim = similarityMatrix(vecs);
   const size = new Array<number>(n).fill(1);
