@@ -4,4 +4,4 @@ export { SqlStore } from "./sql-store.ts";
 export { acquireLock, LOCK_FILE, type LockHolder } from "./lock.ts";
 export { createProgress, progressLine, formatDuration, type ProgressOptions } from "./progress.ts";
 export { AnalyzePool } from "./pipeline/pool.ts";
-export { phaseMs } from "./pipeline/derive.ts";
+export { phaseMs } from "./pipeline/phases.ts";

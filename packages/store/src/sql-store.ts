@@ -16,12 +16,14 @@ import {
 import type { DB, RawInputsTable, StoriesTable } from "./db/types.ts";
 import { migrationProvider } from "./db/migrations.ts";
 import { DeriveState, LEDE_CHARS, type LightArticle } from "./pipeline/state.ts";
-import { deriveBatch, groupId, insertArticles, loadArticles, refuseStories, refuseStory, timed, type NewArticle, type Placement } from "./pipeline/derive.ts";
+import { deriveBatch, groupId, insertArticles, type NewArticle, type Placement } from "./pipeline/derive.ts";
+import { refuseStories, refuseStory } from "./pipeline/refuse.ts";
+import { timed } from "./pipeline/phases.ts";
 import { AnalyzePool } from "./pipeline/pool.ts";
 import type { AnalyzedRaw } from "./pipeline/analyze-raw.ts";
 import { signatureKeys } from "./pipeline/signature.ts";
 import { contentHash } from "./pipeline/ids.ts";
-import { bytesValue, readDoc } from "./pipeline/doc.ts";
+import { bytesValue, loadArticles, readDoc } from "./pipeline/docs.ts";
 import { spokenBy, storyNames } from "./queries/names.ts";
 import type {
   ArticleDetail,
@@ -236,10 +238,12 @@ export class SqlStore implements Store {
   async fuseDirty(): Promise<number> {
     let n = 0;
     for (;;) {
-      const done = await this.db.transaction().execute(async (tx) => {
-        await sql`select pg_advisory_xact_lock(${DERIVE_LOCK})`.execute(tx);
-        return this.fuseDirtyIn(tx, DIRTY_CHUNK);
-      });
+      const done = await this.rollbackSafe(() =>
+        this.db.transaction().execute(async (tx) => {
+          await sql`select pg_advisory_xact_lock(${DERIVE_LOCK})`.execute(tx);
+          return this.fuseDirtyIn(tx, DIRTY_CHUNK);
+        }),
+      );
       n += done;
       if (done < DIRTY_CHUNK) return n;
     }
@@ -249,7 +253,7 @@ export class SqlStore implements Store {
     const rows = await tx.selectFrom("dirty_stories").select("story_id").orderBy("story_id").limit(limit).execute();
     const ids = rows.map((r) => r.story_id);
     if (!ids.length) return 0;
-    await refuseStories(tx, ids, this.state.docs);
+    await refuseStories(tx, ids, this.state.docs, this.state.fused);
     await tx.deleteFrom("dirty_stories").where("story_id", "in", ids).execute();
     // Entities no story names any more (fusion now spells or merges them differently) go.
     await sql`delete from entities e where not exists (select 1 from story_entities se where se.entity_id = e.id)`.execute(tx);
@@ -355,7 +359,7 @@ export class SqlStore implements Store {
     // a crash leaves them for the next ingest to finish.
     const touchedIds = [...touched].sort();
     const have = touchedIds.length ? new Set((await tx.selectFrom("stories").select("id").where("id", "in", touchedIds).execute()).map((r) => r.id)) : new Set<string>();
-    await refuseStories(tx, touchedIds.filter((s) => !have.has(s)), this.state.docs);
+    await refuseStories(tx, touchedIds.filter((s) => !have.has(s)), this.state.docs, this.state.fused);
     const stale = touchedIds.filter((s) => have.has(s));
     if (stale.length) await tx.insertInto("dirty_stories").values(stale.map((story_id) => ({ story_id }))).onConflict((oc) => oc.doNothing()).execute();
     timed("refuse (total)", t, 0);
@@ -373,9 +377,20 @@ export class SqlStore implements Store {
     return { results: results.flat(), created, updated: [...touched].filter((s) => before.has(s)) };
   }
 
+  /** Runs a transaction; if it fails, the in-memory indexes, which may hold its changes, are rebuilt. */
+  private async rollbackSafe<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      this.state.clear();
+      this.epoch = null;
+      throw e;
+    }
+  }
+
   async deleteArticle(id: string): Promise<boolean> {
     this.assertOpen();
-    const done = await this.db.transaction().execute(async (tx) => {
+    const done = await this.rollbackSafe(() => this.db.transaction().execute(async (tx) => {
       await sql`select pg_advisory_xact_lock(${DERIVE_LOCK})`.execute(tx);
       const row = await tx.selectFrom("articles").select(["id", "story_id", "duplicate_group_id", "raw_hash"]).where("id", "=", id).executeTakeFirst();
       if (!row) return false;
@@ -398,7 +413,7 @@ export class SqlStore implements Store {
       // The raw input goes with its last article; otherwise ingesting it again would say "known" for a deleted article.
       if (!left) await tx.deleteFrom("raw_inputs").where("content_hash", "=", row.raw_hash).execute();
       this.state.docs.delete(id);
-      if (row.story_id) await refuseStory(tx, row.story_id, this.state.docs);
+      if (row.story_id) await refuseStory(tx, row.story_id, this.state.docs, this.state.fused);
       const epoch = (await this.readEpoch(tx)) + 1;
       await tx
         .insertInto("meta")
@@ -406,7 +421,7 @@ export class SqlStore implements Store {
         .onConflict((oc) => oc.column("key").doUpdateSet({ value: json(epoch) }))
         .execute();
       return true;
-    });
+    }));
     await this.loadIndexes();
     return done;
   }

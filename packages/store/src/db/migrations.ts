@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
 import type { Article } from "@newsfuse/core";
-import { docValue } from "../pipeline/doc.ts";
+import { docValue } from "../pipeline/docs.ts";
 
 // Versioned, append-only: a migration that has shipped is never edited, a new one is added.
 // Both backends run exactly this SQL.

@@ -1,19 +1,10 @@
 import { sql, type Kysely, type Transaction } from "kysely";
-import {
-  clusterStories,
-  findDuplicates,
-  fuseStory,
-  type Article,
-  type DuplicateGroup,
-  type EntityRecord,
-  type EventRecord,
-  type Story,
-} from "@newsfuse/core";
+import { clusterStories, findDuplicates, type Article, type DuplicateGroup } from "@newsfuse/core";
 import type { DB } from "../db/types.ts";
 import { HEAD_CHARS, articleOfLight, lightOf, type DeriveState, type LightArticle } from "./state.ts";
-import { entityKey, shortHash } from "./ids.ts";
-import { docValue, readDoc } from "./doc.ts";
-import type { DocCache } from "./doc-cache.ts";
+import { shortHash } from "./ids.ts";
+import { docValue, loadArticles } from "./docs.ts";
+import { timed } from "./phases.ts";
 
 type Tx = Transaction<DB> | Kysely<DB>;
 
@@ -37,49 +28,18 @@ export interface Placement {
 const STORY_POOL_PER_STORY = 60;
 // At most this many stories take part in one batch's re-clustering.
 const MAX_CANDIDATE_STORIES = 48;
-// Fusion of a story reads at most this many of its articles (earliest and latest halves): re-fusing a
-// story touched by every batch must not grow with its size.
-export const MAX_FUSE_ARTICLES = 400;
 
 // How many members of an existing duplicate group (besides its original) are re-checked with new copies.
 const GROUP_SAMPLE = 6;
-
-/** Cumulative milliseconds per ingest phase, for `bench ingest` to show where the time goes. */
-export const phaseMs: Record<string, number> = {};
-export function timed<T>(phase: string, t0: number, v: T): T {
-  phaseMs[phase] = (phaseMs[phase] ?? 0) + (performance.now() - t0);
-  return v;
-}
 
 const CHUNK = 500;
 async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
 }
 
-const ts = (text: string) => sql<string>`to_tsvector('english', ${text})`;
 const json = (v: unknown) => JSON.stringify(v);
 /** The date an article can be trusted for: its stated date unless analysis flagged it, else an inferred one. */
 export const dateOf = (a: Article) => (a.published.conflicts.length === 0 ? a.published.stated : null) ?? a.published.inferred ?? null;
-
-/** The stored analyzed articles with these ids, from the cache where it has them. */
-export async function loadArticles(tx: Tx, ids: string[], docs?: DocCache): Promise<Map<string, Article>> {
-  const out = new Map<string, Article>();
-  const missing: string[] = [];
-  for (const id of ids) {
-    const a = docs?.get(id);
-    if (a) out.set(id, a);
-    else missing.push(id);
-  }
-  for (let i = 0; i < missing.length; i += CHUNK) {
-    const rows = await tx.selectFrom("articles").select(["id", "doc"]).where("id", "in", missing.slice(i, i + CHUNK)).execute();
-    for (const r of rows) {
-      const a = readDoc(r.doc);
-      out.set(r.id, a);
-      docs?.set(a);
-    }
-  }
-  return out;
-}
 
 /** Fills in the heads (what story clustering reads) of light articles loaded without them. */
 async function loadHeads(tx: Tx, members: LightArticle[]): Promise<void> {
@@ -231,14 +191,20 @@ export async function deriveBatch(tx: Tx, state: DeriveState, rev: number, batch
   const finalGroups = mergeGroups(found, [...oldGroups.values()]);
   const groupOf = new Map<string, DuplicateGroup>();
   for (const g of finalGroups) for (const m of g.articles) groupOf.set(m, g);
-  if (oldGroups.size) await tx.deleteFrom("duplicate_groups").where("id", "in", [...oldGroups.keys()]).execute();
-  for (const g of finalGroups) {
-    await tx
+  const finalIds = new Set(finalGroups.map((g) => g.id));
+  const gone = [...oldGroups.keys()].filter((id) => !finalIds.has(id));
+  if (gone.length) await tx.deleteFrom("duplicate_groups").where("id", "in", gone).execute();
+  // Stored groups the batch did not change are not written again.
+  const changed = finalGroups.filter((g) => canonical(g) !== canonical(oldGroups.get(g.id)));
+  await insertChunks(changed, (c) =>
+    tx
       .insertInto("duplicate_groups")
-      .values({ id: g.id, kind: g.kind, original: g.original, similarity: g.similarity, data: json(g) })
-      .onConflict((oc) => oc.column("id").doUpdateSet({ kind: g.kind, original: g.original, similarity: g.similarity, data: json(g) }))
-      .execute();
-  }
+      .values(c.map((g) => ({ id: g.id, kind: g.kind, original: g.original, similarity: g.similarity, data: json(g) })))
+      .onConflict((oc) =>
+        oc.column("id").doUpdateSet((eb) => ({ kind: eb.ref("excluded.kind"), original: eb.ref("excluded.original"), similarity: eb.ref("excluded.similarity"), data: eb.ref("excluded.data") })),
+      )
+      .execute(),
+  );
   const affected = new Set<string>([...pool, ...[...oldGroups.values()].flatMap((g) => g.articles)]);
   const groupChanges: Array<[string, string | null]> = [];
   for (const id of [...affected].sort()) {
@@ -326,167 +292,10 @@ export async function deriveBatch(tx: Tx, state: DeriveState, rev: number, batch
   return placements;
 }
 
+// JSONB hands objects back with its own key order.
+const canonical = (v: unknown) =>
+  JSON.stringify(v, (_, x: unknown) => (x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => cmp(a, b))) : x));
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Two records of one story that map to the same global entity (same type and name) become one. */
-function mergeRecords(x: EntityRecord, y: EntityRecord): EntityRecord {
-  const roles = x.roles.map((r) => ({ role: r.role, articles: [...r.articles] }));
-  for (const r of y.roles) {
-    const have = roles.find((h) => h.role === r.role);
-    if (have) have.articles.push(...r.articles.filter((a) => !have.articles.includes(a)));
-    else roles.push({ role: r.role, articles: [...r.articles] });
-  }
-  return {
-    ...x,
-    aliases: [...new Set([...x.aliases, ...y.aliases])],
-    roles,
-    articles: [...new Set([...x.articles, ...y.articles])],
-    mentions: [...x.mentions, ...y.mentions],
-  };
-}
-
-/** Everything one story's fusion writes, as rows. */
-interface FusedRows {
-  story: Record<string, unknown>;
-  entities: Array<Record<string, unknown>>;
-  storyEntities: Array<Record<string, unknown>>;
-  quotes: Array<Record<string, unknown>>;
-  events: Array<Record<string, unknown>>;
-  discrepancies: Array<Record<string, unknown>>;
-  articles: Array<{ id: string; event: string | null; fused: string | null }>;
-}
-
-/** Fuses one story's articles and maps the result to store rows with store-wide ids. Pure. */
-export function fusedRows(storyId: string, articles: Article[], articleCount: number): FusedRows {
-  const t = performance.now();
-  const fused = timed("fuse.fuseStory", t, fuseStory(storyId, articles));
-  const story = fused.story;
-
-  // Entities: one global id per (type, name); the story keeps its own view (roles, aliases, articles, mentions).
-  const entityIds = new Map<string, string>();
-  const entityRows = new Map<string, EntityRecord>();
-  for (const r of fused.entities) {
-    const gid = entityKey(r.type, r.name);
-    entityIds.set(r.id, gid);
-    const have = entityRows.get(gid);
-    entityRows.set(gid, have ? mergeRecords(have, r) : r);
-  }
-  const quotes = fused.quotes.map((q) => ({
-    ...q,
-    id: `q-${shortHash(`${storyId}|${q.speaker ?? ""}|${q.text}`)}`,
-    speakerEntity: q.speakerEntity ? (entityIds.get(q.speakerEntity) ?? q.speakerEntity) : null,
-    local: q.id,
-  }));
-  const uniqueQuotes = [...new Map(quotes.map((q) => [q.id, q])).values()];
-  const quoteIds = new Map(quotes.map((q) => [q.local, q.id]));
-  const events: EventRecord[] = [...new Map(story.events.map((e) => [`ev-${shortHash(`${storyId}|${e.id}`)}`, e])).entries()].map(([id, e]) => ({ ...e, id }));
-  const discrepancies = [
-    ...new Map(
-      story.discrepancies.map((d) => {
-        const id = `dc-${shortHash(`${storyId}|${d.kind}|${d.about}|${d.id}`)}`;
-        return [id, { ...d, id, story: storyId }] as const;
-      }),
-    ).values(),
-  ];
-  const final: Story = {
-    ...story,
-    events,
-    entities: [...new Set(story.entities.map((e) => entityIds.get(e) ?? e))],
-    quotes: [...new Set(story.quotes.map((q) => quoteIds.get(q) ?? q))],
-    discrepancies,
-  };
-  const eventOf = new Map<string, string>();
-  for (const e of events) for (const a of e.articles) if (!eventOf.has(a)) eventOf.set(a, e.id);
-  const fusedById = new Map(fused.articles.map((a) => [a.id, a]));
-  return {
-    story: {
-      id: storyId,
-      title: final.title,
-      span_from: final.span.from,
-      span_to: final.span.to,
-      article_count: articleCount,
-      event_count: events.length,
-      quote_count: uniqueQuotes.length,
-      discrepancy_count: discrepancies.length,
-      data: json(final),
-      tsv: ts(final.title),
-      updated_at: new Date().toISOString(),
-    },
-    entities: [...entityRows].map(([id, r]) => ({ id, name: r.name, type: r.type, tsv: ts([r.name, ...r.aliases].join(" ")) })),
-    storyEntities: [...entityRows].map(([id, r]) => ({ story_id: storyId, entity_id: id, data: json({ ...r, id }) })),
-    quotes: uniqueQuotes.map(({ local: _l, ...q }) => ({
-      id: q.id,
-      story_id: storyId,
-      text: q.text,
-      speaker: q.speaker,
-      speaker_entity: q.speakerEntity,
-      data: json(q),
-      tsv: ts(`${q.text} ${q.speaker ?? ""}`),
-    })),
-    events: events.map((e) => ({ id: e.id, story_id: storyId, label: e.label, date: e.date, place: e.place, data: json(e) })),
-    discrepancies: discrepancies.map((d) => ({ id: d.id, story_id: storyId, kind: d.kind, about: d.about, data: json(d) })),
-    // Per-article results of fusion: the event each article reports and dates fusion inferred or flagged.
-    articles: articles.map((a) => {
-      const f = fusedById.get(a.id);
-      const changed = f && JSON.stringify(f.published) !== JSON.stringify(a.published);
-      return { id: a.id, event: eventOf.get(a.id) ?? null, fused: changed ? json(f!.published) : null };
-    }),
-  };
-}
-
-/**
- * Re-fuses the given stories from their stored articles and replaces everything derived from them,
- * a handful of statements for the whole set (a round trip per story and table would dominate ingest).
- */
-export async function refuseStories(tx: Tx, storyIds: string[], docs?: DocCache): Promise<void> {
-  if (!storyIds.length) return;
-  const half = Math.floor(MAX_FUSE_ARTICLES / 2);
-  // Up to MAX_FUSE_ARTICLES per story: its earliest and latest halves.
-  const rows = await sql<{ id: string; story_id: string; n: number }>`
-    select id, story_id, n from (
-      select id, story_id,
-        row_number() over (partition by story_id order by published nulls last, id) as rn,
-        count(*) over (partition by story_id)::int as n
-      from articles where story_id = any(${storyIds}::text[])
-    ) x
-    where n <= ${MAX_FUSE_ARTICLES} or rn <= ${half} or rn > n - ${half}`.execute(tx);
-  const docsById = await loadArticles(tx, rows.rows.map((r) => r.id), docs);
-  const byStory = new Map<string, { n: number; articles: Article[] }>();
-  for (const r of rows.rows) {
-    let e = byStory.get(r.story_id);
-    if (!e) byStory.set(r.story_id, (e = { n: r.n, articles: [] }));
-    e.articles.push(docsById.get(r.id)!);
-  }
-  await tx.deleteFrom("stories").where("id", "in", storyIds).execute(); // cascades: events, quotes, discrepancies, story_entities
-  const out: FusedRows[] = [];
-  for (const id of [...byStory.keys()].sort()) {
-    const e = byStory.get(id)!;
-    out.push(fusedRows(id, e.articles.sort((x, y) => cmp(x.id, y.id)), e.n));
-  }
-  const uniq = (rs: Array<Record<string, unknown>>, key: (r: Record<string, unknown>) => string) => [...new Map(rs.map((r) => [key(r), r])).values()];
-  const insert = async (table: keyof DB, rs: Array<Record<string, unknown>>, conflict: boolean) =>
-    insertChunks(rs, (c) => {
-      const q = tx.insertInto(table).values(c as never);
-      return (conflict ? q.onConflict((oc) => oc.doNothing()) : q).execute();
-    });
-  await insert("entities", uniq(out.flatMap((o) => o.entities), (r) => String(r.id)), true);
-  await insert("stories", out.map((o) => o.story), false);
-  await insert("story_entities", out.flatMap((o) => o.storyEntities), true);
-  await insert("quotes", out.flatMap((o) => o.quotes), true);
-  await insert("events", out.flatMap((o) => o.events), true);
-  await insert("discrepancies", out.flatMap((o) => o.discrepancies), true);
-  const arts = out.flatMap((o) => o.articles);
-  if (!arts.length) return;
-  await sql`
-    update articles a set event_id = v.event_id, fused_published = v.fp::jsonb
-    from unnest(${arts.map((a) => a.id)}::text[], ${arts.map((a) => a.event)}::text[], ${arts.map((a) => a.fused)}::text[]) as v(id, event_id, fp)
-    where a.id = v.id and (a.event_id is distinct from v.event_id or a.fused_published is distinct from v.fp::jsonb)`.execute(tx);
-}
-
-/** Re-fuses one story (see refuseStories). */
-export function refuseStory(tx: Tx, storyId: string, docs?: DocCache): Promise<void> {
-  return refuseStories(tx, [storyId], docs);
-}
 
 /** Sets one text column of many articles (and their rev) in one statement. */
 async function setColumn(tx: Tx, column: "story_id" | "duplicate_group_id", changes: Array<[string, string | null]>, rev: number): Promise<void> {

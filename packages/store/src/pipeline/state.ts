@@ -1,5 +1,6 @@
 import type { Article } from "@newsfuse/core";
-import { DocCache } from "./doc-cache.ts";
+import { DocCache } from "./docs.ts";
+import { FusedCache } from "./refuse.ts";
 
 /** The slice of an article the in-memory indexes need; reloaded from columns, not from the JSONB body. */
 export interface LightArticle {
@@ -54,6 +55,8 @@ export class DeriveState {
   readonly termIndex = new Map<string, Set<string>>();
   /** Full analyzed articles recently stored or read (for dedup pools and fusion). */
   readonly docs = new DocCache();
+  /** What this process last wrote for each story it fused. */
+  readonly fused = new FusedCache();
 
   apply(a: LightArticle): void {
     const old = this.articles.get(a.id);
@@ -127,6 +130,7 @@ export class DeriveState {
     this.stories.clear();
     this.termIndex.clear();
     this.docs.clear();
+    this.fused.clear();
   }
 }
 

@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { openStore } from "../open.ts";
+import type { SqlStore } from "../sql-store.ts";
+import { createDatabase } from "../harness/postgres.ts";
+import { fixtureInputs, seedInputs, seedVariant } from "../../test/inputs.ts";
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+let n = 0;
+const backends: Array<[string, () => Promise<SqlStore>]> = [
+  [
+    "embedded",
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), "newsfuse-refuse-"));
+      dirs.push(dir);
+      return openStore({ dataDir: dir, databaseUrl: "", workers: 0 });
+    },
+  ],
+  ["server", async () => openStore({ databaseUrl: await createDatabase(inject("pgUrl"), `refuse_${process.pid}_${n++}`), workers: 0 })],
+];
+
+/** Everything fusion wrote, without the write times. */
+async function fused(store: SqlStore) {
+  const db = store.db;
+  const stories = await db.selectFrom("stories").select(["id", "title", "span_from", "span_to", "article_count", "event_count", "quote_count", "discrepancy_count", "data"]).orderBy("id").execute();
+  return {
+    stories,
+    storyEntities: await db.selectFrom("story_entities").select(["story_id", "entity_id", "data"]).orderBy("story_id").orderBy("entity_id").execute(),
+    entities: await db.selectFrom("entities").select(["id", "name", "type"]).orderBy("id").execute(),
+    quotes: await db.selectFrom("quotes").select(["id", "story_id", "data"]).orderBy("id").execute(),
+    events: await db.selectFrom("events").select(["id", "story_id", "data"]).orderBy("id").execute(),
+    discrepancies: await db.selectFrom("discrepancies").select(["id", "story_id", "data"]).orderBy("id").execute(),
+    articles: await db.selectFrom("articles").select(["id", "story_id", "event_id", "fused_published"]).orderBy("id").execute(),
+  };
+}
+
+describe.each(backends)("re-fusion on the %s backend", (_name, open) => {
+  it("re-fusing from what it last wrote ends where one fusion of everything ends", async () => {
+    const seeds = seedInputs();
+    const more = fixtureInputs().slice(0, 12);
+    const inputs = [...seeds, seedVariant(0), ...more];
+    const whole = await open();
+    const steps = await open();
+    try {
+      await whole.ingest(inputs);
+      // The same inputs over several calls: the story is fused, then re-fused from what the first fusion wrote.
+      await steps.ingest(seeds.slice(0, 3));
+      await steps.ingest([...seeds.slice(3), ...more.slice(0, 6)]);
+      await steps.ingest([seedVariant(0), ...more.slice(6)]);
+      const a = await fused(whole);
+      const b = await fused(steps);
+      expect(b.stories.length).toBeGreaterThan(1);
+      expect(b.quotes.length).toBeGreaterThan(10);
+      expect(b).toEqual(a);
+    } finally {
+      await whole.close();
+      await steps.close();
+    }
+  });
+});

@@ -1,0 +1,175 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { Article } from "@newsfuse/core";
+import type { DB } from "../db/types.ts";
+import { loadArticles, type DocCache } from "./docs.ts";
+import { fusedRows, type FusedRows } from "./fused-rows.ts";
+import { shortHash } from "./ids.ts";
+
+type Tx = Transaction<DB> | Kysely<DB>;
+type Row = Record<string, unknown>;
+
+// Fusion of a story reads at most this many of its articles (earliest and latest halves): re-fusing a
+// story touched by every batch must not grow with its size.
+export const MAX_FUSE_ARTICLES = 400;
+const CHUNK = 500;
+
+/** The tables one story's fusion owns, with their keys. */
+const CHILDREN = [
+  { table: "story_entities", pk: ["story_id", "entity_id"], rows: (o: FusedRows) => o.storyEntities },
+  { table: "quotes", pk: ["id"], rows: (o: FusedRows) => o.quotes },
+  { table: "events", pk: ["id"], rows: (o: FusedRows) => o.events },
+  { table: "discrepancies", pk: ["id"], rows: (o: FusedRows) => o.discrepancies },
+] as const;
+const STORY_COLUMNS = ["title", "span_from", "span_to", "article_count", "event_count", "quote_count", "discrepancy_count", "data", "tsv", "updated_at"] as const;
+
+const keyOf = (pk: readonly string[], r: Row) => pk.map((c) => String(r[c])).join("\t");
+// tsv is derived from the row's own text columns, so it takes no part in telling whether a row changed.
+const hashOf = (r: Row) => shortHash(JSON.stringify(r, (k, v) => (k === "tsv" ? undefined : v)), 16);
+
+interface Written {
+  /** The story row's updated_at as this process wrote it (ms). */
+  stamp: number;
+  /** `${table}\t${key}` -> hash of the row written. */
+  rows: Map<string, string>;
+  /** article id -> `${event}\t${fused}` written. */
+  articles: Map<string, string>;
+}
+
+/**
+ * What the last fusion of each story wrote, so a re-fusion writes only the rows that changed: most of
+ * a big story's entities, quotes and events do not change when a few articles join it. An entry is
+ * used only while the story row still carries the stamp this process wrote, so a rolled-back
+ * transaction or another process's fusion makes it fall back to a full rewrite.
+ */
+export class FusedCache {
+  readonly stories = new Map<string, Written>();
+  private last = 0;
+
+  /** A fresh stamp, strictly increasing within the process. */
+  stamp(): number {
+    this.last = Math.max(Date.now(), this.last + 1);
+    return this.last;
+  }
+
+  clear(): void {
+    this.stories.clear();
+  }
+}
+
+/**
+ * Re-fuses the given stories from their stored articles and writes what changed, a handful of
+ * statements for the whole set (a round trip per story and table would dominate ingest).
+ */
+export async function refuseStories(tx: Tx, storyIds: string[], docs: DocCache, cache: FusedCache): Promise<void> {
+  if (!storyIds.length) return;
+  const half = Math.floor(MAX_FUSE_ARTICLES / 2);
+  // Up to MAX_FUSE_ARTICLES per story: its earliest and latest halves.
+  const rows = await sql<{ id: string; story_id: string; n: number }>`
+    select id, story_id, n from (
+      select id, story_id,
+        row_number() over (partition by story_id order by published nulls last, id) as rn,
+        count(*) over (partition by story_id)::int as n
+      from articles where story_id = any(${storyIds}::text[])
+    ) x
+    where n <= ${MAX_FUSE_ARTICLES} or rn <= ${half} or rn > n - ${half}`.execute(tx);
+  const docsById = await loadArticles(tx, rows.rows.map((r) => r.id), docs);
+  const byStory = new Map<string, { n: number; articles: Article[] }>();
+  for (const r of rows.rows) {
+    let e = byStory.get(r.story_id);
+    if (!e) byStory.set(r.story_id, (e = { n: r.n, articles: [] }));
+    e.articles.push(docsById.get(r.id)!);
+  }
+  const stamps = new Map<string, number>();
+  for (const r of await tx.selectFrom("stories").select(["id", "updated_at"]).where("id", "in", storyIds).execute()) stamps.set(r.id, new Date(r.updated_at).getTime());
+
+  const rewrite: string[] = []; // stories whose rows are all deleted first (cascade) and written anew
+  const upserts = new Map<string, Row[]>(CHILDREN.map((c) => [c.table, []]));
+  const deletes = new Map<string, Row[]>(CHILDREN.map((c) => [c.table, []]));
+  const storyRows: Row[] = [];
+  const entityRows = new Map<string, Row>();
+  const articleRows: Array<{ id: string; event: string | null; fused: string | null }> = [];
+  for (const id of [...storyIds].sort()) {
+    const e = byStory.get(id);
+    const before = cache.stories.get(id);
+    cache.stories.delete(id);
+    const valid = before && stamps.get(id) === before.stamp;
+    if (!valid || !e) {
+      if (stamps.has(id)) rewrite.push(id);
+      if (!e) continue;
+    }
+    const stamp = cache.stamp();
+    const out = fusedRows(id, e.articles.sort((x, y) => (x.id < y.id ? -1 : 1)), e.n, new Date(stamp).toISOString());
+    const written: Written = { stamp, rows: new Map(), articles: new Map() };
+    storyRows.push(out.story);
+    const entity = new Map(out.entities.map((r) => [String(r.id), r]));
+    for (const c of CHILDREN) {
+      for (const r of c.rows(out)) {
+        const k = `${c.table}\t${keyOf(c.pk, r)}`;
+        const h = hashOf(r);
+        written.rows.set(k, h);
+        if (valid && before.rows.get(k) === h) continue;
+        upserts.get(c.table)!.push(r);
+        // An unchanged story_entities row proves its entity exists (the foreign key keeps it), so only
+        // the entities of written rows are offered.
+        if (c.table === "story_entities") entityRows.set(String(r.entity_id), entity.get(String(r.entity_id))!);
+      }
+    }
+    if (valid)
+      for (const k of before.rows.keys())
+        if (!written.rows.has(k)) {
+          const [table, ...key] = k.split("\t");
+          const pk = CHILDREN.find((c) => c.table === table)!.pk;
+          deletes.get(table!)!.push(Object.fromEntries(pk.map((col, i) => [col, key[i]])));
+        }
+    for (const a of out.articles) {
+      const v = `${a.event}\t${a.fused}`;
+      written.articles.set(a.id, v);
+      if (!valid || before.articles.get(a.id) !== v) articleRows.push(a);
+    }
+    cache.stories.set(id, written);
+  }
+
+  if (rewrite.length) await tx.deleteFrom("stories").where("id", "in", rewrite).execute(); // cascades to the CHILDREN
+  for (const c of CHILDREN) {
+    const gone = deletes.get(c.table)!;
+    for (let i = 0; i < gone.length; i += CHUNK) {
+      const chunk = gone.slice(i, i + CHUNK);
+      if (c.pk.length === 1) await sql`delete from ${sql.table(c.table)} where id = any(${chunk.map((r) => r.id)}::text[])`.execute(tx);
+      else
+        await sql`delete from story_entities where (story_id, entity_id) in (select * from unnest(${chunk.map((r) => r.story_id)}::text[], ${chunk.map((r) => r.entity_id)}::text[]))`.execute(tx);
+    }
+  }
+  await upsert(tx, "entities", [...entityRows.values()], ["id"], []);
+  await upsert(tx, "stories", storyRows, ["id"], STORY_COLUMNS);
+  for (const c of CHILDREN) {
+    const rs = upserts.get(c.table)!;
+    await upsert(tx, c.table, rs, c.pk, Object.keys(rs[0] ?? {}).filter((k) => !(c.pk as readonly string[]).includes(k)));
+  }
+  for (let i = 0; i < articleRows.length; i += CHUNK) {
+    const arts = articleRows.slice(i, i + CHUNK);
+    await sql`
+      update articles a set event_id = v.event_id, fused_published = v.fp::jsonb
+      from unnest(${arts.map((a) => a.id)}::text[], ${arts.map((a) => a.event)}::text[], ${arts.map((a) => a.fused)}::text[]) as v(id, event_id, fp)
+      where a.id = v.id and (a.event_id is distinct from v.event_id or a.fused_published is distinct from v.fp::jsonb)`.execute(tx);
+  }
+}
+
+/** Inserts rows, updating `columns` of rows that exist (nothing when `columns` is empty). */
+async function upsert(tx: Tx, table: string, rows: Row[], pk: readonly string[], columns: readonly string[]): Promise<void> {
+  // One statement must not touch a row twice.
+  const unique = [...new Map(rows.map((r) => [keyOf(pk, r), r])).values()];
+  for (let i = 0; i < unique.length; i += CHUNK) {
+    const q = tx.insertInto(table as keyof DB).values(unique.slice(i, i + CHUNK) as never);
+    await q
+      .onConflict((oc) => {
+        const target = oc.columns(pk as never);
+        return columns.length ? target.doUpdateSet(Object.fromEntries(columns.map((c) => [c, (eb: any) => eb.ref(`excluded.${c}`)])) as never) : target.doNothing();
+      })
+      .execute();
+  }
+}
+
+/** Re-fuses one story (see refuseStories). */
+export function refuseStory(tx: Tx, storyId: string, docs: DocCache, cache: FusedCache): Promise<void> {
+  return refuseStories(tx, [storyId], docs, cache);
+}
