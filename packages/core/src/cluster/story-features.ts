@@ -34,16 +34,23 @@ export const FIELDS = 5;
  */
 export class TermDictionary {
   private readonly ids = new Map<string, number>();
-  // Raw token -> id of its stem, or -1 for a stopword: one lookup per body word.
-  private readonly tokens = new Map<string, number>();
+  // Raw token -> id of its stem, or -1 for a stopword: one lookup per body word, so an open-address
+  // table probed with the token's characters in place (no substring, no string hashing by the engine).
+  private tokenSlots = new Int32Array(1 << 12);
+  private tokenText: string[] = [];
+  private tokenHash = new Int32Array(1 << 11);
+  private tokenIds = new Int32Array(1 << 11);
   // Per term id, scratch for storyFeatures: the call that last saw the term and its place there.
   private seen = new Int32Array(1024);
   private place = new Int32Array(1024);
   private calls = 0;
+  private n = 0;
+  private scratchIds = new Int32Array(256);
+  private scratchCounts = new Int32Array(FIELDS * 256);
 
   /** Number of terms and tokens held (what the dictionary's memory grows with). */
   get size(): number {
-    return this.ids.size + this.tokens.size;
+    return this.ids.size + this.tokenText.length;
   }
 
   /** The id of a term, assigned on first sight. */
@@ -60,15 +67,51 @@ export class TermDictionary {
     return id;
   }
 
-  /** The id of a token's stem (as contentWords stems it), or -1 for a stopword. */
-  tokenId(token: string): number {
-    let id = this.tokens.get(token);
-    if (id === undefined) {
-      const w = storyWord(token);
-      id = w === null ? -1 : this.id(w);
-      this.tokens.set(token, id);
+  /** The id of the stem of token `lower[start, end)` (as contentWords stems it), or -1 for a stopword. */
+  tokenId(lower: string, start: number, end: number): number {
+    let h = 0x811c9dc5;
+    for (let k = start; k < end; k++) h = Math.imul(h ^ lower.charCodeAt(k), 0x01000193);
+    h ^= h >>> 15;
+    const mask = this.tokenSlots.length - 1;
+    const len = end - start;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const e = this.tokenSlots[i] - 1;
+      if (e < 0) break;
+      if (this.tokenHash[e] !== h) continue;
+      const t = this.tokenText[e];
+      if (t.length !== len) continue;
+      let k = 0;
+      while (k < len && t.charCodeAt(k) === lower.charCodeAt(start + k)) k++;
+      if (k === len) return this.tokenIds[e];
     }
+    const token = lower.slice(start, end);
+    const w = storyWord(token);
+    const id = w === null ? -1 : this.id(w);
+    this.addToken(token, h, id);
     return id;
+  }
+
+  private addToken(token: string, h: number, id: number): void {
+    const e = this.tokenText.length;
+    this.tokenText.push(token);
+    if (e === this.tokenHash.length) {
+      this.tokenHash = grow(this.tokenHash);
+      this.tokenIds = grow(this.tokenIds);
+    }
+    this.tokenHash[e] = h;
+    this.tokenIds[e] = id;
+    // At most half full, so probes stay short.
+    if (2 * (e + 1) > this.tokenSlots.length) {
+      this.tokenSlots = new Int32Array(this.tokenSlots.length * 2);
+      for (let k = 0; k <= e; k++) this.slotToken(k);
+    } else this.slotToken(e);
+  }
+
+  private slotToken(e: number): void {
+    const mask = this.tokenSlots.length - 1;
+    let i = this.tokenHash[e] & mask;
+    while (this.tokenSlots[i] !== 0) i = (i + 1) & mask;
+    this.tokenSlots[i] = e + 1;
   }
 
   /**
@@ -76,41 +119,45 @@ export class TermDictionary {
    * @example new TermDictionary().features({ id: "1", title: "Apple unveils iPads" }, shape).ids.length // 3
    */
   features(item: StoryItem, shape: FeatureShape): StoryFeatures {
-    const call = ++this.calls;
-    let ids = new Int32Array(64);
-    let counts = new Int32Array(FIELDS * 64);
-    let n = 0;
-    const bumpId = (id: number, field: number) => {
-      let j: number;
-      if (this.seen[id] === call) j = this.place[id];
-      else {
-        this.seen[id] = call;
-        this.place[id] = j = n++;
-        if (n > ids.length) {
-          ids = grow(ids);
-          counts = grow(counts);
-        }
-        ids[j] = id;
-      }
-      counts[FIELDS * j + field]++;
-    };
-    const bump = (words: Iterable<string>, prefix: string, field: number) => {
-      for (const w of words) bumpId(this.id(prefix + w), field);
-    };
-    const bumpTokens = (text: string, limit: number, field: number) =>
-      forEachToken(text, limit, (token) => {
-        const id = this.tokenId(token);
-        if (id < 0) return false;
-        bumpId(id, field);
-        return true;
-      });
+    this.calls++;
+    this.n = 0;
     // Fields a weight of 0 leaves out add no term: the same terms, in the same order, as weighting them would.
-    if (item.title && shape.titleWeight > 0) bumpTokens(item.title, Infinity, 0);
-    if (item.url && shape.urlWeight > 0) bump(new Set(urlWords(item.url)), "", 1);
-    if (item.text && shape.bodyWeight > 0) bumpTokens(item.text, shape.bodyWords, 2);
-    if (item.entities && shape.entityWeight > 0) bump(new Set(item.entities.map((e) => e.toLowerCase())), "e:", 3);
-    if (item.quotes && shape.quoteWeight > 0) bump(new Set(item.quotes.map((q) => contentWords(q, 8).join(" ")).filter(Boolean)), "q:", 4);
-    return { dictionary: this, ids: ids.slice(0, n), counts: counts.slice(0, FIELDS * n) };
+    if (item.title && shape.titleWeight > 0) this.addTokens(item.title, Infinity, 0);
+    if (item.url && shape.urlWeight > 0) for (const w of new Set(urlWords(item.url))) this.add(this.id(w), 1);
+    if (item.text && shape.bodyWeight > 0) this.addTokens(item.text, shape.bodyWords, 2);
+    if (item.entities && shape.entityWeight > 0) for (const e of new Set(item.entities.map((e) => e.toLowerCase()))) this.add(this.id("e:" + e), 3);
+    if (item.quotes && shape.quoteWeight > 0) {
+      for (const q of new Set(item.quotes.map((q) => contentWords(q, 8).join(" ")).filter(Boolean))) this.add(this.id("q:" + q), 4);
+    }
+    return { dictionary: this, ids: this.scratchIds.slice(0, this.n), counts: this.scratchCounts.slice(0, FIELDS * this.n) };
+  }
+
+  private addTokens(text: string, limit: number, field: number): void {
+    forEachToken(text, limit, (lower, start, end) => {
+      const id = this.tokenId(lower, start, end);
+      if (id < 0) return false;
+      this.add(id, field);
+      return true;
+    });
+  }
+
+  // Counts one occurrence of term `id` in `field` of the item being read (in scratch arrays kept
+  // between calls, copied out at their final size).
+  private add(id: number, field: number): void {
+    let j: number;
+    if (this.seen[id] === this.calls) j = this.place[id];
+    else {
+      this.seen[id] = this.calls;
+      this.place[id] = j = this.n++;
+      if (this.n > this.scratchIds.length) {
+        this.scratchIds = grow(this.scratchIds);
+        this.scratchCounts = grow(this.scratchCounts);
+      }
+      this.scratchIds[j] = id;
+      const c = this.scratchCounts;
+      c[FIELDS * j] = c[FIELDS * j + 1] = c[FIELDS * j + 2] = c[FIELDS * j + 3] = c[FIELDS * j + 4] = 0;
+    }
+    this.scratchCounts[FIELDS * j + field]++;
   }
 }
 

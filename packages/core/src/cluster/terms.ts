@@ -57,8 +57,8 @@ export function normalizeHeadline(title: string): string {
  */
 export function contentWords(text: string, limit = Infinity): string[] {
   const out: string[] = [];
-  forEachToken(text, limit, (token) => {
-    const w = storyWord(token);
+  forEachToken(text, limit, (lower, start, end) => {
+    const w = storyWord(lower.slice(start, end));
     if (w === null) return false;
     out.push(w);
     return true;
@@ -68,10 +68,11 @@ export function contentWords(text: string, limit = Infinity): string[] {
 
 /**
  * Calls `visit` with each token of 2+ characters that contentWords reads, before stopwords and
- * stemming; `visit` says whether the token was a content word, and after `limit` of those it stops.
- * @example forEachToken("The iPads", Infinity, (t) => (tokens.push(t), true)) // tokens: ["the", "ipads"]
+ * stemming, as a range of the lower-cased text (so a caller that has seen the token need not cut
+ * it out); `visit` says whether the token was a content word, and after `limit` of those it stops.
+ * @example forEachToken("The iPads", Infinity, (s, i, j) => (tokens.push(s.slice(i, j)), true)) // tokens: ["the", "ipads"]
  */
-export function forEachToken(text: string, limit: number, visit: (token: string) => boolean): void {
+export function forEachToken(text: string, limit: number, visit: (lower: string, start: number, end: number) => boolean): void {
   // One pass over the lower-cased text gives the tokens of normalizeHeadline(text).matchAll(/[a-z0-9]+/g):
   // of its rewrites only the HTML entities change tokens (its "'s" and trailing "..." removals only
   // drop non-token characters and one-letter tokens), and those are skipped where they stand.
@@ -87,7 +88,7 @@ export function forEachToken(text: string, limit: number, visit: (token: string)
     }
     let j = i + 1;
     while (j < n && isTokenChar(s.charCodeAt(j))) j++;
-    if (j - i >= 2 && visit(s.slice(i, j))) words++;
+    if (j - i >= 2 && visit(s, i, j)) words++;
     i = j;
   }
 }
