@@ -45,8 +45,11 @@ export function fuseStory(storyId: string, articles: Article[], opts: FuseStoryO
     }
   const storyEntities = [...storyEntityIdSet].map((id) => entities.index.get(id)!).sort((x, y) => x - y).map((i) => entities.records[i]);
   const storyEntityIds = new Set(storyEntities.map((r) => r.id));
-  const spellings: Discrepancy[] = entities.spellings
-    .filter((d) => storyEntityIds.has(d.id.replace(/^spelling-/, "").replace(/-(first|last)$/, "")))
+  const spellingIndex = spellingsByRecord(entities.spellings);
+  const spellings: Discrepancy[] = [...storyEntityIds]
+    .flatMap((id) => spellingIndex.get(id) ?? [])
+    .sort((x, y) => x - y)
+    .map((i) => entities.spellings[i])
     .map((d) => ({
       ...d,
       id: `${d.id}@${storyId}`,
@@ -84,12 +87,37 @@ export function fuseStory(storyId: string, articles: Article[], opts: FuseStoryO
   };
 }
 
+/**
+ * Positions of a batch's spelling discrepancies by the record they are about: \`fuse\` fuses every
+ * story of a batch against the same resolution, and scanning all its spellings per story was
+ * quadratic in the batch.
+ */
+const spellingIndexes = new WeakMap<Discrepancy[], Map<string, number[]>>();
+function spellingsByRecord(spellings: Discrepancy[]): Map<string, number[]> {
+  let index = spellingIndexes.get(spellings);
+  if (!index) {
+    index = new Map();
+    spellings.forEach((d, i) => {
+      const record = d.id.replace(/^spelling-/, "").replace(/-(first|last)$/, "");
+      const list = index!.get(record);
+      if (list) list.push(i);
+      else index!.set(record, [i]);
+    });
+    spellingIndexes.set(spellings, index);
+  }
+  return index;
+}
+
 /** A stated (not derived) headline, preferring the earliest report of the story's first event. */
 function storyTitle(articles: Article[], firstEvent: string[], dateOf: Map<string, string | null>): string | null {
   const withTitle = articles.filter((a) => a.title && !a.titleDerived);
-  const pool = withTitle.filter((a) => firstEvent.includes(a.id));
+  const inFirst = new Set(firstEvent);
+  const pool = withTitle.filter((a) => inFirst.has(a.id));
+  // An article's first position, as indexOf found it (built backwards, so the first one stays).
+  const position = new Map<Article, number>();
+  for (let i = articles.length - 1; i >= 0; i--) position.set(articles[i], i);
   const ranked = (pool.length ? pool : withTitle).sort(
-    (a, b) => (dateOf.get(a.id) ?? "9999").localeCompare(dateOf.get(b.id) ?? "9999") || articles.indexOf(a) - articles.indexOf(b),
+    (a, b) => (dateOf.get(a.id) ?? "9999").localeCompare(dateOf.get(b.id) ?? "9999") || position.get(a)! - position.get(b)!,
   );
   return ranked[0]?.title ?? articles.find((a) => a.title)?.title ?? null;
 }
