@@ -65,6 +65,8 @@ interface WordInfo {
   nameable: boolean;
   /** The word without apostrophes and dots ("u.s" -> "us"), as name runs join it. */
   bare: string;
+  /** The lower-case token it was made for. */
+  lower: string;
   name: Key;
   /** The "w:" key when it is not a name, or null for words under three letters. */
   word: Key | null;
@@ -94,6 +96,7 @@ function wordInfo(lower: string): WordInfo {
       skip: bare.length < 2 || STOP.has(bare) || WEEKDAYS.has(bare) || MONTHS.has(bare),
       nameable: !NOT_NAMES.has(bare),
       bare,
+      lower,
       name: keyOf(`n:${bare}`),
       word: bare.length >= 3 ? keyOf(`w:${stem(bare)}`) : null,
       seenIn: 0,
@@ -135,39 +138,118 @@ function gapStartsSentence(gap: string): boolean {
   return /[.!?:"“”\n]\s*$/.test(gap) || /^\s*[-–—]\s*$/.test(gap);
 }
 
-/** Tokens as parallel lists: the token ("U.S" without its last dot and "'s"), its word, and gap flags. */
+/** Tokens as parallel lists: their word, capitalisation, gap flags, and the text of numbers. */
 interface Tokens {
+  /** The text of a number token; "" for words. */
   raw: string[];
   /** The word of a token that starts with a letter; null for numbers. */
   info: (WordInfo | null)[];
+  /** The token (without "'s" and a last dot) is capitalised as a name is (see isCap). */
+  cap: boolean[];
   sentenceStart: boolean[];
   /** Joined to the previous token by a single space or nothing, within a sentence (name runs). */
   joined: boolean[];
 }
 
-/** Reads the tokens of a text, marking the words it uses in lower case as seen in bag `seenIn`. */
-function tokens(text: string, seenIn: number): Tokens {
-  const out: Tokens = { raw: [], info: [], sentenceStart: [], joined: [] };
-  let prevEnd = 0;
-  const re = new RegExp(TOKEN);
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const word = m[0];
-    let raw = word.includes("’") ? word.replace(/’/g, "'") : word;
-    if (raw.endsWith("'s")) raw = raw.slice(0, -2);
-    if (raw.endsWith(".")) raw = raw.slice(0, -1);
-    const gap = text.slice(prevEnd, m.index);
-    const sentenceStart = out.raw.length === 0 || gapStartsSentence(gap);
-    const c = raw.charCodeAt(0);
-    let info: WordInfo | null = null;
-    if (!isDigit(c)) {
-      info = wordInfo(raw.toLowerCase());
-      if (isLowerAscii(c)) info.seenIn = seenIn;
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** [A-Za-z'’.\-]: what may stand inside a word token. */
+const isWordChar = (c: number) => isLetter(c) || c === 39 || c === 0x2019 || c === 46 || c === 45;
+/** A word character as the word's lower-case key has it (’ as '). */
+const lowerCode = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c === 0x2019 ? 39 : c);
+
+/**
+ * Words by a hash of their lower-case characters, chained: a token's word is found from the text
+ * itself, without cutting, lower-casing and hashing a new string for every token. Cleared with WORDS.
+ */
+const WORDS_BY_HASH = new Map<number, WordInfo[]>();
+
+function wordAt(text: string, start: number, end: number): WordInfo {
+  let h = 0x811c9dc5;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ lowerCode(text.charCodeAt(k)), 16777619);
+  const chain = WORDS_BY_HASH.get(h);
+  if (chain)
+    for (const info of chain) {
+      const w = info.lower;
+      if (w.length !== end - start) continue;
+      let same = true;
+      for (let k = 0; same && k < w.length; k++) same = w.charCodeAt(k) === lowerCode(text.charCodeAt(start + k));
+      if (same) return info;
     }
+  const info = wordInfo(text.slice(start, end).replace(/’/g, "'").toLowerCase());
+  if (chain) chain.push(info);
+  else WORDS_BY_HASH.set(h, [info]);
+  return info;
+}
+
+/**
+ * Reads the tokens of a text (the matches of TOKEN, scanned by hand: the same leftmost, greedy
+ * matches), marking the words it uses in lower case as seen in bag `seenIn`.
+ */
+function tokens(text: string, seenIn: number): Tokens {
+  const out: Tokens = { raw: [], info: [], cap: [], sentenceStart: [], joined: [] };
+  const n = text.length;
+  let prevEnd = 0;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    let end: number;
+    let raw = "";
+    let info: WordInfo | null = null;
+    let cap = false;
+    if (isLetter(c)) {
+      // [A-Za-z][A-Za-z'’.\-]*[A-Za-z] backtracks to the last letter of the run; |[A-Za-z] alone.
+      let last = i;
+      for (let j = i + 1; j < n; j++) {
+        const d = text.charCodeAt(j);
+        if (!isWordChar(d)) break;
+        if (isLetter(d)) last = j;
+      }
+      end = last + 1;
+      // The token without a possessive "'s" (’ counts as '), then without one last dot.
+      let rawEnd = end;
+      if (rawEnd - i >= 2 && text.charCodeAt(rawEnd - 1) === 115) {
+        const q = text.charCodeAt(rawEnd - 2);
+        if (q === 39 || q === 0x2019) rawEnd -= 2;
+      }
+      if (rawEnd > i && text.charCodeAt(rawEnd - 1) === 46) rawEnd--;
+      info = wordAt(text, i, rawEnd);
+      if (c >= 97) info.seenIn = seenIn;
+      // isCap: /^[A-Z]/, and past four characters some lower-case letter (or "_") after the first.
+      if (c <= 90) {
+        cap = rawEnd - i <= 4;
+        for (let k = i + 1; !cap && k < rawEnd; k++) {
+          const d = text.charCodeAt(k);
+          cap = (d >= 97 && d <= 122) || d === 95;
+        }
+      }
+    } else if (isDigit(c)) {
+      // \d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?
+      let j = i + 1;
+      while (j < n && (isDigit(text.charCodeAt(j)) || text.charCodeAt(j) === 44)) j++;
+      if (j + 1 < n && text.charCodeAt(j) === 46 && isDigit(text.charCodeAt(j + 1))) {
+        j += 2;
+        while (j < n && isDigit(text.charCodeAt(j))) j++;
+      }
+      if (j + 2 <= n) {
+        const suffix = text.slice(j, j + 2);
+        if (suffix === "st" || suffix === "nd" || suffix === "rd" || suffix === "th") j += 2;
+      }
+      end = j;
+      raw = text.slice(i, end);
+    } else {
+      i++;
+      continue;
+    }
+    const gapLength = i - prevEnd;
+    const plain = gapLength === 0 || (gapLength === 1 && text.charCodeAt(prevEnd) === 32);
+    const sentenceStart = out.info.length === 0 || (!plain && gapStartsSentence(text.slice(prevEnd, i)));
     out.raw.push(raw);
     out.info.push(info);
+    out.cap.push(cap);
     out.sentenceStart.push(sentenceStart);
-    out.joined.push((gap === "" || gap === " ") && !sentenceStart);
-    prevEnd = m.index + word.length;
+    out.joined.push(plain && !sentenceStart);
+    prevEnd = end;
+    i = end;
   }
   return out;
 }
@@ -178,18 +260,6 @@ function countTokens(text: string): number {
   const re = new RegExp(TOKEN);
   while (re.exec(text)) n++;
   return n;
-}
-
-/** /^[A-Z]/ and, past four characters, some character that is not [A-Z\d\W] (a lower-case letter or "_"). */
-function isCap(s: string): boolean {
-  const c = s.charCodeAt(0);
-  if (c < 65 || c > 90) return false;
-  if (s.length <= 4) return true;
-  for (let i = 1; i < s.length; i++) {
-    const d = s.charCodeAt(i);
-    if ((d >= 97 && d <= 122) || d === 95) return true;
-  }
-  return false;
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -203,6 +273,7 @@ export function eventFeatureList(title: string | null, body: string, extraNames:
   if (KEYS.size >= MAX_MEMO || WORDS.size >= MAX_MEMO) {
     KEYS.clear();
     WORDS.clear();
+    WORDS_BY_HASH.clear();
   }
   const bag = new BagBuilder();
   const titleText = title ?? "";
@@ -212,8 +283,7 @@ export function eventFeatureList(title: string | null, body: string, extraNames:
 
   let prevName: string | null = null;
   let sentences = 0;
-  for (let i = 0; i < all.raw.length; i++) {
-    const raw = all.raw[i];
+  for (let i = 0; i < all.info.length; i++) {
     if (i >= titleCount && all.sentenceStart[i]) sentences++;
     // Headlines and leads state the event most densely; later paragraphs drift to background
     // (an earlier, similar incident is typically mentioned further down).
@@ -221,6 +291,7 @@ export function eventFeatureList(title: string | null, body: string, extraNames:
     const info = all.info[i];
     if (info === null) {
       prevName = null;
+      const raw = all.raw[i];
       const num = raw.includes(",") ? raw.replace(/,/g, "") : raw;
       const v = Number.parseFloat(num);
       if (/^(1[89]|20)\d\d$/.test(num)) bag.add(keyOf(`y:${num}`), w);
@@ -233,7 +304,7 @@ export function eventFeatureList(title: string | null, body: string, extraNames:
     }
     // A capitalised word that the same text also uses in lower case is a headline or sentence-start
     // capital ("Arrested", "Police"), not a name.
-    const name = info.nameable && isCap(raw) && info.seenIn !== bag.epoch;
+    const name = info.nameable && all.cap[i] && info.seenIn !== bag.epoch;
     if (name) {
       bag.add(info.name, w);
       if (prevName && all.joined[i]) bag.add(keyOf(`nn:${prevName}_${info.bare}`), w);
