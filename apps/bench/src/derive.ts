@@ -23,9 +23,11 @@ const CACHE_VERSION = 1;
  * stream dev headlines, analyzed once and cached in the temp directory so reruns start at once.
  * Prints CPU ms per call (process.cpuUsage: user + system, this process only) as the median and the
  * minimum over the repetitions; with the reuse caches, also the cost of a call whose articles were
- * all seen before. `--baseline` loads another copy of core (e.g. an earlier commit unpacked with
- * `git archive`) and measures it alternately with this one in the same process, checking that both
- * give the same output: the fair old/new ratio on a shared machine. `--fixture <file>` writes the
+ * all seen before. `--baseline` loads another copy of core and measures it alternately with this
+ * one in the same process, checking that both give the same output: the fair old/new ratio on a
+ * shared machine. An earlier commit's core, for example:
+ *   git archive <rev> packages/core | tar -x -C /tmp/base && ln -s "$PWD/node_modules" /tmp/base/node_modules
+ *   npm run bench -- derive --baseline /tmp/base/packages/core/src/index.ts `--fixture <file>` writes the
  * small sample core's golden tests read (packages/core/fixtures/derive-sample.jsonl) and exits.
  */
 export async function run(argv: string[]): Promise<void> {

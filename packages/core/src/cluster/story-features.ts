@@ -119,13 +119,17 @@ export class TermDictionary {
    * @example new TermDictionary().features({ id: "1", title: "Apple unveils iPads" }, shape).ids.length // 3
    */
   features(item: StoryItem, shape: FeatureShape): StoryFeatures {
-    this.calls++;
+    // The call number marks the terms seen in this item; it must stay an int32, as `seen` stores it.
+    if (++this.calls === 0x7fffffff) {
+      this.seen.fill(0);
+      this.calls = 1;
+    }
     this.n = 0;
     // Fields a weight of 0 leaves out add no term: the same terms, in the same order, as weighting them would.
     if (item.title && shape.titleWeight > 0) this.addTokens(item.title, Infinity, 0);
     if (item.url && shape.urlWeight > 0) for (const w of new Set(urlWords(item.url))) this.add(this.id(w), 1);
     if (item.text && shape.bodyWeight > 0) this.addTokens(item.text, shape.bodyWords, 2);
-    if (item.entities && shape.entityWeight > 0) for (const e of new Set(item.entities.map((e) => e.toLowerCase()))) this.add(this.id("e:" + e), 3);
+    if (item.entities && shape.entityWeight > 0) for (const name of new Set(item.entities.map((e) => e.toLowerCase()))) this.add(this.id("e:" + name), 3);
     if (item.quotes && shape.quoteWeight > 0) {
       for (const q of new Set(item.quotes.map((q) => contentWords(q, 8).join(" ")).filter(Boolean))) this.add(this.id("q:" + q), 4);
     }
