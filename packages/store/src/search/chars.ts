@@ -1,8 +1,8 @@
 // Character classes and lower-casing of the PostgreSQL that the store embeds (PGlite: PostgreSQL 18 compiled with
 // Emscripten, database ctype C.UTF-8, so its text-search parser asks musl's iswalpha/iswdigit/iswspace/towlower, and
-// pg_dsplen for "special" zero-width characters). Measured, not derived from Unicode: search/probe-chars.ts asks
-// ts_debug about every BMP code point and prints these tables. Code points above U+FFFF are not covered; the caller
-// declines texts that contain them.
+// pg_dsplen for "special" zero-width characters). Measured, not derived from Unicode: gen-chars.ts asks ts_debug about
+// every BMP code point and prints this file. Code points above U+FFFF are not covered; the caller declines texts that
+// contain them.
 
 export const ALPHA = 1, DIGIT = 2, SPACE = 4, SPECIAL = 8;
 

@@ -77,6 +77,14 @@ function dispatchRow(state: number, from: number): Int16Array {
   return row;
 }
 
+const TPS_IN_ASCII_WORD = 2, TPS_IN_SPACE = 7;
+const ASCII_WORD_ROW = dispatchRow(TPS_IN_ASCII_WORD, 0);
+const ASCII_WORD_END = ACTIONS[TPS_IN_ASCII_WORD]!.length - 1; // default: BINGO asciiword
+const BASE_ROW = dispatchRow(TPS_BASE, 0);
+const BASE_TO_SPACE = ACTIONS[TPS_BASE]!.length - 1; // default: on to InSpace
+const SPACE_ROW = dispatchRow(TPS_IN_SPACE, 0);
+const SPACE_STAY = ACTIONS[TPS_IN_SPACE]!.findIndex((i) => i[0] === P.NotAlnum);
+
 const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 function startsWithCI(cps: string, at: number, s: string): boolean {
   for (let i = 0; i < s.length; i++) if (lower(cps.charCodeAt(at + i)) !== s.charCodeAt(i)) return false;
@@ -163,11 +171,37 @@ class Parser {
     }
   }
 
+  // Shortcut for the two tokens that make up most text, taken only where the tables would run the same course: from
+  // Base, a run of ASCII letters that InAsciiWord ends with its default BINGO (no '.', '-', digit... after it), or a
+  // run InSpace keeps (p_isnotalnum) up to one of its BINGO items. Neither pushes a frame, so nothing else changes.
+  private plain(): boolean {
+    const st = this.state, text = this.cps, end = this.end, start = st.pos;
+    const c = text.charCodeAt(start);
+    let j = start + 1;
+    if (c < 0x80 && (charClass(c) & ALPHA) !== 0) {
+      while (j < end) {
+        const d = text.charCodeAt(j);
+        if (d >= 0x80 || (charClass(d) & ALPHA) === 0) break;
+        j++;
+      }
+      if (j < end && ASCII_WORD_ROW[keyOf(text.charCodeAt(j))] !== ASCII_WORD_END) return false;
+      this.type = T.AsciiWord;
+    } else if (BASE_ROW[keyOf(c)] === BASE_TO_SPACE) {
+      while (j < end && SPACE_ROW[keyOf(text.charCodeAt(j))] === SPACE_STAY) j++;
+      this.type = T.Blank;
+    } else return false;
+    st.pos = j;
+    st.lenToken = 0;
+    this.lenToken = j - start;
+    return true;
+  }
+
   /** TParserGet: advances to the next token; false at the end of the text. */
   next(): boolean {
     if (this.state.pos >= this.end) return false;
     this.token = this.state.pos;
     this.state.pushedAt = -1;
+    if (this.state.state === TPS_BASE && !this.ignore && !this.wanthost && this.plain()) return true;
     let item: Item | undefined;
     while (this.state.pos <= this.end) {
       const st = this.state;
