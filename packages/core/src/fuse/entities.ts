@@ -209,9 +209,11 @@ export function resolveEntities(articles: Article[], opts: { groupOf?: (articleI
   });
 
   // Lookups for quote speakers: per article by written name, per surname by signature, then globally.
-  const localNames = new Map<string, number[]>();
+  const localNames = new Map<string, Map<string, number[]>>();
   items.forEach((it, i) => {
-    for (const n of new Set([it.entity.name, ...it.entity.aliases].map(orgKey))) push(localNames, `${it.article}\u0000${n}`, i);
+    let names = localNames.get(it.article);
+    if (!names) localNames.set(it.article, (names = new Map()));
+    for (const n of new Set([it.entity.name, ...it.entity.aliases].map(orgKey))) push(names, n, i);
   });
   const globalNames = new Map<string, string[]>();
   for (const r of records) for (const n of new Set([r.name, ...r.aliases].map(orgKey))) push(globalNames, n, r.id);
@@ -219,7 +221,7 @@ export function resolveEntities(articles: Article[], opts: { groupOf?: (articleI
   const recordByName = (article: string, name: string, type?: EntityType): string | null => {
     const key = orgKey(name);
     // The article's own entities first: their names and aliases were resolved in context.
-    const local = (localNames.get(`${article}\u0000${key}`) ?? []).find((i) => !type || items[i].entity.type === type);
+    const local = (localNames.get(article)?.get(key) ?? []).find((i) => !type || items[i].entity.type === type);
     if (local !== undefined) return recordOfItem.get(local)!;
     const p = parsePersonName(name);
     if (p && (!type || type === "person")) {
