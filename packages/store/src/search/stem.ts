@@ -6,11 +6,11 @@ const isV = (c: string | undefined) => c === "a" || c === "e" || c === "i" || c 
 const isVWXY = (c: string | undefined) => isV(c) || c === "w" || c === "x" || c === "Y";
 const isLI = (c: string | undefined) => c !== undefined && "cdeghkmnrt".includes(c);
 
-const EXCEPTION1: Record<string, string> = {
+const EXCEPTION1 = new Map<string, string>(Object.entries({
   skis: "ski", skies: "sky", dying: "die", lying: "lie", tying: "tie",
   idly: "idl", gently: "gentl", ugly: "ugli", early: "earli", only: "onli", singly: "singl",
   sky: "sky", news: "news", howe: "howe", atlas: "atlas", cosmos: "cosmos", bias: "bias", andes: "andes",
-};
+}));
 const EXCEPTION2 = new Set(["inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed"]);
 const REGION_PREFIXES = ["gener", "commun", "arsen"];
 
@@ -25,8 +25,27 @@ const STEP3: [string, string][] = [
   ["ational", "ate"], ["tional", "tion"], ["alize", "al"], ["icate", "ic"], ["iciti", "ic"], ["ative", ""],
   ["ical", "ic"], ["ness", ""], ["ful", ""],
 ];
-const STEP4 = ["ement", "ance", "ence", "able", "ible", "ment", "ent", "ism", "ate", "iti", "ous", "ive", "ize", "ion", "al", "er", "ic", "ant"]
-  .sort((a, b) => b.length - a.length);
+const STEP4: [string, string][] = ["ement", "ance", "ence", "able", "ible", "ment", "ent", "ism", "ate", "iti", "ous", "ive", "ize", "ion", "al", "er", "ic", "ant"]
+  .map((s) => [s, ""]);
+
+// Suffix tables by last letter, longest first: the first suffix found is the longest, which is the one `among` takes.
+type Suffixes = Map<string, [string, string][]>;
+const byLastLetter = (table: [string, string][]): Suffixes => {
+  const out: Suffixes = new Map();
+  for (const e of [...table].sort((a, b) => b[0].length - a[0].length)) {
+    const last = e[0][e[0].length - 1]!;
+    out.set(last, [...(out.get(last) ?? []), e]);
+  }
+  return out;
+};
+const STEP2_BY_LAST = byLastLetter(STEP2);
+const STEP3_BY_LAST = byLastLetter(STEP3);
+const STEP4_BY_LAST = byLastLetter(STEP4);
+function longest(w: string, table: Suffixes): [string, string] | undefined {
+  const cands = table.get(w[w.length - 1]!);
+  if (cands) for (const e of cands) if (w.endsWith(e[0])) return e;
+  return undefined;
+}
 
 // Snowball's gopast v / gopast non-v from `from`: the index just after the first vowel followed by a non-vowel.
 function region(w: string, from: number): number {
@@ -45,7 +64,7 @@ function shortv(w: string, end: number): boolean {
 }
 
 export function stem(word: string): string {
-  const exc = EXCEPTION1[word];
+  const exc = word.length <= 6 ? EXCEPTION1.get(word) : undefined;
   if (exc !== undefined) return exc;
   if (word.length < 3) return word;
 
@@ -87,8 +106,8 @@ export function stem(word: string): string {
     // Step_1c
     const last = w[w.length - 1];
     if ((last === "y" || last === "Y") && w.length > 2 && !isV(w[w.length - 2])) w = w.slice(0, -1) + "i";
-    w = replaceIn(w, STEP2, p1, (x, at, suffix) => (suffix === "ogi" ? x[at - 1] === "l" : suffix === "li" ? isLI(x[at - 1]) : true));
-    w = replaceIn(w, STEP3, p1, (_, at, suffix) => suffix !== "ative" || at >= p2);
+    w = replaceIn(w, STEP2_BY_LAST, p1, (x, at, suffix) => (suffix === "ogi" ? x[at - 1] === "l" : suffix === "li" ? isLI(x[at - 1]) : true));
+    w = replaceIn(w, STEP3_BY_LAST, p1, (_, at, suffix) => suffix !== "ative" || at >= p2);
     w = step4(w, p2);
     // Step_5
     if (w.endsWith("e")) {
@@ -100,6 +119,8 @@ export function stem(word: string): string {
 }
 
 function step1b(w: string, p1: number): string {
+  const last = w[w.length - 1];
+  if (last !== "d" && last !== "g" && last !== "y") return w;
   const suffix = ["eedly", "ingly", "edly", "eed", "ing", "ed"].find((s) => w.endsWith(s));
   if (!suffix) return w;
   const at = w.length - suffix.length;
@@ -119,9 +140,8 @@ function step1b(w: string, p1: number): string {
 }
 
 // `[substring] R1 among (...)`: the longest matching suffix decides; it must start in the region and pass `ok`.
-function replaceIn(w: string, table: [string, string][], region: number, ok: (w: string, at: number, suffix: string) => boolean): string {
-  let best: [string, string] | undefined;
-  for (const e of table) if (w.endsWith(e[0]) && (!best || e[0].length > best[0].length)) best = e;
+function replaceIn(w: string, table: Suffixes, region: number, ok: (w: string, at: number, suffix: string) => boolean): string {
+  const best = longest(w, table);
   if (!best) return w;
   const at = w.length - best[0].length;
   if (at < region || !ok(w, at, best[0])) return w;
@@ -129,7 +149,7 @@ function replaceIn(w: string, table: [string, string][], region: number, ok: (w:
 }
 
 function step4(w: string, p2: number): string {
-  const suffix = STEP4.find((s) => w.endsWith(s));
+  const suffix = longest(w, STEP4_BY_LAST)?.[0];
   if (!suffix) return w;
   const at = w.length - suffix.length;
   if (at < p2) return w;
