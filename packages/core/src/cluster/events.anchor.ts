@@ -24,7 +24,11 @@ const ABBREV = /(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Gen|Lt|Col|Gov|Rep|Pro
  * @example splitSentences("Mr. Blinken met Lavrov. They spoke.") // ["Mr. Blinken met Lavrov.", "They spoke."]
  */
 export function splitSentences(text: string): string[] {
-  const out: string[] = [];
+  return [...sentencesOf(text)];
+}
+
+/** `splitSentences`, lazily: the lead needs only the first few sentences of a long body. */
+function* sentencesOf(text: string): Generator<string> {
   for (const line of text.split(/\n+/)) {
     let start = 0;
     const re = /[.!?]["'”’)]*\s+(?=["“(‘']?[A-Z0-9])/g;
@@ -32,11 +36,25 @@ export function splitSentences(text: string): string[] {
       const end = (m.index ?? 0) + m[0].trimEnd().length;
       const head = line.slice(start, end).replace(/["'”’)]+$/, "");
       if (ABBREV.test(head)) continue;
-      out.push(line.slice(start, end).trim());
+      yield line.slice(start, end).trim();
       start = (m.index ?? 0) + m[0].length;
     }
     const rest = line.slice(start).trim();
-    if (rest) out.push(rest);
+    if (rest) yield rest;
+  }
+}
+
+/** The first `count` sentences of at least eight words: short lines at the top are headlines, datelines and kickers. */
+function leadOf(body: string, count: number): string[] {
+  const long = (s: string) => s.split(/\s+/).length >= 8;
+  // Counts that slice() reads differently (negative, fractional) take the long way.
+  if (!Number.isInteger(count) || count < 0) return [...sentencesOf(body)].filter(long).slice(0, count);
+  const out: string[] = [];
+  if (count === 0) return out;
+  for (const s of sentencesOf(body)) {
+    if (!long(s)) continue;
+    out.push(s);
+    if (out.length >= count) break;
   }
   return out;
 }
@@ -86,8 +104,7 @@ function placesIn(sentence: string, known: Set<string>): string[] {
 export function eventAnchor(a: Article, leadSentences = 3): EventAnchor {
   const known = new Set<string>();
   for (const e of a.entities) if (e.type === "place") for (const n of [e.name, ...e.aliases]) known.add(n.toLowerCase());
-  // Short lines at the top are headlines, datelines and kickers, not the lead.
-  const sentences = splitSentences(a.body).filter((s) => s.split(/\s+/).length >= 8).slice(0, leadSentences);
+  const sentences = leadOf(a.body, leadSentences);
   const lead = `${a.title ?? ""}\n${sentences.join("\n")}`.toLowerCase();
   let fallback: EventAnchor | null = null;
   for (const s of sentences) {
