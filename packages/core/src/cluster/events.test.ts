@@ -116,6 +116,24 @@ describe("eventFeatures", () => {
   });
 });
 
+describe("eventFeatures on tricky tokens", () => {
+  // Possessives with either apostrophe, initials, abbreviations, dashes, numbers with commas,
+  // decimals and ordinals, an all-caps headline: pinned as the regex tokenizer read them (the hand
+  // scanner that replaced it was also checked against it on 30,000 random strings).
+  it("reads them exactly as recorded", async () => {
+    const cases: [string | null, string, string[]][] = [
+      [
+        "U.S.'s Envoy Meets Kim’s Aide",
+        "The U.S. envoy met Kim Jong Un’s aide in Hanoi on Friday. About 1,000, maybe 3.5 or 21st-century rock’n’roll fans -- the A. B. Smith Jr. group -- waited.\nX. 1,234,567.89th 1999 2020s Hello-World e.g. o'neill O'Neill's",
+        ["Kim Jong Un", "Hanoi"],
+      ],
+      ["ALL CAPS HEADLINE ABOUT NASA", 'NASA said: "Launch at 10.5 seconds." — Then it launched. ’Quoted’ \'single\' St. Louis\'s team; Mr. Smith’s dog.', ["St. Louis"]],
+    ];
+    const out = cases.map(([title, body, names]) => [...eventFeatures(title, body, names)]);
+    await expect(JSON.stringify(out, null, 1)).toMatchFileSnapshot("../../fixtures/event-features.tricky.expected.json");
+  });
+});
+
 describe("eventAnchor", () => {
   it("reads the place and day of an announced meeting from the lead", () => {
     const a = article(
