@@ -17,7 +17,7 @@ import type { DB, RawInputsTable, StoriesTable } from "./db/types.ts";
 import { migrationProvider } from "./db/migrations.ts";
 import { DeriveState, LEDE_CHARS, type LightArticle } from "./pipeline/state.ts";
 import { deriveBatch, groupId, insertArticles, type NewArticle, type Placement } from "./pipeline/derive.ts";
-import { refuseStories, refuseStory } from "./pipeline/refuse.ts";
+import { refuseStories, refuseStory, writeUnfused } from "./pipeline/refuse.ts";
 import { timed } from "./pipeline/phases.ts";
 import { AnalyzePool } from "./pipeline/pool.ts";
 import type { AnalyzedRaw } from "./pipeline/analyze-raw.ts";
@@ -353,15 +353,13 @@ export class SqlStore implements Store {
     await insertArticles(tx, rev, fresh, placements);
     timed("insert", t, 0);
     t = performance.now();
-    // New stories are fused now (so every article's story has its record at commit); stories that
-    // already had one are marked dirty and re-fused once at the end of the ingest call: a story
-    // touched by many batches is fused once, not once per batch. Markers commit with the batch, so
-    // a crash leaves them for the next ingest to finish.
+    // Touched stories are marked dirty and fused once at the end of the ingest call (or by the
+    // caller's fuseDirty): a story touched by many batches is fused once, not once per batch. A new
+    // story gets an unfused record now (title, dates, articles), so every article's story exists at
+    // commit. Markers commit with the batch, so a crash leaves them for the next ingest to finish.
     const touchedIds = [...touched].sort();
-    const have = touchedIds.length ? new Set((await tx.selectFrom("stories").select("id").where("id", "in", touchedIds).execute()).map((r) => r.id)) : new Set<string>();
-    await refuseStories(tx, touchedIds.filter((s) => !have.has(s)), this.state.docs, this.state.fused);
-    const stale = touchedIds.filter((s) => have.has(s));
-    if (stale.length) await tx.insertInto("dirty_stories").values(stale.map((story_id) => ({ story_id }))).onConflict((oc) => oc.doNothing()).execute();
+    await writeUnfused(tx, touchedIds, this.state);
+    if (touchedIds.length) await tx.insertInto("dirty_stories").values(touchedIds.map((story_id) => ({ story_id }))).onConflict((oc) => oc.doNothing()).execute();
     timed("refuse (total)", t, 0);
     this.state.rev = rev;
 

@@ -1,9 +1,10 @@
 import { sql, type Kysely, type Transaction } from "kysely";
-import type { Article } from "@newsfuse/core";
+import type { Article, Story } from "@newsfuse/core";
 import type { DB } from "../db/types.ts";
 import { loadArticles, type DocCache } from "./docs.ts";
 import { fusedRows, type FusedRows } from "./fused-rows.ts";
 import { shortHash } from "./ids.ts";
+import type { DeriveState } from "./state.ts";
 
 type Tx = Transaction<DB> | Kysely<DB>;
 type Row = Record<string, unknown>;
@@ -172,4 +173,46 @@ async function upsert(tx: Tx, table: string, rows: Row[], pk: readonly string[],
 /** Re-fuses one story (see refuseStories). */
 export function refuseStory(tx: Tx, storyId: string, docs: DocCache, cache: FusedCache): Promise<void> {
   return refuseStories(tx, [storyId], docs, cache);
+}
+
+/**
+ * Records for the stories among `storyIds` that have none yet: title, dates and articles from the
+ * light index, nothing fused (no events, quotes or entities). They stand until the story's fusion,
+ * which the caller has marked dirty, replaces them.
+ */
+export async function writeUnfused(tx: Tx, storyIds: string[], state: DeriveState): Promise<void> {
+  if (!storyIds.length) return;
+  const have = new Set((await tx.selectFrom("stories").select("id").where("id", "in", storyIds).execute()).map((r) => r.id));
+  const rows: Row[] = [];
+  for (const id of storyIds) {
+    const members = [...(state.stories.get(id) ?? [])].map((m) => state.articles.get(m)!).filter(Boolean);
+    if (have.has(id) || !members.length) continue;
+    members.sort((x, y) => (x.published ?? "9999").localeCompare(y.published ?? "9999") || (x.id < y.id ? -1 : 1));
+    const dates = members.map((m) => m.published).filter((d): d is string => !!d);
+    const story: Story = {
+      id,
+      title: members.find((m) => m.title)?.title ?? members[0]!.lede.slice(0, 80),
+      span: { from: dates[0] ?? null, to: dates[dates.length - 1] ?? null },
+      articles: members.map((m) => ({ id: m.id, title: m.title, outlet: m.outlet ?? m.agency, agency: m.agency, republishedFrom: null, date: m.published, dateInferred: false })),
+      events: [],
+      entities: [],
+      quotes: [],
+      numbers: [],
+      discrepancies: [],
+    };
+    rows.push({
+      id,
+      title: story.title,
+      span_from: story.span.from,
+      span_to: story.span.to,
+      article_count: members.length,
+      event_count: 0,
+      quote_count: 0,
+      discrepancy_count: 0,
+      data: JSON.stringify(story),
+      tsv: sql<string>`to_tsvector('english', ${story.title})`,
+      updated_at: new Date().toISOString(),
+    });
+  }
+  await upsert(tx, "stories", rows, ["id"], []);
 }
