@@ -134,6 +134,9 @@ export class StoryIndex {
   // Scratch space reused by every add, so the hot loop allocates little.
   private candidateMark = new Int32Array(256).fill(-1);
   private acc = new Float64Array(256);
+  private vecTerms = new Int32Array(256);
+  private vecWeights = new Float64Array(256);
+  private readonly fieldWeights: Float64Array;
 
   /**
    * `cache` keeps item features between indexes (see StoryFeatureCache); the clusters are the same
@@ -144,6 +147,8 @@ export class StoryIndex {
     this.cache = cache;
     this.dictionary = cache ? cache.dictionaryForIndex() : new TermDictionary();
     this.shape = shapeKey(this.opts);
+    const o = this.opts;
+    this.fieldWeights = Float64Array.of(o.titleWeight, o.urlWeight, o.bodyWeight, o.entityWeight, o.quoteWeight);
   }
 
   /** Number of items added. */
@@ -327,12 +332,16 @@ export class StoryIndex {
   }
 
   private vectorize(features: StoryFeatures): TermVector {
-    const o = this.opts;
-    const fieldWeights = [o.titleWeight, o.urlWeight, o.bodyWeight, o.entityWeight, o.quoteWeight];
+    const fieldWeights = this.fieldWeights;
     const { ids, counts } = features;
     const fields = FIELDS;
-    const terms = new Int32Array(ids.length);
-    const weights = new Float64Array(ids.length);
+    // The vector lives until the item has joined a story: scratch arrays, viewed at its length.
+    if (ids.length > this.vecTerms.length) {
+      this.vecTerms = new Int32Array(2 * ids.length);
+      this.vecWeights = new Float64Array(2 * ids.length);
+    }
+    const terms = this.vecTerms.subarray(0, ids.length);
+    const weights = this.vecWeights.subarray(0, ids.length);
     let norm = 0;
     const n = this.docs;
     for (let i = 0; i < ids.length; i++) {
