@@ -1,7 +1,8 @@
 import { PGlite } from "@electric-sql/pglite";
 import { readFileSync, readdirSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { englishTsvector } from "./tsvector.ts";
+import { Client } from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { TSVECTOR_PROBE, englishTsvector } from "./tsvector.ts";
 
 interface Doc { id: string; title: string | null; body: string }
 
@@ -25,14 +26,13 @@ beforeAll(async () => {
 });
 afterAll(() => pg.close());
 
+const INSERT_SQL = `select (setweight(to_tsvector('english', t), 'A') || to_tsvector('english', b))::text v
+  from unnest($1::text[], $2::text[]) with ordinality x(t, b, n) order by n`;
+const params = (docs: Doc[]) => [docs.map((d) => d.title ?? ""), docs.map((d) => d.body)];
+
 /** PostgreSQL's own text for each document, as the store's insert computes it. */
 async function postgres(docs: Doc[]): Promise<string[]> {
-  const rows = await pg.query<{ v: string }>(
-    `select (setweight(to_tsvector('english', t), 'A') || to_tsvector('english', b))::text v
-       from unnest($1::text[], $2::text[]) with ordinality x(t, b, n) order by n`,
-    [docs.map((d) => d.title ?? ""), docs.map((d) => d.body)],
-  );
-  return rows.rows.map((r) => r.v);
+  return (await pg.query<{ v: string }>(INSERT_SQL, params(docs))).rows.map((r) => r.v);
 }
 
 async function compare(docs: Doc[]) {
@@ -122,6 +122,23 @@ describe("englishTsvector", () => {
     expect(englishTsvector(null, `token ${"z".repeat(300)} end`)).toBeNull();
     expect(englishTsvector(null, "nul\0byte")).toBeNull();
     expect(englishTsvector("Fire spreads", "Crews respond.")).toBe("'crew':3 'fire':1A 'respond':4 'spread':2A");
+  });
+
+  it("passes its probe on PGlite, and on another server the probe's verdict predicts agreement on real articles", async () => {
+    const probe = englishTsvector(TSVECTOR_PROBE.title, TSVECTOR_PROBE.body);
+    expect((await postgres([{ id: "probe", ...TSVECTOR_PROBE }]))[0]).toBe(probe);
+
+    const server = new Client({ connectionString: inject("pgUrl") });
+    await server.connect();
+    try {
+      const docs = fixture();
+      const run = async (list: Doc[]) => (await server.query<{ v: string }>(INSERT_SQL, params(list))).rows.map((r) => r.v);
+      const agrees = (await run([{ id: "probe", ...TSVECTOR_PROBE }]))[0] === probe;
+      const want = await run(docs);
+      expect(docs.every((d, i) => englishTsvector(d.title, d.body) === want[i])).toBe(agrees);
+    } finally {
+      await server.end();
+    }
   });
 
   it("finds the same documents through websearch_to_tsquery with its literals as with PostgreSQL's vectors", async () => {

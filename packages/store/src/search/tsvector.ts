@@ -177,3 +177,15 @@ export function englishTsvector(title: string | null, body: string): string | nu
   }
   return out;
 }
+
+/**
+ * A document on which englishTsvector and a database's own `setweight(to_tsvector('english', title), 'A') ||
+ * to_tsvector('english', body)` agree only if that database tokenizes, lower-cases and stems as PGlite does: it holds
+ * words Snowball 3 stems differently from Snowball 2 (PostgreSQL before 18), curly quotes and dashes that a C-locale
+ * server counts as letters, and letters whose lower case differs between C libraries. Compare once per database
+ * before trusting the literals; a PostgreSQL 15 server with the C locale disagrees.
+ */
+export const TSVECTOR_PROBE = {
+  title: "O’Malley added — the U.S. co-op’s café",
+  body: "He ebbed, erred and egged on naïve ÉCOLE students in İstanbul\u00a0today: see cnn.com/news, 3.5% of 1,000 state-of-the-art files.",
+} as const;
