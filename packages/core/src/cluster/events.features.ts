@@ -166,7 +166,8 @@ const WORDS_BY_HASH = new Map<number, WordInfo[]>();
 function wordAt(text: string, start: number, end: number): WordInfo {
   let h = 0x811c9dc5;
   for (let k = start; k < end; k++) h = Math.imul(h ^ lowerCode(text.charCodeAt(k)), 16777619);
-  const chain = WORDS_BY_HASH.get(h);
+  // 30 bits: a small integer key (a full 32-bit one would be a boxed number in the Map).
+  const chain = WORDS_BY_HASH.get(h & 0x3fffffff);
   if (chain)
     for (const info of chain) {
       const w = info.lower;
@@ -177,7 +178,7 @@ function wordAt(text: string, start: number, end: number): WordInfo {
     }
   const info = wordInfo(text.slice(start, end).replace(/’/g, "'").toLowerCase());
   if (chain) chain.push(info);
-  else WORDS_BY_HASH.set(h, [info]);
+  else WORDS_BY_HASH.set(h & 0x3fffffff, [info]);
   return info;
 }
 
