@@ -39,8 +39,12 @@ export class TokenMemo<V> {
     }
   }
 
-  /** Stores a value for a key known to be absent; callers check `full` and clear between documents. */
+  /**
+   * Stores a value for a key known to be absent. Callers check `full` and clear between documents; within one huge
+   * document the memo stops taking entries at three quarters of its slots, so probing always finds an empty one.
+   */
   set(text: string, start: number, length: number, tag: number, value: V): void {
+    if (this.size >= (this.mask + 1) * 0.75) return;
     const h = hash(text, start, length, tag);
     let i = h & this.mask;
     while (this.keys[i] !== undefined) i = (i + 1) & this.mask;

@@ -95,6 +95,8 @@ describe("englishTsvector", () => {
       { id: "long-title", title: long, body: "cat w1 dog" },
       { id: "stop-title", title: "The of and", body: "the cat" },
       { id: "empty", title: null, body: "" },
+      // Together more distinct words than the stem memo holds.
+      ...["q", "z"].map((p) => ({ id: `distinct-${p}`, title: "many words", body: Array.from({ length: 45_000 }, (_, i) => `${p}${i.toString(36)}`).join(" ") })),
     ];
     const { mismatches, declined } = await compare(docs);
     expect(mismatches).toEqual([]);
