@@ -111,7 +111,9 @@ function sameStatement(a: Item, b: Item): boolean {
     return a.speakerKey !== null || b.speakerKey !== null ? a.words >= MIN_PARTIAL_WORDS : a.words >= 4;
   }
   if (a.speakerKey === null || a.speakerKey !== b.speakerKey) return false;
-  const [short, long] = a.norm.length <= b.norm.length ? [a, b] : [b, a];
+  const aShorter = a.norm.length <= b.norm.length;
+  const short = aShorter ? a : b;
+  const long = aShorter ? b : a;
   if (short.words >= MIN_PARTIAL_WORDS && long.padded.includes(short.padded)) return true;
   // Cheap test first: a shared run needs that many shared words at all.
   const setA = (a.set ??= new Set(a.content));
