@@ -9,6 +9,14 @@ import { ApiFailure } from "./errors.ts";
  */
 export const GROUP_COMMIT_MAX = 500;
 
+/**
+ * After a store call, how long the next one waits for more requests. The writers the call just
+ * answered send their next request within milliseconds; without the wait, the next call starts
+ * with only those that queued meanwhile, and calls settle at half the writers each (each call's
+ * cost is mostly fixed, so half-size calls halve the throughput).
+ */
+export const GROUP_COMMIT_LINGER_MS = 15;
+
 interface Waiting {
   raws: RawInput[];
   /** Each raw yields exactly one result (a JSON article line), so a shared call can be split back. */
@@ -31,6 +39,7 @@ export class IngestQueue {
     private readonly store: Store,
     private readonly logger: Logger,
     private readonly maxRaws = GROUP_COMMIT_MAX,
+    private readonly lingerMs = GROUP_COMMIT_LINGER_MS,
   ) {}
 
   /**
@@ -71,7 +80,13 @@ export class IngestQueue {
     if (this.running) return;
     this.running = true;
     try {
+      let first = true;
       while (this.waiting.length) {
+        // A write arriving at an idle queue goes at once.
+        if (!first && this.lingerMs > 0) await new Promise((r) => setTimeout(r, this.lingerMs));
+        first = false;
+        // close() may have refused them meanwhile.
+        if (!this.waiting.length) break;
         const group = this.take();
         const all = group.flatMap((g) => g.raws);
         let results: IngestItemResult[];
