@@ -39,12 +39,13 @@ function fullestName(e: Entity): PersonName | null {
   return candidates.find((p) => p.first !== null) ?? candidates[0] ?? null;
 }
 
-function slug(s: string): string {
-  return fold(s)
+/** A record id's name part; memoised, as every re-fusion names the same records again. */
+const slug = memo((s: string): string =>
+  fold(s)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-}
+    .replace(/^-|-$/g, ""),
+);
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   const a = m.get(k);
@@ -282,7 +283,7 @@ function spellingVariants(recordId: string, ms: Item[]): Discrepancy[] {
       for (const n of [m.entity.name, ...m.entity.aliases]) {
         const p = parsePersonName(n);
         const v = p?.[part];
-        if (!v || v.replace(/\.$/, "").length < 2) continue;
+        if (!v || (v.endsWith(".") ? v.length - 1 : v.length) < 2) continue;
         const folded = fold(v);
         forms.set(folded, (forms.get(folded) ?? new Set()).add(m.article));
       }
