@@ -1,7 +1,7 @@
 import type { IngestItemResult, RawInput, Store } from "@newsfuse/store";
 import { describe, expect, it } from "vitest";
 import { fixtureArticles, override, useSeededStore } from "./test-support.ts";
-import { IngestQueue } from "./ingest-queue.ts";
+import { GROUP_COMMIT_MAX, IngestQueue } from "./ingest-queue.ts";
 
 const { store } = useSeededStore();
 
@@ -48,6 +48,30 @@ describe("IngestQueue", () => {
     release();
     expect(await running).toEqual([{ status: "known", id: "k0" }]);
     await closing;
+  });
+
+  it("lingers after a store call so the writer it answered joins the next one; a close meanwhile refuses cleanly", async () => {
+    const calls: number[] = [];
+    const fast = override(store, {
+      ingest: async (raws: RawInput[]) => {
+        calls.push(raws.length);
+        await new Promise((r) => setTimeout(r, 5));
+        return raws.map((_, i) => ({ status: "known" as const, id: `k${i}` }));
+      },
+    });
+    const q = new IngestQueue(fast, () => {}, GROUP_COMMIT_MAX, 50);
+    const first = q.ingest([line(8)], true);
+    const second = q.ingest([line(9)], true);
+    await first;
+    const again = q.ingest([line(10)], true); // the first writer's next request
+    await Promise.all([second, again]);
+    expect(calls).toEqual([1, 2]);
+    const a = q.ingest([line(11)], true);
+    const b = q.ingest([line(12)], true);
+    await a; // b now waits out the linger
+    const refused = expect(b).rejects.toMatchObject({ code: "unavailable" });
+    await q.close();
+    await refused;
   });
 
   it("never merges raw bodies, and passes store failures to every waiting request", async () => {
