@@ -88,7 +88,7 @@ export function fuseStory(storyId: string, articles: Article[], opts: FuseStoryO
 }
 
 /**
- * Positions of a batch's spelling discrepancies by the record they are about: \`fuse\` fuses every
+ * Positions of a batch's spelling discrepancies by the record they are about: `fuse` fuses every
  * story of a batch against the same resolution, and scanning all its spellings per story was
  * quadratic in the batch.
  */

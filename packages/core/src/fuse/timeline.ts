@@ -105,7 +105,7 @@ export function buildTimeline(storyId: string, input: Article[], entities: Entit
   }
   const live = drafts.filter((d) => d.reporters.length || d.announcers.length);
 
-  // Only \`published\` is written below; everything else the copies share with the input.
+  // Only `published` is written below; everything else the copies share with the input.
   const articles = new Map(input.map((a) => [a.id, { ...a, published: { ...a.published, conflicts: [...a.published.conflicts] } }]));
   const discrepancies: Discrepancy[] = [];
   const events: EventRecord[] = live.map((d) => {
