@@ -205,7 +205,7 @@ export class SqlStore implements Store {
       const hashes = b.map((r) => contentHash(r.body));
       const known = await this.knownHashes(hashes);
       const analyzed = await Promise.all(
-        b.map((r, i) => (known.has(hashes[i]!) ? Promise.resolve(null) : this.analyzer().run({ body: r.body, contentType: r.contentType, origin: r.origin }))),
+        b.map((r, i) => (known.has(hashes[i]!) ? Promise.resolve(null) : this.analyzer().run({ body: r.body, contentType: r.contentType, origin: r.origin, prepare: true }))),
       );
       return { hashes, analyzed };
     };
@@ -328,14 +328,15 @@ export class SqlStore implements Store {
       }
       let a = analyzed[i];
       // Analyzed before another process stored it, or never analyzed because it was known then: redo.
-      if (!a) a = await this.analyzer().run({ body: raw.body, contentType: raw.contentType, origin: raw.origin });
+      if (!a) a = await this.analyzer().run({ body: raw.body, contentType: raw.contentType, origin: raw.origin, prepare: true });
       for (const e of a.errors) results[i]!.push(errorResult(e, raw.origin));
       if (!a.articles.length) continue;
       rawRows.push({ content_hash: hash, body: bytesValue(raw.body), content_type: raw.contentType, origin: raw.origin, article_count: a.articles.length });
       for (const it of a.articles) {
         const id = unique(it.article.id, hash, it.item);
         const article = id === it.article.id ? it.article : { ...it.article, id };
-        fresh.push({ article, keys: signatureKeys(article), rawHash: hash, item: it.item, origin: it.origin });
+        const prepared = id === it.article.id ? it.prepared : undefined; // a renamed article is encoded anew
+        fresh.push({ article, keys: prepared?.keys ?? signatureKeys(article), doc: prepared?.doc, rawHash: hash, item: it.item, origin: it.origin });
       }
       seenInBatch.set(hash, fresh[fresh.length - a.articles.length]!.article.id);
     }
@@ -438,7 +439,7 @@ export class SqlStore implements Store {
       let n = 0;
       for (let i = 0; i < raws.length; i += size) {
         const chunk = raws.slice(i, i + size).map((r) => ({ body: new Uint8Array(r.body), contentType: r.content_type, origin: r.origin }));
-        const analyzed = await this.analyzer().map(chunk);
+        const analyzed = await this.analyzer().map(chunk.map((c) => ({ ...c, prepare: true })));
         const out = await this.processBatch(tx, chunk, raws.slice(i, i + size).map((r) => r.content_hash), analyzed);
         // Inputs whose items all fail now stay stored: reanalysis must never lose a raw input.
         for (let j = 0; j < chunk.length; j++) {

@@ -1,15 +1,29 @@
 import { analyze, type Article, type NewsfuseError } from "@newsfuse/core";
 import { gunzipSync } from "node:zlib";
 import { parseBytes } from "@newsfuse/formats";
+import { encodeDoc } from "./docs.ts";
+import { signatureKeys } from "./signature.ts";
+
+/** What storing an article needs besides the article, computed where it was analyzed (see `prepare`). */
+export interface Prepared {
+  /** Dedup candidate keys (signature.ts). */
+  keys: number[];
+  /** The stored document (docs.ts encodeDoc). */
+  doc: string;
+}
 
 /** What the analysis of one raw input yields: its articles in order, and the items that failed. */
 export interface AnalyzedRaw {
-  articles: Array<{ item: number; origin: string; article: Article }>;
+  articles: Array<{ item: number; origin: string; article: Article; prepared?: Prepared }>;
   errors: NewsfuseError[];
 }
 
-/** Parses one raw input (which may hold many articles: a feed, JSON Lines) and analyzes each item. */
-export function analyzeRaw(body: Uint8Array, contentType: string, origin: string): AnalyzedRaw {
+/**
+ * Parses one raw input (which may hold many articles: a feed, JSON Lines) and analyzes each item.
+ * With `prepare`, each article also gets what storing it needs, so that per-article work runs on the
+ * analysis workers instead of the thread that holds the database.
+ */
+export function analyzeRaw(body: Uint8Array, contentType: string, origin: string, prepare = false): AnalyzedRaw {
   const out: AnalyzedRaw = { articles: [], errors: [] };
   let results;
   try {
@@ -24,7 +38,8 @@ export function analyzeRaw(body: Uint8Array, contentType: string, origin: string
       return;
     }
     try {
-      out.articles.push({ item, origin: r.value.origin, article: analyze(r.value.input) });
+      const article = analyze(r.value.input);
+      out.articles.push({ item, origin: r.value.origin, article, ...(prepare ? { prepared: { keys: signatureKeys(article), doc: encodeDoc(article) } } : {}) });
     } catch (e) {
       out.errors.push({ code: "internal", message: `${r.value.origin}: analysis failed (${(e as Error).message})`, input: r.value.origin });
     }

@@ -12,6 +12,8 @@ type Tx = Transaction<DB> | Kysely<DB>;
 export interface NewArticle {
   article: Article;
   keys: number[];
+  /** The encoded document when the analysis worker made it (docs.ts encodeDoc). */
+  doc?: string;
   rawHash: string;
   item: number;
   origin: string;
@@ -59,7 +61,7 @@ export async function insertArticles(tx: Tx, rev: number, items: NewArticle[], p
     tx
       .insertInto("articles")
       .values(
-        c.map(({ article: a, rawHash, item, origin }) => ({
+        c.map(({ article: a, doc, rawHash, item, origin }) => ({
           id: a.id,
           raw_hash: rawHash,
           item,
@@ -72,7 +74,7 @@ export async function insertArticles(tx: Tx, rev: number, items: NewArticle[], p
           event_id: null,
           duplicate_group_id: placements.get(a.id)?.group?.id ?? null,
           rev,
-          doc: docValue(a),
+          doc: docValue(a, doc),
           fused_published: null,
           head: a.body.slice(0, HEAD_CHARS),
           entity_list: json(a.entities.map((e) => ({ name: e.name, type: e.type }))),

@@ -11,9 +11,14 @@ const CHUNK = 500;
 // rest of its row. Deflate runs natively here; the bytes travel as base64 text because the drivers
 // send bytea parameters as hex, twice the size.
 
-/** The `doc` column value of an article, for an insert or update. */
-export function docValue(a: Article): RawBuilder<Uint8Array> {
-  return bytesValue(deflateRawSync(Buffer.from(JSON.stringify(a)), { level: 1 }));
+/** An article as the base64 of its deflated JSON: what `doc` holds, ready to send. */
+export function encodeDoc(a: Article): string {
+  return deflateRawSync(Buffer.from(JSON.stringify(a)), { level: 1 }).toString("base64");
+}
+
+/** The `doc` column value of an article (or of its encodeDoc result), for an insert or update. */
+export function docValue(a: Article, encoded = encodeDoc(a)): RawBuilder<Uint8Array> {
+  return sql<Uint8Array>`decode(${encoded}, 'base64')`;
 }
 
 /** The article a `doc` column holds. */

@@ -6,6 +6,8 @@ export interface RawJob {
   body: Uint8Array;
   contentType: string;
   origin: string;
+  /** Also compute what storing each article needs (analyze-raw.ts `Prepared`). */
+  prepare?: boolean;
 }
 
 /**
@@ -60,7 +62,7 @@ export class AnalyzePool {
 
   /** Analyzes one raw input on a free worker (in this thread when the pool has size 0). */
   async run(job: RawJob): Promise<AnalyzedRaw> {
-    if (this.size === 0) return analyzeRaw(job.body, job.contentType, job.origin);
+    if (this.size === 0) return analyzeRaw(job.body, job.contentType, job.origin, job.prepare);
     if (this.broken) throw this.broken;
     this.start();
     const w = await this.take();
