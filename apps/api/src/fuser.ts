@@ -27,9 +27,10 @@ export interface FuserOptions {
  * `fuse: "defer"` and return at commit; re-fusing a story that has hundreds of articles is what made a
  * write slow, and a burst of writes to one story needs it only once. So this runs `store.fuseDirty()`
  * once writes pause for `delayMs` (no write running or queued; each write restarts the wait, up to
- * `maxDelayMs` after the first unfused one), one run at a time, and again after a run if more writes came meanwhile. Writes and
- * fusion share one database (and, embedded, one thread): waiting for a pause keeps fusion out of a
- * burst's way, the cap keeps stories from going stale under writes that never pause.
+ * `maxDelayMs` after the first unfused one), one run at a time, and again after a run if more writes
+ * came meanwhile. Writes and fusion share one database (and, embedded, one thread): waiting for a
+ * pause keeps fusion out of a burst's way, the cap keeps stories from going stale under writes that
+ * never pause.
  *
  * Story events are held until the run that fused their story has finished, so a client that reads a
  * story on `story.updated` gets the fused record; ingest progress passes straight through.

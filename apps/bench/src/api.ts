@@ -117,6 +117,21 @@ async function startServe(dir: string, cache: boolean): Promise<{ url: string; c
   return { url, child };
 }
 
+/** CPU seconds a process has used, all threads and its main thread alone (Linux /proc; null elsewhere). */
+function cpuSeconds(pid: number): { process: number; main: number } | null {
+  const ticks = (path: string) => {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(path, "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(f[11]) + Number(f[12])) / 100;
+  };
+  try {
+    return { process: ticks(`/proc/${pid}/stat`), main: ticks(`/proc/${pid}/task/${pid}/stat`) };
+  } catch {
+    return null;
+  }
+}
+
 /** Resolves at the first story event on the server's event stream (sent once a fusion pass is over). */
 async function storyEvent(url: string): Promise<void> {
   const ac = new AbortController();
@@ -231,10 +246,10 @@ export async function run(argv: string[]): Promise<void> {
   };
   const header = "endpoint                                      req/s   articles/s   p50 ms   p99 ms   non-2xx";
   /** Runs `body` against a fresh server on the scratch store; returns the seconds its clean stop took. */
-  const served = async (cache: boolean, body: (url: string) => Promise<void>) => {
+  const served = async (cache: boolean, body: (url: string, pid: number) => Promise<void>) => {
     const { url, child } = await startServe(work, cache);
     try {
-      await body(url);
+      await body(url, child.pid!);
     } finally {
       child.kill("SIGTERM");
     }
@@ -260,7 +275,7 @@ export async function run(argv: string[]): Promise<void> {
     // fuses what the run left dirty, and its time is the fusion still owed when the writers stopped.
     for (const r of values.only === "reads" ? [] : writeRuns("")) {
       let written = 0;
-      const stopS = await served(true, async (url) => {
+      const stopS = await served(true, async (url, pid) => {
         // A fresh server's first write loads the analysis workers' models: not what a running server costs.
         // Its background fusion must be over too, or it lands in the measured run: story events come after it.
         // Stores written by earlier versions of this bench hold the first fresh rows already.
@@ -280,7 +295,15 @@ export async function run(argv: string[]): Promise<void> {
         console.log(`\nwarm-up: 100 articles stored in ${((t1 - t0) / 1000).toFixed(1)} s, fused ${((performance.now() - t1) / 1000).toFixed(1)} s later`);
         console.log(`writes (defaults: read cache on, background fusion); server ${url}; ${writeDuration} s after a 100-article warm-up; loopback`);
         console.log(header);
+        const before = cpuSeconds(pid);
         written = await measure([{ ...r, opts: { ...r.opts, url } }]);
+        const after = cpuSeconds(pid);
+        // Wall figures on a shared machine say more about the neighbours than about the server: its CPU
+        // per article does not. The main thread (database, placement, fusion) is what one write waits on.
+        if (before && after && written)
+          console.log(
+            `  server CPU per stored article: ${(((after.process - before.process) * 1000) / written).toFixed(1)} ms in all threads, ${(((after.main - before.main) * 1000) / written).toFixed(1)} ms on the main thread (at most ${Math.round(written / (after.main - before.main))} articles/s on one free core)`,
+          );
       });
       console.log(
         `  stop (final fusion) took ${stopS.toFixed(1)} s: ${written} articles stored and fused in ${(writeDuration + stopS).toFixed(1)} s = ${(written / (writeDuration + stopS)).toFixed(0)} articles/s`,
