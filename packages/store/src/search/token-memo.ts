@@ -32,10 +32,14 @@ export class TokenMemo<V> {
   /** The value stored for text[start, start + length) under `tag`, or undefined. */
   get(text: string, start: number, length: number, tag: number): V | undefined {
     const h = hash(text, start, length, tag);
+    // Hashes are never 0, so the hash array alone tells empty slots and most mismatches: keys are read on a match only.
     for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
-      const k = this.keys[i];
-      if (k === undefined) return undefined;
-      if (this.hashes[i] === h && this.tags[i] === tag && k.length === length && same(k, text, start)) return this.values[i];
+      const hi = this.hashes[i];
+      if (hi === 0) return undefined;
+      if (hi === h && this.tags[i] === tag) {
+        const k = this.keys[i]!;
+        if (k.length === length && same(k, text, start)) return this.values[i];
+      }
     }
   }
 
@@ -47,7 +51,7 @@ export class TokenMemo<V> {
     if (this.size >= (this.mask + 1) * 0.75) return;
     const h = hash(text, start, length, tag);
     let i = h & this.mask;
-    while (this.keys[i] !== undefined) i = (i + 1) & this.mask;
+    while (this.hashes[i] !== 0) i = (i + 1) & this.mask;
     this.keys[i] = text.slice(start, start + length);
     this.tags[i] = tag;
     this.hashes[i] = h;
@@ -59,7 +63,7 @@ export class TokenMemo<V> {
 function hash(text: string, start: number, length: number, tag: number): number {
   let h = 0x811c9dc5 ^ tag;
   for (let i = start; i < start + length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h ^ (h >>> 15)) | 0;
+  return (h ^ (h >>> 15)) | 1;
 }
 
 function same(key: string, text: string, start: number): boolean {

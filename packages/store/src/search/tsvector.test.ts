@@ -79,6 +79,7 @@ describe("englishTsvector", () => {
       "non\u00a0breaking\u2009thin zero\u200bwidth soft\u00adhyphen combining e\u0301 and ং letters",
       "Tabs\tand\nnewlines\r\nand   runs of    spaces; it's O'Brien's \\ back\\slash 'quoted'",
       "The the THE a an of, and stop words only: the of and to",
+      "Order of lexemes past ASCII: ǆ\u00ad20 ং ا 中 Ⓐ\u0301 éßmailto ǅb éa éb e\u007fx ea",
     ];
     const docs = texts.map((t, i) => ({ id: `t${i}`, title: i % 2 ? t.slice(0, 30) : null, body: t }));
     const { mismatches, declined } = await compare(docs);
