@@ -153,8 +153,8 @@ const UNCOVERED = /[\0\ud800-\udfff\ufffe\uffff]/;
  * The text of `setweight(to_tsvector('english', title), 'A') || to_tsvector('english', body)` exactly as the store's
  * embedded PostgreSQL (PGlite) prints it, so that `${literal}::tsvector` indexes the same lexemes and positions.
  * Returns null where it cannot promise that (characters outside the BMP, overlong tokens, huge texts): compute those
- * in SQL. On a PostgreSQL server whose database ctype is not C.UTF-8 under musl, non-ASCII letters may be classified
- * or lower-cased differently; ASCII text is tokenized the same everywhere.
+ * in SQL. Other PostgreSQL builds stem with older Snowball versions and classify non-ASCII characters by their own C
+ * library, so check a database with TSVECTOR_PROBE (article-tsv.ts does) before using the literals there.
  */
 export function englishTsvector(title: string | null, body: string): string | null {
   const head = title ?? "";
