@@ -79,7 +79,7 @@ interface WordInfo {
 // between two bags, so that one bag never sees two Key objects for one key.
 const KEYS = new Map<string, Key>();
 const WORDS = new Map<string, WordInfo>();
-const MAX_MEMO = 200_000;
+const MAX_MEMO = 100_000;
 let epoch = 0;
 
 function keyOf(key: string): Key {
