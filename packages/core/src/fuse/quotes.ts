@@ -124,6 +124,38 @@ function sameStatement(a: Item, b: Item): boolean {
   return sharesRun(a, b) || sharesRun(b, a);
 }
 
+/** Below this many quotes a speaker's quotes are simply compared pair by pair. */
+const SMALL_BUCKET = 24;
+
+/**
+ * The pairs of one speaker's quotes (all different wordings) that can be one statement: a contained
+ * quote shares all its content words with the longer one, and a variant shares VARIANT_RUN of them,
+ * so two quotes that both have content words but share none never match. Pairs as [x, y], y < x.
+ */
+function candidatePairs(quotes: Item[]): [number, number][] {
+  const out: [number, number][] = [];
+  const postings = new Map<string, number[]>();
+  const noContent: number[] = [];
+  const mark = new Int32Array(quotes.length).fill(-1);
+  for (let x = 0; x < quotes.length; x++) {
+    const words = (quotes[x].set ??= new Set(quotes[x].content));
+    if (words.size === 0) {
+      for (let y = 0; y < x; y++) out.push([x, y]);
+      noContent.push(x);
+      continue;
+    }
+    for (const y of noContent) mark[y] = x;
+    for (const w of words) for (const y of postings.get(w) ?? []) mark[y] = x;
+    for (let y = 0; y < x; y++) if (mark[y] === x) out.push([x, y]);
+    for (const w of words) {
+      const list = postings.get(w);
+      if (list) list.push(x);
+      else postings.set(w, [x]);
+    }
+  }
+  return out;
+}
+
 /**
  * Groups the quotes of many articles into statements: one QuoteRecord per statement with every
  * article carrying it. A short partial quote contained in a longer one by the same speaker joins
@@ -169,14 +201,14 @@ export function groupQuotes(articles: Article[], entities: EntityResolution, idP
       else buckets.set(k, [i]);
     }
   }
-  for (const members of buckets.values())
-    for (let x = 0; x < members.length; x++)
-      for (let y = 0; y < x; y++) {
-        const a = members[x];
-        const b = members[y];
-        if (find(a) === find(b)) continue;
-        if (sameStatement(items[a], items[b])) parent[find(a)] = find(b);
-      }
+  const compare = (a: number, b: number) => {
+    if (find(a) !== find(b) && sameStatement(items[a], items[b])) parent[find(a)] = find(b);
+  };
+  // Statements are the connected components of the pairs that match, whatever order the pairs are
+  // tried in, so a big speaker bucket only tries the pairs that can match.
+  for (const [key, members] of buckets)
+    if (key.startsWith("s:") && members.length > SMALL_BUCKET) for (const [x, y] of candidatePairs(members.map((i) => items[i]))) compare(members[x], members[y]);
+    else for (let x = 0; x < members.length; x++) for (let y = 0; y < x; y++) compare(members[x], members[y]);
 
   const groups = new Map<number, number[]>();
   items.forEach((_, i) => {
