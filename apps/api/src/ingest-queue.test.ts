@@ -12,6 +12,17 @@ const line = (i: number): RawInput => ({
   origin: `api:gq-${i}`,
 });
 
+/** A store whose ingest waits for `until()`, then answers every input as known; `calls` records call sizes. */
+function knownAfter(until: () => Promise<unknown>, calls: number[] = []): Store {
+  return override(store, {
+    ingest: async (raws: RawInput[]) => {
+      calls.push(raws.length);
+      await until();
+      return raws.map((_, i) => ({ status: "known" as const, id: `k${i}` }));
+    },
+  });
+}
+
 describe("IngestQueue", () => {
   it("merges requests that arrive while the store is busy and gives each its own results", async () => {
     const calls: number[] = [];
@@ -30,12 +41,7 @@ describe("IngestQueue", () => {
 
   it("on close refuses what has not started and waits for what has", async () => {
     let release!: () => void;
-    const slow = override(store, {
-      ingest: async (raws: RawInput[]) => {
-        await new Promise<void>((r) => (release = r));
-        return raws.map((_, i) => ({ status: "known" as const, id: `k${i}` }));
-      },
-    });
+    const slow = knownAfter(() => new Promise<void>((r) => (release = r)));
     const q = new IngestQueue(slow, () => {});
     const running = q.ingest([line(6)], true);
     const queued = q.ingest([line(7)], true);
@@ -52,13 +58,7 @@ describe("IngestQueue", () => {
 
   it("lingers after a store call so the writer it answered joins the next one; a close meanwhile refuses cleanly", async () => {
     const calls: number[] = [];
-    const fast = override(store, {
-      ingest: async (raws: RawInput[]) => {
-        calls.push(raws.length);
-        await new Promise((r) => setTimeout(r, 5));
-        return raws.map((_, i) => ({ status: "known" as const, id: `k${i}` }));
-      },
-    });
+    const fast = knownAfter(() => new Promise((r) => setTimeout(r, 5)), calls);
     const q = new IngestQueue(fast, () => {}, GROUP_COMMIT_MAX, 50);
     const first = q.ingest([line(8)], true);
     const second = q.ingest([line(9)], true);
