@@ -1,6 +1,7 @@
 // The action tables of PostgreSQL's default text-search parser (src/backend/tsearch/wparser_def.c, PostgreSQL License),
 // read out of a PostgreSQL 15 server's LLVM bitcode (llvm-dis lib/bitcode/postgres/tsearch/wparser_def.bc, the
-// @actionTPS_* constants in the order of @Actions). They are unchanged in PostgreSQL 18: parser.test.ts compares tokens
+// @actionTPS_* constants in the order of @Actions). PGlite (PostgreSQL 18) parses by the same tables as far as we can
+// see: parser.test.ts compares tokens
 // with PGlite's ts_debug, tsvector.test.ts fuzzes them. One row per parser state, in the order of its
 // TParserStateType enum; each item is [predicate, char, flags, next state, token type, special]. The parser in
 // parser.ts must walk them exactly as TParserGet does.
