@@ -189,7 +189,7 @@ export async function deriveBatch(tx: Tx, state: DeriveState, rev: number, batch
   for (const [id, a] of await loadArticles(tx, missing, state.docs)) full.set(id, a);
   const poolArticles = [...pool].sort().map((id) => full.get(id)!).filter(Boolean);
   let t = performance.now();
-  const found = timed("dedup.findDuplicates", t, pool.size > 1 ? findDuplicates(poolArticles) : []);
+  const found = timed("dedup.findDuplicates", t, pool.size > 1 ? findDuplicates(poolArticles, { cache: state.dedupFeatures }) : []);
   const finalGroups = mergeGroups(found, [...oldGroups.values()]);
   const groupOf = new Map<string, DuplicateGroup>();
   for (const g of finalGroups) for (const m of g.articles) groupOf.set(m, g);
@@ -253,7 +253,7 @@ export async function deriveBatch(tx: Tx, state: DeriveState, rev: number, batch
   members.sort((x, y) => cmp(x.published ?? "", y.published ?? "") || cmp(x.id, y.id));
   await loadHeads(tx, members);
   t = performance.now();
-  const clusters = timed("stories.clusterStories", t, clusterStories(members.map(articleOfLight)));
+  const clusters = timed("stories.clusterStories", t, clusterStories(members.map(articleOfLight), { cache: state.storyFeatures }));
   const byCluster = new Map<string, LightArticle[]>();
   for (const m of members) {
     const c = clusters.get(m.id) ?? `solo:${m.id}`;

@@ -1,4 +1,4 @@
-import type { Article } from "@newsfuse/core";
+import { DedupFeatureCache, StoryFeatureCache, type Article } from "@newsfuse/core";
 import { DocCache } from "./docs.ts";
 import { FusedCache } from "./refuse.ts";
 
@@ -55,6 +55,9 @@ export class DeriveState {
   readonly termIndex = new Map<string, Set<string>>();
   /** Full analyzed articles recently stored or read (for dedup pools and fusion). */
   readonly docs = new DocCache();
+  /** Per-article features of story clustering and dedup, reused by every batch that re-reads the article. */
+  readonly storyFeatures = new StoryFeatureCache();
+  readonly dedupFeatures = new DedupFeatureCache();
   /** What this process last wrote for each story it fused. */
   readonly fused = new FusedCache();
 
@@ -131,6 +134,8 @@ export class DeriveState {
     this.termIndex.clear();
     this.docs.clear();
     this.fused.clear();
+    this.storyFeatures.clear();
+    this.dedupFeatures.clear();
   }
 }
 
