@@ -1,10 +1,9 @@
 // The action tables of PostgreSQL's default text-search parser (src/backend/tsearch/wparser_def.c, PostgreSQL License),
 // read out of a PostgreSQL 15 server's LLVM bitcode (llvm-dis lib/bitcode/postgres/tsearch/wparser_def.bc, the
-// @actionTPS_* constants in the order of @Actions). PGlite (PostgreSQL 18) parses by the same tables as far as we can
-// see: parser.test.ts compares tokens
-// with PGlite's ts_debug, tsvector.test.ts fuzzes them. One row per parser state, in the order of its
-// TParserStateType enum; each item is [predicate, char, flags, next state, token type, special]. The parser in
-// parser.ts must walk them exactly as TParserGet does.
+// @actionTPS_* constants in the order of @Actions). PGlite (PostgreSQL 18) parses by the same tables as far as tests
+// can see: parser.test.ts compares tokens with its ts_debug and tsvector.test.ts fuzzes them. One row per parser
+// state, in the order of its TParserStateType enum; each item is [predicate, char, flags, next state, token type,
+// special]. The parser in parser.ts must walk them exactly as TParserGet does.
 
 export const enum P { EOF, EqC, Ignore, AscLet, Alpha, Digit, Alnum, Special, NotAlnum, XDigit, Space, StopHost, Host, URLPath, URLChar, Default }
 export const enum S { None, FURL, Hyphen, Tags, VerVersion }
