@@ -77,6 +77,29 @@ describe("extractQuotes", () => {
     }
   });
 
+  it("gives a quote inside someone's remark to that person, not to the one who replies to it", () => {
+    // Seed 004: "Biden’s comment about a “minor incursion” drew a sharp retort from … Zelenskiy, who said …".
+    const text = seed("004_96b30b9797db3545.txt");
+    const minor = quotesOf(text).filter((q) => q.text.startsWith("minor incursion"));
+    expect(minor.map((q) => q.speaker)).toEqual(["Joe Biden", "Joe Biden"]);
+    expect(speakerOf(text, "We want to remind the great powers")).toMatch(/Zelenskiy$/);
+  });
+
+  it("leaves a quote that judges someone's remark to the one judging it", () => {
+    const text =
+      "Clinton campaign spokesman Brian Fallon responded on Twitter, calling Donald Trump’s charge “pathetic.”";
+    expect(speakerOf(text, "pathetic")).toBe("Brian Fallon");
+  });
+
+  it("gives the words to the person holding a role, not to the name the role belongs to", () => {
+    // Both cut from the PolNeAR dev set.
+    const tweet = '"Debate recap," tweeted Rubio spokesman Alex Conant. "Clinton: I come from the 60s."';
+    expect(speakerOf(tweet, "Debate recap")).toBe("Alex Conant");
+    const told =
+      "“Eventually, positions are gonna soften on Donald Trump,” California Rep. Duncan Hunter’s chief of staff, Joe Kasper, told POLITICO before Ryan’s interview.";
+    expect(speakerOf(told, "Eventually")).toBe("Joe Kasper");
+  });
+
   it("leaves out scare quotes and newsletter headlines nobody said", () => {
     const text =
       'He appeared on CBS’s “Face the Nation,” on Sunday.\n\n"Met accused of whitewashing baby Jesus," by Post\'s Kathianne Boniello: "A Manhattan man is suing the Met."';

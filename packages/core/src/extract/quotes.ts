@@ -144,6 +144,17 @@ const DETERMINERS = /^(?:the|a|an|one|another|two|three|several|some|many|his|he
 /** Verbs that attribute words but do not take a direct-quote complement alone ("called it X"). */
 const WEAK_LEMMAS = new Set(["find", "believe", "think", "feel", "hope", "fear", "worry", "want", "know", "see", "consider", "view", "put", "point", "offer", "open", "close", "read", "post", "continue", "begin", "fire", "cast", "paint", "frame", "press", "push", "sum", "welcome", "cheer", "celebrate", "thank"]);
 
+/**
+ * A person's speech noun and its preposition right before a quote: "Biden's comment about a “…”". With no
+ * preposition the quote is a predicate on the noun ("calling Trump's charge “pathetic”"), someone else's words.
+ */
+const POSSESSIVE_SPEECH =
+  /(\p{Lu}[\p{L}.-]*)['’]s\s+(?:[a-z]+(?:-[a-z]+)*\s+)?(?:comments?|remarks?|words|phrase|phrasing|statements?|descriptions?|claims?|warnings?|pledges?|promises?|vows?|assertions?|characterizations?|quips?|language|tweets?|references?|charges?|accusations?|insistence|suggestions?|use|description|term|line|slogan|message|mantra)\s+(?:about|of|on|that|to|for|as)\s+(?:(?:a|an|the|his|her|its|their|this|these|those|so-called)\s+)?$/u;
+
+/** After a name, a role it owns and then another name: "Rubio spokesman Alex Conant", "Hunter’s chief of staff, Joe Kasper". */
+const ROLE_OF_NAME =
+  /^(?:['’]s\s+(?:[\p{L}-]+\s+){0,3}?|\s+(?:[a-z-]+\s+){0,3}?)(?:spokesman|spokeswoman|spokesperson|aide|adviser|advisor|ally|speechwriter|strategist|pollster|lawyer|attorney|manager|chief|director|secretary|staffer|surrogate|consultant)(?:\s+of\s+staff)?,?\s+\p{Lu}/u;
+
 const surnameKey = (name: string): string => (name.split(/\s+/).filter((w) => !/^(?:Jr\.?|Sr\.?|II|III|IV)$/.test(w)).pop() ?? "").toUpperCase();
 
 // A verb never follows these directly ("a flurry of tweets"); "to" is left out for infinitives.
@@ -250,6 +261,12 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
     return res;
   };
 
+  /** "Rubio spokesman Alex Conant": the person holding the role that a name modifies, else the name itself. */
+  const roleHolder = (m: MentionRef): MentionRef => {
+    if (!ROLE_OF_NAME.test(body.slice(m.end, m.end + 50))) return m;
+    return personAt(m.end, m.end + 50, "person").find((x) => x.start > m.end && !inQuote(x.start)) ?? m;
+  };
+
   // Sources named so far (for "he said" recency), newest last.
   const history: { pos: number; entity: Entity }[] = [];
   const descriptions: { pos: number; text: string; head: string }[] = [];
@@ -287,8 +304,7 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       // "Trump's Virginia state director, Mike Rubino": a possessive name is not the subject.
       if (/^['’]s?\s/.test(body.slice(m.end, m.end + 3))) continue;
       // "McConnell spokesman Don Stewart": a name modifying a role is not the subject; the next name is.
-      if (/^(?:['’]s)?\s+(?:[a-z-]+\s+){0,3}?(?:spokesman|spokeswoman|spokesperson|aide|adviser|advisor|ally|speechwriter|strategist|pollster|lawyer|attorney|manager|chief|director|secretary|staffer|surrogate|consultant)\s+\p{Lu}/u.test(body.slice(m.end, m.end + 50)))
-        continue;
+      if (ROLE_OF_NAME.test(body.slice(m.end, m.end + 50))) continue;
       return m.entity;
     }
     return null;
@@ -416,7 +432,7 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       const headPart = cut < 0 ? free : free.filter((m) => m.start < a + cut);
       // "Trump and Ryan issued a statement": the first of two coordinated names.
       if (headPart.length > 1 && /^\s+and\s+$/.test(body.slice(headPart[0].end, headPart[1].start))) return asSpeaker(headPart[0].entity);
-      return asSpeaker((headPart.length ? headPart[headPart.length - 1] : free[0]).entity);
+      return asSpeaker(roleHolder(headPart.length ? headPart[headPart.length - 1] : free[0]).entity);
     }
     const orgs = personAt(a, a + np.length, "organization");
     const head = np.replace(DETERMINERS, "");
@@ -486,7 +502,10 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
     if (toks.length >= 2 && /^[\s,]*$/.test(body.slice(from, toks[0].start)) && /^[,!?]?$/.test(body.slice(Math.max(0, q.close - 1), q.close).replace(/[^,!?]/g, ""))) {
       const v0 = /^\p{Ll}+(?:ed|s)$/u.test(toks[0].text);
       const m1 = personAt(toks[1].start, toks[1].end + 1, "person")[0];
-      if (v0 && m1 && m1.start === toks[1].start) return { speaker: asSpeaker(m1.entity), cue: { start: toks[0].start, end: m1.end } };
+      if (v0 && m1 && m1.start === toks[1].start) {
+        const head = roleHolder(m1);
+        return { speaker: asSpeaker(head.entity), cue: { start: toks[0].start, end: head.end } };
+      }
       const m0 = personAt(toks[0].start, toks[0].end, "person")[0];
       if (m0 && m0.start === toks[0].start) {
         const after = toksIn(m0.end, to)[0];
@@ -577,6 +596,16 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
         const sp = resolveNP(np.start, np.end);
         if (sp && sp.name) return { speaker: sp, cue: { start: np.start, end: toks[k].end } };
         break;
+      }
+    }
+    // "Biden's comment about a “minor incursion” drew a retort from X, who said": the possessor of a
+    // speech noun right before the quote said it, whatever reply follows.
+    {
+      const m = POSSESSIVE_SPEECH.exec(lead);
+      if (m) {
+        const at = q.open - lead.length + m.index + m[1].length;
+        const owner = personAt(Math.max(sStart, at - 40), at, "person").filter((x) => !inQuote(x.start)).pop();
+        if (owner && owner.end === at) return { speaker: asSpeaker(owner.entity), cue: { start: owner.start, end: q.open } };
       }
     }
     // Strong speech verbs first; "wants", "believes" only when the sentence has nothing better.
