@@ -83,6 +83,9 @@ describe("extractQuotes", () => {
     const minor = quotesOf(text).filter((q) => q.text.startsWith("minor incursion"));
     expect(minor.map((q) => q.speaker)).toEqual(["Joe Biden", "Joe Biden"]);
     expect(speakerOf(text, "We want to remind the great powers")).toMatch(/Zelenskiy$/);
+    // The same holds across a that-clause (PolNeAR dev).
+    const claim = "Politifact did a fact-check on Donald Trump’s claim that there have been “thousands of shootings” in Chicago.";
+    expect(speakerOf(claim, "thousands of shootings")).toBe("Donald Trump");
   });
 
   it("leaves a quote that judges someone's remark to the one judging it", () => {

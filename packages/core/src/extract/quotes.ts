@@ -145,11 +145,12 @@ const DETERMINERS = /^(?:the|a|an|one|another|two|three|several|some|many|his|he
 const WEAK_LEMMAS = new Set(["find", "believe", "think", "feel", "hope", "fear", "worry", "want", "know", "see", "consider", "view", "put", "point", "offer", "open", "close", "read", "post", "continue", "begin", "fire", "cast", "paint", "frame", "press", "push", "sum", "welcome", "cheer", "celebrate", "thank"]);
 
 /**
- * A person's speech noun and its preposition right before a quote: "Biden's comment about a “…”". With no
+ * A person's speech noun and its preposition or that-clause right before a quote: "Biden's comment about a
+ * “…”", "Trump’s claim that there have been “…”". With no
  * preposition the quote is a predicate on the noun ("calling Trump's charge “pathetic”"), someone else's words.
  */
 const POSSESSIVE_SPEECH =
-  /(\p{Lu}[\p{L}.-]*)['’]s\s+(?:[a-z]+(?:-[a-z]+)*\s+)?(?:comments?|remarks?|words|phrase|phrasing|statements?|descriptions?|claims?|warnings?|pledges?|promises?|vows?|assertions?|characterizations?|quips?|language|tweets?|references?|charges?|accusations?|insistence|suggestions?|use|description|term|line|slogan|message|mantra)\s+(?:about|of|on|that|to|for|as)\s+(?:(?:a|an|the|his|her|its|their|this|these|those|so-called)\s+)?$/u;
+  /(\p{Lu}[\p{L}.-]*)['’]s\s+(?:[a-z]+(?:-[a-z]+)*\s+)?(?:comments?|remarks?|words|phrase|phrasing|statements?|descriptions?|claims?|warnings?|pledges?|promises?|vows?|assertions?|characterizations?|quips?|language|tweets?|references?|charges?|accusations?|insistence|suggestions?|use|description|term|line|slogan|message|mantra)\s+(?:(?:about|of|on|that|to|for|as)\s+(?:(?:a|an|the|his|her|its|their|this|these|those|so-called)\s+)?|that\s+[^,;:.!?“”"\n]{1,80}\s)$/u;
 
 /** After a name, a role it owns and then another name: "Rubio spokesman Alex Conant", "Hunter’s chief of staff, Joe Kasper". */
 const ROLE_OF_NAME =
