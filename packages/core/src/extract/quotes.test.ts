@@ -103,6 +103,12 @@ describe("extractQuotes", () => {
     expect(speakerOf(told, "Eventually")).toBe("Joe Kasper");
   });
 
+  it("gives a quote from two coordinated subjects to the first, as the gold's head does", () => {
+    const text =
+      "Donald Trump met Paul Ryan on Thursday. Trump and Ryan issued a statement describing their meeting as a “very positive step toward unification.”";
+    expect(speakerOf(text, "very positive step")).toBe("Donald Trump");
+  });
+
   it("leaves out scare quotes and newsletter headlines nobody said", () => {
     const text =
       'He appeared on CBS’s “Face the Nation,” on Sunday.\n\n"Met accused of whitewashing baby Jesus," by Post\'s Kathianne Boniello: "A Manhattan man is suing the Met."';

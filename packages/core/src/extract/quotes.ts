@@ -709,6 +709,11 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       const w = toks[k].text;
       const lw = w.toLowerCase();
       if (/^(?:what|which|who|whom|whose)$/.test(lw)) break;
+      // "Trump and Ryan issued": "and" between two names joins a subject rather than clauses.
+      if (lw === "and" && k > 0 && k + 1 < toks.length && personAt(toks[k - 1].start, toks[k - 1].end, "person").length && personAt(toks[k + 1].start, toks[k + 1].end, "person").length) {
+        k--;
+        continue;
+      }
       if (/^(?:and|or|but|that|because|when|while|if|as|than|so|after|before|since|then|where|though|although)$/.test(lw)) break;
       if (PREPOSITIONS.has(lw) && !/^(?:of|for|at|with|in|on|from)$/.test(lw)) break;
       if (/^(?:of|for|at|with|in|on|from)$/.test(lw)) {
