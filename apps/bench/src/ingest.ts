@@ -160,7 +160,7 @@ function line(o: Record<string, unknown>, origin: string): RawInput {
   return { body: enc.encode(`${JSON.stringify(o)}\n`), contentType: "application/x-ndjson", origin };
 }
 
-function buildInputs(o: { n: number; headlineShare: number; data: string[]; stream: string; html: string; seed: number }): RawInput[] {
+export function buildInputs(o: { n: number; headlineShare: number; data: string[]; stream: string; html: string; seed: number }): RawInput[] {
   const rnd = seededRandom(o.seed);
   const bases: Base[] = [];
   for (const path of o.data)

@@ -19,6 +19,7 @@ import { DeriveState, LEDE_CHARS, type LightArticle } from "./pipeline/state.ts"
 import { deriveBatch, groupId, insertArticles, type NewArticle, type Placement } from "./pipeline/derive.ts";
 import { refuseStories, refuseStory, writeUnfused } from "./pipeline/refuse.ts";
 import { timed } from "./pipeline/phases.ts";
+import { jsTsvectorAgrees } from "./search/article-tsv.ts";
 import { AnalyzePool } from "./pipeline/pool.ts";
 import type { AnalyzedRaw } from "./pipeline/analyze-raw.ts";
 import { signatureKeys } from "./pipeline/signature.ts";
@@ -187,6 +188,19 @@ export class SqlStore implements Store {
     }
   }
 
+  /**
+   * Whether this database's to_tsvector is the one englishTsvector reproduces, so article vectors are
+   * built in JS (see search/article-tsv.ts). Asked once, before the first write (never inside a
+   * transaction: PGlite has one connection).
+   */
+  private tsvInJs = false;
+  private tsvAsked = false;
+  private async askTsv(): Promise<void> {
+    if (this.tsvAsked) return;
+    this.tsvInJs = await jsTsvectorAgrees(this.db);
+    this.tsvAsked = true;
+  }
+
   private analyzer(): AnalyzePool {
     if (!this.pool) this.pool = new AnalyzePool(this.opts.workers);
     return this.pool;
@@ -194,6 +208,7 @@ export class SqlStore implements Store {
 
   async ingest(inputs: RawInput[], opts: IngestOptions = {}): Promise<IngestItemResult[]> {
     this.assertOpen();
+    await this.askTsv();
     const size = Math.max(1, opts.batchSize ?? this.opts.batchSize ?? DEFAULT_BATCH);
     const results: IngestItemResult[][] = [];
     let done = 0;
@@ -205,7 +220,7 @@ export class SqlStore implements Store {
       const hashes = b.map((r) => contentHash(r.body));
       const known = await this.knownHashes(hashes);
       const analyzed = await Promise.all(
-        b.map((r, i) => (known.has(hashes[i]!) ? Promise.resolve(null) : this.analyzer().run({ body: r.body, contentType: r.contentType, origin: r.origin, prepare: true }))),
+        b.map((r, i) => (known.has(hashes[i]!) ? Promise.resolve(null) : this.analyzer().run({ body: r.body, contentType: r.contentType, origin: r.origin, prepare: { tsv: this.tsvInJs } }))),
       );
       return { hashes, analyzed };
     };
@@ -328,7 +343,7 @@ export class SqlStore implements Store {
       }
       let a = analyzed[i];
       // Analyzed before another process stored it, or never analyzed because it was known then: redo.
-      if (!a) a = await this.analyzer().run({ body: raw.body, contentType: raw.contentType, origin: raw.origin, prepare: true });
+      if (!a) a = await this.analyzer().run({ body: raw.body, contentType: raw.contentType, origin: raw.origin, prepare: { tsv: this.tsvInJs } });
       for (const e of a.errors) results[i]!.push(errorResult(e, raw.origin));
       if (!a.articles.length) continue;
       rawRows.push({ content_hash: hash, body: bytesValue(raw.body), content_type: raw.contentType, origin: raw.origin, article_count: a.articles.length });
@@ -336,7 +351,7 @@ export class SqlStore implements Store {
         const id = unique(it.article.id, hash, it.item);
         const article = id === it.article.id ? it.article : { ...it.article, id };
         const prepared = id === it.article.id ? it.prepared : undefined; // a renamed article is encoded anew
-        fresh.push({ article, keys: prepared?.keys ?? signatureKeys(article), doc: prepared?.doc, rawHash: hash, item: it.item, origin: it.origin });
+        fresh.push({ article, keys: prepared?.keys ?? signatureKeys(article), doc: prepared?.doc, tsv: prepared?.tsv, rawHash: hash, item: it.item, origin: it.origin });
       }
       seenInBatch.set(hash, fresh[fresh.length - a.articles.length]!.article.id);
     }
@@ -351,7 +366,7 @@ export class SqlStore implements Store {
     const placements = await deriveBatch(tx, this.state, rev, fresh, touched);
     timed("derive (dedup + stories, total)", t, 0);
     t = performance.now();
-    await insertArticles(tx, rev, fresh, placements);
+    await insertArticles(tx, rev, fresh, placements, this.tsvInJs);
     timed("insert", t, 0);
     t = performance.now();
     // Touched stories are marked dirty and fused once at the end of the ingest call (or by the
@@ -427,6 +442,7 @@ export class SqlStore implements Store {
 
   async reanalyze(opts: { onProgress?: (e: StoreEvent) => void } = {}): Promise<{ articles: number }> {
     this.assertOpen();
+    await this.askTsv();
     const size = this.opts.batchSize ?? DEFAULT_BATCH;
     // One transaction: a reanalysis that dies midway leaves the previous derived data untouched.
     const count = await this.db.transaction().execute(async (tx) => {
@@ -439,7 +455,7 @@ export class SqlStore implements Store {
       let n = 0;
       for (let i = 0; i < raws.length; i += size) {
         const chunk = raws.slice(i, i + size).map((r) => ({ body: new Uint8Array(r.body), contentType: r.content_type, origin: r.origin }));
-        const analyzed = await this.analyzer().map(chunk.map((c) => ({ ...c, prepare: true })));
+        const analyzed = await this.analyzer().map(chunk.map((c) => ({ ...c, prepare: { tsv: this.tsvInJs } })));
         const out = await this.processBatch(tx, chunk, raws.slice(i, i + size).map((r) => r.content_hash), analyzed);
         // Inputs whose items all fail now stay stored: reanalysis must never lose a raw input.
         for (let j = 0; j < chunk.length; j++) {

@@ -3,6 +3,7 @@ import { gunzipSync } from "node:zlib";
 import { parseBytes } from "@newsfuse/formats";
 import { encodeDoc } from "./docs.ts";
 import { signatureKeys } from "./signature.ts";
+import { englishTsvector } from "../search/tsvector.ts";
 
 /** What storing an article needs besides the article, computed where it was analyzed (see `prepare`). */
 export interface Prepared {
@@ -10,6 +11,8 @@ export interface Prepared {
   keys: number[];
   /** The stored document (docs.ts encodeDoc). */
   doc: string;
+  /** The full-text vector literal (search/tsvector.ts), when asked for. */
+  tsv?: string | null;
 }
 
 /** What the analysis of one raw input yields: its articles in order, and the items that failed. */
@@ -18,12 +21,16 @@ export interface AnalyzedRaw {
   errors: NewsfuseError[];
 }
 
+function prepared(article: Article, tsv: boolean): Prepared {
+  return { keys: signatureKeys(article), doc: encodeDoc(article), ...(tsv ? { tsv: englishTsvector(article.title, article.body) } : {}) };
+}
+
 /**
  * Parses one raw input (which may hold many articles: a feed, JSON Lines) and analyzes each item.
  * With `prepare`, each article also gets what storing it needs, so that per-article work runs on the
  * analysis workers instead of the thread that holds the database.
  */
-export function analyzeRaw(body: Uint8Array, contentType: string, origin: string, prepare = false): AnalyzedRaw {
+export function analyzeRaw(body: Uint8Array, contentType: string, origin: string, prepare: false | { tsv: boolean } = false): AnalyzedRaw {
   const out: AnalyzedRaw = { articles: [], errors: [] };
   let results;
   try {
@@ -39,7 +46,7 @@ export function analyzeRaw(body: Uint8Array, contentType: string, origin: string
     }
     try {
       const article = analyze(r.value.input);
-      out.articles.push({ item, origin: r.value.origin, article, ...(prepare ? { prepared: { keys: signatureKeys(article), doc: encodeDoc(article) } } : {}) });
+      out.articles.push({ item, origin: r.value.origin, article, ...(prepare ? { prepared: prepared(article, prepare.tsv) } : {}) });
     } catch (e) {
       out.errors.push({ code: "internal", message: `${r.value.origin}: analysis failed (${(e as Error).message})`, input: r.value.origin });
     }

@@ -5,6 +5,7 @@ import { HEAD_CHARS, articleOfLight, lightOf, type DeriveState, type LightArticl
 import { shortHash } from "./ids.ts";
 import { docValue, loadArticles } from "./docs.ts";
 import { timed } from "./phases.ts";
+import { articleTsv } from "../search/article-tsv.ts";
 
 type Tx = Transaction<DB> | Kysely<DB>;
 
@@ -14,6 +15,8 @@ export interface NewArticle {
   keys: number[];
   /** The encoded document when the analysis worker made it (docs.ts encodeDoc). */
   doc?: string;
+  /** The tsvector literal when the analysis worker made it. */
+  tsv?: string | null;
   rawHash: string;
   item: number;
   origin: string;
@@ -27,12 +30,16 @@ export interface Placement {
 
 // Story assignment re-clusters at most this many members of each candidate story (the most recent):
 // bounded so a huge story costs the same as a small one; older members keep their story.
-const STORY_POOL_PER_STORY = 60;
+const STORY_POOL_PER_STORY = 40;
 // At most this many stories take part in one batch's re-clustering.
-const MAX_CANDIDATE_STORIES = 48;
+const MAX_CANDIDATE_STORIES = 32;
 
-// How many members of an existing duplicate group (besides its original) are re-checked with new copies.
-const GROUP_SAMPLE = 6;
+// How many members of an existing duplicate group (besides its original) are re-checked with new copies,
+// and how many of one group's members a new article brings into the pool as its own candidates: a new
+// copy of a syndicated story shares keys with every stored copy, and comparing it with a few of them
+// decides as well as with all (the groups are merged with the stored ones afterwards).
+const GROUP_SAMPLE = 3;
+const CANDIDATES_PER_GROUP = 3;
 
 const CHUNK = 500;
 async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
@@ -55,13 +62,13 @@ async function loadHeads(tx: Tx, members: LightArticle[]): Promise<void> {
 }
 
 /** Inserts the analyzed articles, placed by deriveBatch, with their per-article facts (signatures, numeric claims). */
-export async function insertArticles(tx: Tx, rev: number, items: NewArticle[], placements: Map<string, Placement>): Promise<void> {
+export async function insertArticles(tx: Tx, rev: number, items: NewArticle[], placements: Map<string, Placement>, jsTsv: boolean): Promise<void> {
   if (!items.length) return;
   await insertChunks(items, (c) =>
     tx
       .insertInto("articles")
       .values(
-        c.map(({ article: a, doc, rawHash, item, origin }) => ({
+        c.map(({ article: a, doc, tsv, rawHash, item, origin }) => ({
           id: a.id,
           raw_hash: rawHash,
           item,
@@ -78,7 +85,7 @@ export async function insertArticles(tx: Tx, rev: number, items: NewArticle[], p
           fused_published: null,
           head: a.body.slice(0, HEAD_CHARS),
           entity_list: json(a.entities.map((e) => ({ name: e.name, type: e.type }))),
-          tsv: sql<string>`setweight(to_tsvector('english', ${a.title ?? ""}), 'A') || to_tsvector('english', ${a.body})`,
+          tsv: articleTsv(a.title, a.body, jsTsv, tsv),
         })),
       )
       .execute(),
@@ -170,7 +177,18 @@ export async function deriveBatch(tx: Tx, state: DeriveState, rev: number, batch
   // original and a few members: a group of hundreds of copies must not be re-read for every batch);
   // core's findDuplicates decides on that pool, and its groups are merged with the stored groups.
   const pool = new Set<string>(newIds);
-  for (const n of batch) for (const c of state.dedupCandidates(n.keys, n.article.id)) pool.add(c);
+  for (const n of batch) {
+    const fromGroup = new Map<string, number>();
+    for (const c of state.dedupCandidates(n.keys, n.article.id)) {
+      const g = state.articles.get(c)?.groupId;
+      if (g && !newIds.has(c)) {
+        const k = fromGroup.get(g) ?? 0;
+        if (k >= CANDIDATES_PER_GROUP) continue;
+        fromGroup.set(g, k + 1);
+      }
+      pool.add(c);
+    }
+  }
   const oldGroupIds = new Set<string>();
   for (const id of [...pool]) {
     const g = state.articles.get(id)?.groupId;

@@ -6,8 +6,8 @@ export interface RawJob {
   body: Uint8Array;
   contentType: string;
   origin: string;
-  /** Also compute what storing each article needs (analyze-raw.ts `Prepared`). */
-  prepare?: boolean;
+  /** Also compute what storing each article needs (analyze-raw.ts `Prepared`), the tsvector literal if asked. */
+  prepare?: false | { tsv: boolean };
 }
 
 /**

@@ -15,8 +15,9 @@ export async function jsTsvectorAgrees(db: Kysely<any>): Promise<boolean> {
 /**
  * The value to insert into articles.tsv: the tsvector literal built in JS when `js` (the database agreed) and the
  * text is one englishTsvector reproduces, else the SQL expression. Either way the column holds the same tsvector.
+ * `computed` is englishTsvector's result when it was already computed (on an analysis worker).
  */
-export function articleTsv(title: string | null, body: string, js: boolean): RawBuilder<string> {
-  const literal = js ? englishTsvector(title, body) : null;
+export function articleTsv(title: string | null, body: string, js: boolean, computed?: string | null): RawBuilder<string> {
+  const literal = js ? (computed !== undefined ? computed : englishTsvector(title, body)) : null;
   return literal === null ? inSql(title, body) : sql<string>`${literal}::tsvector`;
 }
