@@ -63,7 +63,9 @@ export interface SqlStoreOptions {
 // expensive part, still runs in parallel outside the lock).
 const DERIVE_LOCK = 0x6e657773; // "news"
 const DEFAULT_BATCH = 32;
-const DIRTY_CHUNK = 200;
+// Stories re-fused per transaction: small enough that readers of the embedded store (one connection)
+// wait well under a second between chunks.
+const DIRTY_CHUNK = 25;
 const MAX_RETRIES = 5;
 
 const json = (v: unknown) => JSON.stringify(v);

@@ -303,8 +303,9 @@ export async function deriveBatch(tx: Tx, state: DeriveState, rev: number, batch
       if (!newIds.has(m.id)) storyChanges.push([m.id, s]);
       if (before) touched.add(before);
       state.setStory(m.id, s);
+      // Only stories whose membership changed need fusing again; the rest of the neighbourhood is as it was.
+      touched.add(s);
     }
-    touched.add(s);
   }
   storyChanges.sort((x, y) => cmp(x[0], y[0]));
   await setColumn(tx, "story_id", storyChanges, rev);
