@@ -63,6 +63,7 @@ export interface SqlStoreOptions {
 // expensive part, still runs in parallel outside the lock).
 const DERIVE_LOCK = 0x6e657773; // "news"
 const DEFAULT_BATCH = 32;
+const ANALYZE_AHEAD = 3;
 // Stories re-fused per transaction: small enough that readers of the embedded store (one connection)
 // wait well under a second between chunks.
 const DIRTY_CHUNK = 25;
@@ -217,22 +218,36 @@ export class SqlStore implements Store {
     let failed = 0;
     const batches: RawInput[][] = [];
     for (let i = 0; i < inputs.length; i += size) batches.push(inputs.slice(i, i + size));
-    // Analysis of batch k+1 runs on the workers while batch k is written.
-    const analyzeBatch = async (b: RawInput[]) => {
-      const hashes = b.map((r) => contentHash(r.body));
-      const known = await this.knownHashes(hashes);
+    // Analysis runs up to ANALYZE_AHEAD batches ahead of the batch being written, so the workers stay
+    // busy while the main thread writes and the writer rarely waits. Inputs already stored are found
+    // up front (one query, not one per batch: the embedded database has a single connection, and a
+    // query issued mid-batch would wait for the batch's transaction); each batch checks again inside
+    // its transaction.
+    const allHashes = inputs.map((r) => contentHash(r.body));
+    const known = await this.knownHashes(allHashes);
+    const analyzeBatch = async (k: number) => {
+      const hashes = allHashes.slice(k * size, k * size + batches[k]!.length);
       const analyzed = await Promise.all(
-        b.map((r, i) => (known.has(hashes[i]!) ? Promise.resolve(null) : this.analyzer().run({ body: r.body, contentType: r.contentType, origin: r.origin, prepare: { tsv: this.tsvInJs } }))),
+        batches[k]!.map((r, i) =>
+          known.has(hashes[i]!) ? Promise.resolve(null) : this.analyzer().run({ body: r.body, contentType: r.contentType, origin: r.origin, prepare: { tsv: this.tsvInJs } }),
+        ),
       );
       return { hashes, analyzed };
     };
-    let next = batches.length ? analyzeBatch(batches[0]!) : null;
+    const ahead: Array<ReturnType<typeof analyzeBatch> | null> = [];
+    const launch = (k: number) => {
+      if (k >= batches.length) return;
+      const p = analyzeBatch(k);
+      p.catch(() => {});
+      ahead[k] = p;
+    };
+    for (let k = 0; k < ANALYZE_AHEAD; k++) launch(k);
     for (let k = 0; k < batches.length; k++) {
       const tw = performance.now();
-      const prepared = await next!;
+      const prepared = await ahead[k]!;
+      ahead[k] = null;
       timed("waiting for analysis", tw, 0);
-      next = k + 1 < batches.length ? analyzeBatch(batches[k + 1]!) : null;
-      next?.catch(() => {});
+      launch(k + ANALYZE_AHEAD);
       const tb = performance.now();
       const r = await this.writeBatch(batches[k]!, prepared.hashes, prepared.analyzed);
       timed("batch transaction (total)", tb, 0);
@@ -278,9 +293,13 @@ export class SqlStore implements Store {
   }
 
   private async knownHashes(hashes: string[]): Promise<Set<string>> {
-    if (!hashes.length) return new Set();
-    const rows = await this.db.selectFrom("raw_inputs").select("content_hash").where("content_hash", "in", [...new Set(hashes)]).execute();
-    return new Set(rows.map((r) => r.content_hash));
+    const out = new Set<string>();
+    const unique = [...new Set(hashes)];
+    for (let i = 0; i < unique.length; i += 1000) {
+      const rows = await this.db.selectFrom("raw_inputs").select("content_hash").where("content_hash", "in", unique.slice(i, i + 1000)).execute();
+      for (const r of rows) out.add(r.content_hash);
+    }
+    return out;
   }
 
   /** One batch, one transaction; retried from scratch when a concurrent writer forces it. */
