@@ -24,7 +24,7 @@ import { AnalyzePool } from "./pipeline/pool.ts";
 import type { AnalyzedRaw } from "./pipeline/analyze-raw.ts";
 import { signatureKeys } from "./pipeline/signature.ts";
 import { contentHash } from "./pipeline/ids.ts";
-import { bytesValue, loadArticles, readDoc } from "./pipeline/docs.ts";
+import { bytesValue, docColumn, loadArticles, readDoc } from "./pipeline/docs.ts";
 import { spokenBy, storyNames } from "./queries/names.ts";
 import type {
   ArticleDetail,
@@ -542,7 +542,7 @@ export class SqlStore implements Store {
     const row = await this.db
       .selectFrom("articles as a")
       .leftJoin("duplicate_groups as g", "g.id", "a.duplicate_group_id")
-      .select(["a.doc", "a.fused_published", "a.story_id", "a.origin", "a.ingested_at", "g.data as group"])
+      .select([docColumn("a"), "a.fused_published", "a.story_id", "a.origin", "a.ingested_at", "g.data as group"])
       .where("a.id", "=", id)
       .executeTakeFirst();
     if (!row) return null;

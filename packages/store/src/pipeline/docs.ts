@@ -21,10 +21,16 @@ export function docValue(a: Article, encoded = encodeDoc(a)): RawBuilder<Uint8Ar
   return sql<Uint8Array>`decode(${encoded}, 'base64')`;
 }
 
-/** The article a `doc` column holds. */
-export function readDoc(doc: Uint8Array): Article {
-  return JSON.parse(inflateRawSync(doc).toString("utf8")) as Article;
+/** The article a `doc` column holds, selected with `docColumn` (base64 text). */
+export function readDoc(doc: string): Article {
+  return JSON.parse(inflateRawSync(Buffer.from(doc, "base64")).toString("utf8")) as Article;
 }
+
+/**
+ * Selects `doc` as base64 text: both drivers turn a bytea result into bytes in JavaScript, ~8x slower
+ * than PostgreSQL's own encode plus Node's native base64 decode (PGlite, 500 documents: 250-360 ms vs 31 ms).
+ */
+export const docColumn = (table = "articles") => sql<string>`encode(${sql.ref(`${table}.doc`)}, 'base64')`.as("doc");
 
 /** A bytea column value sent as base64 (see above). */
 export function bytesValue(b: Uint8Array): RawBuilder<Uint8Array> {
@@ -76,7 +82,7 @@ export async function loadArticles(tx: Tx, ids: string[], docs?: DocCache): Prom
     else missing.push(id);
   }
   for (let i = 0; i < missing.length; i += CHUNK) {
-    const rows = await tx.selectFrom("articles").select(["id", "doc"]).where("id", "in", missing.slice(i, i + CHUNK)).execute();
+    const rows = await tx.selectFrom("articles").select(["id", docColumn()]).where("id", "in", missing.slice(i, i + CHUNK)).execute();
     for (const r of rows) {
       const a = readDoc(r.doc);
       out.set(r.id, a);

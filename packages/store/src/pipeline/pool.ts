@@ -10,13 +10,18 @@ export interface RawJob {
   prepare?: false | { tsv: boolean };
 }
 
+// Jobs queued at each worker at once. A worker hands back a result through the main thread's event
+// loop; if it then had to wait there for its next job, it would sit idle whenever the main thread is
+// busy writing a batch. With a few jobs queued in its own message port it keeps going.
+const QUEUE_PER_WORKER = 8;
+
 /**
  * Analysis on worker threads, one per core: analysis is the expensive part of ingest, and the main
  * thread stays free for the database. The workers run the TypeScript sources through tsx (no build step).
  */
 export class AnalyzePool {
   private workers: Worker[] = [];
-  private idle: Worker[] = [];
+  private queued = new Map<Worker, number>();
   private waiting: Array<() => void> = [];
   private pending = new Map<number, { resolve: (r: AnalyzedRaw) => void; reject: (e: Error) => void }>();
   private nextId = 0;
@@ -40,7 +45,7 @@ export class AnalyzePool {
         if (code !== 0) this.fail(new Error(`analysis worker exited with code ${code}`));
       });
       this.workers.push(w);
-      this.idle.push(w);
+      this.queued.set(w, 0);
     }
   }
 
@@ -51,16 +56,24 @@ export class AnalyzePool {
   }
 
   private release(w: Worker): void {
-    this.idle.push(w);
+    this.queued.set(w, (this.queued.get(w) ?? 1) - 1);
     this.waiting.shift()?.();
   }
 
+  /** The worker with the shortest queue, once one has room. */
   private async take(): Promise<Worker> {
-    while (!this.idle.length) await new Promise<void>((r) => this.waiting.push(r));
-    return this.idle.pop()!;
+    for (;;) {
+      let best: Worker | null = null;
+      for (const w of this.workers) if (!best || this.queued.get(w)! < this.queued.get(best)!) best = w;
+      if (best && this.queued.get(best)! < QUEUE_PER_WORKER) {
+        this.queued.set(best, this.queued.get(best)! + 1);
+        return best;
+      }
+      await new Promise<void>((r) => this.waiting.push(r));
+    }
   }
 
-  /** Analyzes one raw input on a free worker (in this thread when the pool has size 0). */
+  /** Analyzes one raw input on the least busy worker (in this thread when the pool has size 0). */
   async run(job: RawJob): Promise<AnalyzedRaw> {
     if (this.size === 0) return analyzeRaw(job.body, job.contentType, job.origin, job.prepare);
     if (this.broken) throw this.broken;
@@ -81,7 +94,7 @@ export class AnalyzePool {
   async close(): Promise<void> {
     const ws = this.workers;
     this.workers = [];
-    this.idle = [];
+    this.queued.clear();
     await Promise.all(ws.map((w) => w.terminate()));
   }
 }
