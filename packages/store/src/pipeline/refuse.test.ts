@@ -1,28 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, inject, it } from "vitest";
-import { openStore } from "../open.ts";
+import { describe, expect, it } from "vitest";
 import type { SqlStore } from "../sql-store.ts";
-import { createDatabase } from "../harness/postgres.ts";
 import { fixtureInputs, seedInputs, seedVariant } from "../../test/inputs.ts";
+import { freshStores } from "../../test/backends.ts";
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-let n = 0;
-const backends: Array<[string, () => Promise<SqlStore>]> = [
-  [
-    "embedded",
-    async () => {
-      const dir = mkdtempSync(join(tmpdir(), "newsfuse-refuse-"));
-      dirs.push(dir);
-      return openStore({ dataDir: dir, databaseUrl: "", workers: 0 });
-    },
-  ],
-  ["server", async () => openStore({ databaseUrl: await createDatabase(inject("pgUrl"), `refuse_${process.pid}_${n++}`), workers: 0 })],
-];
+const backends = freshStores("refuse");
 
 /** Everything fusion wrote, without the write times. */
 async function fused(store: SqlStore) {

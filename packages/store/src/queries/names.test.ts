@@ -1,11 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { openStore } from "../open.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SqlStore } from "../sql-store.ts";
-import { createDatabase } from "../harness/postgres.ts";
 import { seedInputs } from "../../test/inputs.ts";
+import { freshStores } from "../../test/backends.ts";
 import { spokenBy, storyNames, wholeWordPattern } from "./names.ts";
 
 describe("wholeWordPattern", () => {
@@ -19,21 +15,7 @@ describe("wholeWordPattern", () => {
   });
 });
 
-const dirs: string[] = [];
-const backends: Array<[string, () => Promise<SqlStore>]> = [
-  [
-    "embedded",
-    async () => {
-      const dir = mkdtempSync(join(tmpdir(), "newsfuse-names-"));
-      dirs.push(dir);
-      return openStore({ dataDir: dir, databaseUrl: "", workers: 0 });
-    },
-  ],
-  ["server", async () => openStore({ databaseUrl: await createDatabase(inject("pgUrl"), `names_${process.pid}`), workers: 0 })],
-];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const backends = freshStores("names");
 
 describe.each(backends)("name filters on the %s store (the seeds)", (_, open) => {
   let store: SqlStore;
