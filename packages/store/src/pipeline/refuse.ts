@@ -164,7 +164,7 @@ async function upsert(tx: Tx, table: string, rows: Row[], pk: readonly string[],
     await q
       .onConflict((oc) => {
         const target = oc.columns(pk as never);
-        return columns.length ? target.doUpdateSet(Object.fromEntries(columns.map((c) => [c, (eb: any) => eb.ref(`excluded.${c}`)])) as never) : target.doNothing();
+        return columns.length ? target.doUpdateSet(Object.fromEntries(columns.map((c) => [c, sql.ref(`excluded.${c}`)])) as never) : target.doNothing();
       })
       .execute();
   }
