@@ -64,8 +64,8 @@ export interface SqlStoreOptions {
 const DERIVE_LOCK = 0x6e657773; // "news"
 const DEFAULT_BATCH = 32;
 const ANALYZE_AHEAD = 3;
-// Stories re-fused per transaction: small enough that readers of the embedded store (one connection)
-// wait well under a second between chunks.
+// Stories re-fused per transaction: small, so readers of the embedded store (one connection) get in
+// between chunks instead of waiting for the whole pass.
 const DIRTY_CHUNK = 25;
 const MAX_RETRIES = 5;
 

@@ -3,7 +3,8 @@ import { fuseStory, type Article, type EntityRecord, type EventRecord, type Stor
 import { entityKey, shortHash } from "./ids.ts";
 import { timed } from "./phases.ts";
 
-const ts = (text: string) => sql<string>`to_tsvector('english', ${text})`;
+/** A short text's tsvector, computed by the database (titles, names, quotes). */
+export const ts = (text: string) => sql<string>`to_tsvector('english', ${text})`;
 const json = (v: unknown) => JSON.stringify(v);
 
 /** Two records of one story that map to the same global entity (same type and name) become one. */

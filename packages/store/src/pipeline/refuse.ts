@@ -2,7 +2,7 @@ import { sql, type Kysely, type Transaction } from "kysely";
 import type { Article, Story } from "@newsfuse/core";
 import type { DB } from "../db/types.ts";
 import { loadArticles, type DocCache } from "./docs.ts";
-import { fusedRows, type FusedRows } from "./fused-rows.ts";
+import { fusedRows, ts, type FusedRows } from "./fused-rows.ts";
 import { shortHash } from "./ids.ts";
 import type { DeriveState } from "./state.ts";
 
@@ -210,7 +210,7 @@ export async function writeUnfused(tx: Tx, storyIds: string[], state: DeriveStat
       quote_count: 0,
       discrepancy_count: 0,
       data: JSON.stringify(story),
-      tsv: sql<string>`to_tsvector('english', ${story.title})`,
+      tsv: ts(story.title),
       updated_at: new Date().toISOString(),
     });
   }
