@@ -1,4 +1,4 @@
-import { seededRandom } from "@newsfuse/core";
+import { bcubed, clusterStories, seededRandom, type Article } from "@newsfuse/core";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir, availableParallelism } from "node:os";
 import { join } from "node:path";
@@ -53,11 +53,21 @@ export async function run(argv: string[]): Promise<void> {
   await pool.run(inputs[0]!); // start the workers before the clock
   let t0 = performance.now();
   let analyzed = 0;
-  for (let i = 0; i < inputs.length; i += 256) for (const r of await pool.map(inputs.slice(i, i + 256))) analyzed += r.articles.length;
+  const headlineArticles: Article[] = [];
+  for (let i = 0; i < inputs.length; i += 256)
+    for (const [k, r] of (await pool.map(inputs.slice(i, i + 256))).entries()) {
+      analyzed += r.articles.length;
+      if (inputs[i + k]!.origin.startsWith("headline:")) headlineArticles.push(...r.articles.map((a) => a.article));
+    }
   const analysisSeconds = (performance.now() - t0) / 1000;
   await pool.close();
   const analysisRate = analyzed / analysisSeconds;
   console.log(`analysis alone: ${analyzed} articles in ${analysisSeconds.toFixed(1)}s = ${analysisRate.toFixed(1)} articles/s`);
+  // Story quality guard: the stored stories of the headlines against the stream set's gold stories, next
+  // to core's clusterStories over the same headlines alone (what batch clustering would give).
+  const gold = goldStories(values.stream!, headlineArticles.map((a) => a.id));
+  const reference = bcubed(gold, clusterStories(headlineArticles));
+  if (gold.size) console.log(`headline stories, core clusterStories alone: B-cubed F1 ${reference.f1.toFixed(3)} (${reference.predictedClusters} stories for ${gold.size} headlines, ${reference.goldClusters} gold)`);
 
   for (const backend of backends) {
     let dir: string | null = null;
@@ -84,6 +94,8 @@ export async function run(argv: string[]): Promise<void> {
       const rate = stored / seconds;
       const phases = Object.entries(phaseMs).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`).join(", ");
       const stats = await store.stats();
+      const storyOf = new Map((await store.db.selectFrom("articles").select(["id", "story_id"]).execute()).map((r) => [r.id, r.story_id]));
+      const quality = bcubed(gold, storyOf);
       const size = await store.sizeBytes();
       await store.close();
       t0 = performance.now();
@@ -96,6 +108,9 @@ export async function run(argv: string[]): Promise<void> {
       );
       console.log(
         `${"".padEnd(8)}  where the time went (main thread): ${phases}`,
+      );
+      console.log(
+        `${"".padEnd(8)}  headline stories as stored: B-cubed F1 ${quality.f1.toFixed(3)} (${quality.predictedClusters} stories; core alone ${reference.f1.toFixed(3)})`,
       );
       console.log(
         `${"".padEnd(8)}  ${stats.articles} articles, ${stats.duplicates} duplicates in ${stats.duplicateGroups} groups, ${stats.stories} stories, ${stats.events} events, ${stats.entities} entities, ${stats.quotes} quotes; database ${(size / 1e6).toFixed(1)} MB; reopen + reload indexes of ${reloaded} articles ${reopen.toFixed(2)}s (target < 5s)`,
@@ -147,6 +162,14 @@ export function perturb(text: string, rnd: () => number): string {
     } else sentences = [...sentences, FOOTERS[Math.floor(rnd() * FOOTERS.length)]!];
   }
   return sentences.join(" ");
+}
+
+/** Gold story of each headline id (the stream set's `cluster`). */
+function goldStories(stream: string, ids: string[]): Map<string, string> {
+  const want = new Set(ids);
+  const out = new Map<string, string>();
+  for (const r of readJsonl(stream)) if (want.has(String(r.id)) && typeof r.cluster === "string") out.set(String(r.id), r.cluster);
+  return out;
 }
 
 function readJsonl(path: string): Array<Record<string, unknown>> {

@@ -8,6 +8,7 @@ import {
   Discrepancy as DiscrepancySchema,
   NewsfuseFailure,
   findDuplicates,
+  STORY_WINDOW_ITEMS,
   type Article,
   type EntityRecord,
   type NewsfuseError,
@@ -16,12 +17,13 @@ import {
 import type { DB, RawInputsTable, StoriesTable } from "./db/types.ts";
 import { migrationProvider } from "./db/migrations.ts";
 import { DeriveState, LEDE_CHARS, type LightArticle } from "./pipeline/state.ts";
-import { deriveBatch, groupId, insertArticles, type NewArticle, type Placement } from "./pipeline/derive.ts";
+import { deriveBatch, groupId, insertArticles, loadHeads, type NewArticle, type Placement } from "./pipeline/derive.ts";
 import { refuseStories, refuseStory, writeUnfused } from "./pipeline/refuse.ts";
 import { timed } from "./pipeline/phases.ts";
 import { jsTsvectorAgrees } from "./search/article-tsv.ts";
 import { AnalyzePool } from "./pipeline/pool.ts";
 import type { AnalyzedRaw } from "./pipeline/analyze-raw.ts";
+import type { FuseJob } from "./pipeline/fuse-job.ts";
 import { signatureKeys } from "./pipeline/signature.ts";
 import { contentHash } from "./pipeline/ids.ts";
 import { bytesValue, docColumn, loadArticles, readDoc } from "./pipeline/docs.ts";
@@ -153,12 +155,15 @@ export class SqlStore implements Store {
         sql<string>`a.rev::text`.as("rev"),
         sql<string>`left(a.head, ${LEDE_CHARS})`.as("lede"),
         "a.entity_list as entities",
+        "a.url",
         "s.keys",
       ])
       .where(sql<boolean>`a.rev > ${this.state.rev}`)
       .orderBy("a.seq")
       .execute();
+    const replay: LightArticle[] = [];
     for (const r of rows) {
+      if (r.story_id && !this.state.placer.has(r.id)) replay.push(this.state.articles.get(r.id) ?? ({ id: r.id } as LightArticle));
       this.state.apply({
         id: r.id,
         title: r.title,
@@ -168,12 +173,21 @@ export class SqlStore implements Store {
         lede: r.lede ?? "",
         head: null,
         entities: (r.entities ?? []).map((e) => ({ name: e.name, type: e.type as LightArticle["entities"][number]["type"] })),
+        url: r.url,
         storyId: r.story_id,
         groupId: r.duplicate_group_id,
         keys: r.keys ?? [],
       });
       this.state.rev = Math.max(this.state.rev, Number(r.rev));
     }
+    // Story assignments stored since (by other processes, or all of them when opening) go into the story
+    // index in the order they were made; only the latest can still be joined (StoryIndex closes stories
+    // after STORY_WINDOW_ITEMS arrivals or STORY_WINDOW_HOURS), so older ones are not read.
+    const latest = replay.slice(-STORY_WINDOW_ITEMS).map((l) => this.state.articles.get(l.id)!);
+    await loadHeads(tx, latest);
+    for (const l of latest) if (l.storyId) this.state.placer.replay(l as LightArticle & { storyId: string });
+    // Merges the replay makes were either made and stored already, or are left to the stored stories as they are.
+    this.state.placer.takeMerges();
   }
 
   private async readEpoch(tx: Tx): Promise<number> {
@@ -203,6 +217,8 @@ export class SqlStore implements Store {
     this.tsvInJs = await jsTsvectorAgrees(this.db);
     this.tsvAsked = true;
   }
+
+  private readonly fuser = (job: FuseJob) => this.analyzer().fuse(job);
 
   private analyzer(): AnalyzePool {
     if (!this.pool) this.pool = new AnalyzePool(this.opts.workers);
@@ -285,7 +301,7 @@ export class SqlStore implements Store {
     const rows = await tx.selectFrom("dirty_stories").select("story_id").orderBy("story_id").limit(limit).execute();
     const ids = rows.map((r) => r.story_id);
     if (!ids.length) return 0;
-    await refuseStories(tx, ids, this.state.docs, this.state.fused);
+    await refuseStories(tx, ids, this.state.encoded, this.state.fused, this.fuser);
     await tx.deleteFrom("dirty_stories").where("story_id", "in", ids).execute();
     // Entities no story names any more (fusion now spells or merges them differently) go.
     await sql`delete from entities e where not exists (select 1 from story_entities se where se.entity_id = e.id)`.execute(tx);
@@ -387,7 +403,7 @@ export class SqlStore implements Store {
     const placements = await deriveBatch(tx, this.state, rev, fresh, touched);
     timed("derive (dedup + stories, total)", t, 0);
     t = performance.now();
-    await insertArticles(tx, rev, fresh, placements, this.tsvInJs);
+    await insertArticles(tx, this.state, rev, fresh, placements, this.tsvInJs);
     timed("insert", t, 0);
     t = performance.now();
     // Touched stories are marked dirty and fused once at the end of the ingest call (or by the
@@ -448,7 +464,8 @@ export class SqlStore implements Store {
       // The raw input goes with its last article; otherwise ingesting it again would say "known" for a deleted article.
       if (!left) await tx.deleteFrom("raw_inputs").where("content_hash", "=", row.raw_hash).execute();
       this.state.docs.delete(id);
-      if (row.story_id) await refuseStory(tx, row.story_id, this.state.docs, this.state.fused);
+      this.state.encoded.delete(id);
+      if (row.story_id) await refuseStory(tx, row.story_id, this.state.encoded, this.state.fused, this.fuser);
       const epoch = (await this.readEpoch(tx)) + 1;
       await tx
         .insertInto("meta")

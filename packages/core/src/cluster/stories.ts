@@ -128,6 +128,7 @@ export class StoryIndex {
   private parent = new Int32Array(256);
   private stories = 0;
   private dirty = new Set<number>();
+  private readonly merges: Array<[number, number]> = [];
   private readonly assignment = new Map<string, number>();
   private open: number[] = [];
   private latestTime = Number.NEGATIVE_INFINITY;
@@ -163,16 +164,33 @@ export class StoryIndex {
 
   /** Adds one item and returns the id of the story it joined or started. */
   add(item: StoryItem): string {
+    return this.insert(item, (vec, time, seq) => {
+      const [best, bestScore] = this.bestStory(vec, time, seq);
+      return best >= 0 && bestScore >= this.opts.threshold ? best : this.newStory();
+    });
+  }
+
+  /**
+   * Adds an item to the story an earlier run of this clustering put it in (`story`, an id this index
+   * returned, or null for a story of its own), as replaying stored assignments into a new index needs:
+   * the index then holds that story's centroid and goes on from it. A story that has closed since is
+   * started anew. Returns the story id the item is in now.
+   */
+  addTo(item: StoryItem, story: string | null): string {
+    const n = story !== null && story.startsWith(this.opts.idPrefix) ? Number(story.slice(this.opts.idPrefix.length)) : -1;
+    return this.insert(item, () => (Number.isInteger(n) && n >= 0 && n < this.stories && this.slots[this.root(n)] !== null ? this.root(n) : this.newStory()));
+  }
+
+  // Vectorizes the item, puts it in the story `choose` picks, and runs the periodic merge and close.
+  private insert(item: StoryItem, choose: (vec: TermVector, time: number, seq: number) => number): string {
     const known = this.assignment.get(item.id);
-    if (known !== undefined) return this.opts.idPrefix + known;
+    if (known !== undefined) return this.opts.idPrefix + this.root(known);
     const features = this.cache ? this.cache.features(item, this.opts, this.shape, this.dictionary) : this.dictionary.features(item, this.opts);
     const seq = this.docs++;
     const time = typeof item.time === "number" && Number.isFinite(item.time) ? item.time : Number.NaN;
     if (!Number.isNaN(time) && time > this.latestTime) this.latestTime = time;
     const vec = this.vectorize(features);
-
-    const [best, bestScore] = this.bestStory(vec, time, seq);
-    const story = best >= 0 && bestScore >= this.opts.threshold ? best : this.newStory();
+    const story = choose(vec, time, seq);
     this.join(story, vec, time, seq);
     this.assignment.set(item.id, story);
     if (this.opts.mergeThreshold > 0 && this.opts.mergeThreshold <= 1 && seq % this.opts.mergeEvery === this.opts.mergeEvery - 1) this.consolidate(time, seq);
@@ -255,8 +273,19 @@ export class StoryIndex {
     this.dirty.clear();
   }
 
+  /**
+   * The merges made since the last call, as [merged-away story id, story it went into] pairs in the
+   * order they were made: what a caller that keeps its own copy of the assignments must apply.
+   */
+  takeMerges(): Array<[string, string]> {
+    const out = this.merges.map(([from, into]): [string, string] => [this.opts.idPrefix + from, this.opts.idPrefix + into]);
+    this.merges.length = 0;
+    return out;
+  }
+
   private merge(a: number, b: number): void {
     const [into, from] = this.slots[a]!.size >= this.slots[b]!.size ? [a, b] : [b, a];
+    this.merges.push([from, into]);
     let norm2 = this.norms2[into];
     // The arena may grow while `into` takes new terms, so its values are read afresh each time.
     for (const [t, at] of this.slots[from]!) norm2 = this.addWeight(into, t, this.arena.values[at], norm2);
@@ -494,11 +523,13 @@ export class StoryIndex {
     this.dirty.add(s);
   }
 
-  // Closed stories can never be joined again (time only moves forward), so their centroids go.
+  // Stories past the window are dropped, centroids and all, to bound memory. A story that took an item
+  // in the last `windowItems` arrivals is kept even so: items do not always arrive in time order (a
+  // store ingesting an archive after a newer feed), and an older item may still belong to it.
   private closeExpired(time: number, seq: number): void {
     const still: number[] = [];
     for (const s of this.open) {
-      if (this.isOpen(s, Number.isNaN(time) ? Number.NaN : this.latestTime, seq)) still.push(s);
+      if (this.isOpen(s, Number.isNaN(time) ? Number.NaN : this.latestTime, seq) || (this.slots[s] !== null && seq - this.lastSeq[s] <= this.opts.windowItems)) still.push(s);
       else this.release(s);
     }
     this.open = still;

@@ -338,7 +338,7 @@ function base64ToU32(s: string): Uint32Array | null {
  * the arrival order). Groups keep every member, each verified pair and the likely original.
  * @example findDuplicates([a, copyOfA, b]) // [{ kind: "exact", articles: [a.id, copyOfA.id], ... }]
  */
-export function findDuplicates(articles: Article[], options: DedupOptions = {}): DuplicateGroup[] {
+export function findDuplicates(articles: Array<Article | DedupItem>, options: DedupOptions = {}): DuplicateGroup[] {
   const index = new DedupIndex({ keepSignatures: false, ...options });
   for (const a of articles) index.add(a);
   return index.groups();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadDeriveSample } from "../cluster/derive-sample.fixture.ts";
-import { findDuplicates } from "./dedup.ts";
+import { dedupItem, findDuplicates } from "./dedup.ts";
 import { DedupFeatureCache } from "./features.ts";
 
 const sample = loadDeriveSample();
@@ -18,6 +18,17 @@ describe("DedupFeatureCache", () => {
     expect(groups2).toEqual(findDuplicates(pool2));
     expect(groups2.length).toBeGreaterThan(10);
     expect(cache.hits).toBe(pool2.filter((a) => pool1.includes(a)).length);
+  });
+
+  it("an immutable cache lets cached articles come back without their text and finds the same groups", () => {
+    const cache = new DedupFeatureCache({ immutable: true });
+    findDuplicates(pool1, { cache });
+    // Articles of pool1 come back as dedup items with no text, as a store passes them.
+    const light = pool2.map((a) => (cache.has(a.id) ? { ...dedupItem(a), text: "" } : a));
+    expect(light.filter((x) => !("body" in x)).length).toBe(pool2.filter((a) => pool1.includes(a)).length);
+    const groups = findDuplicates(light, { cache });
+    expect(groups.length).toBeGreaterThan(10);
+    expect(groups).toEqual(findDuplicates(pool2));
   });
 
   it("recomputes an article whose text changed instead of serving the old features", () => {

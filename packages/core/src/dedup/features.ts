@@ -35,6 +35,11 @@ export function signatureOf(f: DedupFeatures): Uint32Array {
 export interface DedupFeatureCacheOptions {
   /** At most this many texts are kept; the least recently used go first. */
   maxEntries?: number;
+  /**
+   * Ids name texts that never change (a store's articles): hits are served without fingerprinting
+   * the text, and `has` tells a caller it may pass an item without its text.
+   */
+  immutable?: boolean;
 }
 
 /** Default size: a batch's pool is a few hundred articles, and candidates come back batch after batch. */
@@ -54,11 +59,30 @@ export const DEDUP_FEATURE_CACHE_ENTRIES = 8192;
 export class DedupFeatureCache {
   private readonly entries = new Map<string, { fingerprint: string; features: DedupFeatures }>();
   private readonly maxEntries: number;
+  /** The most texts held. */
+  get capacity(): number {
+    return this.maxEntries;
+  }
   hits = 0;
   misses = 0;
 
+  private readonly immutable: boolean;
+
   constructor(options: DedupFeatureCacheOptions = {}) {
     this.maxEntries = Math.max(1, options.maxEntries ?? DEDUP_FEATURE_CACHE_ENTRIES);
+    this.immutable = options.immutable ?? false;
+  }
+
+  /**
+   * Whether the features of `id` are held (an immutable cache then serves them whatever text comes
+   * with the id). Marks the entry as just used, so a caller that checks its pool first keeps it.
+   */
+  has(id: string): boolean {
+    const hit = this.entries.get(id);
+    if (!hit) return false;
+    this.entries.delete(id);
+    this.entries.set(id, hit);
+    return true;
   }
 
   /** Number of texts held. */
@@ -68,8 +92,8 @@ export class DedupFeatureCache {
 
   /** The features of item `id` whose text is `text`: cached when the text is unchanged, else computed and kept. */
   features(id: string, text: string): DedupFeatures {
-    const fingerprint = contentFingerprint([text]);
     const hit = this.entries.get(id);
+    const fingerprint = this.immutable ? "" : contentFingerprint([text]);
     if (hit && hit.fingerprint === fingerprint) {
       this.hits++;
       // Re-inserting moves the entry to the recent end of the Map's order.

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
 import type { Article } from "@newsfuse/core";
-import { docValue } from "../pipeline/docs.ts";
+import { docValue, readDoc } from "../pipeline/docs.ts";
 
 // Versioned, append-only: a migration that has shipped is never edited, a new one is added.
 // Both backends run exactly this SQL.
@@ -177,6 +177,22 @@ const migrations: Record<string, Migration> = {
       }
       await sql.raw(`alter table articles alter column doc set not null`).execute(db);
       await sql.raw(`alter table articles drop column data`).execute(db);
+    },
+  },
+  // Story assignment reads each article's URL (its words count, like the headline's): a light column,
+  // filled in for stored articles from their documents.
+  "0006_article_url": {
+    async up(db: Kysely<any>) {
+      await sql.raw(`alter table articles add column url text`).execute(db);
+      for (let after = "0"; ; ) {
+        const rows = await sql<{ seq: string; id: string; doc: string }>`select seq::text, id, encode(doc, 'base64') as doc from articles where seq > ${after}::bigint order by seq limit 500`.execute(db);
+        if (!rows.rows.length) break;
+        for (const r of rows.rows) {
+          const url = readDoc(r.doc).provenance.url;
+          if (url) await sql`update articles set url = ${url} where id = ${r.id}`.execute(db);
+        }
+        after = rows.rows[rows.rows.length - 1]!.seq;
+      }
     },
   },
 };

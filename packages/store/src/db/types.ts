@@ -33,6 +33,7 @@ export interface ArticlesTable {
   doc: Uint8Array;
   fused_published: ColumnType<unknown, string | null, string | null>;
   head: string;
+  url: string | null;
   entity_list: ColumnType<Array<{ name: string; type: string }>, string, string>;
   tsv: string;
   ingested_at: Ts;

@@ -1,9 +1,9 @@
 import { sql, type Kysely, type Transaction } from "kysely";
-import { clusterStories, findDuplicates, type Article, type DuplicateGroup } from "@newsfuse/core";
+import { dedupItem, findDuplicates, type Article, type DedupItem, type DuplicateGroup } from "@newsfuse/core";
 import type { DB } from "../db/types.ts";
 import { HEAD_CHARS, articleOfLight, lightOf, type DeriveState, type LightArticle } from "./state.ts";
 import { shortHash } from "./ids.ts";
-import { docValue, loadArticles } from "./docs.ts";
+import { docValue, encodeDoc, loadArticles } from "./docs.ts";
 import { timed } from "./phases.ts";
 import { articleTsv } from "../search/article-tsv.ts";
 
@@ -28,12 +28,6 @@ export interface Placement {
   group: DuplicateGroup | null;
 }
 
-// Story assignment re-clusters at most this many members of each candidate story (the most recent):
-// bounded so a huge story costs the same as a small one; older members keep their story.
-const STORY_POOL_PER_STORY = 40;
-// At most this many stories take part in one batch's re-clustering.
-const MAX_CANDIDATE_STORIES = 32;
-
 // How many members of an existing duplicate group (besides its original) are re-checked with new copies,
 // and how many of one group's members a new article brings into the pool as its own candidates: a new
 // copy of a syndicated story shares keys with every stored copy, and comparing it with a few of them
@@ -51,7 +45,7 @@ const json = (v: unknown) => JSON.stringify(v);
 export const dateOf = (a: Article) => (a.published.conflicts.length === 0 ? a.published.stated : null) ?? a.published.inferred ?? null;
 
 /** Fills in the heads (what story clustering reads) of light articles loaded without them. */
-async function loadHeads(tx: Tx, members: LightArticle[]): Promise<void> {
+export async function loadHeads(tx: Tx, members: LightArticle[]): Promise<void> {
   const missing = members.filter((m) => m.head === null);
   for (let i = 0; i < missing.length; i += CHUNK) {
     const chunk = missing.slice(i, i + CHUNK);
@@ -62,8 +56,14 @@ async function loadHeads(tx: Tx, members: LightArticle[]): Promise<void> {
 }
 
 /** Inserts the analyzed articles, placed by deriveBatch, with their per-article facts (signatures, numeric claims). */
-export async function insertArticles(tx: Tx, rev: number, items: NewArticle[], placements: Map<string, Placement>, jsTsv: boolean): Promise<void> {
-  if (!items.length) return;
+export async function insertArticles(tx: Tx, state: DeriveState, rev: number, batch: NewArticle[], placements: Map<string, Placement>, jsTsv: boolean): Promise<void> {
+  if (!batch.length) return;
+  // In the order they were placed in stories, which a replay of the stored assignments (by seq) follows.
+  const items = placementOrder(batch.map((n) => ({ id: n.article.id, published: dateOf(n.article), n }))).map((x) => x.n);
+  for (const n of items) {
+    n.doc ??= encodeDoc(n.article);
+    state.encoded.set(n.article.id, n.doc);
+  }
   await insertChunks(items, (c) =>
     tx
       .insertInto("articles")
@@ -84,6 +84,7 @@ export async function insertArticles(tx: Tx, rev: number, items: NewArticle[], p
           doc: docValue(a, doc),
           fused_published: null,
           head: a.body.slice(0, HEAD_CHARS),
+          url: a.provenance.url,
           entity_list: json(a.entities.map((e) => ({ name: e.name, type: e.type }))),
           tsv: articleTsv(a.title, a.body, jsTsv, tsv),
         })),
@@ -169,6 +170,7 @@ export async function deriveBatch(tx: Tx, state: DeriveState, rev: number, batch
   for (const n of batch) {
     state.apply(lightOf(n.article, n.keys));
     state.docs.set(n.article);
+    state.dedupItems.set(n.article.id, { ...dedupItem(n.article), text: "" });
   }
   const full = new Map<string, Article>(batch.map((n) => [n.article.id, n.article]));
   const newIds = new Set(full.keys());
@@ -203,9 +205,20 @@ export async function deriveBatch(tx: Tx, state: DeriveState, rev: number, batch
     pool.add(g.original);
     for (const m of [...g.articles].sort().slice(0, GROUP_SAMPLE)) pool.add(m);
   }
-  const missing = [...pool].filter((id) => !full.has(id));
-  for (const [id, a] of await loadArticles(tx, missing, state.docs)) full.set(id, a);
-  const poolArticles = [...pool].sort().map((id) => full.get(id)!).filter(Boolean);
+  // A stored member whose dedup features this process holds goes in as its dedup item, text left out
+  // (the cache serves the features: article texts never change); only the others' documents are read.
+  const known = new Map<string, DedupItem>();
+  if (pool.size <= state.dedupFeatures.capacity / 2)
+    for (const id of pool) {
+      const item = full.has(id) ? undefined : state.dedupItems.get(id);
+      if (item && state.dedupFeatures.has(id)) known.set(id, item);
+    }
+  const missing = [...pool].filter((id) => !full.has(id) && !known.has(id));
+  for (const [id, a] of await loadArticles(tx, missing, state.docs)) {
+    full.set(id, a);
+    state.dedupItems.set(id, { ...dedupItem(a), text: "" });
+  }
+  const poolArticles = [...pool].sort().map((id) => full.get(id) ?? known.get(id)!).filter(Boolean);
   let t = performance.now();
   const found = timed("dedup.findDuplicates", t, pool.size > 1 ? findDuplicates(poolArticles, { cache: state.dedupFeatures }) : []);
   const finalGroups = mergeGroups(found, [...oldGroups.values()]);
@@ -237,80 +250,47 @@ export async function deriveBatch(tx: Tx, state: DeriveState, rev: number, batch
   }
   await setColumn(tx, "duplicate_group_id", groupChanges, rev);
 
-  // 2. Stories. The new articles and every (recent) member of the stories they might belong to are
-  // clustered together, all in the same light form and in a canonical order (date, then id), and the
-  // neighbourhood is reassigned from the result. The outcome then depends on which articles are
-  // stored, not on the order or the process they came in: what makes concurrent ingest and a rerun
-  // after a crash agree with one uninterrupted run.
-  const candidates = new Set<string>();
-  for (const id of newIds) {
-    const l = state.articles.get(id)!;
-    for (const s of state.storyCandidates(l)) candidates.add(s);
-    for (const m of groupOf.get(id)?.articles ?? []) {
-      const s = state.articles.get(m)?.storyId;
-      if (s) candidates.add(s);
-    }
-  }
-  // One more step out: the stories the candidates' own members point at. A story that an earlier
-  // arrival order split off is then back in the neighbourhood and re-clustered with the rest.
-  for (const s of [...candidates].sort()) {
-    if (candidates.size >= MAX_CANDIDATE_STORIES) break;
-    for (const id of [...(state.stories.get(s) ?? [])].sort().slice(0, STORY_POOL_PER_STORY)) {
-      for (const c of state.storyCandidates(state.articles.get(id)!, 4)) if (candidates.size < MAX_CANDIDATE_STORIES) candidates.add(c);
-    }
-  }
-  const members: LightArticle[] = [...newIds].map((id) => state.articles.get(id)!);
-  for (const s of [...candidates].sort()) {
-    const recent = [...(state.stories.get(s) ?? [])]
-      .map((id) => state.articles.get(id)!)
-      .filter((l) => l && !newIds.has(l.id))
-      .sort((x, y) => cmp(y.published ?? "", x.published ?? "") || cmp(x.id, y.id))
-      .slice(0, STORY_POOL_PER_STORY);
-    members.push(...recent);
-  }
-  members.sort((x, y) => cmp(x.published ?? "", y.published ?? "") || cmp(x.id, y.id));
-  await loadHeads(tx, members);
-  t = performance.now();
-  const clusters = timed("stories.clusterStories", t, clusterStories(members.map(articleOfLight), { cache: state.storyFeatures }));
-  const byCluster = new Map<string, LightArticle[]>();
-  for (const m of members) {
-    const c = clusters.get(m.id) ?? `solo:${m.id}`;
-    byCluster.set(c, [...(byCluster.get(c) ?? []), m]);
-  }
-  // Larger clusters choose first; each keeps the existing story most of its members are in, and a
-  // story split in two keeps its id on the larger part. Other clusters are new stories named after
-  // their smallest article id.
-  const ordered = [...byCluster.values()].sort((x, y) => y.length - x.length || cmp(x[0]!.id, y[0]!.id));
-  const taken = new Set<string>();
+  // 2. Stories: core's incremental story clustering (state.placer), in date order within the batch.
+  // A stored article keeps its story unless the index merges that story into another, so a batch costs
+  // what its new articles cost, not what their stories weigh. Articles go in (and are inserted, so
+  // that a replay after reopening sees them) in the order `placementOrder` gives.
   const target = new Map<string, string>();
-  for (const group of ordered) {
-    const votes = new Map<string, number>();
-    for (const m of group) if (m.storyId && !newIds.has(m.id)) votes.set(m.storyId, (votes.get(m.storyId) ?? 0) + 1);
-    let story = [...votes].filter(([sid]) => !taken.has(sid)).sort((x, y) => y[1] - x[1] || cmp(x[0], y[0]))[0]?.[0];
+  t = performance.now();
+  for (const l of placementOrder([...newIds].map((id) => state.articles.get(id)!))) {
+    const { at, story: joined } = state.placer.place(l);
+    let story = joined;
     if (!story) {
-      const base = `story-${shortHash(group.map((m) => m.id).sort()[0]!)}`;
+      // A new story is named after its first article.
+      const base = `story-${shortHash(l.id)}`;
       story = base;
-      for (let n = 2; taken.has(story) || (state.stories.get(story)?.size ?? 0) > 0; n++) story = `${base}-${n}`;
+      for (let n = 2; (state.stories.get(story)?.size ?? 0) > 0; n++) story = `${base}-${n}`;
+      state.placer.name(at, story);
     }
-    taken.add(story);
-    for (const m of group) target.set(m.id, story);
+    target.set(l.id, story);
+    state.setStory(l.id, story);
+    touched.add(story);
   }
-  const storyChanges: Array<[string, string | null]> = [];
-  for (const m of members) {
-    const s = target.get(m.id)!;
-    const before = state.articles.get(m.id)!.storyId;
-    if (s !== before) {
-      if (!newIds.has(m.id)) storyChanges.push([m.id, s]);
-      if (before) touched.add(before);
-      state.setStory(m.id, s);
-      // Only stories whose membership changed need fusing again; the rest of the neighbourhood is as it was.
-      touched.add(s);
+  // Stories the index merged (fragments of one story that grew together) become one stored story: the
+  // merged-away story's articles move, as core's clustering would have put them.
+  const moved: Array<[string, string | null]> = [];
+  for (const [from, into] of state.placer.takeMerges()) {
+    for (const id of [...(state.stories.get(from) ?? [])]) {
+      if (newIds.has(id)) target.set(id, into);
+      else moved.push([id, into]);
+      state.setStory(id, into);
     }
+    touched.add(from);
+    touched.add(into);
   }
-  storyChanges.sort((x, y) => cmp(x[0], y[0]));
-  await setColumn(tx, "story_id", storyChanges, rev);
+  await setColumn(tx, "story_id", [...new Map(moved)].sort((x, y) => cmp(x[0], y[0])), rev);
+  timed("stories.place", t, 0);
   for (const id of newIds) placements.set(id, { storyId: target.get(id)!, group: groupOf.get(id) ?? null });
   return placements;
+}
+
+/** The order a batch's new articles are placed in and inserted: by date (undated last), then id. */
+export function placementOrder<T extends { id: string; published: string | null }>(items: T[]): T[] {
+  return [...items].sort((x, y) => cmp(x.published ?? "\uffff", y.published ?? "\uffff") || cmp(x.id, y.id));
 }
 
 // JSONB hands objects back with its own key order.

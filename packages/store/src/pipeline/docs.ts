@@ -38,29 +38,25 @@ export function bytesValue(b: Uint8Array): RawBuilder<Uint8Array> {
   return sql<Uint8Array>`decode(${Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("base64")}, 'base64')`;
 }
 
-/**
- * The most recently stored or read analyzed articles, so re-fusing a story that the last batches
- * touched does not read and inflate the same documents again. Articles never change once stored
- * (reanalysis and deletion clear or drop them), so entries need no revalidation.
- */
-export class DocCache {
-  private readonly map = new Map<string, Article>();
+/** A map that keeps its `capacity` most recently used entries. */
+export class Lru<V> {
+  private readonly map = new Map<string, V>();
 
-  constructor(private readonly capacity = 2000) {}
+  constructor(private readonly capacity: number) {}
 
-  get(id: string): Article | undefined {
-    const a = this.map.get(id);
-    if (a) {
+  get(id: string): V | undefined {
+    const v = this.map.get(id);
+    if (v !== undefined) {
       // Re-inserting moves the entry to the young end of the Map's insertion order.
       this.map.delete(id);
-      this.map.set(id, a);
+      this.map.set(id, v);
     }
-    return a;
+    return v;
   }
 
-  set(a: Article): void {
-    this.map.delete(a.id);
-    this.map.set(a.id, a);
+  set(id: string, v: V): void {
+    this.map.delete(id);
+    this.map.set(id, v);
     if (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value!);
   }
 
@@ -71,6 +67,64 @@ export class DocCache {
   clear(): void {
     this.map.clear();
   }
+}
+
+/**
+ * The most recently stored or read analyzed articles, so a batch's dedup pool does not read and
+ * inflate the same documents again. Articles never change once stored (reanalysis and deletion clear
+ * or drop them), so entries need no revalidation.
+ */
+export class DocCache {
+  private readonly lru: Lru<Article>;
+
+  constructor(capacity = 2000) {
+    this.lru = new Lru(capacity);
+  }
+
+  get(id: string): Article | undefined {
+    return this.lru.get(id);
+  }
+
+  set(a: Article): void {
+    this.lru.set(a.id, a);
+  }
+
+  delete(id: string): void {
+    this.lru.delete(id);
+  }
+
+  clear(): void {
+    this.lru.clear();
+  }
+}
+
+/**
+ * Encoded documents (encodeDoc) of recently stored or read articles, by id: what fusion, which runs on
+ * the workers, is sent. A string crosses to a worker as one copy, an Article object as a deep clone.
+ */
+export class EncodedDocs extends Lru<string> {
+  constructor(capacity = 8000) {
+    super(capacity);
+  }
+}
+
+/** The encoded documents of the stored articles with these ids, from the cache where it has them. */
+export async function loadEncoded(tx: Tx, ids: string[], cache: EncodedDocs): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const missing: string[] = [];
+  for (const id of ids) {
+    const d = cache.get(id);
+    if (d !== undefined) out.set(id, d);
+    else missing.push(id);
+  }
+  for (let i = 0; i < missing.length; i += CHUNK) {
+    const rows = await tx.selectFrom("articles").select(["id", docColumn()]).where("id", "in", missing.slice(i, i + CHUNK)).execute();
+    for (const r of rows) {
+      out.set(r.id, r.doc);
+      cache.set(r.id, r.doc);
+    }
+  }
+  return out;
 }
 
 /** The stored analyzed articles with these ids, from the cache where it has them. */

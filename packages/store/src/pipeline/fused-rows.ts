@@ -5,6 +5,9 @@ import { timed } from "./phases.ts";
 
 /** A short text's tsvector, computed by the database (titles, names, quotes). */
 export const ts = (text: string) => sql<string>`to_tsvector('english', ${text})`;
+
+/** A fused row as written: its `tsv` text (what fusedRows leaves there, so rows can cross threads) vectorized by the database. */
+export const withTs = <R extends Record<string, unknown>>(r: R): R => (typeof r.tsv === "string" ? { ...r, tsv: ts(r.tsv) } : r);
 const json = (v: unknown) => JSON.stringify(v);
 
 /** Two records of one story that map to the same global entity (same type and name) become one. */
@@ -24,7 +27,7 @@ function mergeRecords(x: EntityRecord, y: EntityRecord): EntityRecord {
   };
 }
 
-/** Everything one story's fusion writes, as rows. */
+/** Everything one story's fusion writes, as rows; a `tsv` column holds the text to vectorize (see withTs). */
 export interface FusedRows {
   story: Record<string, unknown>;
   entities: Array<Record<string, unknown>>;
@@ -35,7 +38,7 @@ export interface FusedRows {
   articles: Array<{ id: string; event: string | null; fused: string | null }>;
 }
 
-/** Fuses one story's articles and maps the result to store rows with store-wide ids. Pure. */
+/** Fuses one story's articles and maps the result to store rows with store-wide ids. Pure, plain data (runs on a worker). */
 export function fusedRows(storyId: string, articles: Article[], articleCount: number, updatedAt: string): FusedRows {
   const t = performance.now();
   const fused = timed("fuse.fuseStory", t, fuseStory(storyId, articles));
@@ -88,10 +91,10 @@ export function fusedRows(storyId: string, articles: Article[], articleCount: nu
       quote_count: uniqueQuotes.length,
       discrepancy_count: discrepancies.length,
       data: json(final),
-      tsv: ts(final.title),
+      tsv: final.title,
       updated_at: updatedAt,
     },
-    entities: [...entityRows].map(([id, r]) => ({ id, name: r.name, type: r.type, tsv: ts([r.name, ...r.aliases].join(" ")) })),
+    entities: [...entityRows].map(([id, r]) => ({ id, name: r.name, type: r.type, tsv: [r.name, ...r.aliases].join(" ") })),
     storyEntities: [...entityRows].map(([id, r]) => ({ story_id: storyId, entity_id: id, data: json({ ...r, id }) })),
     quotes: uniqueQuotes.map(({ local: _l, ...q }) => ({
       id: q.id,
@@ -100,7 +103,7 @@ export function fusedRows(storyId: string, articles: Article[], articleCount: nu
       speaker: q.speaker,
       speaker_entity: q.speakerEntity,
       data: json(q),
-      tsv: ts(`${q.text} ${q.speaker ?? ""}`),
+      tsv: `${q.text} ${q.speaker ?? ""}`,
     })),
     events: events.map((e) => ({ id: e.id, story_id: storyId, label: e.label, date: e.date, place: e.place, data: json(e) })),
     discrepancies: discrepancies.map((d) => ({ id: d.id, story_id: storyId, kind: d.kind, about: d.about, data: json(d) })),

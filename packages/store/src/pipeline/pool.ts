@@ -1,6 +1,10 @@
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
+import type { Article } from "@newsfuse/core";
 import { analyzeRaw, type AnalyzedRaw } from "./analyze-raw.ts";
+import { Lru } from "./docs.ts";
+import { runFuseJob, type FuseJob } from "./fuse-job.ts";
+import type { FusedRows } from "./fused-rows.ts";
 
 export interface RawJob {
   body: Uint8Array;
@@ -16,14 +20,17 @@ export interface RawJob {
 const QUEUE_PER_WORKER = 8;
 
 /**
- * Analysis on worker threads, one per core: analysis is the expensive part of ingest, and the main
- * thread stays free for the database. The workers run the TypeScript sources through tsx (no build step).
+ * Analysis and story fusion on worker threads, one per core: they are the expensive parts of ingest,
+ * and the main thread stays free for the database. The workers run the TypeScript sources through tsx
+ * (no build step).
  */
 export class AnalyzePool {
   private workers: Worker[] = [];
   private queued = new Map<Worker, number>();
   private waiting: Array<() => void> = [];
-  private pending = new Map<number, { resolve: (r: AnalyzedRaw) => void; reject: (e: Error) => void }>();
+  private pending = new Map<number, { resolve: (r: never) => void; reject: (e: Error) => void }>();
+  // For fusion in this thread (a pool of size 0).
+  private decoded: Lru<Article> | null = null;
   private nextId = 0;
   private broken: Error | null = null;
 
@@ -34,7 +41,7 @@ export class AnalyzePool {
     for (let i = 0; i < this.size; i++) {
       const w = new Worker(new URL("./analyze-worker.boot.js", import.meta.url));
       w.unref();
-      w.on("message", (m: { id: number; result: AnalyzedRaw }) => {
+      w.on("message", (m: { id: number; result: never }) => {
         const p = this.pending.get(m.id);
         this.pending.delete(m.id);
         this.release(w);
@@ -78,11 +85,29 @@ export class AnalyzePool {
     if (this.size === 0) return analyzeRaw(job.body, job.contentType, job.origin, job.prepare);
     if (this.broken) throw this.broken;
     this.start();
-    const w = await this.take();
+    return this.post<AnalyzedRaw>(await this.take(), { raw: job });
+  }
+
+  /**
+   * Fuses one story on a worker chosen by the story id, so a story re-fused after every batch goes to
+   * the worker that already decoded most of its articles (in this thread when the pool has size 0).
+   */
+  async fuse(job: FuseJob): Promise<FusedRows> {
+    if (this.size === 0) return runFuseJob(job, (this.decoded ??= new Lru<Article>(1500)));
+    if (this.broken) throw this.broken;
+    this.start();
+    let h = 0;
+    for (let i = 0; i < job.storyId.length; i++) h = (Math.imul(h, 31) + job.storyId.charCodeAt(i)) | 0;
+    const w = this.workers[Math.abs(h) % this.workers.length]!;
+    this.queued.set(w, this.queued.get(w)! + 1);
+    return this.post<FusedRows>(w, { fuse: job });
+  }
+
+  private post<T>(w: Worker, msg: object): Promise<T> {
     const id = this.nextId++;
-    return new Promise<AnalyzedRaw>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      w.postMessage({ id, ...job });
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (r: never) => void, reject });
+      w.postMessage({ id, ...msg });
     });
   }
 

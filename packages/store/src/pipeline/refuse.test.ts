@@ -24,15 +24,15 @@ describe.each(backends)("re-fusion on the %s backend", (_name, open) => {
   it("re-fusing from what it last wrote ends where one fusion of everything ends", async () => {
     const seeds = seedInputs();
     const more = fixtureInputs().slice(0, 12);
-    const inputs = [...seeds, seedVariant(0), ...more];
+    const calls = [seeds.slice(0, 3), [...seeds.slice(3), ...more.slice(0, 6)], [seedVariant(0), ...more.slice(6)]];
     const whole = await open();
     const steps = await open();
     try {
-      await whole.ingest(inputs);
-      // The same inputs over several calls: the story is fused, then re-fused from what the first fusion wrote.
-      await steps.ingest(seeds.slice(0, 3));
-      await steps.ingest([...seeds.slice(3), ...more.slice(0, 6)]);
-      await steps.ingest([seedVariant(0), ...more.slice(6)]);
+      // The same inputs in the same calls (so the same stories): fused once at the end...
+      for (const c of calls) await whole.ingest(c, { fuse: "defer" });
+      await whole.fuseDirty();
+      // ...and after every call, each re-fusion starting from what the one before wrote.
+      for (const c of calls) await steps.ingest(c);
       const a = await fused(whole);
       const b = await fused(steps);
       expect(b.stories.length).toBeGreaterThan(1);

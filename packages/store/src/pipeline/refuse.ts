@@ -1,9 +1,11 @@
 import { sql, type Kysely, type Transaction } from "kysely";
-import type { Article, Story } from "@newsfuse/core";
+import type { Story } from "@newsfuse/core";
 import type { DB } from "../db/types.ts";
-import { loadArticles, type DocCache } from "./docs.ts";
-import { fusedRows, ts, type FusedRows } from "./fused-rows.ts";
+import { loadEncoded, type EncodedDocs } from "./docs.ts";
+import { ts, withTs, type FusedRows } from "./fused-rows.ts";
+import type { FuseJob } from "./fuse-job.ts";
 import { shortHash } from "./ids.ts";
+import { timed } from "./phases.ts";
 import type { DeriveState } from "./state.ts";
 
 type Tx = Transaction<DB> | Kysely<DB>;
@@ -57,11 +59,15 @@ export class FusedCache {
   }
 }
 
+/** Fuses one story (AnalyzePool.fuse: on a worker). */
+export type Fuser = (job: FuseJob) => Promise<FusedRows>;
+
 /**
  * Re-fuses the given stories from their stored articles and writes what changed, a handful of
- * statements for the whole set (a round trip per story and table would dominate ingest).
+ * statements for the whole set (a round trip per story and table would dominate ingest). The stories
+ * are fused in parallel by `fuse`.
  */
-export async function refuseStories(tx: Tx, storyIds: string[], docs: DocCache, cache: FusedCache): Promise<void> {
+export async function refuseStories(tx: Tx, storyIds: string[], docs: EncodedDocs, cache: FusedCache, fuse: Fuser): Promise<void> {
   if (!storyIds.length) return;
   const half = Math.floor(MAX_FUSE_ARTICLES / 2);
   // Up to MAX_FUSE_ARTICLES per story: its earliest and latest halves.
@@ -73,15 +79,28 @@ export async function refuseStories(tx: Tx, storyIds: string[], docs: DocCache, 
       from articles where story_id = any(${storyIds}::text[])
     ) x
     where n <= ${MAX_FUSE_ARTICLES} or rn <= ${half} or rn > n - ${half}`.execute(tx);
-  const docsById = await loadArticles(tx, rows.rows.map((r) => r.id), docs);
-  const byStory = new Map<string, { n: number; articles: Article[] }>();
+  let t = performance.now();
+  const docsById = timed("fuse: read documents", t, await loadEncoded(tx, rows.rows.map((r) => r.id), docs));
+  const byStory = new Map<string, { n: number; articles: FuseJob["articles"] }>();
   for (const r of rows.rows) {
     let e = byStory.get(r.story_id);
     if (!e) byStory.set(r.story_id, (e = { n: r.n, articles: [] }));
-    e.articles.push(docsById.get(r.id)!);
+    e.articles.push({ id: r.id, doc: docsById.get(r.id)! });
   }
   const stamps = new Map<string, number>();
   for (const r of await tx.selectFrom("stories").select(["id", "updated_at"]).where("id", "in", storyIds).execute()) stamps.set(r.id, new Date(r.updated_at).getTime());
+  const ordered = [...storyIds].sort();
+  const stampOf = new Map(ordered.map((id) => [id, cache.stamp()]));
+  const fusedOf = new Map<string, FusedRows>();
+  t = performance.now();
+  await Promise.all(
+    ordered.map(async (id) => {
+      const e = byStory.get(id);
+      if (e) fusedOf.set(id, await fuse({ storyId: id, articles: e.articles, count: e.n, updatedAt: new Date(stampOf.get(id)!).toISOString() }));
+    }),
+  );
+  timed("fuse: waiting for fusion", t, 0);
+  t = performance.now();
 
   const rewrite: string[] = []; // stories whose rows are all deleted first (cascade) and written anew
   const upserts = new Map<string, Row[]>(CHILDREN.map((c) => [c.table, []]));
@@ -89,18 +108,16 @@ export async function refuseStories(tx: Tx, storyIds: string[], docs: DocCache, 
   const storyRows: Row[] = [];
   const entityRows = new Map<string, Row>();
   const articleRows: Array<{ id: string; event: string | null; fused: string | null }> = [];
-  for (const id of [...storyIds].sort()) {
-    const e = byStory.get(id);
+  for (const id of ordered) {
+    const out = fusedOf.get(id);
     const before = cache.stories.get(id);
     cache.stories.delete(id);
     const valid = before && stamps.get(id) === before.stamp;
-    if (!valid || !e) {
+    if (!valid || !out) {
       if (stamps.has(id)) rewrite.push(id);
-      if (!e) continue;
+      if (!out) continue;
     }
-    const stamp = cache.stamp();
-    const out = fusedRows(id, e.articles.sort((x, y) => (x.id < y.id ? -1 : 1)), e.n, new Date(stamp).toISOString());
-    const written: Written = { stamp, rows: new Map(), articles: new Map() };
+    const written: Written = { stamp: stampOf.get(id)!, rows: new Map(), articles: new Map() };
     storyRows.push(out.story);
     const entity = new Map(out.entities.map((r) => [String(r.id), r]));
     for (const c of CHILDREN) {
@@ -140,10 +157,10 @@ export async function refuseStories(tx: Tx, storyIds: string[], docs: DocCache, 
         await sql`delete from story_entities where (story_id, entity_id) in (select * from unnest(${chunk.map((r) => r.story_id)}::text[], ${chunk.map((r) => r.entity_id)}::text[]))`.execute(tx);
     }
   }
-  await upsert(tx, "entities", [...entityRows.values()], ["id"], []);
-  await upsert(tx, "stories", storyRows, ["id"], STORY_COLUMNS);
+  await upsert(tx, "entities", [...entityRows.values()].map(withTs), ["id"], []);
+  await upsert(tx, "stories", storyRows.map(withTs), ["id"], STORY_COLUMNS);
   for (const c of CHILDREN) {
-    const rs = upserts.get(c.table)!;
+    const rs = upserts.get(c.table)!.map(withTs);
     await upsert(tx, c.table, rs, c.pk, Object.keys(rs[0] ?? {}).filter((k) => !(c.pk as readonly string[]).includes(k)));
   }
   for (let i = 0; i < articleRows.length; i += CHUNK) {
@@ -153,6 +170,7 @@ export async function refuseStories(tx: Tx, storyIds: string[], docs: DocCache, 
       from unnest(${arts.map((a) => a.id)}::text[], ${arts.map((a) => a.event)}::text[], ${arts.map((a) => a.fused)}::text[]) as v(id, event_id, fp)
       where a.id = v.id and (a.event_id is distinct from v.event_id or a.fused_published is distinct from v.fp::jsonb)`.execute(tx);
   }
+  timed("fuse: diff and write", t, 0);
 }
 
 /** Inserts rows, updating `columns` of rows that exist (nothing when `columns` is empty). */
@@ -171,8 +189,8 @@ async function upsert(tx: Tx, table: string, rows: Row[], pk: readonly string[],
 }
 
 /** Re-fuses one story (see refuseStories). */
-export function refuseStory(tx: Tx, storyId: string, docs: DocCache, cache: FusedCache): Promise<void> {
-  return refuseStories(tx, [storyId], docs, cache);
+export function refuseStory(tx: Tx, storyId: string, docs: EncodedDocs, cache: FusedCache, fuse: Fuser): Promise<void> {
+  return refuseStories(tx, [storyId], docs, cache, fuse);
 }
 
 /**
