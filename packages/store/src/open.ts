@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, types } from "@electric-sql/pglite";
 import { NewsfuseFailure } from "@newsfuse/core";
 import type { DB } from "./db/types.ts";
 import { PGliteDialect } from "./db/pglite-dialect.ts";
@@ -60,7 +60,8 @@ export async function openStore(opts: OpenStoreOptions = {}): Promise<SqlStore> 
     const lock = acquireLock(dir, opts.command);
     let pgl: PGlite;
     try {
-      pgl = await PGlite.create(`${dir}/pgdata`);
+      // bytea parameters go as binary (see pipeline/docs.ts): the value is passed through untouched.
+      pgl = await PGlite.create(`${dir}/pgdata`, { serializers: { [types.BYTEA]: (b: unknown) => b as string } });
     } catch (e) {
       lock.release();
       throw new NewsfuseFailure({ code: "store_error", message: `${dir}: cannot open the embedded database (${(e as Error).message})`, input: dir });

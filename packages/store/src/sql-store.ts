@@ -26,7 +26,7 @@ import type { AnalyzedRaw } from "./pipeline/analyze-raw.ts";
 import type { FuseJob } from "./pipeline/fuse-job.ts";
 import { signatureKeys } from "./pipeline/signature.ts";
 import { contentHash } from "./pipeline/ids.ts";
-import { bytesValue, docColumn, loadArticles, readDoc } from "./pipeline/docs.ts";
+import { docColumn, loadArticles, readDoc } from "./pipeline/docs.ts";
 import { spokenBy, storyNames } from "./queries/names.ts";
 import type {
   ArticleDetail,
@@ -69,6 +69,7 @@ const ANALYZE_AHEAD = 3;
 // Stories re-fused per transaction: small, so readers of the embedded store (one connection) get in
 // between chunks instead of waiting for the whole pass.
 const DIRTY_CHUNK = 25;
+const INGEST_DIRTY_CHUNK = 200;
 const MAX_RETRIES = 5;
 
 const json = (v: unknown) => JSON.stringify(v);
@@ -277,23 +278,28 @@ export class SqlStore implements Store {
       for (const s of r.updated) this.emit({ type: "story.updated", storyId: s });
     }
     const tf = performance.now();
-    if (opts.fuse !== "defer") await this.fuseDirty();
+    if (opts.fuse !== "defer") await this.fuseDirty({ chunk: INGEST_DIRTY_CHUNK });
     timed("refuse dirty stories at the end", tf, 0);
     return results.flat();
   }
 
-  /** Re-fuses every story marked dirty, a chunk per transaction (each chunk clears its markers). */
-  async fuseDirty(): Promise<number> {
+  /**
+   * Re-fuses every story marked dirty, a chunk per transaction (each chunk clears its markers). Small
+   * chunks let readers of the embedded store (one connection) in between; ingest's own pass at the end
+   * of a call takes bigger ones, which keep both workers busy while the main thread writes.
+   */
+  async fuseDirty(opts: { chunk?: number } = {}): Promise<number> {
+    const chunk = Math.max(1, opts.chunk ?? DIRTY_CHUNK);
     let n = 0;
     for (;;) {
       const done = await this.rollbackSafe(() =>
         this.db.transaction().execute(async (tx) => {
           await sql`select pg_advisory_xact_lock(${DERIVE_LOCK})`.execute(tx);
-          return this.fuseDirtyIn(tx, DIRTY_CHUNK);
+          return this.fuseDirtyIn(tx, chunk);
         }),
       );
       n += done;
-      if (done < DIRTY_CHUNK) return n;
+      if (done < chunk) return n;
     }
   }
 
@@ -359,7 +365,7 @@ export class SqlStore implements Store {
 
     const results: Array<IngestItemResult[]> = batch.map(() => []);
     const fresh: NewArticle[] = [];
-    const rawRows: Array<Omit<Insertable<RawInputsTable>, "body"> & { body: ReturnType<typeof bytesValue> }> = [];
+    const rawRows: Array<Insertable<RawInputsTable>> = [];
     const seenInBatch = new Map<string, string>();
     const ids = new Set<string>();
     const unique = (wanted: string, hash: string, item: number) => {
@@ -383,7 +389,7 @@ export class SqlStore implements Store {
       if (!a) a = await this.analyzer().run({ body: raw.body, contentType: raw.contentType, origin: raw.origin, prepare: { tsv: this.tsvInJs } });
       for (const e of a.errors) results[i]!.push(errorResult(e, raw.origin));
       if (!a.articles.length) continue;
-      rawRows.push({ content_hash: hash, body: bytesValue(raw.body), content_type: raw.contentType, origin: raw.origin, article_count: a.articles.length });
+      rawRows.push({ content_hash: hash, body: raw.body, content_type: raw.contentType, origin: raw.origin, article_count: a.articles.length });
       for (const it of a.articles) {
         const id = unique(it.article.id, hash, it.item);
         const article = id === it.article.id ? it.article : { ...it.article, id };

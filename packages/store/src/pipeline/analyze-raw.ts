@@ -10,7 +10,7 @@ export interface Prepared {
   /** Dedup candidate keys (signature.ts). */
   keys: number[];
   /** The stored document (docs.ts encodeDoc). */
-  doc: string;
+  doc: Uint8Array;
   /** The full-text vector literal (search/tsvector.ts), when asked for. */
   tsv?: string | null;
 }

@@ -14,7 +14,7 @@ export interface NewArticle {
   article: Article;
   keys: number[];
   /** The encoded document when the analysis worker made it (docs.ts encodeDoc). */
-  doc?: string;
+  doc?: Uint8Array;
   /** The tsvector literal when the analysis worker made it. */
   tsv?: string | null;
   rawHash: string;

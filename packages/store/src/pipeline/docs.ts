@@ -1,6 +1,6 @@
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type { Article } from "@newsfuse/core";
-import { sql, type Kysely, type RawBuilder, type Transaction } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB } from "../db/types.ts";
 
 type Tx = Transaction<DB> | Kysely<DB>;
@@ -8,22 +8,23 @@ const CHUNK = 500;
 
 // An analyzed article is stored as deflated JSON (`articles.doc`), not JSONB: nothing queries inside
 // it, and on the embedded backend parsing ~11 KB of JSONB per article cost more CPU than the whole
-// rest of its row. Deflate runs natively here; the bytes travel as base64 text because the drivers
-// send bytea parameters as hex, twice the size.
+// rest of its row. Deflate runs natively (on the analysis workers at ingest). Bytes are sent as binary
+// parameters: node-postgres does so for a Buffer, and the embedded store's bytea serializer passes them
+// through (open.ts; PGlite's own spells every byte out in hex, in JavaScript).
 
-/** An article as the base64 of its deflated JSON: what `doc` holds, ready to send. */
-export function encodeDoc(a: Article): string {
-  return deflateRawSync(Buffer.from(JSON.stringify(a)), { level: 1 }).toString("base64");
+/** An article as deflated JSON: what `doc` holds. */
+export function encodeDoc(a: Article): Uint8Array {
+  return deflateRawSync(Buffer.from(JSON.stringify(a)), { level: 1 });
 }
 
 /** The `doc` column value of an article (or of its encodeDoc result), for an insert or update. */
-export function docValue(a: Article, encoded = encodeDoc(a)): RawBuilder<Uint8Array> {
-  return sql<Uint8Array>`decode(${encoded}, 'base64')`;
+export function docValue(a: Article, encoded: Uint8Array = encodeDoc(a)): Uint8Array {
+  return encoded;
 }
 
-/** The article a `doc` column holds, selected with `docColumn` (base64 text). */
-export function readDoc(doc: string): Article {
-  return JSON.parse(inflateRawSync(Buffer.from(doc, "base64")).toString("utf8")) as Article;
+/** The article a `doc` column holds, selected with `docColumn` (base64 text), or its encodeDoc bytes. */
+export function readDoc(doc: string | Uint8Array): Article {
+  return JSON.parse(inflateRawSync(typeof doc === "string" ? Buffer.from(doc, "base64") : doc).toString("utf8")) as Article;
 }
 
 /**
@@ -32,11 +33,6 @@ export function readDoc(doc: string): Article {
  * documents from PGlite, inflate and parse included, 202-331 ms of CPU as bytea, 67-106 ms as base64).
  */
 export const docColumn = (table = "articles") => sql<string>`encode(${sql.ref(`${table}.doc`)}, 'base64')`.as("doc");
-
-/** A bytea column value sent as base64 (see above). */
-export function bytesValue(b: Uint8Array): RawBuilder<Uint8Array> {
-  return sql<Uint8Array>`decode(${Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("base64")}, 'base64')`;
-}
 
 /** A map that keeps its `capacity` most recently used entries. */
 export class Lru<V> {
@@ -99,18 +95,19 @@ export class DocCache {
 }
 
 /**
- * Encoded documents (encodeDoc) of recently stored or read articles, by id: what fusion, which runs on
- * the workers, is sent. A string crosses to a worker as one copy, an Article object as a deep clone.
+ * Encoded documents of recently stored or read articles, by id (encodeDoc bytes, or base64 as read):
+ * what fusion, which runs on the workers, is sent. They cross to a worker as one copy each, an Article
+ * object as a deep clone.
  */
-export class EncodedDocs extends Lru<string> {
+export class EncodedDocs extends Lru<string | Uint8Array> {
   constructor(capacity = 8000) {
     super(capacity);
   }
 }
 
 /** The encoded documents of the stored articles with these ids, from the cache where it has them. */
-export async function loadEncoded(tx: Tx, ids: string[], cache: EncodedDocs): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
+export async function loadEncoded(tx: Tx, ids: string[], cache: EncodedDocs): Promise<Map<string, string | Uint8Array>> {
+  const out = new Map<string, string | Uint8Array>();
   const missing: string[] = [];
   for (const id of ids) {
     const d = cache.get(id);

@@ -5,7 +5,7 @@ import { fusedRows, type FusedRows } from "./fused-rows.ts";
 /** One story to fuse, as a worker receives it: its articles as encoded documents (docs.ts encodeDoc). */
 export interface FuseJob {
   storyId: string;
-  articles: Array<{ id: string; doc: string }>;
+  articles: Array<{ id: string; doc: string | Uint8Array }>;
   /** The story's article count (fusion may read only some of them). */
   count: number;
   updatedAt: string;

@@ -91,17 +91,36 @@ export async function refuseStories(tx: Tx, storyIds: string[], docs: EncodedDoc
   for (const r of await tx.selectFrom("stories").select(["id", "updated_at"]).where("id", "in", storyIds).execute()) stamps.set(r.id, new Date(r.updated_at).getTime());
   const ordered = [...storyIds].sort();
   const stampOf = new Map(ordered.map((id) => [id, cache.stamp()]));
-  const fusedOf = new Map<string, FusedRows>();
-  t = performance.now();
-  await Promise.all(
-    ordered.map(async (id) => {
+  // Every story goes to the workers at once; the results are written a part at a time, as they come,
+  // so the writes of one part overlap the fusion of the next.
+  const pending = new Map(
+    ordered.map((id) => {
       const e = byStory.get(id);
-      if (e) fusedOf.set(id, await fuse({ storyId: id, articles: e.articles, count: e.n, updatedAt: new Date(stampOf.get(id)!).toISOString() }));
+      const p = e ? fuse({ storyId: id, articles: e.articles, count: e.n, updatedAt: new Date(stampOf.get(id)!).toISOString() }) : Promise.resolve(null);
+      p.catch(() => {});
+      return [id, p] as const;
     }),
   );
-  timed("fuse: waiting for fusion", t, 0);
-  t = performance.now();
+  for (let i = 0; i < ordered.length; i += WRITE_PART) {
+    const part = ordered.slice(i, i + WRITE_PART);
+    t = performance.now();
+    const fusedOf = new Map<string, FusedRows>();
+    for (const id of part) {
+      const out = await pending.get(id)!;
+      if (out) fusedOf.set(id, out);
+    }
+    timed("fuse: waiting for fusion", t, 0);
+    t = performance.now();
+    await writeFused(tx, part, fusedOf, stamps, stampOf, cache);
+    timed("fuse: diff and write", t, 0);
+  }
+}
 
+// Stories whose fused rows are written together (see refuseStories).
+const WRITE_PART = 25;
+
+/** Writes the fused rows of `ordered` stories that differ from what this process last wrote for them. */
+async function writeFused(tx: Tx, ordered: string[], fusedOf: Map<string, FusedRows>, stamps: Map<string, number>, stampOf: Map<string, number>, cache: FusedCache): Promise<void> {
   const rewrite: string[] = []; // stories whose rows are all deleted first (cascade) and written anew
   const upserts = new Map<string, Row[]>(CHILDREN.map((c) => [c.table, []]));
   const deletes = new Map<string, Row[]>(CHILDREN.map((c) => [c.table, []]));
@@ -170,7 +189,6 @@ export async function refuseStories(tx: Tx, storyIds: string[], docs: EncodedDoc
       from unnest(${arts.map((a) => a.id)}::text[], ${arts.map((a) => a.event)}::text[], ${arts.map((a) => a.fused)}::text[]) as v(id, event_id, fp)
       where a.id = v.id and (a.event_id is distinct from v.event_id or a.fused_published is distinct from v.fp::jsonb)`.execute(tx);
   }
-  timed("fuse: diff and write", t, 0);
 }
 
 /** Inserts rows, updating `columns` of rows that exist (nothing when `columns` is empty). */

@@ -10,29 +10,47 @@ import type { Article } from "@newsfuse/core";
 export const SHINGLE = 4;
 export const SKETCH_SIZE = 16;
 
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  // Postgres integer[] is signed 32-bit.
-  return h | 0;
+const FNV_BASIS = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const SPACE = 32;
+
+function fnvString(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
 }
 
 function words(text: string): string[] {
   return text.toLowerCase().normalize("NFKC").match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** The dedup candidate keys of an article (signed 32-bit ints, first one the exact-text key). */
+/**
+ * The dedup candidate keys of an article (signed 32-bit ints, first one the exact-text key): FNV-1a of
+ * "exact:" plus the words joined by spaces, then the SKETCH_SIZE smallest distinct FNV-1a hashes of the
+ * space-joined word 4-shingles. Hashed word by word and selected in one pass: no joined strings, no sort
+ * of every shingle (this runs on every article at ingest).
+ */
 export function signatureKeys(a: Pick<Article, "body" | "title">): number[] {
   let w = words(a.body);
   if (w.length < SHINGLE * 2) w = words(`${a.title ?? ""} ${a.body}`);
   if (w.length === 0) return [];
-  const keys = new Set<number>();
-  const exact = fnv1a(`exact:${w.join(" ")}`);
+  let e = fnvString(FNV_BASIS, "exact:");
+  for (let i = 0; i < w.length; i++) e = fnvString(i ? Math.imul(e ^ SPACE, FNV_PRIME) : e, w[i]!);
+  // Postgres integer[] is signed 32-bit.
+  const exact = e | 0;
   if (w.length < SHINGLE) return [exact];
-  for (let i = 0; i + SHINGLE <= w.length; i++) keys.add(fnv1a(w.slice(i, i + SHINGLE).join(" ")));
-  const sketch = [...keys].sort((x, y) => x - y).slice(0, SKETCH_SIZE);
+  // The smallest distinct shingle hashes so far, ascending.
+  const sketch: number[] = [];
+  for (let i = 0; i + SHINGLE <= w.length; i++) {
+    let h = fnvString(FNV_BASIS, w[i]!);
+    for (let k = 1; k < SHINGLE; k++) h = fnvString(Math.imul(h ^ SPACE, FNV_PRIME), w[i + k]!);
+    h |= 0;
+    const n = sketch.length;
+    if (n === SKETCH_SIZE && h >= sketch[n - 1]!) continue;
+    let j = n;
+    while (j > 0 && sketch[j - 1]! > h) j--;
+    if (j > 0 && sketch[j - 1] === h) continue;
+    sketch.splice(j, 0, h);
+    if (sketch.length > SKETCH_SIZE) sketch.pop();
+  }
   return [exact, ...sketch.filter((k) => k !== exact)];
 }
