@@ -492,7 +492,7 @@ export class SqlStore implements Store {
     const count = await this.db.transaction().execute(async (tx) => {
       await sql`select pg_advisory_xact_lock(${DERIVE_LOCK})`.execute(tx);
       const raws = await tx.selectFrom("raw_inputs").select(["content_hash", "body", "content_type", "origin"]).orderBy("seq").execute();
-      for (const t of ["dirty_stories", "story_entities", "quotes", "events", "discrepancies", "stories", "entities", "duplicate_groups", "numeric_claims", "signatures", "articles", "raw_inputs"] as const)
+      for (const t of ["dirty_stories", "story_entities", "quotes", "events", "discrepancies", "stories", "entities", "duplicate_groups", "numeric_claims", "signatures", "article_fusion", "articles", "raw_inputs"] as const)
         await tx.deleteFrom(t).execute();
       this.state.clear();
       this.epoch = null;
@@ -565,7 +565,8 @@ export class SqlStore implements Store {
     const row = await this.db
       .selectFrom("articles as a")
       .leftJoin("duplicate_groups as g", "g.id", "a.duplicate_group_id")
-      .select([docColumn("a"), "a.fused_published", "a.story_id", "a.origin", "a.ingested_at", "g.data as group"])
+      .leftJoin("article_fusion as f", "f.article_id", "a.id")
+      .select([docColumn("a"), "f.fused_published", "a.story_id", "a.origin", "a.ingested_at", "g.data as group"])
       .where("a.id", "=", id)
       .executeTakeFirst();
     if (!row) return null;

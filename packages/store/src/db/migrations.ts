@@ -195,6 +195,24 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  // Fusion's per-article results (the event an article reports, the dates fusion inferred or flagged)
+  // move to a narrow table: updating them in place rewrote the whole article row and every index entry
+  // of it (the full-text one alone has an entry per word), after every fusion of its story.
+  "0007_article_fusion": {
+    async up(db: Kysely<any>) {
+      for (const stmt of splitStatements(`
+        create table article_fusion (
+          article_id text primary key references articles(id) on delete cascade,
+          event_id text,
+          fused_published jsonb
+        );
+        insert into article_fusion (article_id, event_id, fused_published)
+          select id, event_id, fused_published from articles where event_id is not null or fused_published is not null;
+        alter table articles drop column event_id;
+        alter table articles drop column fused_published
+      `)) await sql.raw(stmt).execute(db);
+    },
+  },
 };
 
 function splitStatements(text: string): string[] {

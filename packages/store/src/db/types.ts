@@ -26,17 +26,22 @@ export interface ArticlesTable {
   agency: string | null;
   published: string | null;
   story_id: string | null;
-  event_id: string | null;
   duplicate_group_id: string | null;
   rev: ColumnType<number | string | bigint, number, number>;
   /** The analyzed article as deflated JSON (see pipeline/doc.ts). */
   doc: Uint8Array;
-  fused_published: ColumnType<unknown, string | null, string | null>;
   head: string;
   url: string | null;
   entity_list: ColumnType<Array<{ name: string; type: string }>, string, string>;
   tsv: string;
   ingested_at: Ts;
+}
+
+/** What fusion says about one article (migration 0007): kept apart so writing it does not rewrite the article row. */
+export interface ArticleFusionTable {
+  article_id: string;
+  event_id: string | null;
+  fused_published: ColumnType<unknown, string | null, string | null>;
 }
 
 export interface SignaturesTable {
@@ -132,6 +137,7 @@ export interface DB {
   dirty_stories: DirtyStoriesTable;
   raw_inputs: RawInputsTable;
   articles: ArticlesTable;
+  article_fusion: ArticleFusionTable;
   signatures: SignaturesTable;
   duplicate_groups: DuplicateGroupsTable;
   stories: StoriesTable;

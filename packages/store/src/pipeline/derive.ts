@@ -78,11 +78,9 @@ export async function insertArticles(tx: Tx, state: DeriveState, rev: number, ba
           agency: a.provenance.agency,
           published: dateOf(a),
           story_id: placements.get(a.id)?.storyId ?? null,
-          event_id: null,
           duplicate_group_id: placements.get(a.id)?.group?.id ?? null,
           rev,
           doc: docValue(a, doc),
-          fused_published: null,
           head: a.body.slice(0, HEAD_CHARS),
           url: a.provenance.url,
           entity_list: json(a.entities.map((e) => ({ name: e.name, type: e.type }))),
@@ -228,7 +226,7 @@ export async function deriveBatch(tx: Tx, state: DeriveState, rev: number, batch
   const gone = [...oldGroups.keys()].filter((id) => !finalIds.has(id));
   if (gone.length) await tx.deleteFrom("duplicate_groups").where("id", "in", gone).execute();
   // Stored groups the batch did not change are not written again.
-  const changed = finalGroups.filter((g) => canonical(g) !== canonical(oldGroups.get(g.id)));
+  const changed = finalGroups.filter((g) => !sameGroup(g, oldGroups.get(g.id)));
   await insertChunks(changed, (c) =>
     tx
       .insertInto("duplicate_groups")
@@ -293,9 +291,18 @@ export function placementOrder<T extends { id: string; published: string | null 
   return [...items].sort((x, y) => cmp(x.published ?? "\uffff", y.published ?? "\uffff") || cmp(x.id, y.id));
 }
 
-// JSONB hands objects back with its own key order.
-const canonical = (v: unknown) =>
-  JSON.stringify(v, (_, x: unknown) => (x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => cmp(a, b))) : x));
+/** Whether two groups say the same (field by field: a stored group comes back from JSONB with its own key order). */
+function sameGroup(x: DuplicateGroup, y: DuplicateGroup | undefined): boolean {
+  if (!y || x.id !== y.id || x.kind !== y.kind || x.original !== y.original || x.similarity !== y.similarity) return false;
+  if (x.articles.length !== y.articles.length || x.pairs.length !== y.pairs.length) return false;
+  for (let i = 0; i < x.articles.length; i++) if (x.articles[i] !== y.articles[i]) return false;
+  for (let i = 0; i < x.pairs.length; i++) {
+    const p = x.pairs[i]!;
+    const q = y.pairs[i]!;
+    if (p.a !== q.a || p.b !== q.b || p.jaccard !== q.jaccard || p.containment !== q.containment) return false;
+  }
+  return true;
+}
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Sets one text column of many articles (and their rev) in one statement. */

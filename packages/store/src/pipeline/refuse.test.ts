@@ -16,7 +16,7 @@ async function fused(store: SqlStore) {
     quotes: await db.selectFrom("quotes").select(["id", "story_id", "data"]).orderBy("id").execute(),
     events: await db.selectFrom("events").select(["id", "story_id", "data"]).orderBy("id").execute(),
     discrepancies: await db.selectFrom("discrepancies").select(["id", "story_id", "data"]).orderBy("id").execute(),
-    articles: await db.selectFrom("articles").select(["id", "story_id", "event_id", "fused_published"]).orderBy("id").execute(),
+    articles: await db.selectFrom("articles as a").leftJoin("article_fusion as f", "f.article_id", "a.id").select(["a.id", "a.story_id", "f.event_id", "f.fused_published"]).orderBy("a.id").execute(),
   };
 }
 

@@ -185,9 +185,11 @@ async function writeFused(tx: Tx, ordered: string[], fusedOf: Map<string, FusedR
   for (let i = 0; i < articleRows.length; i += CHUNK) {
     const arts = articleRows.slice(i, i + CHUNK);
     await sql`
-      update articles a set event_id = v.event_id, fused_published = v.fp::jsonb
-      from unnest(${arts.map((a) => a.id)}::text[], ${arts.map((a) => a.event)}::text[], ${arts.map((a) => a.fused)}::text[]) as v(id, event_id, fp)
-      where a.id = v.id and (a.event_id is distinct from v.event_id or a.fused_published is distinct from v.fp::jsonb)`.execute(tx);
+      insert into article_fusion (article_id, event_id, fused_published)
+      select id, event_id, fp::jsonb from unnest(${arts.map((a) => a.id)}::text[], ${arts.map((a) => a.event)}::text[], ${arts.map((a) => a.fused)}::text[]) as v(id, event_id, fp)
+      where exists (select 1 from articles a where a.id = v.id)
+      on conflict (article_id) do update set event_id = excluded.event_id, fused_published = excluded.fused_published
+      where article_fusion.event_id is distinct from excluded.event_id or article_fusion.fused_published is distinct from excluded.fused_published`.execute(tx);
   }
 }
 
