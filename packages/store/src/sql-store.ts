@@ -162,9 +162,9 @@ export class SqlStore implements Store {
       .where(sql<boolean>`a.rev > ${this.state.rev}`)
       .orderBy("a.seq")
       .execute();
-    const replay: LightArticle[] = [];
+    const replay: string[] = [];
     for (const r of rows) {
-      if (r.story_id && !this.state.placer.has(r.id)) replay.push(this.state.articles.get(r.id) ?? ({ id: r.id } as LightArticle));
+      if (r.story_id && !this.state.placer.has(r.id)) replay.push(r.id);
       this.state.apply({
         id: r.id,
         title: r.title,
@@ -184,7 +184,7 @@ export class SqlStore implements Store {
     // Story assignments stored since (by other processes, or all of them when opening) go into the story
     // index in the order they were made; only the latest can still be joined (StoryIndex closes stories
     // after STORY_WINDOW_ITEMS arrivals or STORY_WINDOW_HOURS), so older ones are not read.
-    const latest = replay.slice(-STORY_WINDOW_ITEMS).map((l) => this.state.articles.get(l.id)!);
+    const latest = replay.slice(-STORY_WINDOW_ITEMS).map((id) => this.state.articles.get(id)!);
     await loadHeads(tx, latest);
     for (const l of latest) if (l.storyId) this.state.placer.replay(l as LightArticle & { storyId: string });
     // Merges the replay makes were either made and stored already, or are left to the stored stories as they are.

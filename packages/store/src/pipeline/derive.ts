@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import { dedupItem, findDuplicates, type Article, type DedupItem, type DuplicateGroup } from "@newsfuse/core";
 import type { DB } from "../db/types.ts";
-import { HEAD_CHARS, articleOfLight, lightOf, type DeriveState, type LightArticle } from "./state.ts";
+import { HEAD_CHARS, lightOf, type DeriveState, type LightArticle } from "./state.ts";
 import { shortHash } from "./ids.ts";
 import { docValue, encodeDoc, loadArticles } from "./docs.ts";
 import { timed } from "./phases.ts";

@@ -1,6 +1,5 @@
-import { StoryIndex, type StoryFeatureCache } from "@newsfuse/core";
+import { StoryIndex, storyItem, type StoryFeatureCache } from "@newsfuse/core";
 import { articleOfLight, type LightArticle } from "./state.ts";
-import { storyItem } from "@newsfuse/core";
 
 /**
  * Story assignment as core's incremental story clustering does it (StoryIndex: each article joins the
