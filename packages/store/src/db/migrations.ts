@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
 import type { Article } from "@newsfuse/core";
-import { docValue, readDoc } from "../pipeline/docs.ts";
+import { encodeDoc, readDoc } from "../pipeline/docs.ts";
 
 // Versioned, append-only: a migration that has shipped is never edited, a new one is added.
 // Both backends run exactly this SQL.
@@ -173,7 +173,7 @@ const migrations: Record<string, Migration> = {
       for (;;) {
         const rows = await sql<{ id: string; data: Article }>`select id, data from articles where doc is null limit 500`.execute(db);
         if (!rows.rows.length) break;
-        for (const r of rows.rows) await sql`update articles set doc = ${docValue(r.data)} where id = ${r.id}`.execute(db);
+        for (const r of rows.rows) await sql`update articles set doc = ${encodeDoc(r.data)} where id = ${r.id}`.execute(db);
       }
       await sql.raw(`alter table articles alter column doc set not null`).execute(db);
       await sql.raw(`alter table articles drop column data`).execute(db);

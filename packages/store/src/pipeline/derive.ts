@@ -3,7 +3,7 @@ import { dedupItem, findDuplicates, type Article, type DedupItem, type Duplicate
 import type { DB } from "../db/types.ts";
 import { HEAD_CHARS, lightOf, type DeriveState, type LightArticle } from "./state.ts";
 import { shortHash } from "./ids.ts";
-import { docValue, encodeDoc, loadArticles } from "./docs.ts";
+import { encodeDoc, loadArticles } from "./docs.ts";
 import { timed } from "./phases.ts";
 import { articleTsv } from "../search/article-tsv.ts";
 
@@ -80,7 +80,7 @@ export async function insertArticles(tx: Tx, state: DeriveState, rev: number, ba
           story_id: placements.get(a.id)?.storyId ?? null,
           duplicate_group_id: placements.get(a.id)?.group?.id ?? null,
           rev,
-          doc: docValue(a, doc),
+          doc: doc!,
           head: a.body.slice(0, HEAD_CHARS),
           url: a.provenance.url,
           entity_list: json(a.entities.map((e) => ({ name: e.name, type: e.type }))),

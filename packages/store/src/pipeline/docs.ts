@@ -17,11 +17,6 @@ export function encodeDoc(a: Article): Uint8Array {
   return deflateRawSync(Buffer.from(JSON.stringify(a)), { level: 1 });
 }
 
-/** The `doc` column value of an article (or of its encodeDoc result), for an insert or update. */
-export function docValue(a: Article, encoded: Uint8Array = encodeDoc(a)): Uint8Array {
-  return encoded;
-}
-
 /** The article a `doc` column holds, selected with `docColumn` (base64 text), or its encodeDoc bytes. */
 export function readDoc(doc: string | Uint8Array): Article {
   return JSON.parse(inflateRawSync(typeof doc === "string" ? Buffer.from(doc, "base64") : doc).toString("utf8")) as Article;
