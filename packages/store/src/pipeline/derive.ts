@@ -270,6 +270,7 @@ export async function deriveBatch(tx: Tx, state: DeriveState, rev: number, batch
   }
   // Stories the index merged (fragments of one story that grew together) become one stored story: the
   // merged-away story's articles move, as core's clustering would have put them.
+  state.placer.flush();
   const moved: Array<[string, string | null]> = [];
   for (const [from, into] of state.placer.takeMerges()) {
     for (const id of [...(state.stories.get(from) ?? [])]) {

@@ -27,12 +27,15 @@ const partition = (pairs: Iterable<[string, string | null]>) => {
 describe.each(freshStores("placer").slice(0, 1))("story assignment on the %s backend", (_name, open) => {
   it("stores the stories of core's incremental clustering, merges included, batch after batch", { timeout: 120_000 }, async () => {
     const batch = 64;
-    // What core's StoryIndex makes of the same articles in the same order (each batch by date, then id).
+    // What core's StoryIndex makes of the same articles in the same order (each batch by date, then id,
+    // fragments merged at the end of each batch).
     const index = new StoryIndex();
     const articles: Article[] = inputs.flatMap((r) => analyzeRaw(r.body, r.contentType, r.origin).articles.map((a) => a.article));
-    for (let i = 0; i < articles.length; i += batch)
+    for (let i = 0; i < articles.length; i += batch) {
       for (const a of placementOrder(articles.slice(i, i + batch).map((a) => ({ id: a.id, published: dateOf(a), a }))))
         index.add(storyItem(articleOfLight(lightOf(a.a, []))));
+      index.flush();
+    }
     expect(index.takeMerges().length).toBeGreaterThan(0);
     const expected = partition(index.assignments());
 

@@ -38,6 +38,15 @@ export class StoryPlacer {
   }
 
   /**
+   * Compares the stories that took articles since the last call with their neighbours and merges those
+   * that have grown together (StoryIndex.flush): run at the end of every batch, so a story that an
+   * arrival order split in two (another process's articles not seen yet) is joined again.
+   */
+  flush(): void {
+    this.index.flush();
+  }
+
+  /**
    * Stored stories the index merged since the last call, as [merged-away, merged-into] in the order
    * made (StoryIndex.takeMerges): the caller moves the first's articles into the second.
    */
