@@ -8,7 +8,6 @@ import {
   Discrepancy as DiscrepancySchema,
   NewsfuseFailure,
   findDuplicates,
-  STORY_WINDOW_ITEMS,
   type Article,
   type EntityRecord,
   type NewsfuseError,
@@ -17,7 +16,7 @@ import {
 import type { DB, RawInputsTable, StoriesTable } from "./db/types.ts";
 import { migrationProvider } from "./db/migrations.ts";
 import { DeriveState, LEDE_CHARS, type LightArticle } from "./pipeline/state.ts";
-import { deriveBatch, groupId, insertArticles, loadHeads, type NewArticle, type Placement } from "./pipeline/derive.ts";
+import { deriveBatch, groupId, insertArticles, type NewArticle, type Placement } from "./pipeline/derive.ts";
 import { refuseStories, refuseStory, writeUnfused } from "./pipeline/refuse.ts";
 import { timed } from "./pipeline/phases.ts";
 import { jsTsvectorAgrees } from "./search/article-tsv.ts";
@@ -162,9 +161,7 @@ export class SqlStore implements Store {
       .where(sql<boolean>`a.rev > ${this.state.rev}`)
       .orderBy("a.seq")
       .execute();
-    const replay: string[] = [];
     for (const r of rows) {
-      if (r.story_id && !this.state.placer.has(r.id)) replay.push(r.id);
       this.state.apply({
         id: r.id,
         title: r.title,
@@ -181,14 +178,6 @@ export class SqlStore implements Store {
       });
       this.state.rev = Math.max(this.state.rev, Number(r.rev));
     }
-    // Story assignments stored since (by other processes, or all of them when opening) go into the story
-    // index in the order they were made; only the latest can still be joined (StoryIndex closes stories
-    // after STORY_WINDOW_ITEMS arrivals or STORY_WINDOW_HOURS), so older ones are not read.
-    const latest = replay.slice(-STORY_WINDOW_ITEMS).map((id) => this.state.articles.get(id)!);
-    await loadHeads(tx, latest);
-    for (const l of latest) if (l.storyId) this.state.placer.replay(l as LightArticle & { storyId: string });
-    // Merges the replay makes were either made and stored already, or are left to the stored stories as they are.
-    this.state.placer.takeMerges();
   }
 
   private async readEpoch(tx: Tx): Promise<number> {

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from "kysely";
-import { dedupItem, findDuplicates, type Article, type DedupItem, type DuplicateGroup } from "@newsfuse/core";
+import { clusterStories, dedupItem, findDuplicates, type Article, type DedupItem, type DuplicateGroup } from "@newsfuse/core";
 import type { DB } from "../db/types.ts";
-import { HEAD_CHARS, lightOf, type DeriveState, type LightArticle } from "./state.ts";
+import { HEAD_CHARS, articleOfLight, lightOf, type DeriveState, type LightArticle } from "./state.ts";
 import { shortHash } from "./ids.ts";
 import { encodeDoc, loadArticles } from "./docs.ts";
 import { timed } from "./phases.ts";
@@ -28,6 +28,12 @@ export interface Placement {
   group: DuplicateGroup | null;
 }
 
+// Story assignment re-clusters at most this many members of each candidate story (the most recent):
+// bounded so a huge story costs the same as a small one; older members keep their story.
+const STORY_POOL_PER_STORY = 40;
+// At most this many stories take part in one batch's re-clustering.
+const MAX_CANDIDATE_STORIES = 32;
+
 // How many members of an existing duplicate group (besides its original) are re-checked with new copies,
 // and how many of one group's members a new article brings into the pool as its own candidates: a new
 // copy of a syndicated story shares keys with every stored copy, and comparing it with a few of them
@@ -45,7 +51,7 @@ const json = (v: unknown) => JSON.stringify(v);
 export const dateOf = (a: Article) => (a.published.conflicts.length === 0 ? a.published.stated : null) ?? a.published.inferred ?? null;
 
 /** Fills in the heads (what story clustering reads) of light articles loaded without them. */
-export async function loadHeads(tx: Tx, members: LightArticle[]): Promise<void> {
+async function loadHeads(tx: Tx, members: LightArticle[]): Promise<void> {
   const missing = members.filter((m) => m.head === null);
   for (let i = 0; i < missing.length; i += CHUNK) {
     const chunk = missing.slice(i, i + CHUNK);
@@ -248,41 +254,78 @@ export async function deriveBatch(tx: Tx, state: DeriveState, rev: number, batch
   }
   await setColumn(tx, "duplicate_group_id", groupChanges, rev);
 
-  // 2. Stories: core's incremental story clustering (state.placer), in date order within the batch.
-  // A stored article keeps its story unless the index merges that story into another, so a batch costs
-  // what its new articles cost, not what their stories weigh. Articles go in (and are inserted, so
-  // that a replay after reopening sees them) in the order `placementOrder` gives.
-  const target = new Map<string, string>();
+  // 2. Stories. The new articles and every (recent) member of the stories they might belong to are
+  // clustered together, all in the same light form and in a canonical order (date, then id), and the
+  // neighbourhood is reassigned from the result. The outcome then depends on which articles are
+  // stored, not on the order or the process they came in: what makes concurrent ingest and a rerun
+  // after a crash agree with one uninterrupted run.
+  const candidates = new Set<string>();
+  for (const id of newIds) {
+    const l = state.articles.get(id)!;
+    for (const s of state.storyCandidates(l)) candidates.add(s);
+    for (const m of groupOf.get(id)?.articles ?? []) {
+      const s = state.articles.get(m)?.storyId;
+      if (s) candidates.add(s);
+    }
+  }
+  // One more step out: the stories the candidates' own members point at. A story that an earlier
+  // arrival order split off is then back in the neighbourhood and re-clustered with the rest.
+  for (const s of [...candidates].sort()) {
+    if (candidates.size >= MAX_CANDIDATE_STORIES) break;
+    for (const id of [...(state.stories.get(s) ?? [])].sort().slice(0, STORY_POOL_PER_STORY)) {
+      for (const c of state.storyCandidates(state.articles.get(id)!, 4)) if (candidates.size < MAX_CANDIDATE_STORIES) candidates.add(c);
+    }
+  }
+  const members: LightArticle[] = [...newIds].map((id) => state.articles.get(id)!);
+  for (const s of [...candidates].sort()) {
+    const recent = [...(state.stories.get(s) ?? [])]
+      .map((id) => state.articles.get(id)!)
+      .filter((l) => l && !newIds.has(l.id))
+      .sort((x, y) => cmp(y.published ?? "", x.published ?? "") || cmp(x.id, y.id))
+      .slice(0, STORY_POOL_PER_STORY);
+    members.push(...recent);
+  }
+  members.sort((x, y) => cmp(x.published ?? "", y.published ?? "") || cmp(x.id, y.id));
+  await loadHeads(tx, members);
   t = performance.now();
-  for (const l of placementOrder([...newIds].map((id) => state.articles.get(id)!))) {
-    const { at, story: joined } = state.placer.place(l);
-    let story = joined;
+  const clusters = timed("stories.clusterStories", t, clusterStories(members.map(articleOfLight), { cache: state.storyFeatures }));
+  const byCluster = new Map<string, LightArticle[]>();
+  for (const m of members) {
+    const c = clusters.get(m.id) ?? `solo:${m.id}`;
+    byCluster.set(c, [...(byCluster.get(c) ?? []), m]);
+  }
+  // Larger clusters choose first; each keeps the existing story most of its members are in, and a
+  // story split in two keeps its id on the larger part. Other clusters are new stories named after
+  // their smallest article id.
+  const ordered = [...byCluster.values()].sort((x, y) => y.length - x.length || cmp(x[0]!.id, y[0]!.id));
+  const taken = new Set<string>();
+  const target = new Map<string, string>();
+  for (const group of ordered) {
+    const votes = new Map<string, number>();
+    for (const m of group) if (m.storyId && !newIds.has(m.id)) votes.set(m.storyId, (votes.get(m.storyId) ?? 0) + 1);
+    let story = [...votes].filter(([sid]) => !taken.has(sid)).sort((x, y) => y[1] - x[1] || cmp(x[0], y[0]))[0]?.[0];
     if (!story) {
-      // A new story is named after its first article.
-      const base = `story-${shortHash(l.id)}`;
+      const base = `story-${shortHash(group.map((m) => m.id).sort()[0]!)}`;
       story = base;
-      for (let n = 2; (state.stories.get(story)?.size ?? 0) > 0; n++) story = `${base}-${n}`;
-      state.placer.name(at, story);
+      for (let n = 2; taken.has(story) || (state.stories.get(story)?.size ?? 0) > 0; n++) story = `${base}-${n}`;
     }
-    target.set(l.id, story);
-    state.setStory(l.id, story);
-    touched.add(story);
+    taken.add(story);
+    for (const m of group) target.set(m.id, story);
   }
-  // Stories the index merged (fragments of one story that grew together) become one stored story: the
-  // merged-away story's articles move, as core's clustering would have put them.
-  state.placer.flush();
-  const moved: Array<[string, string | null]> = [];
-  for (const [from, into] of state.placer.takeMerges()) {
-    for (const id of [...(state.stories.get(from) ?? [])]) {
-      if (newIds.has(id)) target.set(id, into);
-      else moved.push([id, into]);
-      state.setStory(id, into);
+  const storyChanges: Array<[string, string | null]> = [];
+  for (const m of members) {
+    const s = target.get(m.id)!;
+    const before = state.articles.get(m.id)!.storyId;
+    if (s !== before) {
+      if (!newIds.has(m.id)) storyChanges.push([m.id, s]);
+      if (before) touched.add(before);
+      state.setStory(m.id, s);
+      // Only stories whose membership changed need fusing again; the rest of the neighbourhood is as it was.
+      touched.add(s);
     }
-    touched.add(from);
-    touched.add(into);
   }
-  await setColumn(tx, "story_id", [...new Map(moved)].sort((x, y) => cmp(x[0], y[0])), rev);
-  timed("stories.place", t, 0);
+  storyChanges.sort((x, y) => cmp(x[0], y[0]));
+  await setColumn(tx, "story_id", storyChanges, rev);
   for (const id of newIds) placements.set(id, { storyId: target.get(id)!, group: groupOf.get(id) ?? null });
   return placements;
 }

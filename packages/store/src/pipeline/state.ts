@@ -1,7 +1,6 @@
 import { DEDUP_FEATURE_CACHE_ENTRIES, DedupFeatureCache, StoryFeatureCache, type Article, type DedupItem } from "@newsfuse/core";
 import { DocCache, EncodedDocs, Lru } from "./docs.ts";
 import { FusedCache } from "./refuse.ts";
-import { StoryPlacer } from "./story-placer.ts";
 
 /** The slice of an article the in-memory indexes need; reloaded from columns, not from the JSONB body. */
 export interface LightArticle {
@@ -10,11 +9,11 @@ export interface LightArticle {
   published: string | null;
   outlet: string | null;
   agency: string | null;
-  /** The first LEDE_CHARS of the body: what an unfused story shows of a headline-less article. */
+  /** The first LEDE_CHARS of the body: enough to find candidate stories for a headline-less article. */
   lede: string;
   /**
    * The first HEAD_CHARS of the body, which story clustering reads; null until needed. Reopening a
-   * store reads only the ledes, and the heads of the articles it replays into the story index.
+   * store reads only the ledes, and deriveBatch loads the heads of the articles it re-clusters.
    */
   head: string | null;
   entities: Array<{ name: string; type: Article["entities"][number]["type"] }>;
@@ -25,13 +24,28 @@ export interface LightArticle {
   keys: number[];
 }
 
-// Postings longer than this are ignored for candidate retrieval: a key shared by that many articles
-// (a boilerplate shingle) points everywhere and so nowhere.
+const STOP = new Set(
+  "about after again against also among amid because before being between could during from have having into just more most other over said says says since some such than that their them then there these they this those through under until very were what when where which while will with would year years".split(
+    " ",
+  ),
+);
+
+/** Terms that point an article at candidate stories: content words of the title and entity names. */
+export function storyTerms(a: Pick<LightArticle, "title" | "entities" | "lede">): string[] {
+  const title = a.title ?? a.lede;
+  const t = new Set<string>();
+  for (const w of title.toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) ?? []) if (!STOP.has(w)) t.add(w);
+  for (const e of a.entities) t.add(`e:${e.name.toLowerCase()}`);
+  return [...t];
+}
+
+// Postings longer than this are ignored for candidate retrieval: a term shared by that many articles
+// ("police", a boilerplate shingle) points everywhere and so nowhere.
 export const MAX_POSTINGS = 400;
 
 /**
- * The in-memory indexes ingest uses to find candidates without scanning the store: dedup keys, the
- * story index, group and story membership. Rebuilt from the database at open and caught up from
+ * The in-memory indexes ingest uses to find candidates without scanning the store: dedup keys,
+ * story terms, group and story membership. Rebuilt from the database at open and caught up from
  * rows other processes changed (`rev`) before each batch.
  */
 export class DeriveState {
@@ -40,6 +54,7 @@ export class DeriveState {
   readonly keyIndex = new Map<number, string[]>();
   readonly groups = new Map<string, Set<string>>();
   readonly stories = new Map<string, Set<string>>();
+  readonly termIndex = new Map<string, Set<string>>();
   /** Full analyzed articles recently stored or read (for dedup pools and fusion). */
   readonly docs = new DocCache();
   /** Their encoded documents, what fusion on the workers is sent. */
@@ -53,8 +68,6 @@ export class DeriveState {
   readonly dedupItems = new Lru<DedupItem>(DEDUP_FEATURE_CACHE_ENTRIES);
   /** What this process last wrote for each story it fused. */
   readonly fused = new FusedCache();
-  /** Story assignment of new articles (see StoryPlacer). */
-  readonly placer = new StoryPlacer(this.storyFeatures);
 
   apply(a: LightArticle): void {
     const old = this.articles.get(a.id);
@@ -76,6 +89,11 @@ export class DeriveState {
     if (a.storyId) {
       if (!this.stories.has(a.storyId)) this.stories.set(a.storyId, new Set());
       this.stories.get(a.storyId)!.add(a.id);
+      for (const t of storyTerms(a)) {
+        let s = this.termIndex.get(t);
+        if (!s) this.termIndex.set(t, (s = new Set()));
+        if (s.size < MAX_POSTINGS) s.add(a.storyId);
+      }
     }
   }
 
@@ -105,19 +123,29 @@ export class DeriveState {
       .map(([id]) => id);
   }
 
+  /** Stories that share terms with the article, best first. */
+  storyCandidates(a: Pick<LightArticle, "title" | "entities" | "lede">, max = 12): string[] {
+    const score = new Map<string, number>();
+    for (const t of storyTerms(a)) for (const s of this.termIndex.get(t) ?? []) score.set(s, (score.get(s) ?? 0) + 1);
+    return [...score]
+      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+      .slice(0, max)
+      .map(([id]) => id);
+  }
+
   clear(): void {
     this.rev = 0;
     this.articles.clear();
     this.keyIndex.clear();
     this.groups.clear();
     this.stories.clear();
+    this.termIndex.clear();
     this.docs.clear();
     this.encoded.clear();
     this.fused.clear();
     this.storyFeatures.clear();
     this.dedupFeatures.clear();
     this.dedupItems.clear();
-    this.placer.clear();
   }
 }
 
