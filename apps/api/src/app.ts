@@ -54,7 +54,10 @@ const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 export function createApp(opts: CreateAppOptions) {
   const parsed = ApiConfig.safeParse(opts.config ?? {});
-  if (!parsed.success) throw new Error(`invalid API config: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  if (!parsed.success)
+    throw new Error(
+      `invalid API config: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
   const logger = opts.logger ?? (() => {});
   const ingest = opts.ingestQueue ?? new IngestQueue(opts.store, logger);
   const deps: Deps = {
@@ -96,7 +99,8 @@ export function createApp(opts: CreateAppOptions) {
   app.use("*", secureHeaders({ contentSecurityPolicy: undefined }));
   app.use("*", async (c, next) => {
     await next();
-    if (!c.res.headers.has("content-security-policy")) c.res.headers.set("Content-Security-Policy", c.req.path === "/docs" ? DOCS_CSP : API_CSP);
+    if (!c.res.headers.has("content-security-policy"))
+      c.res.headers.set("Content-Security-Policy", c.req.path === "/docs" ? DOCS_CSP : API_CSP);
   });
   if (config.corsOrigins.length) {
     app.use(
@@ -115,7 +119,15 @@ export function createApp(opts: CreateAppOptions) {
     methodNotAllowed({
       app,
       onMethodNotAllowed: (c, methods) =>
-        failureResponse(c, new ApiFailure("method_not_allowed", `${c.req.method} is not allowed on ${c.req.path}; use ${methods.join(", ")}.`, [], { Allow: methods.join(", ") })),
+        failureResponse(
+          c,
+          new ApiFailure(
+            "method_not_allowed",
+            `${c.req.method} is not allowed on ${c.req.path}; use ${methods.join(", ")}.`,
+            [],
+            { Allow: methods.join(", ") },
+          ),
+        ),
     }),
   );
   if (config.rateLimit) {
@@ -125,18 +137,25 @@ export function createApp(opts: CreateAppOptions) {
       if (PROBES.has(c.req.path)) return next();
       const r = buckets.take(c.get("client"));
       if (!r.allowed)
-        throw new ApiFailure("rate_limited", `Too many requests; retry in ${r.retryAfter} s.`, [], { "Retry-After": String(r.retryAfter) });
+        throw new ApiFailure("rate_limited", `Too many requests; retry in ${r.retryAfter} s.`, [], {
+          "Retry-After": String(r.retryAfter),
+        });
       c.header("RateLimit-Remaining", String(r.remaining));
       await next();
     });
   }
   app.use("*", access(config));
-  if (config.cacheTtlMs > 0) app.use("*", responseCache({ ttlMs: config.cacheTtlMs, clock, store: deps.store, fuser: deps.fuser }));
+  if (config.cacheTtlMs > 0)
+    app.use("*", responseCache({ ttlMs: config.cacheTtlMs, clock, store: deps.store, fuser: deps.fuser }));
   app.use(
     "*",
     bodyLimit({
       maxSize: config.bodyLimitBytes,
-      onError: (c) => failureResponse(c, new ApiFailure("payload_too_large", `The body is over the limit of ${config.bodyLimitBytes} bytes.`)),
+      onError: (c) =>
+        failureResponse(
+          c,
+          new ApiFailure("payload_too_large", `The body is over the limit of ${config.bodyLimitBytes} bytes.`),
+        ),
     }),
   );
 
@@ -147,11 +166,20 @@ export function createApp(opts: CreateAppOptions) {
   registerAnalyze(app, deps);
   registerEvents(app, deps);
 
-  app.notFound((c) => failureResponse(c, new ApiFailure("not_found", `Nothing at ${c.req.path}; see /docs for the endpoints.`)));
+  app.notFound((c) =>
+    failureResponse(c, new ApiFailure("not_found", `Nothing at ${c.req.path}; see /docs for the endpoints.`)),
+  );
   app.onError((e, c) => {
     const failure = toFailure(e);
     if (!failure) {
-      logger({ level: "error", msg: "unhandled error", requestId: c.get("requestId"), path: c.req.path, error: String(e), stack: (e as Error)?.stack });
+      logger({
+        level: "error",
+        msg: "unhandled error",
+        requestId: c.get("requestId"),
+        path: c.req.path,
+        error: String(e),
+        stack: (e as Error)?.stack,
+      });
       return failureResponse(c, new ApiFailure("internal", `Unexpected error (request id ${c.get("requestId")}).`));
     }
     return failureResponse(c, failure);
@@ -160,7 +188,10 @@ export function createApp(opts: CreateAppOptions) {
 }
 
 /** The fuser's timing from the config; it waits for a pause in the queue's writes. */
-export function fuserOptions(config: Pick<ApiConfig, "fuseDelayMs" | "fuseMaxDelayMs">, ingest: IngestQueue): FuserOptions {
+export function fuserOptions(
+  config: Pick<ApiConfig, "fuseDelayMs" | "fuseMaxDelayMs">,
+  ingest: IngestQueue,
+): FuserOptions {
   return { delayMs: config.fuseDelayMs, maxDelayMs: config.fuseMaxDelayMs, writing: () => ingest.busy };
 }
 
@@ -173,22 +204,44 @@ function toFailure(e: unknown): ApiFailure | null {
   if (e instanceof ApiFailure) return e;
   if (e instanceof HTTPException) {
     // Hono's own validators throw these, e.g. for a JSON body that does not parse.
-    const code = e.status === 413 ? "payload_too_large" : e.status === 415 ? "unsupported_media_type" : e.status < 500 ? "bad_request" : "internal";
-    return new ApiFailure(code, e.message || "Bad request.", code === "bad_request" ? [{ path: "body", message: e.message }] : []);
+    const code =
+      e.status === 413
+        ? "payload_too_large"
+        : e.status === 415
+          ? "unsupported_media_type"
+          : e.status < 500
+            ? "bad_request"
+            : "internal";
+    return new ApiFailure(
+      code,
+      e.message || "Bad request.",
+      code === "bad_request" ? [{ path: "body", message: e.message }] : [],
+    );
   }
   // A domain error from core or the store (NewsfuseFailure carries `.error`).
   const ne = (e as { error?: { code?: unknown; message?: unknown; input?: unknown } } | null)?.error;
   if (ne && isApiErrorCode(ne.code) && ne.code !== "internal")
-    return new ApiFailure(ne.code, String(ne.message ?? ne.code), ne.input ? [{ path: String(ne.input), message: String(ne.message) }] : []);
+    return new ApiFailure(
+      ne.code,
+      String(ne.message ?? ne.code),
+      ne.input ? [{ path: String(ne.input), message: String(ne.message) }] : [],
+    );
   return null;
 }
 
 export function validationFailure(error: ZodError, target: string): ApiFailure {
   const details: ErrorDetail[] = error.issues.map((i) => ({
     path: [target, ...i.path.map(String)].join("."),
-    message: i.code === "unrecognized_keys" ? `unknown ${target === "query" ? "parameter" : "field"}: ${i.keys.join(", ")}` : i.message,
+    message:
+      i.code === "unrecognized_keys"
+        ? `unknown ${target === "query" ? "parameter" : "field"}: ${i.keys.join(", ")}`
+        : i.message,
   }));
-  return new ApiFailure("bad_request", `Invalid ${target}: ${details.map((d) => `${d.path}: ${d.message}`).join("; ")}`, details);
+  return new ApiFailure(
+    "bad_request",
+    `Invalid ${target}: ${details.map((d) => `${d.path}: ${d.message}`).join("; ")}`,
+    details,
+  );
 }
 
 const digest = (s: string) => createHash("sha256").update(s).digest();
@@ -201,12 +254,17 @@ function access(config: ApiConfig): MiddlewareHandler<AppEnv> {
     if (!write && (config.reads === "open" || PUBLIC_PATHS.has(c.req.path))) return next();
     if (!keyDigest) {
       if (!isLoopback(c.get("client")))
-        throw new ApiFailure("forbidden", `${write ? "Writes" : "Reads"} are accepted only from loopback when no API key is configured (set NEWSFUSE_API_KEY).`);
+        throw new ApiFailure(
+          "forbidden",
+          `${write ? "Writes" : "Reads"} are accepted only from loopback when no API key is configured (set NEWSFUSE_API_KEY).`,
+        );
       return next();
     }
     const header = c.req.header("authorization");
     if (!header)
-      throw new ApiFailure("unauthorized", "This request needs an API key: send Authorization: Bearer <key>.", [], { "WWW-Authenticate": 'Bearer realm="newsfuse"' });
+      throw new ApiFailure("unauthorized", "This request needs an API key: send Authorization: Bearer <key>.", [], {
+        "WWW-Authenticate": 'Bearer realm="newsfuse"',
+      });
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
     // Compare digests so the check takes the same time whatever the length or prefix of the guess.
     if (!m || !timingSafeEqual(digest(m[1]), keyDigest)) throw new ApiFailure("forbidden", "The API key is not valid.");

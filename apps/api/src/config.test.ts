@@ -6,7 +6,18 @@ describe("configFromEnv", () => {
     const r = configFromEnv({});
     expect(r).toEqual({
       ok: true,
-      value: { apiKey: null, reads: "open", bodyLimitBytes: 10 * 1024 * 1024, corsOrigins: [], rateLimit: { capacity: 200, refillPerSecond: 100 }, trustProxy: false, cacheTtlMs: 1000, fuseDelayMs: 250, fuseMaxDelayMs: 30_000, maxBatchItems: 5000 },
+      value: {
+        apiKey: null,
+        reads: "open",
+        bodyLimitBytes: 10 * 1024 * 1024,
+        corsOrigins: [],
+        rateLimit: { capacity: 200, refillPerSecond: 100 },
+        trustProxy: false,
+        cacheTtlMs: 1000,
+        fuseDelayMs: 250,
+        fuseMaxDelayMs: 30_000,
+        maxBatchItems: 5000,
+      },
     });
   });
 
@@ -35,7 +46,11 @@ describe("configFromEnv", () => {
   });
 
   it("names every bad variable at once", () => {
-    const r = configFromEnv({ NEWSFUSE_API_READS: "closed", NEWSFUSE_API_BODY_LIMIT: "lots", NEWSFUSE_API_RATE: "fast" });
+    const r = configFromEnv({
+      NEWSFUSE_API_READS: "closed",
+      NEWSFUSE_API_BODY_LIMIT: "lots",
+      NEWSFUSE_API_RATE: "fast",
+    });
     expect(r.ok).toBe(false);
     const problems = r.ok ? [] : r.problems;
     expect(problems.some((p) => p.startsWith("NEWSFUSE_API_READS"))).toBe(true);

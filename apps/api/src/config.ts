@@ -13,7 +13,11 @@ export const ApiConfig = z.object({
   apiKey: z.string().min(1).nullable().default(null),
   /** "open": anyone may read; "key": reads need the API key too (or loopback when no key is set). */
   reads: z.enum(["open", "key"]).default("open"),
-  bodyLimitBytes: z.number().int().positive().default(10 * 1024 * 1024),
+  bodyLimitBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
   /** Origins allowed by CORS (the dashboard's); empty means no CORS headers at all. */
   corsOrigins: z.array(z.string()).default([]),
   /** Token bucket per client address; null disables rate limiting (benchmarks). */
@@ -42,22 +46,31 @@ export type ApiConfigInput = z.input<typeof ApiConfig>;
  * NEWSFUSE_API_TRUST_PROXY (1|0), NEWSFUSE_API_CACHE_MS (read cache TTL, 0 = off),
  * NEWSFUSE_API_FUSE_MS (pause in writes before background fusion), NEWSFUSE_API_FUSE_MAX_MS (its cap).
  */
-export function configFromEnv(env: Record<string, string | undefined>): { ok: true; value: ApiConfig } | { ok: false; problems: string[] } {
+export function configFromEnv(
+  env: Record<string, string | undefined>,
+): { ok: true; value: ApiConfig } | { ok: false; problems: string[] } {
   const problems: string[] = [];
   const raw: ApiConfigInput = {};
   if (env.NEWSFUSE_API_KEY) raw.apiKey = env.NEWSFUSE_API_KEY;
   if (env.NEWSFUSE_API_READS) raw.reads = env.NEWSFUSE_API_READS as "open";
   if (env.NEWSFUSE_API_BODY_LIMIT) raw.bodyLimitBytes = Number(env.NEWSFUSE_API_BODY_LIMIT);
-  if (env.NEWSFUSE_API_CORS) raw.corsOrigins = env.NEWSFUSE_API_CORS.split(",").map((s) => s.trim()).filter(Boolean);
+  if (env.NEWSFUSE_API_CORS)
+    raw.corsOrigins = env.NEWSFUSE_API_CORS.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (env.NEWSFUSE_API_CACHE_MS) raw.cacheTtlMs = Number(env.NEWSFUSE_API_CACHE_MS);
   if (env.NEWSFUSE_API_FUSE_MS) raw.fuseDelayMs = Number(env.NEWSFUSE_API_FUSE_MS);
   if (env.NEWSFUSE_API_FUSE_MAX_MS) raw.fuseMaxDelayMs = Number(env.NEWSFUSE_API_FUSE_MAX_MS);
-  if (env.NEWSFUSE_API_TRUST_PROXY) raw.trustProxy = env.NEWSFUSE_API_TRUST_PROXY === "1" || env.NEWSFUSE_API_TRUST_PROXY === "true";
+  if (env.NEWSFUSE_API_TRUST_PROXY)
+    raw.trustProxy = env.NEWSFUSE_API_TRUST_PROXY === "1" || env.NEWSFUSE_API_TRUST_PROXY === "true";
   if (env.NEWSFUSE_API_RATE) {
     const m = /^(\d+)\/(\d+(?:\.\d+)?)$/.exec(env.NEWSFUSE_API_RATE.trim());
     if (env.NEWSFUSE_API_RATE.trim() === "off") raw.rateLimit = null;
     else if (m) raw.rateLimit = { capacity: Number(m[1]), refillPerSecond: Number(m[2]) };
-    else problems.push(`NEWSFUSE_API_RATE: expected "capacity/perSecond" (e.g. 200/100) or "off", got "${env.NEWSFUSE_API_RATE}"`);
+    else
+      problems.push(
+        `NEWSFUSE_API_RATE: expected "capacity/perSecond" (e.g. 200/100) or "off", got "${env.NEWSFUSE_API_RATE}"`,
+      );
   }
   const parsed = ApiConfig.safeParse(raw);
   if (!parsed.success) {

@@ -43,9 +43,10 @@ export const STATUS: Record<ApiErrorCode, 400 | 401 | 403 | 404 | 405 | 409 | 41
   internal: 500,
 };
 
-export const ErrorDetail = z
-  .object({ path: z.string(), message: z.string() })
-  .meta({ id: "ErrorDetail", description: "One problem with the request: where (`query.limit`, `body.text`, `line 3`) and what." });
+export const ErrorDetail = z.object({ path: z.string(), message: z.string() }).meta({
+  id: "ErrorDetail",
+  description: "One problem with the request: where (`query.limit`, `body.text`, `line 3`) and what.",
+});
 
 export const ErrorBody = z
   .object({
@@ -85,7 +86,10 @@ export function isApiErrorCode(code: unknown): code is ApiErrorCode {
 export function errorResponses(...statuses: Array<keyof typeof ERROR_DESCRIPTIONS>) {
   const all = new Set([...statuses, 400, 429, 500, 503] as const);
   return Object.fromEntries(
-    [...all].map((s) => [s, { description: ERROR_DESCRIPTIONS[s], content: { "application/json": { schema: ErrorBody } } }]),
+    [...all].map((s) => [
+      s,
+      { description: ERROR_DESCRIPTIONS[s], content: { "application/json": { schema: ErrorBody } } },
+    ]),
   ) as Record<number, { description: string; content: { "application/json": { schema: typeof ErrorBody } } }>;
 }
 

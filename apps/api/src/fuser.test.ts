@@ -5,7 +5,11 @@ import { LOOPBACK, buildApp, override, seedRewrite as rewrite, useSeededStore } 
 
 const { store } = useSeededStore();
 
-const raw = (n: number): RawInput => ({ body: new TextEncoder().encode(rewrite(n)), contentType: "text/plain", origin: `rewrite-${n}.txt` });
+const raw = (n: number): RawInput => ({
+  body: new TextEncoder().encode(rewrite(n)),
+  contentType: "text/plain",
+  origin: `rewrite-${n}.txt`,
+});
 const seedStory = async () => (await store.listStories({ q: "Lavrov" })).items[0].id;
 const articlesOf = async (storyId: string) => (await store.getStory(storyId))!.articles.map((a) => a.id);
 
@@ -13,7 +17,11 @@ describe("background fusion", () => {
   it("a write returns at commit; once the fuser has run, GET /v1/stories/{id} holds the new article", async () => {
     const { api, fuser } = buildApp(store, { fuseDelayMs: 300 });
     const storyId = await seedStory();
-    const init = { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ id: "joins-seed", text: rewrite(1) }) };
+    const init = {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ id: "joins-seed", text: rewrite(1) }),
+    };
     const posted = await api.request("/v1/articles", init, LOOPBACK);
     expect(posted.status).toBe(201);
     expect((posted.body.results[0] as Extract<IngestItemResult, { storyId: string | null }>).storyId).toBe(storyId);
@@ -28,7 +36,10 @@ describe("background fusion", () => {
   it("tells of a story only once it is fused, and writes that come while it waits share one run", async () => {
     const storyId = await seedStory();
     let runs = 0;
-    const fuser = new StoryFuser(override(store, { fuseDirty: () => (runs++, store.fuseDirty()) }), () => {}, { delayMs: 60_000, maxDelayMs: 60_000 });
+    const fuser = new StoryFuser(override(store, { fuseDirty: () => (runs++, store.fuseDirty()) }), () => {}, {
+      delayMs: 60_000,
+      maxDelayMs: 60_000,
+    });
     // What a reader asking on each event would get: the event must not come before the record has the articles.
     const readOnEvent: Array<Promise<string[]>> = [];
     const events: StoreEvent[] = [];
@@ -36,7 +47,10 @@ describe("background fusion", () => {
       events.push(e);
       if (e.type === "story.updated" && e.storyId === storyId) readOnEvent.push(articlesOf(e.storyId));
     });
-    const results = [...(await store.ingest([raw(2)], { fuse: "defer" })), ...(await store.ingest([raw(3)], { fuse: "defer" }))];
+    const results = [
+      ...(await store.ingest([raw(2)], { fuse: "defer" })),
+      ...(await store.ingest([raw(3)], { fuse: "defer" })),
+    ];
     const ids = results.map((r) => (r as { id: string }).id);
     expect(await articlesOf(storyId)).not.toContain(ids[1]);
     const aboutSeed = () => events.filter((e) => e.type !== "ingest.progress" && e.storyId === storyId);
@@ -73,7 +87,10 @@ describe("background fusion", () => {
     let emit: (e: StoreEvent) => void = () => {};
     let runs = 0;
     let writing = true;
-    const fake = override(store, { subscribe: (l: (e: StoreEvent) => void) => ((emit = l), () => {}), fuseDirty: async () => (runs++, 1) });
+    const fake = override(store, {
+      subscribe: (l: (e: StoreEvent) => void) => ((emit = l), () => {}),
+      fuseDirty: async () => (runs++, 1),
+    });
     const fuser = new StoryFuser(fake, () => {}, { delayMs: 30, maxDelayMs: 60_000, writing: () => writing });
     emit({ type: "story.updated", storyId: "s" });
     await new Promise((r) => setTimeout(r, 300));

@@ -97,7 +97,10 @@ export class StoryFuser {
   }
 
   private onStoreEvent(e: StoreEvent): void {
-    if (e.type === "ingest.progress") return this.publish(e);
+    if (e.type === "ingest.progress") {
+      this.publish(e);
+      return;
+    }
     if (e.type === "story.updated" && this.held.get(e.storyId)?.type === "story.created") return;
     this.held.set(e.storyId, e);
     this.schedule();
@@ -150,7 +153,13 @@ export class StoryFuser {
       throw e;
     }
     if (fused) {
-      this.logger({ level: "info", msg: "fused dirty stories", stories: fused, events: held.size, ms: Math.round(performance.now() - started) });
+      this.logger({
+        level: "info",
+        msg: "fused dirty stories",
+        stories: fused,
+        events: held.size,
+        ms: Math.round(performance.now() - started),
+      });
       for (const l of this.fusedListeners) l();
     }
     for (const ev of held.values()) this.publish(ev);

@@ -33,10 +33,18 @@ describe("IngestQueue", () => {
       },
     });
     const q = new IngestQueue(counted, () => {});
-    const answers = await Promise.all([q.ingest([line(0)], true), q.ingest([line(1), line(2)], true), q.ingest([line(3)], true)]);
+    const answers = await Promise.all([
+      q.ingest([line(0)], true),
+      q.ingest([line(1), line(2)], true),
+      q.ingest([line(3)], true),
+    ]);
     // The first request runs alone; the two that queued behind it share the next call.
     expect(calls).toEqual([1, 3]);
-    expect(answers.map((a) => a.map((r) => (r as Extract<IngestItemResult, { id: string }>).id))).toEqual([["gq-0"], ["gq-1", "gq-2"], ["gq-3"]]);
+    expect(answers.map((a) => a.map((r) => (r as Extract<IngestItemResult, { id: string }>).id))).toEqual([
+      ["gq-0"],
+      ["gq-1", "gq-2"],
+      ["gq-3"],
+    ]);
   });
 
   it("on close refuses what has not started and waits for what has", async () => {
@@ -85,7 +93,12 @@ describe("IngestQueue", () => {
     });
     const q = new IngestQueue(failing, () => {});
     const raw: RawInput = { body: enc.encode("text"), contentType: "text/plain", origin: "api:x" };
-    const all = await Promise.allSettled([q.ingest([raw], false), q.ingest([raw], false), q.ingest([line(4)], true), q.ingest([line(5)], true)]);
+    const all = await Promise.allSettled([
+      q.ingest([raw], false),
+      q.ingest([raw], false),
+      q.ingest([line(4)], true),
+      q.ingest([line(5)], true),
+    ]);
     expect(all.every((s) => s.status === "rejected")).toBe(true);
     expect(calls).toEqual([1, 1, 2]);
   });

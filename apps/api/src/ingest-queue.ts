@@ -47,7 +47,8 @@ export class IngestQueue {
    * are gone or got no answer, so nothing was promised), the running store call is awaited.
    */
   async close(): Promise<void> {
-    for (const w of this.waiting.splice(0)) w.reject(new ApiFailure("unavailable", "The server is shutting down; retry."));
+    for (const w of this.waiting.splice(0))
+      w.reject(new ApiFailure("unavailable", "The server is shutting down; retry."));
     while (this.running) await new Promise((r) => setTimeout(r, 20));
   }
 
@@ -103,7 +104,12 @@ export class IngestQueue {
           for (const g of group) g.resolve(results.slice(k, (k += g.raws.length)));
         } else {
           // Not expected for one-result inputs; answer everyone with everything rather than guess.
-          this.logger({ level: "warn", msg: "group ingest: results do not line up with inputs", inputs: all.length, results: results.length });
+          this.logger({
+            level: "warn",
+            msg: "group ingest: results do not line up with inputs",
+            inputs: all.length,
+            results: results.length,
+          });
           for (const g of group) g.resolve(results);
         }
       }

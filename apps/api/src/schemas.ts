@@ -52,7 +52,11 @@ export const EntityDetail = z
   .meta({ id: "EntityDetail" });
 
 export const SearchResult = z
-  .object({ articles: z.array(ArticleSummary), quotes: z.array(QuoteRecordSchema), entities: z.array(EntityRecordSchema) })
+  .object({
+    articles: z.array(ArticleSummary),
+    quotes: z.array(QuoteRecordSchema),
+    entities: z.array(EntityRecordSchema),
+  })
   .meta({ id: "SearchResult" });
 
 export const IngestItemResult = z
@@ -97,7 +101,10 @@ export function Page<T extends z.ZodType>(item: T, name: string) {
   return z
     .object({
       items: z.array(item),
-      nextCursor: z.string().nullable().openapi({ description: "Pass as `cursor` to get the next page; null on the last page." }),
+      nextCursor: z
+        .string()
+        .nullable()
+        .openapi({ description: "Pass as `cursor` to get the next page; null on the last page." }),
     })
     .meta({ id: name });
 }

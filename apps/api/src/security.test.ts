@@ -26,7 +26,10 @@ describe("writes without a configured key", () => {
 
   it("do not trust X-Forwarded-For unless told to", async () => {
     const { api } = buildApp(store);
-    const spoofed = { ...article("xff"), headers: { "content-type": "application/json", "x-forwarded-for": "127.0.0.1" } };
+    const spoofed = {
+      ...article("xff"),
+      headers: { "content-type": "application/json", "x-forwarded-for": "127.0.0.1" },
+    };
     expect((await api.request("/v1/articles", spoofed, REMOTE)).status).toBe(403);
   });
 
@@ -56,7 +59,10 @@ describe("with NEWSFUSE_API_KEY configured", () => {
   });
 
   it("accepts the right key from any address", async () => {
-    const init = { ...article("k3"), headers: { "content-type": "application/json", authorization: "Bearer s3cret-key" } };
+    const init = {
+      ...article("k3"),
+      headers: { "content-type": "application/json", authorization: "Bearer s3cret-key" },
+    };
     expect((await keyed.request("/v1/articles", init, REMOTE)).status).toBe(201);
   });
 });
@@ -66,7 +72,8 @@ describe("reads closed by config", () => {
     const { api } = buildApp(store, { apiKey: "k", reads: "key" });
     expect((await api.request("/v1/stories", {}, REMOTE)).status).toBe(401);
     expect((await api.request("/v1/stories", { headers: { authorization: "Bearer k" } }, REMOTE)).status).toBe(200);
-    for (const p of ["/healthz", "/readyz", "/openapi.json", "/docs"]) expect((await api.request(p, {}, REMOTE)).status).toBe(200);
+    for (const p of ["/healthz", "/readyz", "/openapi.json", "/docs"])
+      expect((await api.request(p, {}, REMOTE)).status).toBe(200);
   });
 
   it("without a key, are served to loopback only", async () => {
@@ -105,7 +112,11 @@ describe("headers on every response", () => {
     const { api } = buildApp(store, { corsOrigins: ["http://localhost:5173"] });
     const pre = await api.request("/v1/articles", {
       method: "OPTIONS",
-      headers: { origin: "http://localhost:5173", "access-control-request-method": "POST", "access-control-request-headers": "authorization,content-type" },
+      headers: {
+        origin: "http://localhost:5173",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "authorization,content-type",
+      },
     });
     expect(pre.status).toBe(204);
     expect(pre.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
@@ -113,13 +124,21 @@ describe("headers on every response", () => {
     const other = await api.request("/v1/stories", { headers: { origin: "https://evil.example" } });
     expect(other.headers.get("access-control-allow-origin")).toBeNull();
     const none = buildApp(store).api;
-    expect((await none.request("/v1/stories", { headers: { origin: "http://localhost:5173" } })).headers.get("access-control-allow-origin")).toBeNull();
+    expect(
+      (await none.request("/v1/stories", { headers: { origin: "http://localhost:5173" } })).headers.get(
+        "access-control-allow-origin",
+      ),
+    ).toBeNull();
   });
 });
 
 describe("failures never leak internals", () => {
   it("turn a store crash into a 500 with the error shape and no stack, logged with the stack", async () => {
-    const broken = override(store, { listStories: async () => { throw new Error("relation \"stories\" does not exist at /srv/db.ts:12"); } });
+    const broken = override(store, {
+      listStories: async () => {
+        throw new Error('relation "stories" does not exist at /srv/db.ts:12');
+      },
+    });
     const { api, logs } = buildApp(broken);
     const r = await api.request("/v1/stories");
     expect(r.status).toBe(500);
@@ -130,7 +149,13 @@ describe("failures never leak internals", () => {
   });
 
   it("map a store's domain error through the code table", async () => {
-    const locked = override(store, { listStories: async () => { throw Object.assign(new Error("locked"), { error: { code: "store_locked", message: "store is locked by pid 42" } }); } });
+    const locked = override(store, {
+      listStories: async () => {
+        throw Object.assign(new Error("locked"), {
+          error: { code: "store_locked", message: "store is locked by pid 42" },
+        });
+      },
+    });
     const r = await buildApp(locked).api.request("/v1/stories");
     expect(r.status).toBe(503);
     expect(r.body.error).toMatchObject({ code: "store_locked", message: "store is locked by pid 42" });

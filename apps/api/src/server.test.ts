@@ -68,8 +68,12 @@ describe("the real server on loopback", () => {
 
   it("answers malformed HTTP with 400 and stays up", async () => {
     expect(await rawRequest(server.port, "GARBAGE\r\n\r\n")).toMatch(/^HTTP\/1\.1 400/);
-    expect(await rawRequest(server.port, "GET /v1/stories HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n")).toMatch(/^HTTP\/1\.1 400/);
-    expect(await rawRequest(server.port, "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")).toBe("HTTP/1.1 200 OK");
+    expect(await rawRequest(server.port, "GET /v1/stories HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n")).toMatch(
+      /^HTTP\/1\.1 400/,
+    );
+    expect(await rawRequest(server.port, "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")).toBe(
+      "HTTP/1.1 200 OK",
+    );
   });
 
   it("shuts down gracefully: finishes the in-flight request, refuses new ones, closes the store", async () => {
@@ -95,13 +99,21 @@ describe("a clean stop", () => {
       const store = await openStore({ dataDir: dir, workers: 0 });
       const storyId = (await store.listStories({ q: "Lavrov" })).items[0].id;
       // Fusion would wait a minute: only the stop itself can fuse this write's story.
-      const server = await startServer({ store, port: 0, config: { fuseDelayMs: 60_000, fuseMaxDelayMs: 60_000 }, logger: () => {} });
+      const server = await startServer({
+        store,
+        port: 0,
+        config: { fuseDelayMs: 60_000, fuseMaxDelayMs: 60_000 },
+        logger: () => {},
+      });
       const r = await fetch(`${server.url}/v1/articles`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ id: "last-write", text: seedRewrite(9) }),
       });
-      expect((await r.json()).results[0]).toMatchObject({ status: expect.stringMatching(/created|duplicate/), storyId });
+      expect((await r.json()).results[0]).toMatchObject({
+        status: expect.stringMatching(/created|duplicate/),
+        storyId,
+      });
       await server.close();
       const reopened = await openStore({ dataDir: dir, workers: 0 });
       try {

@@ -40,10 +40,20 @@ export async function startServer(opts: {
   // A bad config is reported by createApp, with every problem.
   const config = ApiConfig.safeParse(opts.config ?? {}).data;
   const fuser = new StoryFuser(opts.store, logger, config ? fuserOptions(config, ingestQueue) : {});
-  const app = createApp({ store: opts.store, clock: opts.clock ?? Date.now, config: opts.config, logger, shutdown: shutdown.signal, ingestQueue, fuser });
+  const app = createApp({
+    store: opts.store,
+    clock: opts.clock ?? Date.now,
+    config: opts.config,
+    logger,
+    shutdown: shutdown.signal,
+    ingestQueue,
+    fuser,
+  });
   const host = opts.host ?? "127.0.0.1";
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: opts.port ?? 8787, hostname: host }, () => resolve(s as Server)) as Server;
+    const s = serve({ fetch: app.fetch, port: opts.port ?? 8787, hostname: host }, () =>
+      resolve(s as Server),
+    ) as Server;
     s.once("error", reject);
   });
   const { port } = server.address() as AddressInfo;

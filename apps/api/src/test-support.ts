@@ -18,7 +18,10 @@ export { fixtureArticles, seedInputs } from "../test/seeds.ts";
 /** A rewrite of a seed (new headline, one more paragraph): it joins the seed story, which then needs re-fusing. */
 export function seedRewrite(n: number): string {
   const seed = new TextDecoder().decode(seedInputs()[3].body);
-  return seed.replace(/^[^\n]+/, `Update ${n}: Blinken and Lavrov trade warnings over Ukraine in Stockholm`) + `\n\nThe ministers are to meet again, officials said (update ${n}).\n`;
+  return (
+    seed.replace(/^[^\n]+/, `Update ${n}: Blinken and Lavrov trade warnings over Ukraine in Stockholm`) +
+    `\n\nThe ministers are to meet again, officials said (update ${n}).\n`
+  );
 }
 
 /** A private copy of the seeded template directory global-setup built (the caller removes it). */
@@ -116,6 +119,7 @@ export function useSeededApi(config: ApiConfigInput = {}) {
     await built?.fuser.close();
     await built?.store.close();
   });
-  const part = <K extends keyof NonNullable<typeof built>>(k: K) => late(() => built?.[k] as (NonNullable<typeof built>[K] & object) | undefined, `the seeded app's ${String(k)}`);
+  const part = <K extends keyof NonNullable<typeof built>>(k: K) =>
+    late(() => built?.[k] as (NonNullable<typeof built>[K] & object) | undefined, `the seeded app's ${String(k)}`);
   return { store: part("store"), api: part("api"), app: part("app"), fuser: part("fuser") };
 }

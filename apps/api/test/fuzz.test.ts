@@ -3,7 +3,6 @@ import type { Store } from "@newsfuse/store";
 import { describe, expect, it } from "vitest";
 import { LOOPBACK, REMOTE, buildApp, fromAddress, override, useSeededStore } from "../src/test-support.ts";
 
-
 const REQUESTS = 10_000;
 const SEED = 20261123;
 
@@ -12,10 +11,31 @@ function generator(rand: () => number, ids: string[]) {
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)];
   const chars = "abcXYZ019-_.~%/?#&=+ \t\"'<>{}[]\\|^`;:,@!$*()éß中\u0000\u202e😀";
   const junk = (n: number) => Array.from({ length: int(n) }, () => pick([...chars])).join("");
-  const bigNumber = () => pick(["0", "-1", "1", "200", "201", "1e9", "NaN", "Infinity", "0x10", "1.5", "", "9".repeat(40)]);
-  const value = () => pick([junk(12), bigNumber(), "2021-12-02", "2021-02-30", "person", "Lavrov", "a".repeat(int(3000)), ids.length ? pick(ids) : "x"]);
+  const bigNumber = () =>
+    pick(["0", "-1", "1", "200", "201", "1e9", "NaN", "Infinity", "0x10", "1.5", "", "9".repeat(40)]);
+  const value = () =>
+    pick([
+      junk(12),
+      bigNumber(),
+      "2021-12-02",
+      "2021-02-30",
+      "person",
+      "Lavrov",
+      "a".repeat(int(3000)),
+      ids.length ? pick(ids) : "x",
+    ]);
   const seg = () =>
-    pick([junk(10), encodeURIComponent(junk(10)), "..", ".", "%zz", "%2F", "%00", "a".repeat(int(400)), ids.length ? encodeURIComponent(pick(ids)) : "x"]);
+    pick([
+      junk(10),
+      encodeURIComponent(junk(10)),
+      "..",
+      ".",
+      "%zz",
+      "%2F",
+      "%00",
+      "a".repeat(int(400)),
+      ids.length ? encodeURIComponent(pick(ids)) : "x",
+    ]);
   const path = () =>
     pick([
       "/v1/stories",
@@ -39,17 +59,36 @@ function generator(rand: () => number, ids: string[]) {
       "/v1/stories/",
       "/V1/STORIES",
     ]);
-  const params = ["cursor", "limit", "q", "from", "to", "entity", "source", "speaker", "story", "type", junk(5), "limit[]", "__proto__", "constructor"];
+  const params = [
+    "cursor",
+    "limit",
+    "q",
+    "from",
+    "to",
+    "entity",
+    "source",
+    "speaker",
+    "story",
+    "type",
+    junk(5),
+    "limit[]",
+    "__proto__",
+    "constructor",
+  ];
   const query = () => {
     const n = int(4);
-    const parts = Array.from({ length: n }, () => `${encodeURIComponent(pick(params))}=${rand() < 0.8 ? encodeURIComponent(value()) : junk(8)}`);
+    const parts = Array.from(
+      { length: n },
+      () => `${encodeURIComponent(pick(params))}=${rand() < 0.8 ? encodeURIComponent(value()) : junk(8)}`,
+    );
     return n ? `?${parts.join("&")}` : rand() < 0.1 ? "?" : "";
   };
   const article = () => {
     const o: Record<string, unknown> = {};
     if (rand() < 0.7) o.text = pick(["", " ", junk(50), "Some text about the bank.", 42, null, ["x"], { a: 1 }]);
     if (rand() < 0.3) o.html = pick(["<p>x", "", junk(40), 7]);
-    for (const k of ["id", "url", "published", "source", "title", junk(4)]) if (rand() < 0.2) o[k] = pick([value(), 1, null, true, {}]);
+    for (const k of ["id", "url", "published", "source", "title", junk(4)])
+      if (rand() < 0.2) o[k] = pick([value(), 1, null, true, {}]);
     return o;
   };
   const body = (): { body?: BodyInit; type?: string } => {
@@ -57,19 +96,50 @@ function generator(rand: () => number, ids: string[]) {
       case 0:
         return {};
       case 1:
-        return { body: new Uint8Array(Array.from({ length: int(300) }, () => int(256))), type: pick(["application/json", "text/plain", "application/octet-stream", "text/html"]) };
+        return {
+          body: new Uint8Array(Array.from({ length: int(300) }, () => int(256))),
+          type: pick(["application/json", "text/plain", "application/octet-stream", "text/html"]),
+        };
       case 2:
-        return { body: JSON.stringify(article()), type: pick(["application/json", "application/json; charset=utf-8", "APPLICATION/JSON", "application/x-ndjson"]) };
+        return {
+          body: JSON.stringify(article()),
+          type: pick([
+            "application/json",
+            "application/json; charset=utf-8",
+            "APPLICATION/JSON",
+            "application/x-ndjson",
+          ]),
+        };
       case 3:
-        return { body: Array.from({ length: int(5) }, () => (rand() < 0.5 ? JSON.stringify(article()) : junk(20))).join("\n"), type: "application/x-ndjson" };
+        return {
+          body: Array.from({ length: int(5) }, () => (rand() < 0.5 ? JSON.stringify(article()) : junk(20))).join("\n"),
+          type: "application/x-ndjson",
+        };
       case 4:
-        return { body: junk(200), type: pick(["application/json", "text/html", "text/plain", "multipart/form-data; boundary=x", "", "*/*", junk(10)]) };
+        return {
+          body: junk(200),
+          type: pick([
+            "application/json",
+            "text/html",
+            "text/plain",
+            "multipart/form-data; boundary=x",
+            "",
+            "*/*",
+            junk(10),
+          ]),
+        };
       case 5:
-        return { body: JSON.stringify(pick([[], null, 1, "s", { text: { nested: true } }, { text: "x".repeat(70_000) }])), type: "application/json" };
+        return {
+          body: JSON.stringify(pick([[], null, 1, "s", { text: { nested: true } }, { text: "x".repeat(70_000) }])),
+          type: "application/json",
+        };
       case 6:
         return { body: "x".repeat(70_000 + int(10_000)), type: "text/plain" }; // over the fuzz app's body limit
       case 7:
-        return { body: `<html><body>${junk(100)}</body></html>`, type: "text/html; charset=" + pick(["utf-8", "latin1", "bogus", ""]) };
+        return {
+          body: `<html><body>${junk(100)}</body></html>`,
+          type: `text/html; charset=${pick(["utf-8", "latin1", "bogus", ""])}`,
+        };
       default:
         return { body: "", type: "application/json" };
     }
@@ -79,7 +149,14 @@ function generator(rand: () => number, ids: string[]) {
     const headers: Record<string, string> = {};
     const b = method === "GET" || method === "HEAD" ? {} : body();
     if (b.type) headers["content-type"] = b.type;
-    if (rand() < 0.2) headers.authorization = pick(["Bearer ", "Bearer x", "Basic Zm9vOmJhcg==", junk(20).replace(/[^\x20-\x7e]/g, ""), "bearer fuzz-key"]);
+    if (rand() < 0.2)
+      headers.authorization = pick([
+        "Bearer ",
+        "Bearer x",
+        "Basic Zm9vOmJhcg==",
+        junk(20).replace(/[^\x20-\x7e]/g, ""),
+        "bearer fuzz-key",
+      ]);
     if (rand() < 0.1) headers["x-request-id"] = junk(30).replace(/[^\x20-\x7e]/g, "");
     if (rand() < 0.1) headers["x-forwarded-for"] = pick(["127.0.0.1", "::1", junk(10).replace(/[^\x20-\x7e]/g, "")]);
     if (rand() < 0.1) headers.origin = pick(["http://localhost:5173", "https://evil.example", "null"]);
@@ -152,10 +229,12 @@ describe("fuzz", () => {
         const after = JSON.stringify(await store.stats());
         statsMs += Date.now() - t0;
         if (after !== known) failures.push(`#${i} rejected ${r.method} ${r.url} (${res.status}) changed the store`);
-      } else if (write && res.status < 400 && mutations !== mutationsBefore) known = JSON.stringify(await store.stats());
+      } else if (write && res.status < 400 && mutations !== mutationsBefore)
+        known = JSON.stringify(await store.stats());
       if (r.method === "POST" && res.status < 300 && parsed?.results)
         for (const x of parsed.results) if (x.status === "created") created.add(x.id);
-      if (r.method === "DELETE" && res.status === 204) deleted.add(decodeURIComponent(new URL(r.url, "http://x").pathname.split("/")[3]));
+      if (r.method === "DELETE" && res.status === 204)
+        deleted.add(decodeURIComponent(new URL(r.url, "http://x").pathname.split("/")[3]));
       if (failures.length > 20) break;
     }
     await fuser.close();
@@ -163,11 +242,18 @@ describe("fuzz", () => {
     expect(skipped).toBeLessThan(REQUESTS / 20);
     // Still up, and holding exactly what was accepted.
     expect((await api.request("/healthz")).status).toBe(200);
-    const expected = [...initial.filter((id) => !deleted.has(id)), ...[...created].filter((id) => !deleted.has(id))].sort();
+    const expected = [
+      ...initial.filter((id) => !deleted.has(id)),
+      ...[...created].filter((id) => !deleted.has(id)),
+    ].sort();
     expect(await listing()).toEqual(expected);
     expect(JSON.stringify(await store.stats())).toBe(known);
-    console.log(`fuzz: ${REQUESTS} requests in ${Date.now() - started} ms (${checked} rejected writes reached the store, ${statsMs} ms checking it)`, Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])));
+    console.log(
+      `fuzz: ${REQUESTS} requests in ${Date.now() - started} ms (${checked} rejected writes reached the store, ${statsMs} ms checking it)`,
+      Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])),
+    );
     // The mix must reach the interesting answers, not just 404s.
-    for (const s of [200, 400, 403, 404, 405, 413, 415, 429]) expect(statuses.get(s) ?? 0, `status ${s}`).toBeGreaterThan(0);
+    for (const s of [200, 400, 403, 404, 405, 413, 415, 429])
+      expect(statuses.get(s) ?? 0, `status ${s}`).toBeGreaterThan(0);
   }, 240_000);
 });

@@ -5,9 +5,15 @@ import type { App } from "../src/context.ts";
 import { OPENAPI_INFO } from "../src/routes/system.ts";
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM interop.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
+  addFormatsModule) as typeof addFormatsModule;
 
-type Doc = { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>> };
+type Doc = {
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>
+  >;
+};
 
 /**
  * Validates responses against the app's own OpenAPI document: the status must be documented for the
@@ -51,7 +57,8 @@ export function openApiChecker(app: App) {
         return `${method} ${route.template} ${status}: JSON body where the document declares none`;
       pointer = `/paths/${esc(route.template)}/${m}/responses/${status}/content/application~1json/schema`;
     }
-    if (!isJson) return `${method} ${path} ${status}: expected a JSON error body, got ${contentType || "no content type"}`;
+    if (!isJson)
+      return `${method} ${path} ${status}: expected a JSON error body, got ${contentType || "no content type"}`;
     const validate = validatorFor(pointer);
     if (validate(body)) return null;
     return `${method} ${path} ${status}: body does not match ${pointer}: ${ajv.errorsText(validate.errors)}`;

@@ -9,7 +9,11 @@ export function seedInputs(): RawInput[] {
   return readdirSync(SEEDS)
     .filter((n) => n.endsWith(".txt"))
     .sort()
-    .map((n) => ({ body: new Uint8Array(readFileSync(join(SEEDS, n))), contentType: "text/plain", origin: join("seeds", n) }));
+    .map((n) => ({
+      body: new Uint8Array(readFileSync(join(SEEDS, n))),
+      contentType: "text/plain",
+      origin: join("seeds", n),
+    }));
 }
 
 /** Fifteen real, mutually distinct articles (ECB+ dev set, CC BY 3.0), for writes that must not dedup. */
@@ -18,7 +22,10 @@ export interface FixtureArticle {
   title: string;
   text: string;
 }
-export const fixtureArticles: FixtureArticle[] = readFileSync(join(import.meta.dirname, "fixtures/articles.jsonl"), "utf8")
+export const fixtureArticles: FixtureArticle[] = readFileSync(
+  join(import.meta.dirname, "fixtures/articles.jsonl"),
+  "utf8",
+)
   .split("\n")
   .filter(Boolean)
   .map((l) => JSON.parse(l));

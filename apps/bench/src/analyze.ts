@@ -25,12 +25,16 @@ export async function run(argv: string[]): Promise<void> {
     if (argv[i] === "--data" && argv[i + 1]) data.push(argv[++i]);
     else if (argv[i] === "--seconds" && argv[i + 1]) seconds = Number(argv[++i]);
     else {
-      console.error(`bench analyze: unknown argument ${argv[i]}\nusage: npm run bench -- analyze [--data <file.jsonl|dir>]... [--seconds N]`);
+      console.error(
+        `bench analyze: unknown argument ${argv[i]}\nusage: npm run bench -- analyze [--data <file.jsonl|dir>]... [--seconds N]`,
+      );
       process.exitCode = 2;
       return;
     }
   }
-  const sets: Array<[string, AnalyzeInput[]]> = [["seeds", readDir(fileURLToPath(new URL("../../../seeds", import.meta.url)))]];
+  const sets: Array<[string, AnalyzeInput[]]> = [
+    ["seeds", readDir(fileURLToPath(new URL("../../../seeds", import.meta.url)))],
+  ];
   for (const d of data) {
     const inputs = load(d);
     if (!inputs) {
@@ -40,7 +44,9 @@ export async function run(argv: string[]): Promise<void> {
     sets.push([d, inputs]);
   }
   console.log(`analyze throughput, one core (Node ${process.version}), ${seconds}s per measurement`);
-  console.log("(art/s per wall second; [per CPU second of this process, the fair one-core figure on a shared machine])");
+  console.log(
+    "(art/s per wall second; [per CPU second of this process, the fair one-core figure on a shared machine])",
+  );
   console.log(
     "set".padEnd(32) +
       "articles  avg KB   hybrid art/s [cpu]      MB/s [cpu]    rules art/s [cpu]      MB/s [cpu]   cleanText art/s [cpu]",
@@ -53,7 +59,10 @@ export async function run(argv: string[]): Promise<void> {
     const clean = measure(inputs, Math.max(1, seconds / 3), (i) => cleanText(i.text, { title: i.title }));
     const mb = (perSec: number) => ((perSec * (bytes / inputs.length)) / 1e6).toFixed(2);
     const cols = (m: { perSecond: number; perCpuSecond: number }) =>
-      m.perSecond.toFixed(0).padStart(15) + `[${m.perCpuSecond.toFixed(0)}]`.padStart(8) + mb(m.perSecond).padStart(10) + `[${mb(m.perCpuSecond)}]`.padStart(8);
+      m.perSecond.toFixed(0).padStart(15) +
+      `[${m.perCpuSecond.toFixed(0)}]`.padStart(8) +
+      mb(m.perSecond).padStart(10) +
+      `[${mb(m.perCpuSecond)}]`.padStart(8);
     console.log(
       clip(name, 31).padEnd(32) +
         String(inputs.length).padStart(8) +
@@ -69,7 +78,11 @@ export async function run(argv: string[]): Promise<void> {
 // Runs `fn` over the inputs in rounds (after the warm-up rounds) until `seconds` have passed.
 // Reports per wall-clock second and per CPU second of this process: on a shared machine the wall
 // figure undercounts what one core does, the CPU figure does not.
-function measure(inputs: AnalyzeInput[], seconds: number, fn: (i: AnalyzeInput) => unknown): { perSecond: number; perCpuSecond: number } {
+function measure(
+  inputs: AnalyzeInput[],
+  seconds: number,
+  fn: (i: AnalyzeInput) => unknown,
+): { perSecond: number; perCpuSecond: number } {
   const warmEnd = process.hrtime.bigint() + BigInt(WARMUP_SECONDS * 1e9);
   for (let r = 0; r < WARMUP_ROUNDS || process.hrtime.bigint() < warmEnd; r++) for (const i of inputs) fn(i);
   let n = 0;
@@ -110,7 +123,11 @@ function load(path: string): AnalyzeInput[] | null {
       console.error(`bench analyze: ${path}:${n + 1}: no "text" field`);
       return null;
     }
-    out.push({ id: typeof row.id === "string" ? row.id : `${path}:${n + 1}`, text: row.text, ...(typeof row.title === "string" ? { title: row.title } : {}) });
+    out.push({
+      id: typeof row.id === "string" ? row.id : `${path}:${n + 1}`,
+      text: row.text,
+      ...(typeof row.title === "string" ? { title: row.title } : {}),
+    });
   }
   return out;
 }
@@ -122,4 +139,4 @@ function readDir(dir: string): AnalyzeInput[] {
     .map((f) => ({ id: f, text: readFileSync(join(dir, f), "utf8") }));
 }
 
-const clip = (s: string, n: number) => (s.length > n ? "…" + s.slice(s.length - n + 1) : s);
+const clip = (s: string, n: number) => (s.length > n ? `…${s.slice(s.length - n + 1)}` : s);

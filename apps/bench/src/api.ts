@@ -16,7 +16,14 @@ import { openStore, type RawInput } from "@newsfuse/store";
  */
 
 type Latency = { p50: number; p99: number; average: number };
-type CannonResult = { requests: { average: number; total: number }; latency: Latency; non2xx: number; errors: number; timeouts: number; duration: number };
+type CannonResult = {
+  requests: { average: number; total: number };
+  latency: Latency;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  duration: number;
+};
 type CannonRequest = { method?: string; path?: string; headers?: Record<string, string>; body?: string };
 type CannonOpts = {
   url: string;
@@ -27,8 +34,12 @@ type CannonOpts = {
   requests?: Array<CannonRequest & { setupRequest?: (req: CannonRequest) => CannonRequest }>;
 };
 // autocannon ships no types; this is the slice of its API used here.
-const autocannon = createRequire(import.meta.url)("autocannon") as (o: CannonOpts, cb: (err: Error | null, r: CannonResult) => void) => unknown;
-const cannon = (o: CannonOpts) => new Promise<CannonResult>((res, rej) => autocannon(o, (e, r) => (e ? rej(e) : res(r))));
+const autocannon = createRequire(import.meta.url)("autocannon") as (
+  o: CannonOpts,
+  cb: (err: Error | null, r: CannonResult) => void,
+) => unknown;
+const cannon = (o: CannonOpts) =>
+  new Promise<CannonResult>((res, rej) => autocannon(o, (e, r) => (e ? rej(e) : res(r))));
 
 const CHUNK = 250;
 const STREAM = "/work/shared/bench/stream/dev.jsonl";
@@ -60,9 +71,23 @@ async function readRows(path: string): Promise<Row[]> {
 }
 
 /** A headline-only row becomes an article whose text is its headline (the stream set has no bodies). */
-function asInput(r: Row): { id: string; title?: string; text: string; published?: string; source?: string; url?: string } {
+function asInput(r: Row): {
+  id: string;
+  title?: string;
+  text: string;
+  published?: string;
+  source?: string;
+  url?: string;
+} {
   const text = r.text?.trim() ? r.text : (r.title ?? "");
-  return { id: r.id, ...(r.title ? { title: r.title } : {}), text, ...(r.published ? { published: r.published } : {}), ...(r.source ? { source: r.source } : {}), ...(r.url ? { url: r.url } : {}) };
+  return {
+    id: r.id,
+    ...(r.title ? { title: r.title } : {}),
+    text,
+    ...(r.published ? { published: r.published } : {}),
+    ...(r.source ? { source: r.source } : {}),
+    ...(r.url ? { url: r.url } : {}),
+  };
 }
 
 async function buildStore(dir: string, rows: Row[], count: number) {
@@ -81,7 +106,11 @@ async function buildStore(dir: string, rows: Row[], count: number) {
   const raws: RawInput[] = [];
   for (let i = 0; i < count; i += CHUNK) {
     const lines = rows.slice(i, Math.min(count, i + CHUNK)).map((r) => JSON.stringify(asInput(r)));
-    raws.push({ body: enc.encode(`${lines.join("\n")}\n`), contentType: "application/x-ndjson", origin: `bench/dev-${i}.jsonl` });
+    raws.push({
+      body: enc.encode(`${lines.join("\n")}\n`),
+      contentType: "application/x-ndjson",
+      origin: `bench/dev-${i}.jsonl`,
+    });
   }
   const t0 = performance.now();
   let last = 0;
@@ -96,15 +125,26 @@ async function buildStore(dir: string, rows: Row[], count: number) {
   const stats = await store.stats();
   await store.close();
   writeFileSync(marker, JSON.stringify({ articles: stats.articles, builtAt: new Date().toISOString() }));
-  console.log(`store: ${stats.articles} articles, ${stats.stories} stories, ${stats.entities} entities in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `store: ${stats.articles} articles, ${stats.stories} stories, ${stats.entities} entities in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 }
 
 async function startServe(dir: string, cache: boolean): Promise<{ url: string; child: ChildProcess }> {
   const bin = resolve(import.meta.dirname, "../../cli/bin/newsfuse.js");
-  const child = spawn(process.execPath, [bin, "serve", "--port", "0", "--host", "127.0.0.1", "--data", dir, "--quiet"], {
-    env: { ...process.env, NEWSFUSE_API_RATE: "off", NEWSFUSE_API_KEY: "", ...(cache ? {} : { NEWSFUSE_API_CACHE_MS: "0" }) },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [bin, "serve", "--port", "0", "--host", "127.0.0.1", "--data", dir, "--quiet"],
+    {
+      env: {
+        ...process.env,
+        NEWSFUSE_API_RATE: "off",
+        NEWSFUSE_API_KEY: "",
+        ...(cache ? {} : { NEWSFUSE_API_CACHE_MS: "0" }),
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const url = await new Promise<string>((res, rej) => {
     let out = "";
     child.stdout!.on("data", (d) => {
@@ -164,24 +204,45 @@ export async function run(argv: string[]): Promise<void> {
       only: { type: "string" },
     },
   });
-  if (values.only !== undefined && values.only !== "reads" && values.only !== "writes") throw new Error(`--only must be reads or writes, got "${values.only}"`);
+  if (values.only !== undefined && values.only !== "reads" && values.only !== "writes")
+    throw new Error(`--only must be reads or writes, got "${values.only}"`);
   const count = Number(values.articles);
   const duration = Number(values.duration);
   const connections = Number(values.connections);
   const writeDuration = Math.max(duration, 20);
-  if (!Number.isInteger(count) || count < 1) throw new Error(`--articles must be a positive integer, got "${values.articles}"`);
-  if (!(duration > 0 && duration <= 120)) throw new Error(`--duration must be 1..120 seconds, got "${values.duration}"`);
+  if (!Number.isInteger(count) || count < 1)
+    throw new Error(`--articles must be a positive integer, got "${values.articles}"`);
+  if (!(duration > 0 && duration <= 120))
+    throw new Error(`--duration must be 1..120 seconds, got "${values.duration}"`);
   const dir = resolve(values.data ?? join(tmpdir(), `newsfuse-bench-api-${count}`));
-  if (values.rebuild && existsSync(join(dir, "bench-api.json"))) writeFileSync(join(dir, "bench-api.json"), JSON.stringify({ articles: 0 }));
+  if (values.rebuild && existsSync(join(dir, "bench-api.json")))
+    writeFileSync(join(dir, "bench-api.json"), JSON.stringify({ articles: 0 }));
 
   for (const f of [STREAM, CLUSTERING]) if (!existsSync(f)) throw new Error(`${f}: dev set not found`);
   // Full articles first, then headlines; what is left over feeds the POST run as new articles.
   const rows = [...(await readRows(CLUSTERING)), ...(await readRows(STREAM))];
-  if (rows.length < count + 1000) throw new Error(`only ${rows.length} dev rows; need ${count} + 1000 for the write run`);
+  if (rows.length < count + 1000)
+    throw new Error(`only ${rows.length} dev rows; need ${count} + 1000 for the write run`);
   await buildStore(dir, rows, count);
 
   type Run = { name: string; opts: CannonOpts; articlesPerRequest?: number };
-  const words = ["Obama", "Apple", "Google", "Ukraine", "Fed", "Microsoft", "Samsung", "China", "oil", "GM", "Ebola", "Facebook", "Bitcoin", "Malaysia", "Putin"];
+  const words = [
+    "Obama",
+    "Apple",
+    "Google",
+    "Ukraine",
+    "Fed",
+    "Microsoft",
+    "Samsung",
+    "China",
+    "oil",
+    "GM",
+    "Ebola",
+    "Facebook",
+    "Bitcoin",
+    "Malaysia",
+    "Putin",
+  ];
   const fresh = rows.slice(count);
   let k = 0;
   let w = 0;
@@ -189,11 +250,31 @@ export async function run(argv: string[]): Promise<void> {
     { name: "GET /v1/stories", opts: { url: `${url}/v1/stories`, connections, duration } },
     {
       name: "GET /v1/stories/{id}",
-      opts: { url, connections, duration, requests: [{ method: "GET", setupRequest: (r) => ({ ...r, path: `/v1/stories/${encodeURIComponent(storyIds[k++ % storyIds.length])}` }) }] },
+      opts: {
+        url,
+        connections,
+        duration,
+        requests: [
+          {
+            method: "GET",
+            setupRequest: (r) => ({ ...r, path: `/v1/stories/${encodeURIComponent(storyIds[k++ % storyIds.length])}` }),
+          },
+        ],
+      },
     },
     {
       name: "GET /v1/search",
-      opts: { url, connections, duration, requests: [{ method: "GET", setupRequest: (r) => ({ ...r, path: `/v1/search?q=${encodeURIComponent(words[k++ % words.length])}` }) }] },
+      opts: {
+        url,
+        connections,
+        duration,
+        requests: [
+          {
+            method: "GET",
+            setupRequest: (r) => ({ ...r, path: `/v1/search?q=${encodeURIComponent(words[k++ % words.length])}` }),
+          },
+        ],
+      },
     },
   ];
   const writeRuns = (url: string): Run[] => [
@@ -207,7 +288,12 @@ export async function run(argv: string[]): Promise<void> {
         duration: writeDuration,
         timeout: 120,
         requests: [
-          { method: "POST", path: "/v1/articles", headers: { "content-type": "application/json" }, setupRequest: (r) => ({ ...r, body: JSON.stringify(asInput(fresh[w++ % fresh.length])) }) },
+          {
+            method: "POST",
+            path: "/v1/articles",
+            headers: { "content-type": "application/json" },
+            setupRequest: (r) => ({ ...r, body: JSON.stringify(asInput(fresh[w++ % fresh.length])) }),
+          },
         ],
       },
     },
@@ -224,7 +310,10 @@ export async function run(argv: string[]): Promise<void> {
             method: "POST",
             path: "/v1/articles",
             headers: { "content-type": "application/x-ndjson" },
-            setupRequest: (r) => ({ ...r, body: Array.from({ length: 50 }, () => JSON.stringify(asInput(fresh[w++ % fresh.length]))).join("\n") }),
+            setupRequest: (r) => ({
+              ...r,
+              body: Array.from({ length: 50 }, () => JSON.stringify(asInput(fresh[w++ % fresh.length]))).join("\n"),
+            }),
           },
         ],
       },
@@ -264,9 +353,13 @@ export async function run(argv: string[]): Promise<void> {
     // Reads: the server as configured by default (read cache on), then with the cache off (every read hits the store).
     for (const cache of values.only === "writes" ? [] : [true, false]) {
       await served(cache, async (url) => {
-        const storyIds = ((await (await fetch(`${url}/v1/stories?limit=200`)).json()).items as Array<{ id: string }>).map((s) => s.id);
+        const storyIds = (
+          (await (await fetch(`${url}/v1/stories?limit=200`)).json()).items as Array<{ id: string }>
+        ).map((s) => s.id);
         if (!storyIds.length) throw new Error("the store holds no stories");
-        console.log(`\n${cache ? "read cache on (default)" : "read cache off (NEWSFUSE_API_CACHE_MS=0)"}; server ${url}; ${connections} connections, ${duration} s each; loopback`);
+        console.log(
+          `\n${cache ? "read cache on (default)" : "read cache off (NEWSFUSE_API_CACHE_MS=0)"}; server ${url}; ${connections} connections, ${duration} s each; loopback`,
+        );
         console.log(header);
         await measure(readRuns(url, storyIds));
       });
@@ -285,15 +378,24 @@ export async function run(argv: string[]): Promise<void> {
         const fused = storyEvent(url);
         for (let i = 0; i < 2; i++) {
           const body = Array.from({ length: 50 }, () => JSON.stringify(asInput(fresh[w++ % fresh.length]))).join("\n");
-          const res = await fetch(`${url}/v1/articles`, { method: "POST", headers: { "content-type": "application/x-ndjson" }, body });
+          const res = await fetch(`${url}/v1/articles`, {
+            method: "POST",
+            headers: { "content-type": "application/x-ndjson" },
+            body,
+          });
           if (!res.ok) throw new Error(`warm-up write: ${res.status} ${await res.text()}`);
           const made = (await res.json()) as { created: number; duplicates: number };
-          if (made.created + made.duplicates === 0) throw new Error("warm-up write: no new article; are the write rows stored already? (--rebuild)");
+          if (made.created + made.duplicates === 0)
+            throw new Error("warm-up write: no new article; are the write rows stored already? (--rebuild)");
         }
         const t1 = performance.now();
         await fused;
-        console.log(`\nwarm-up: 100 articles stored in ${((t1 - t0) / 1000).toFixed(1)} s, fused ${((performance.now() - t1) / 1000).toFixed(1)} s later`);
-        console.log(`writes (defaults: read cache on, background fusion); server ${url}; ${writeDuration} s after a 100-article warm-up; loopback`);
+        console.log(
+          `\nwarm-up: 100 articles stored in ${((t1 - t0) / 1000).toFixed(1)} s, fused ${((performance.now() - t1) / 1000).toFixed(1)} s later`,
+        );
+        console.log(
+          `writes (defaults: read cache on, background fusion); server ${url}; ${writeDuration} s after a 100-article warm-up; loopback`,
+        );
         console.log(header);
         const before = cpuSeconds(pid);
         written = await measure([{ ...r, opts: { ...r.opts, url } }]);

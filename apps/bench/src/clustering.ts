@@ -18,7 +18,10 @@ export async function readRecords(path: string, limit = Infinity): Promise<Clust
   const out: ClusterRecord[] = [];
   const stream = createReadStream(path);
   const failed = new Promise<never>((_, reject) => stream.on("error", reject));
-  const lines = createInterface({ input: path.endsWith(".gz") ? stream.pipe(createGunzip()) : stream, crlfDelay: Infinity });
+  const lines = createInterface({
+    input: path.endsWith(".gz") ? stream.pipe(createGunzip()) : stream,
+    crlfDelay: Infinity,
+  });
   let lineNo = 0;
   const reading = (async () => {
     for await (const line of lines) {
@@ -68,7 +71,11 @@ export function timeOrder(records: ClusterRecord[]): ClusterRecord[] {
     .map((i) => records[i]);
 }
 
-export function clusterStoryRecords(records: ClusterRecord[], options: StoryIndexOptions = {}, mem?: MemoryWatch): Map<string, string> {
+export function clusterStoryRecords(
+  records: ClusterRecord[],
+  options: StoryIndexOptions = {},
+  mem?: MemoryWatch,
+): Map<string, string> {
   const index = new StoryIndex(options);
   let n = 0;
   for (const r of timeOrder(records)) {
@@ -82,7 +89,14 @@ export function clusterStoryRecords(records: ClusterRecord[], options: StoryInde
 
 export function clusterEventRecords(records: ClusterRecord[]): Map<string, string> {
   const articles = records.map((r) =>
-    analyze({ id: r.id, text: r.text, title: r.title || undefined, url: r.url ?? undefined, published: r.published ?? undefined, outlet: r.source ?? undefined }),
+    analyze({
+      id: r.id,
+      text: r.text,
+      title: r.title || undefined,
+      url: r.url ?? undefined,
+      published: r.published ?? undefined,
+      outlet: r.source ?? undefined,
+    }),
   );
   return clusterEvents(articles);
 }
@@ -121,7 +135,9 @@ export async function run(argv: string[]): Promise<void> {
     for (const r of runs.length ? runs : [base]) for (const v of list.split(",")) next.push({ ...r, [key]: Number(v) });
     runs.splice(0, runs.length, ...next);
   }
-  console.log(`data=${values.data} items=${records.length} gold_clusters=${new Set(gold.values()).size} level=${values.level}`);
+  console.log(
+    `data=${values.data} items=${records.length} gold_clusters=${new Set(gold.values()).size} level=${values.level}`,
+  );
   for (const opts of runs) {
     const mem = new MemoryWatch();
     const u0 = process.cpuUsage();

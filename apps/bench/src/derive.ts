@@ -51,13 +51,22 @@ export async function run(argv: string[]): Promise<void> {
   const nDedup = Number(values.dedup);
   const nArticles = Number(values.articles);
   if (![reps, nCluster, nDedup, nArticles].every((n) => Number.isInteger(n) && n > 0)) {
-    console.error("usage: npm run bench -- derive [--reps 7] [--cluster 3000] [--dedup 300] [--articles 1500] [--baseline <core src/index.ts>]");
+    console.error(
+      "usage: npm run bench -- derive [--reps 7] [--cluster 3000] [--dedup 300] [--articles 1500] [--baseline <core src/index.ts>]",
+    );
     process.exitCode = 2;
     return;
   }
   const t0 = performance.now();
-  const all = await loadArticles({ articles: nArticles, total: Math.max(nCluster, nDedup), data: [values.clustering!, values.quotes!], stream: values.stream! });
-  console.log(`bench derive: ${all.length} analyzed articles (${Math.min(nArticles, all.length)} dev articles and copies, the rest headlines) ready in ${((performance.now() - t0) / 1000).toFixed(1)}s`);
+  const all = await loadArticles({
+    articles: nArticles,
+    total: Math.max(nCluster, nDedup),
+    data: [values.clustering!, values.quotes!],
+    stream: values.stream!,
+  });
+  console.log(
+    `bench derive: ${all.length} analyzed articles (${Math.min(nArticles, all.length)} dev articles and copies, the rest headlines) ready in ${((performance.now() - t0) / 1000).toFixed(1)}s`,
+  );
 
   if (values.fixture) {
     writeFileSync(values.fixture, fixtureSample(all.slice(0, nArticles), all.slice(nArticles)));
@@ -68,7 +77,9 @@ export async function run(argv: string[]): Promise<void> {
   const light = all.slice(0, nCluster).map(lightArticle);
   light.sort((x, y) => cmp(x.published.stated ?? "", y.published.stated ?? "") || cmp(x.id, y.id));
   const pool = dedupPool(all.slice(0, nArticles), all.slice(nArticles), nDedup);
-  console.log(`clusterStories input: ${light.length} light articles; findDuplicates input: ${pool.length} full articles (${pool.filter((a) => a.id.includes("~v")).length} perturbed copies)`);
+  console.log(
+    `clusterStories input: ${light.length} light articles; findDuplicates input: ${pool.length} full articles (${pool.filter((a) => a.id.includes("~v")).length} perturbed copies)`,
+  );
 
   const cores: Array<[string, Core]> = [["this core", core]];
   if (values.baseline) cores.unshift(["baseline", (await import(values.baseline)) as Core]);
@@ -85,7 +96,9 @@ export async function run(argv: string[]): Promise<void> {
   // The store keeps these between batches: a call whose articles were all seen before costs this.
   const storyCache = new core.StoryFeatureCache();
   const dedupCache = new core.DedupFeatureCache();
-  const same = sameMap(core.clusterStories(light, { cache: storyCache }), clusterRef) && JSON.stringify(core.findDuplicates(pool, { cache: dedupCache })) === dedupRef;
+  const same =
+    sameMap(core.clusterStories(light, { cache: storyCache }), clusterRef) &&
+    JSON.stringify(core.findDuplicates(pool, { cache: dedupCache })) === dedupRef;
   console.log(`this core with caches: output ${same ? "identical" : "DIFFERS"}`);
   if (!same) process.exitCode = 1;
 
@@ -94,28 +107,60 @@ export async function run(argv: string[]): Promise<void> {
   // Alternating the cores within each repetition spreads the machine's noise over both.
   for (let r = 0; r < reps; r++) {
     for (const [name, c] of cores) {
-      record(`${name}  clusterStories(${light.length})`, cpuMs(() => c.clusterStories(light)));
-      record(`${name}  findDuplicates(${pool.length})`, cpuMs(() => c.findDuplicates(pool)));
+      record(
+        `${name}  clusterStories(${light.length})`,
+        cpuMs(() => c.clusterStories(light)),
+      );
+      record(
+        `${name}  findDuplicates(${pool.length})`,
+        cpuMs(() => c.findDuplicates(pool)),
+      );
     }
-    record(`this core, warm cache  clusterStories(${light.length})`, cpuMs(() => core.clusterStories(light, { cache: storyCache })));
-    record(`this core, warm cache  findDuplicates(${pool.length})`, cpuMs(() => core.findDuplicates(pool, { cache: dedupCache })));
+    record(
+      `this core, warm cache  clusterStories(${light.length})`,
+      cpuMs(() => core.clusterStories(light, { cache: storyCache })),
+    );
+    record(
+      `this core, warm cache  findDuplicates(${pool.length})`,
+      cpuMs(() => core.findDuplicates(pool, { cache: dedupCache })),
+    );
     // As in an ingest batch: the batch's own articles are new to the caches, the stored ones are not
     // (a 256-article batch among the 3,000 re-clustered; half of the dedup pool).
-    const fresh = (n: number, total: number) => new Set(Array.from({ length: n }, (_, k) => Math.floor((k * total) / n)));
+    const fresh = (n: number, total: number) =>
+      new Set(Array.from({ length: n }, (_, k) => Math.floor((k * total) / n)));
     const newInCluster = fresh(Math.min(256, light.length), light.length);
     const batchStories = new core.StoryFeatureCache();
-    core.clusterStories(light.filter((_, i) => !newInCluster.has(i)), { cache: batchStories });
-    record(`this core, batch-warm  clusterStories(${light.length})`, cpuMs(() => core.clusterStories(light, { cache: batchStories })));
+    core.clusterStories(
+      light.filter((_, i) => !newInCluster.has(i)),
+      { cache: batchStories },
+    );
+    record(
+      `this core, batch-warm  clusterStories(${light.length})`,
+      cpuMs(() => core.clusterStories(light, { cache: batchStories })),
+    );
     const newInPool = fresh(Math.floor(pool.length / 2), pool.length);
     const batchDups = new core.DedupFeatureCache();
-    core.findDuplicates(pool.filter((_, i) => !newInPool.has(i)), { cache: batchDups });
-    record(`this core, batch-warm  findDuplicates(${pool.length})`, cpuMs(() => core.findDuplicates(pool, { cache: batchDups })));
+    core.findDuplicates(
+      pool.filter((_, i) => !newInPool.has(i)),
+      { cache: batchDups },
+    );
+    record(
+      `this core, batch-warm  findDuplicates(${pool.length})`,
+      cpuMs(() => core.findDuplicates(pool, { cache: batchDups })),
+    );
   }
   console.log(`CPU ms per call over ${reps} repetitions (median, min):`);
-  for (const [label, ms] of results) console.log(`  ${label.padEnd(56)} ${median(ms).toFixed(1).padStart(8)} ${Math.min(...ms).toFixed(1).padStart(8)}`);
+  for (const [label, ms] of results)
+    console.log(
+      `  ${label.padEnd(56)} ${median(ms).toFixed(1).padStart(8)} ${Math.min(...ms)
+        .toFixed(1)
+        .padStart(8)}`,
+    );
   if (cores.length === 2) {
     for (const what of ["clusterStories", "findDuplicates"]) {
-      const [old, now] = cores.map(([name]) => median([...results].find(([l]) => l.startsWith(`${name} `) && l.includes(what))![1]));
+      const [old, now] = cores.map(([name]) =>
+        median([...results].find(([l]) => l.startsWith(`${name} `) && l.includes(what))![1]),
+      );
       console.log(`  ${what}: baseline / this core = ${(old! / now!).toFixed(2)}x`);
     }
   }
@@ -148,10 +193,24 @@ function lightArticle(a: Article): Article {
     authors: [],
     contributors: [],
     credits: [],
-    provenance: { agency: a.provenance.agency, republishedFrom: null, materialFrom: [], outlet: a.provenance.outlet, url: null },
+    provenance: {
+      agency: a.provenance.agency,
+      republishedFrom: null,
+      materialFrom: [],
+      outlet: a.provenance.outlet,
+      url: null,
+    },
     language: null,
     body: a.body.slice(0, HEAD_CHARS),
-    entities: a.entities.map((e, i) => ({ id: `e${i}`, name: e.name, type: e.type, role: null, roles: [], aliases: [], mentions: [] })),
+    entities: a.entities.map((e, i) => ({
+      id: `e${i}`,
+      name: e.name,
+      type: e.type,
+      role: null,
+      roles: [],
+      aliases: [],
+      mentions: [],
+    })),
     quotes: [],
     numbers: [],
     removed: [],
@@ -204,9 +263,17 @@ function readJsonl(path: string): Array<Record<string, unknown>> {
 const str = (v: unknown) => (typeof v === "string" && v ? v : undefined);
 
 /** Analyzed bench articles: dev articles, perturbed copies up to `articles`, then headlines up to `total`. */
-async function loadArticles(o: { articles: number; total: number; data: string[]; stream: string }): Promise<Article[]> {
+async function loadArticles(o: {
+  articles: number;
+  total: number;
+  data: string[];
+  stream: string;
+}): Promise<Article[]> {
   const stamp = [...o.data, o.stream].map((p) => `${p}:${statSync(p).size}:${statSync(p).mtimeMs}`).join("|");
-  const key = createHash("sha256").update(`${CACHE_VERSION}|${o.articles}|${o.total}|${stamp}`).digest("hex").slice(0, 16);
+  const key = createHash("sha256")
+    .update(`${CACHE_VERSION}|${o.articles}|${o.total}|${stamp}`)
+    .digest("hex")
+    .slice(0, 16);
   const dir = join(tmpdir(), "newsfuse-bench-derive");
   const file = join(dir, `${key}.json`);
   if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as Article[];
@@ -224,7 +291,8 @@ async function loadArticles(o: { articles: number; total: number; data: string[]
   const stream = readJsonl(o.stream);
   // Headlines spread over the whole dev stream rather than its first day.
   const step = Math.max(1, Math.floor(stream.length / Math.max(1, o.total - inputs.length)));
-  for (let i = 0; inputs.length < o.total && i < stream.length; i += step) input(stream[i]!, String(stream[i]!.id), String(stream[i]!.title));
+  for (let i = 0; inputs.length < o.total && i < stream.length; i += step)
+    input(stream[i]!, String(stream[i]!.id), String(stream[i]!.title));
   console.log(`bench derive: analyzing ${inputs.length} inputs once (cached in ${dir})...`);
   const out = inputs.map((i) => analyze(i));
   mkdirSync(dir, { recursive: true });

@@ -5,7 +5,10 @@ describe("extraction metric", () => {
   it("matches the reference Python scorer (score_extraction.py) on hand-made cases", () => {
     // Expected figures printed by /work/shared/bench/scorers/score_extraction.py's compare/aggregate on the same pairs.
     const rows = [
-      compare("The quick brown fox jumps over the lazy dog. Don't stop.", "The quick brown fox jumps over the lazy dog. Extra words here."),
+      compare(
+        "The quick brown fox jumps over the lazy dog. Don't stop.",
+        "The quick brown fox jumps over the lazy dog. Extra words here.",
+      ),
       compare("Short one", ""),
       compare("Exact text, with punctuation!", "Exact   text with punctuation"),
       compare("a b c d e", "a b c d e a b c d e"),

@@ -94,7 +94,9 @@ export async function run(argv: string[]): Promise<void> {
     return results.map((r) => (r.ok ? { ...r, value: { ...r.value, input: { ...r.value.input, text } } } : r));
   };
   if (!data) {
-    console.error("usage: npm run bench -- extraction --data <dir with ground-truth.json and html/> [--out pred.json] [--analyze]");
+    console.error(
+      "usage: npm run bench -- extraction --data <dir with ground-truth.json and html/> [--out pred.json] [--analyze]",
+    );
     process.exitCode = 2;
     return;
   }
@@ -111,21 +113,34 @@ export async function run(argv: string[]): Promise<void> {
   const ids = Object.keys(truth).sort();
   // Read every file first so the timing covers decompression, decoding, parsing and extraction only.
   const bodies = ids.map((id) => (files.has(id) ? new Uint8Array(readFileSync(join(htmlDir, files.get(id)!))) : null));
-  const pred: Record<string, { articleBody: string; title: string | null; published: string | null; authors: string[] }> = {};
+  const pred: Record<
+    string,
+    { articleBody: string; title: string | null; published: string | null; authors: string[] }
+  > = {};
   const rows: ItemScore[] = [];
   let errors = 0;
   let bytes = 0;
   const t0 = performance.now();
   ids.forEach((id, i) => {
     const body = bodies[i];
-    let entry = { articleBody: "", title: null as string | null, published: null as string | null, authors: [] as string[] };
+    let entry = {
+      articleBody: "",
+      title: null as string | null,
+      published: null as string | null,
+      authors: [] as string[],
+    };
     if (body) {
       const [r] = extract(body, files.get(id)!);
       if (r?.ok) {
         const input = r.value.input;
         const text = useAnalyze ? analyze(input).body : input.text;
         bytes += body.length;
-        entry = { articleBody: text, title: input.title ?? null, published: input.published ?? null, authors: input.authors ?? [] };
+        entry = {
+          articleBody: text,
+          title: input.title ?? null,
+          published: input.published ?? null,
+          authors: input.authors ?? [],
+        };
       } else {
         errors++;
         console.error(`  ${id}: ${r?.error.message ?? "no result"}`);
@@ -161,7 +176,9 @@ export async function run(argv: string[]): Promise<void> {
   const bestWall = best.filter(Number.isFinite).reduce((a, b) => a + b, 0) / 1000;
   const m = aggregate(rows);
   const f = (x: number) => x.toFixed(4);
-  console.log(`extraction on ${data} (${ids.length} pages, extractor ${extractor}${useAnalyze ? ", body after analyze()" : ""}${errors ? `, ${errors} errors` : ""})`);
+  console.log(
+    `extraction on ${data} (${ids.length} pages, extractor ${extractor}${useAnalyze ? ", body after analyze()" : ""}${errors ? `, ${errors} errors` : ""})`,
+  );
   console.log(`precision=${f(m.precision)} recall=${f(m.recall)} f1=${f(m.f1)} accuracy=${f(m.accuracy)}`);
   const mb = bytes / 1e6;
   console.log(

@@ -40,7 +40,9 @@ export async function run(argv: string[]): Promise<void> {
   const rounds = Number(values.rounds);
   const sizes = values.sizes!.split(",").map(Number);
   if (!Number.isInteger(rounds) || rounds < 1 || sizes.some((s) => !Number.isInteger(s) || s < 2)) {
-    console.error("usage: npm run bench -- fuse [--data f.jsonl]... [--rounds 5] [--sizes 25,100,400] [--seed 7] [--fresh]");
+    console.error(
+      "usage: npm run bench -- fuse [--data f.jsonl]... [--rounds 5] [--sizes 25,100,400] [--seed 7] [--fresh]",
+    );
     process.exitCode = 2;
     return;
   }
@@ -49,11 +51,15 @@ export async function run(argv: string[]): Promise<void> {
     writeFixture(values.fixture, pool, clusters);
     return;
   }
-  console.log(`bench fuse: ${pool.length} analyzed articles (${pool.length / 2} originals + one perturbed copy each), ${rounds} rounds per story`);
+  console.log(
+    `bench fuse: ${pool.length} analyzed articles (${pool.length / 2} originals + one perturbed copy each), ${rounds} rounds per story`,
+  );
 
   const variants: Array<{ name: string; fuse: FuseFn }> = [{ name: "current", fuse: fuseStory }];
   if (values.baseline) {
-    const core = (await import(pathToFileURL(join(values.baseline, "packages/core/src/index.ts")).href)) as { fuseStory: FuseFn };
+    const core = (await import(pathToFileURL(join(values.baseline, "packages/core/src/index.ts")).href)) as {
+      fuseStory: FuseFn;
+    };
     variants.push({ name: "baseline", fuse: core.fuseStory });
   }
   for (const size of sizes) {
@@ -80,10 +86,20 @@ export async function run(argv: string[]): Promise<void> {
     for (const [mode, prepare] of modes) {
       const totals = variants.map(() => ({ cpuMs: 0, wallMs: 0, calls: 0, fused: 0 }));
       // Re-fusion is measured in its steady state: each story fused once before the clock starts.
-      if (mode === "re-fusion") for (const v of variants) measure(v.fuse, stories.map((s) => prepare(s, 0)), size);
+      if (mode === "re-fusion")
+        for (const v of variants)
+          measure(
+            v.fuse,
+            stories.map((s) => prepare(s, 0)),
+            size,
+          );
       for (let r = 0; r < rounds; r++)
         variants.forEach((v, k) => {
-          const m = measure(v.fuse, stories.map((s) => prepare(s, r)), size);
+          const m = measure(
+            v.fuse,
+            stories.map((s) => prepare(s, r)),
+            size,
+          );
           for (const key of ["cpuMs", "wallMs", "calls", "fused"] as const) totals[k][key] += m[key];
         });
       const line = totals.map(
@@ -131,7 +147,10 @@ const str = (v: unknown): string | undefined => (typeof v === "string" && v.trim
 /** Analysis takes most of a minute; fusion is what is measured, so the analyzed pool is cached. */
 function loadPool(data: string[], seed: number, fresh: boolean): Pool {
   const rows = data.map((path) => readJsonl(path));
-  const key = createHash("sha1").update(JSON.stringify({ v: 1, seed, rows })).digest("hex").slice(0, 16);
+  const key = createHash("sha1")
+    .update(JSON.stringify({ v: 1, seed, rows }))
+    .digest("hex")
+    .slice(0, 16);
   const cache = join(tmpdir(), `newsfuse-bench-fuse-${key}.json`);
   let cached: { articles: Article[]; cluster: Record<string, string> } | null = null;
   if (!fresh && existsSync(cache)) cached = JSON.parse(readFileSync(cache, "utf8"));
@@ -144,14 +163,20 @@ function loadPool(data: string[], seed: number, fresh: boolean): Pool {
         const text = str(r.text);
         if (!text) continue;
         const id = `${f}:${String(r.id)}`;
-        const base = { title: str(r.title), published: str(r.published) ?? str(r.date), outlet: str(r.source) ?? str(r.publisher) };
+        const base = {
+          title: str(r.title),
+          published: str(r.published) ?? str(r.date),
+          outlet: str(r.source) ?? str(r.publisher),
+        };
         inputs.push({ id, text, ...base });
         inputs.push({ id: `${id}~copy`, text: perturb(text, rnd), ...base });
         if (typeof r.cluster === "string") cluster[id] = r.cluster;
       }
     const t0 = performance.now();
     cached = { articles: analyzeBatch(inputs), cluster };
-    console.log(`analyzed ${inputs.length} articles in ${((performance.now() - t0) / 1000).toFixed(1)}s (cached in ${cache})`);
+    console.log(
+      `analyzed ${inputs.length} articles in ${((performance.now() - t0) / 1000).toFixed(1)}s (cached in ${cache})`,
+    );
     writeFileSync(cache, JSON.stringify(cached));
   }
   const byCluster = new Map<string, Article[]>();
@@ -196,7 +221,9 @@ function writeFixture(path: string, pool: Article[], clusters: Article[][]): voi
     quotes: withCopies(quoteRich, 10),
   };
   // What fusion never reads and the output only echoes: dropped to keep the fixture small.
-  const articles = Object.values(stories).flat().map((a) => ({ ...a, removed: [] }));
+  const articles = Object.values(stories)
+    .flat()
+    .map((a) => ({ ...a, removed: [] }));
   const ids = Object.fromEntries(Object.entries(stories).map(([k, v]) => [k, v.map((a) => a.id)]));
   writeFileSync(path, `${JSON.stringify({ stories: ids, articles })}\n`);
   console.log(`wrote ${articles.length} articles to ${path}`);

@@ -41,20 +41,39 @@ export async function run(argv: string[]): Promise<void> {
   const data = values.data ?? ["/work/shared/bench/clustering/dev.jsonl", "/work/shared/bench/quotes/dev.jsonl"];
   const backends = values.backend === "both" ? ["embedded", "server"] : [values.backend!];
   if (!Number.isInteger(n) || n <= 0 || backends.some((b) => b !== "embedded" && b !== "server")) {
-    console.error("usage: npm run bench -- ingest [--n 20000] [--headlines 0.5] [--backend both|embedded|server] [--batch 64] [--workers N] [--order grouped|mixed] [--data f.jsonl]... [--stream f.jsonl] [--html dir]");
+    console.error(
+      "usage: npm run bench -- ingest [--n 20000] [--headlines 0.5] [--backend both|embedded|server] [--batch 64] [--workers N] [--order grouped|mixed] [--data f.jsonl]... [--stream f.jsonl] [--html dir]",
+    );
     process.exitCode = 2;
     return;
   }
 
   if (values.order !== "grouped" && values.order !== "mixed") {
-    console.error(`bench ingest: --order is grouped (every article, then every headline) or mixed (the two interleaved, each in its own order)`);
+    console.error(
+      `bench ingest: --order is grouped (every article, then every headline) or mixed (the two interleaved, each in its own order)`,
+    );
     process.exitCode = 2;
     return;
   }
-  const built = buildInputs({ n, headlineShare: Number(values.headlines), data, stream: values.stream!, html: values.html!, seed: Number(values.seed) });
-  const inputs = values.order === "mixed" ? interleave(built.filter((r) => !r.origin.startsWith("headline:")), built.filter((r) => r.origin.startsWith("headline:"))) : built;
+  const built = buildInputs({
+    n,
+    headlineShare: Number(values.headlines),
+    data,
+    stream: values.stream!,
+    html: values.html!,
+    seed: Number(values.seed),
+  });
+  const inputs =
+    values.order === "mixed"
+      ? interleave(
+          built.filter((r) => !r.origin.startsWith("headline:")),
+          built.filter((r) => r.origin.startsWith("headline:")),
+        )
+      : built;
   const mb = inputs.reduce((s, r) => s + r.body.length, 0) / 1e6;
-  console.log(`bench ingest: ${inputs.length} raw inputs (${mb.toFixed(1)} MB: ${inputs.filter((r) => r.origin.startsWith("headline:")).length} headlines, the rest articles and perturbed copies; order ${values.order}), ${workers} analysis workers, batches of ${batch}`);
+  console.log(
+    `bench ingest: ${inputs.length} raw inputs (${mb.toFixed(1)} MB: ${inputs.filter((r) => r.origin.startsWith("headline:")).length} headlines, the rest articles and perturbed copies; order ${values.order}), ${workers} analysis workers, batches of ${batch}`,
+  );
 
   // Analysis alone: the same parse + analyze the ingest runs, on the same worker pool size.
   const pool = new AnalyzePool(workers);
@@ -72,12 +91,20 @@ export async function run(argv: string[]): Promise<void> {
   const analysisCpu = cpuSeconds(cpu0);
   await pool.close();
   const analysisRate = analyzed / analysisSeconds;
-  console.log(`analysis alone: ${analyzed} articles in ${analysisSeconds.toFixed(1)}s = ${analysisRate.toFixed(1)} articles/s (${analysisCpu.toFixed(1)} CPU-seconds, all threads)`);
+  console.log(
+    `analysis alone: ${analyzed} articles in ${analysisSeconds.toFixed(1)}s = ${analysisRate.toFixed(1)} articles/s (${analysisCpu.toFixed(1)} CPU-seconds, all threads)`,
+  );
   // Story quality guard: the stored stories of the headlines against the stream set's gold stories, next
   // to core's clusterStories over the same headlines alone (what batch clustering would give).
-  const gold = goldStories(values.stream!, headlineArticles.map((a) => a.id));
+  const gold = goldStories(
+    values.stream!,
+    headlineArticles.map((a) => a.id),
+  );
   const reference = bcubed(gold, clusterStories(headlineArticles));
-  if (gold.size) console.log(`headline stories, core clusterStories alone: B-cubed F1 ${reference.f1.toFixed(3)} (${reference.predictedClusters} stories for ${gold.size} headlines, ${reference.goldClusters} gold)`);
+  if (gold.size)
+    console.log(
+      `headline stories, core clusterStories alone: B-cubed F1 ${reference.f1.toFixed(3)} (${reference.predictedClusters} stories for ${gold.size} headlines, ${reference.goldClusters} gold)`,
+    );
 
   for (const backend of backends) {
     let dir: string | null = null;
@@ -104,9 +131,14 @@ export async function run(argv: string[]): Promise<void> {
       const stored = results.filter((r) => r.status === "created" || r.status === "duplicate").length;
       const failed = results.filter((r) => r.status === "error").length;
       const rate = stored / seconds;
-      const phases = Object.entries(phaseMs).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`).join(", ");
+      const phases = Object.entries(phaseMs)
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`)
+        .join(", ");
       const stats = await store.stats();
-      const storyOf = new Map((await store.db.selectFrom("articles").select(["id", "story_id"]).execute()).map((r) => [r.id, r.story_id]));
+      const storyOf = new Map(
+        (await store.db.selectFrom("articles").select(["id", "story_id"]).execute()).map((r) => [r.id, r.story_id]),
+      );
       const quality = bcubed(gold, storyOf);
       const size = await store.sizeBytes();
       await store.close();
@@ -121,9 +153,7 @@ export async function run(argv: string[]): Promise<void> {
       console.log(
         `${"".padEnd(8)}  ${cpu.toFixed(1)} CPU-seconds in this process, all threads (${(cpu / analysisCpu).toFixed(2)}x analysis alone${backend === "server" ? "; the server's own CPU is not counted" : ""})`,
       );
-      console.log(
-        `${"".padEnd(8)}  where the time went (main thread): ${phases}`,
-      );
+      console.log(`${"".padEnd(8)}  where the time went (main thread): ${phases}`);
       console.log(
         `${"".padEnd(8)}  headline stories as stored: B-cubed F1 ${quality.f1.toFixed(3)} (${quality.predictedClusters} stories; core alone ${reference.f1.toFixed(3)})`,
       );
@@ -201,7 +231,8 @@ const cpuSeconds = (since: NodeJS.CpuUsage) => {
 function goldStories(stream: string, ids: string[]): Map<string, string> {
   const want = new Set(ids);
   const out = new Map<string, string>();
-  for (const r of readJsonl(stream)) if (want.has(String(r.id)) && typeof r.cluster === "string") out.set(String(r.id), r.cluster);
+  for (const r of readJsonl(stream))
+    if (want.has(String(r.id)) && typeof r.cluster === "string") out.set(String(r.id), r.cluster);
   return out;
 }
 
@@ -216,18 +247,33 @@ function line(o: Record<string, unknown>, origin: string): RawInput {
   return { body: enc.encode(`${JSON.stringify(o)}\n`), contentType: "application/x-ndjson", origin };
 }
 
-export function buildInputs(o: { n: number; headlineShare: number; data: string[]; stream: string; html: string; seed: number }): RawInput[] {
+export function buildInputs(o: {
+  n: number;
+  headlineShare: number;
+  data: string[];
+  stream: string;
+  html: string;
+  seed: number;
+}): RawInput[] {
   const rnd = seededRandom(o.seed);
   const bases: Base[] = [];
   for (const path of o.data)
     for (const r of readJsonl(path))
       if (typeof r.text === "string" && r.text.trim())
-        bases.push({ id: String(r.id), text: r.text, title: r.title as string | undefined, published: r.published as string | undefined, source: r.source as string | undefined });
+        bases.push({
+          id: String(r.id),
+          text: r.text,
+          title: r.title as string | undefined,
+          published: r.published as string | undefined,
+          source: r.source as string | undefined,
+        });
   const seedDir = new URL("../../../seeds/", import.meta.url).pathname;
   const out: RawInput[] = readdirSync(seedDir)
     .sort()
     .map((f) => ({ body: new Uint8Array(readFileSync(seedDir + f)), contentType: "text/plain", origin: `seeds/${f}` }));
-  for (const f of readdirSync(o.html).filter((f) => f.endsWith(".html.gz")).sort())
+  for (const f of readdirSync(o.html)
+    .filter((f) => f.endsWith(".html.gz"))
+    .sort())
     out.push({ body: new Uint8Array(readFileSync(join(o.html, f))), contentType: "text/html", origin: f });
   const articles = Math.round(o.n * (1 - o.headlineShare));
   for (const b of bases) if (out.length < articles) out.push(line({ ...b }, `${b.id}`));
@@ -239,7 +285,12 @@ export function buildInputs(o: { n: number; headlineShare: number; data: string[
   const headlines = readJsonl(o.stream);
   for (let i = 0; out.length < o.n && i < headlines.length; i++) {
     const h = headlines[i]!;
-    out.push(line({ id: h.id, title: h.title, text: h.title, published: h.published, source: h.source, url: h.url }, `headline:${h.id}`));
+    out.push(
+      line(
+        { id: h.id, title: h.title, text: h.title, published: h.published, source: h.source, url: h.url },
+        `headline:${h.id}`,
+      ),
+    );
   }
   return out;
 }

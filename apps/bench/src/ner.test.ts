@@ -36,11 +36,15 @@ describe("bench ner", () => {
     const f1 = Number(/ner_f1=([\d.]+)/.exec(out)?.[1]);
     expect(f1).toBeGreaterThan(0.88);
 
-    const gold = readFileSync(sample, "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("-DOCSTART-"));
-    const written = readFileSync(pred, "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("-DOCSTART-"));
+    const gold = readFileSync(sample, "utf8")
+      .split("\n")
+      .filter((l) => l.trim() && !l.startsWith("-DOCSTART-"));
+    const written = readFileSync(pred, "utf8")
+      .split("\n")
+      .filter((l) => l.trim() && !l.startsWith("-DOCSTART-"));
     expect(written).toHaveLength(gold.length);
     written.forEach((line, i) => {
-      expect(line.startsWith(gold[i] + " ")).toBe(true);
+      expect(line.startsWith(`${gold[i]} `)).toBe(true);
       // IOB1 like the input: B- only directly after an entity of the same type.
       expect(line.split(" ").pop()).toMatch(/^(O|I-(PER|ORG|LOC|MISC)|B-(PER|ORG|LOC|MISC))$/);
     });

@@ -28,7 +28,9 @@ export async function run(argv: string[]): Promise<void> {
   try {
     text = readFileSync(data, "utf8");
   } catch (e) {
-    console.error(`bench ner: cannot read --data ${data}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`);
+    console.error(
+      `bench ner: cannot read --data ${data}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`,
+    );
     process.exitCode = 2;
     return;
   }
@@ -74,7 +76,9 @@ export async function run(argv: string[]): Promise<void> {
     );
   }
   const o = score.overall;
-  console.log(`ALL   precision=${f(o.precision)} recall=${f(o.recall)} f1=${f(o.f1)} token_acc=${f(score.tokenAccuracy)}`);
+  console.log(
+    `ALL   precision=${f(o.precision)} recall=${f(o.recall)} f1=${f(o.f1)} token_acc=${f(score.tokenAccuracy)}`,
+  );
   const n = (x: number) => Math.round(x).toLocaleString("en-US");
   console.log(
     `speed: ${n(tokPerCpuSec)} tokens/s per CPU-second, ${n(tokPerSec)} tokens/s wall ` +

@@ -18,13 +18,25 @@ export interface QuoteDoc {
   quotes: GoldQuote[];
 }
 
-const FOLD: Record<string, string> = { "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'", "\u00ab": '"', "\u00bb": '"' };
+const FOLD: Record<string, string> = {
+  "\u201c": '"',
+  "\u201d": '"',
+  "\u201e": '"',
+  "\u2018": "'",
+  "\u2019": "'",
+  "\u00ab": '"',
+  "\u00bb": '"',
+};
 const fold = (s: string): string => s.replace(/[\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb]/g, (c) => FOLD[c]);
 const SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv"]);
 
 /** Python's `re.findall(r'\w+', ...)` on the folded, lower-cased text (Unicode word characters). */
 export function tokens(s: string | null | undefined): string[] {
-  return fold(s ?? "").toLowerCase().match(/[\p{L}\p{N}_\p{Mn}\p{Mc}]+/gu) ?? [];
+  return (
+    fold(s ?? "")
+      .toLowerCase()
+      .match(/[\p{L}\p{N}_\p{Mn}\p{Mc}]+/gu) ?? []
+  );
 }
 
 /** The scorer's speaker key: last name token, possessive and suffixes dropped. */
@@ -184,7 +196,9 @@ export function formatScore(s: QuoteScore, qtype?: string): string {
     const [h, n] = s.byType[t];
     lines.push(`  recall[type=${t}]=${f3(h / n)} (${h}/${n})`);
   }
-  lines.push(`speaker accuracy on matched quotes with gold speaker: ${f3(s.speakerAcc)} (${s.speakerOk}/${s.speakerTotal})`);
+  lines.push(
+    `speaker accuracy on matched quotes with gold speaker: ${f3(s.speakerAcc)} (${s.speakerOk}/${s.speakerTotal})`,
+  );
   for (const r of Object.keys(s.byResolution).sort()) {
     const [h, n] = s.byResolution[r];
     lines.push(`  speaker_acc[gold speaker_resolution=${r}]=${f3(h / n)} (${h}/${n})`);
@@ -216,8 +230,13 @@ export function readJsonl(path: string): { ok: true; docs: QuoteDoc[] } | { ok: 
       return { ok: false, message: `${path}:${n + 1}: bad JSON (${(e as Error).message})` };
     }
     const o = obj as Partial<QuoteDoc>;
-    if (!o || typeof o !== "object" || o.id === undefined) return { ok: false, message: `${path}:${n + 1}: missing "id"` };
-    docs.push({ id: String(o.id), text: typeof o.text === "string" ? o.text : undefined, quotes: Array.isArray(o.quotes) ? o.quotes : [] });
+    if (!o || typeof o !== "object" || o.id === undefined)
+      return { ok: false, message: `${path}:${n + 1}: missing "id"` };
+    docs.push({
+      id: String(o.id),
+      text: typeof o.text === "string" ? o.text : undefined,
+      quotes: Array.isArray(o.quotes) ? o.quotes : [],
+    });
   }
   return { ok: true, docs };
 }
@@ -229,7 +248,9 @@ export function predictQuotes(text: string, recognizer: RecognizerName = DEFAULT
 }
 
 function usage(msg: string): void {
-  console.error(`bench quotes: ${msg}\nusage: npm run bench -- quotes --data <file.jsonl> [--out pred.jsonl] [--type direct|partial] [--recognizer model|rules|hybrid]`);
+  console.error(
+    `bench quotes: ${msg}\nusage: npm run bench -- quotes --data <file.jsonl> [--out pred.jsonl] [--type direct|partial] [--recognizer model|rules|hybrid]`,
+  );
   process.exitCode = 2;
 }
 
@@ -247,8 +268,10 @@ export async function run(argv: string[]): Promise<void> {
     else return usage(`unknown argument "${a}"`);
   }
   if (!data) return usage("--data is required");
-  if (!(recognizer in RECOGNIZERS)) return usage(`--recognizer must be one of ${Object.keys(RECOGNIZERS).join(", ")}, got "${recognizer}"`);
-  if (qtype !== undefined && qtype !== "direct" && qtype !== "partial") return usage(`--type must be direct or partial, got "${qtype}"`);
+  if (!(recognizer in RECOGNIZERS))
+    return usage(`--recognizer must be one of ${Object.keys(RECOGNIZERS).join(", ")}, got "${recognizer}"`);
+  if (qtype !== undefined && qtype !== "direct" && qtype !== "partial")
+    return usage(`--type must be direct or partial, got "${qtype}"`);
   const read = readJsonl(data);
   if (!read.ok) {
     console.error(`bench quotes: ${read.message}`);
@@ -262,9 +285,14 @@ export async function run(argv: string[]): Promise<void> {
     return;
   }
   const t0 = performance.now();
-  const preds: QuoteDoc[] = read.docs.map((d) => ({ id: d.id, quotes: predictQuotes(d.text as string, recognizer as RecognizerName) }));
+  const preds: QuoteDoc[] = read.docs.map((d) => ({
+    id: d.id,
+    quotes: predictQuotes(d.text as string, recognizer as RecognizerName),
+  }));
   const ms = performance.now() - t0;
-  if (out) writeFileSync(out, preds.map((p) => JSON.stringify(p)).join("\n") + "\n");
-  console.log(`extracted ${read.docs.length} articles in ${ms.toFixed(0)} ms (${((read.docs.length / ms) * 1000).toFixed(0)} articles/s)`);
+  if (out) writeFileSync(out, `${preds.map((p) => JSON.stringify(p)).join("\n")}\n`);
+  console.log(
+    `extracted ${read.docs.length} articles in ${ms.toFixed(0)} ms (${((read.docs.length / ms) * 1000).toFixed(0)} articles/s)`,
+  );
   console.log(formatScore(scoreQuotes(read.docs, preds, qtype), qtype));
 }

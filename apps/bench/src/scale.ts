@@ -85,7 +85,10 @@ function allPairsDedup(records: ClusterRecord[]): { pairs: Set<string>; groups: 
       let dup = a.exact === b.exact;
       if (!dup) {
         const s = setSimilarity(a.shingles, b.shingles);
-        dup = s.jaccard >= NEAR_JACCARD || (Math.min(a.shingles.length, b.shingles.length) >= CONTAINMENT_MIN_SHINGLES && s.containment >= NEAR_CONTAINMENT);
+        dup =
+          s.jaccard >= NEAR_JACCARD ||
+          (Math.min(a.shingles.length, b.shingles.length) >= CONTAINMENT_MIN_SHINGLES &&
+            s.containment >= NEAR_CONTAINMENT);
       }
       if (dup) {
         uf.union(i, j);
@@ -99,7 +102,10 @@ function allPairsDedup(records: ClusterRecord[]): { pairs: Set<string>; groups: 
 }
 
 /** Pairs inside each duplicate group, as index pairs "i:j" (i < j) over `records`. */
-function groupPairs(index: DedupIndex, records: ClusterRecord[]): { pairs: Set<string>; groups: number; grouped: number } {
+function groupPairs(
+  index: DedupIndex,
+  records: ClusterRecord[],
+): { pairs: Set<string>; groups: number; grouped: number } {
   const byRoot = new Map<number, number[]>();
   records.forEach((r, i) => {
     const root = index.groupIndex(r.id)!;
@@ -115,7 +121,8 @@ function groupPairs(index: DedupIndex, records: ClusterRecord[]): { pairs: Set<s
     groups++;
     grouped += members.length;
     if (members.length > 2000) continue; // pair listing only; such groups are generic titles
-    for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) pairs.add(`${members[x]}:${members[y]}`);
+    for (let x = 0; x < members.length; x++)
+      for (let y = x + 1; y < members.length; y++) pairs.add(`${members[x]}:${members[y]}`);
   }
   return { pairs, groups, grouped };
 }
@@ -163,7 +170,6 @@ async function child(data: string, n: number, baseline: boolean): Promise<void> 
 
 // ---- near-duplicate detector against seeded perturbations of real article texts ----
 
-
 const BOILERPLATE = [
   "Subscribe to our newsletter to get the latest news in your inbox.",
   "Share this article on Facebook, Twitter and by email.",
@@ -175,7 +181,11 @@ const BOILERPLATE = [
 ];
 const EDIT_WORDS = ["reportedly", "officials", "on Tuesday", "the company", "late", "new", "local", "also"];
 
-const splitSentences = (text: string) => text.split(/(?<=[.!?]["”’]?)\s+|\n+/).map((s) => s.trim()).filter(Boolean);
+const splitSentences = (text: string) =>
+  text
+    .split(/(?<=[.!?]["”’]?)\s+|\n+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /**
  * The perturbations (each copy seeded by article number and kind):
@@ -245,10 +255,19 @@ export const PERTURBATIONS = ["drop", "reorder", "edit", "boilerplate", "trim", 
 
 async function perturbationBench(devFiles: string[]): Promise<void> {
   const originals: { id: string; text: string }[] = [];
-  for (const f of devFiles) for (const r of await readRecords(f)) originals.push({ id: r.id, text: r.title && !r.text.startsWith(r.title) ? `${r.title}\n${r.text}` : r.text || r.title });
+  for (const f of devFiles)
+    for (const r of await readRecords(f))
+      originals.push({
+        id: r.id,
+        text: r.title && !r.text.startsWith(r.title) ? `${r.title}\n${r.text}` : r.text || r.title,
+      });
   const items: { id: string; text: string; origin: number; kind: string }[] = [];
   originals.forEach((o, i) => items.push({ ...o, origin: i, kind: "original" }));
-  originals.forEach((o, i) => PERTURBATIONS.forEach((kind, k) => items.push({ id: `${o.id}~${kind}`, text: perturb(o.text, kind, i * 977 + k * 131 + 7), origin: i, kind })));
+  originals.forEach((o, i) =>
+    PERTURBATIONS.forEach((kind, k) =>
+      items.push({ id: `${o.id}~${kind}`, text: perturb(o.text, kind, i * 977 + k * 131 + 7), origin: i, kind }),
+    ),
+  );
 
   // ECB+ dev originals include copies of one wire story (teasers, re-edits; 9 pairs share >= 85% of
   // their shingles). Whether such a pair "is" a duplicate is the question being measured, so pairs
@@ -256,7 +275,9 @@ async function perturbationBench(devFiles: string[]): Promise<void> {
   const family = new UnionFind(originals.length);
   for (let i = 0; i < originals.length; i++) family.add();
   const entries = originals.map((o) => dedupEntry({ id: o.id, text: o.text }));
-  for (let i = 0; i < entries.length; i++) for (let j = i + 1; j < entries.length; j++) if (setSimilarity(entries[i].shingles, entries[j].shingles).containment >= 0.5) family.union(i, j);
+  for (let i = 0; i < entries.length; i++)
+    for (let j = i + 1; j < entries.length; j++)
+      if (setSimilarity(entries[i].shingles, entries[j].shingles).containment >= 0.5) family.union(i, j);
   const families = new Set(originals.map((_, i) => family.find(i)));
 
   const index = new DedupIndex();
@@ -286,10 +307,18 @@ async function perturbationBench(devFiles: string[]): Promise<void> {
   }
   const p = tp + fp ? tp / (tp + fp) : 1;
   const r = tp + fn ? tp / (tp + fn) : 1;
-  console.log(`\nnear-duplicate detector on perturbed copies of ${originals.length} dev texts (${devFiles.join(", ")}), ${items.length} texts, ${secs.toFixed(2)}s`);
-  console.log(`  per kind, copy found with its original: ${[...perKind].map(([k, v]) => `${k} ${v.found}/${v.total}`).join(", ")}`);
-  console.log(`  ${originals.length - families.size} originals overlap another by >= 50% (wire copies); ${excluded} pairs across such originals are not scored`);
-  console.log(`  pairwise, an original and its 6 copies as one group: precision=${p.toFixed(4)} recall=${r.toFixed(4)} (tp=${tp} fp=${fp} fn=${fn})`);
+  console.log(
+    `\nnear-duplicate detector on perturbed copies of ${originals.length} dev texts (${devFiles.join(", ")}), ${items.length} texts, ${secs.toFixed(2)}s`,
+  );
+  console.log(
+    `  per kind, copy found with its original: ${[...perKind].map(([k, v]) => `${k} ${v.found}/${v.total}`).join(", ")}`,
+  );
+  console.log(
+    `  ${originals.length - families.size} originals overlap another by >= 50% (wire copies); ${excluded} pairs across such originals are not scored`,
+  );
+  console.log(
+    `  pairwise, an original and its 6 copies as one group: precision=${p.toFixed(4)} recall=${r.toFixed(4)} (tp=${tp} fp=${fp} fn=${fn})`,
+  );
 }
 
 /** `npm run bench -- scale [--data scale.jsonl.gz] [--dev clustering/dev.jsonl ...] [--sizes 10000,50000,100000,all]`. */
@@ -305,7 +334,8 @@ export async function run(argv: string[]): Promise<void> {
       "skip-perturb": { type: "boolean", default: false },
     },
   });
-  if (values.child) return child(values.data!, values.child === "all" ? Infinity : Number(values.child), values.baseline!);
+  if (values.child)
+    return child(values.data!, values.child === "all" ? Infinity : Number(values.child), values.baseline!);
 
   const sizes = values.sizes!.split(",");
   const bad = sizes.find((s) => s !== "all" && !(Number(s) > 0));
@@ -315,14 +345,29 @@ export async function run(argv: string[]): Promise<void> {
     return;
   }
   console.log(`data=${values.data}; each size runs in a fresh process (peak RSS is that process's high-water mark)`);
-  console.log("size     | dedup s (cpu)  items/s  heap MB groups same-story | story s (cpu)  items/s  heap MB clusters  B3 P   B3 R   B3 F1 | total s  peak RSS MB");
+  console.log(
+    "size     | dedup s (cpu)  items/s  heap MB groups same-story | story s (cpu)  items/s  heap MB clusters  B3 P   B3 R   B3 F1 | total s  peak RSS MB",
+  );
   const results: SizeResult[] = [];
   for (const [k, size] of sizes.entries()) {
     // Each size runs in its own process so its peak memory is its own, not the previous size's.
-    const proc = spawnSync(process.execPath, [...process.execArgv, process.argv[1], "scale", "--data", values.data!, "--child", size, ...(k === 0 ? ["--baseline"] : [])], {
-      encoding: "utf8",
-      maxBuffer: 1 << 24,
-    });
+    const proc = spawnSync(
+      process.execPath,
+      [
+        ...process.execArgv,
+        process.argv[1],
+        "scale",
+        "--data",
+        values.data!,
+        "--child",
+        size,
+        ...(k === 0 ? ["--baseline"] : []),
+      ],
+      {
+        encoding: "utf8",
+        maxBuffer: 1 << 24,
+      },
+    );
     const line = proc.stdout.trim().split("\n").pop() ?? "";
     if (proc.status !== 0 || !line.startsWith("{")) {
       console.error(`bench scale: size ${size} failed:\n${proc.stderr}`);

@@ -80,7 +80,9 @@ const models = seeds.map((seed) =>
     epochs,
     seed,
     onEpoch: (e, m) =>
-      console.log(`seed ${seed} epoch ${e} dev_f1=${evaluate(m, dev).toFixed(4)} (${((performance.now() - t0) / 1000).toFixed(1)}s)`),
+      console.log(
+        `seed ${seed} epoch ${e} dev_f1=${evaluate(m, dev).toFixed(4)} (${((performance.now() - t0) / 1000).toFixed(1)}s)`,
+      ),
   }),
 );
 const model = models[0];
@@ -115,6 +117,10 @@ if (process.argv.includes("--write")) {
 }
 if (process.argv.includes("--check")) {
   const same = readFileSync(target, "utf8").includes(`"${base64}"`);
-  console.log(same ? `check: ${target} is exactly this training's output` : `check: ${target} differs from this training's output`);
+  console.log(
+    same
+      ? `check: ${target} is exactly this training's output`
+      : `check: ${target} differs from this training's output`,
+  );
   if (!same) process.exitCode = 1;
 }

@@ -17,16 +17,13 @@ interface Expected {
   numbers?: { text_contains: string; subject_contains: string }[];
 }
 
-const spec = JSON.parse(readFileSync(root("../fixtures/seeds.expected.json"), "utf8")) as { articles: Record<string, Expected> };
+const spec = JSON.parse(readFileSync(root("../fixtures/seeds.expected.json"), "utf8")) as {
+  articles: Record<string, Expected>;
+};
 
 /** The spec's comparison: straight quotes and apostrophes, folded white space, no case. */
 const norm = (s: string | null | undefined): string =>
-  (s ?? "")
-    .replace(/[“”„]/g, '"')
-    .replace(/[‘’]/g, "'")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
+  (s ?? "").replace(/[“”„]/g, '"').replace(/[‘’]/g, "'").replace(/\s+/g, " ").trim().toLowerCase();
 
 const quoteMatches = (text: string, prefix: string): boolean => {
   const t = norm(text);
@@ -81,13 +78,22 @@ describe.each(Object.entries(spec.articles))("seed %s", (id, exp) => {
   it("lists the organizations and places", () => {
     const orgs = names(article(), "organization");
     const places = names(article(), "place");
-    expect((exp.organizations ?? []).filter((o) => !orgs.includes(norm(o))), `orgs: ${orgs.join(", ")}`).toEqual([]);
-    expect((exp.places ?? []).filter((p) => !places.includes(norm(p))), `places: ${places.join(", ")}`).toEqual([]);
+    expect(
+      (exp.organizations ?? []).filter((o) => !orgs.includes(norm(o))),
+      `orgs: ${orgs.join(", ")}`,
+    ).toEqual([]);
+    expect(
+      (exp.places ?? []).filter((p) => !places.includes(norm(p))),
+      `places: ${places.join(", ")}`,
+    ).toEqual([]);
   });
 
   it("finds the numeric claims with their subjects", () => {
     const missing = (exp.numbers ?? []).filter(
-      (n) => !article().numbers.some((x) => x.text.includes(n.text_contains) && norm(x.subject).includes(norm(n.subject_contains))),
+      (n) =>
+        !article().numbers.some(
+          (x) => x.text.includes(n.text_contains) && norm(x.subject).includes(norm(n.subject_contains)),
+        ),
     );
     expect(missing, JSON.stringify(article().numbers.map((n) => [n.text, n.subject]))).toEqual([]);
   });

@@ -12,19 +12,27 @@ const root = fileURLToPath(new URL("../../../", import.meta.url));
 const expected = JSON.parse(readFileSync(`${root}packages/core/fixtures/seeds.expected.json`, "utf8")) as {
   articles: Record<string, Record<string, unknown>>;
 };
-const files = readdirSync(`${root}seeds`).filter((f) => f.endsWith(".txt")).sort();
+const files = readdirSync(`${root}seeds`)
+  .filter((f) => f.endsWith(".txt"))
+  .sort();
 const articles = new Map<string, Article>(
   analyzeBatch(files.map((f) => ({ id: f, text: readFileSync(`${root}seeds/${f}`, "utf8") }))).map((a) => [a.id, a]),
 );
 
 // The fixture's comparison rule: straight quotes, folded white space, case ignored.
 const norm = (s: string) =>
-  s.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, " ").trim().toLowerCase();
+  s
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
 
 type Check = (a: Article, want: any) => void;
 const checks: Record<string, Check> = {
   title: (a, want) => {
-    if (want === null) expect(a.title === null || a.titleDerived, "no headline in the text: null or marked derived").toBe(true);
+    if (want === null)
+      expect(a.title === null || a.titleDerived, "no headline in the text: null or marked derived").toBe(true);
     else {
       expect(norm(a.title ?? "")).toBe(norm(want));
       expect(a.titleDerived).toBe(false);
@@ -77,7 +85,11 @@ describe("analyze on the five seeds: cleaning and metadata (fixtures/seeds.expec
     expect(reasons.get("caption")).toMatch(/Pool via REUTERS$/);
     expect(reasons.get("disclaimer")).toMatch(/^USTimeToday is an automatic aggregator/);
     expect(a.body).not.toMatch(/Additional reporting|Editing by/);
-    expect(a.credits.find((c) => c.role === "editing")?.names).toEqual(["Gareth Jones", "Nick Macfie", "Frances Kerry"]);
+    expect(a.credits.find((c) => c.role === "editing")?.names).toEqual([
+      "Gareth Jones",
+      "Nick Macfie",
+      "Frances Kerry",
+    ]);
     expect(a.contributors).toEqual(expect.arrayContaining(["Niklas Polland", "Mark Trevelyan"]));
     expect(a.contributors).not.toContain("Gareth Jones");
   });
@@ -86,7 +98,9 @@ describe("analyze on the five seeds: cleaning and metadata (fixtures/seeds.expec
     expect(articles.get("001_57e72f795a792d39.txt")!.body).toMatch(/^RIGA, Latvia - Secretary of State/);
     expect(articles.get("002_b662277d12457799.txt")!.body).toMatch(/^GENEVA \(AP\) — U\.S\. Secretary/);
     expect(articles.get("003_6c04b11d307fba50.txt")!.body).toMatch(/^\(Reuters\) – U\.S\. Secretary/);
-    expect(articles.get("004_96b30b9797db3545.txt")!.body).toMatch(/^U\.S\. Secretary of State Antony Blinken is meeting/);
+    expect(articles.get("004_96b30b9797db3545.txt")!.body).toMatch(
+      /^U\.S\. Secretary of State Antony Blinken is meeting/,
+    );
   });
   it("keeps quote and number offsets inside the final body", () => {
     for (const a of articles.values()) {

@@ -15,7 +15,11 @@ describe("analyze: input metadata takes precedence and is merged with the text",
   });
 
   it("does not mark a metadata title derived when the text prints it (003)", () => {
-    const a = analyze({ id: "003.txt", text: s003, title: "Blinken confronts Russia's Lavrov over Ukraine, warns of 'serious costs'" });
+    const a = analyze({
+      id: "003.txt",
+      text: s003,
+      title: "Blinken confronts Russia's Lavrov over Ukraine, warns of 'serious costs'",
+    });
     expect(a.titleDerived).toBe(false);
     expect(a.body).not.toContain("warns of ‘serious costs’");
   });
@@ -27,23 +31,42 @@ describe("analyze: input metadata takes precedence and is merged with the text",
   it("uses the metadata date and notes when the page prints another", () => {
     const a = analyze({ id: "003.txt", text: s003, published: "2021-12-03T08:00:00Z" });
     expect(a.published).toMatchObject({ stated: "2021-12-03", source: "input" });
-    expect(a.published.conflicts).toContain("metadata date 2021-12-03 differs from the date printed on the page (2021-12-02)");
+    expect(a.published.conflicts).toContain(
+      "metadata date 2021-12-03 differs from the date printed on the page (2021-12-02)",
+    );
   });
 
   it("keeps upstream date conflicts and the modified date apart from publication", () => {
-    const a = analyze({ text: s002, dateConflicts: ["og:published_time 2022-01-21 vs visible date 2022-01-20"], modified: "2022-01-22" });
+    const a = analyze({
+      text: s002,
+      dateConflicts: ["og:published_time 2022-01-21 vs visible date 2022-01-20"],
+      modified: "2022-01-22",
+    });
     expect(a.published).toMatchObject({ stated: null, modified: "2022-01-22" });
     expect(a.published.conflicts).toEqual(["og:published_time 2022-01-21 vs visible date 2022-01-20"]);
   });
 
   it("merges metadata authors with the byline and canonicalizes a metadata agency", () => {
-    const a = analyze({ text: s003, authors: ["Humeyra Pamuk", "Jane Doe"], agency: "Thomson Reuters", outlet: "USTimeToday", url: "https://example.com/a" });
+    const a = analyze({
+      text: s003,
+      authors: ["Humeyra Pamuk", "Jane Doe"],
+      agency: "Thomson Reuters",
+      outlet: "USTimeToday",
+      url: "https://example.com/a",
+    });
     expect(a.authors).toEqual(["Humeyra Pamuk", "Jane Doe", "Johan Ahlander"]);
-    expect(a.provenance).toMatchObject({ agency: "Reuters", republishedFrom: "Reuters", outlet: "USTimeToday", url: "https://example.com/a" });
+    expect(a.provenance).toMatchObject({
+      agency: "Reuters",
+      republishedFrom: "Reuters",
+      outlet: "USTimeToday",
+      url: "https://example.com/a",
+    });
   });
 
   it("reads an agency from the byline when there is no dateline", () => {
-    const a = analyze({ text: "Talks End Without Deal\n\nBy JANE DOE, Associated Press\n\nThe talks in Geneva ended on Friday without a deal, officials said." });
+    const a = analyze({
+      text: "Talks End Without Deal\n\nBy JANE DOE, Associated Press\n\nThe talks in Geneva ended on Friday without a deal, officials said.",
+    });
     expect(a.authors).toEqual(["Jane Doe"]);
     expect(a.provenance.agency).toBe("AP");
     expect(a.credits).toEqual([{ role: "author", names: ["Jane Doe"] }]);
@@ -82,7 +105,12 @@ describe("analyzeBatch", () => {
   ];
 
   it("removes a paragraph that recurs across the batch, and records why", () => {
-    const articles = analyzeBatch(texts.map((t, i) => ({ id: `a${i}`, text: `${t}\n\n${chrome}\n\nStory ${i} continues with its own second paragraph.` })));
+    const articles = analyzeBatch(
+      texts.map((t, i) => ({
+        id: `a${i}`,
+        text: `${t}\n\n${chrome}\n\nStory ${i} continues with its own second paragraph.`,
+      })),
+    );
     articles.forEach((a, i) => {
       expect(a.body).not.toContain("live coverage");
       expect(a.removed).toContainEqual({ text: chrome, reason: "recurring" });
@@ -98,7 +126,10 @@ describe("analyzeBatch", () => {
 
   it("analyzes the seeds the same way alone and in a batch", () => {
     const alone = analyze({ id: "003", text: s003 });
-    const [inBatch] = analyzeBatch([{ id: "003", text: s003 }, { id: "002", text: s002 }]);
+    const [inBatch] = analyzeBatch([
+      { id: "003", text: s003 },
+      { id: "002", text: s002 },
+    ]);
     expect(inBatch.body).toBe(alone.body);
   });
 });

@@ -19,7 +19,14 @@ export interface AnalyzeOptions {
 }
 
 // Credit roles whose people count as contributors (editors are credited, but did not report).
-const CONTRIBUTOR_ROLES = new Set(["contributor", "additional reporting", "reporting", "writing", "compiled", "research"]);
+const CONTRIBUTOR_ROLES = new Set([
+  "contributor",
+  "additional reporting",
+  "reporting",
+  "writing",
+  "compiled",
+  "research",
+]);
 
 /**
  * Turns one raw news text into a clean, structured, validated Article: boilerplate, captions,
@@ -39,7 +46,10 @@ export function analyze(input: AnalyzeInput, options: AnalyzeOptions = {}): Arti
   const body = c.body;
 
   const title = metaTitle ?? c.headline;
-  const titleDerived = metaTitle !== null && (c.headline === null || matchKey(c.headline) !== matchKey(metaTitle)) && !printedTitle(c.removed, metaTitle);
+  const titleDerived =
+    metaTitle !== null &&
+    (c.headline === null || matchKey(c.headline) !== matchKey(metaTitle)) &&
+    !printedTitle(c.removed, metaTitle);
 
   // Dates: metadata first, then the page's own dated header line. Never invented.
   // A dated dateline ("WASHINGTON, Dec. 2, 2021 —") counts when the page header has no date line.
@@ -56,21 +66,26 @@ export function analyze(input: AnalyzeInput, options: AnalyzeOptions = {}): Arti
   if (stated) {
     const weekdayPrinted = !inputDate && headerDate ? headerDate.weekday : null;
     const exactDay = !inputDate || /^\d{4}-\d{2}-\d{2}$/.test(input.published!.trim());
-    for (const note of dateConflicts({ iso: stated, weekday: weekdayPrinted }, body, { exactDay })) if (!conflicts.includes(note)) conflicts.push(note);
+    for (const note of dateConflicts({ iso: stated, weekday: weekdayPrinted }, body, { exactDay }))
+      if (!conflicts.includes(note)) conflicts.push(note);
   }
-  const modified = (input.modified ? toIsoDate(input.modified) : null) ?? c.dates.find((d) => d.kind === "modified")?.iso ?? null;
+  const modified =
+    (input.modified ? toIsoDate(input.modified) : null) ?? c.dates.find((d) => d.kind === "modified")?.iso ?? null;
   const contentParas = c.paragraphs;
   // Only a weekday the text names: the main event's, else the one printed with the header date.
   const weekday = mainWeekday(contentParas) ?? headerDate?.weekday ?? null;
 
   // People: bylines and credit lines.
-  const authors = unique([...(input.authors ?? []).map((a) => fixAllCapsName(a.trim())).filter(Boolean), ...c.bylines.flatMap((b) => b.authors)]);
+  const authors = unique([
+    ...(input.authors ?? []).map((a) => fixAllCapsName(a.trim())).filter(Boolean),
+    ...c.bylines.flatMap((b) => b.authors),
+  ]);
   const credits: Credit[] = [];
   if (authors.length) credits.push({ role: "author", names: authors });
   credits.push(...c.credits);
-  const contributors = unique(c.credits.filter((cr) => CONTRIBUTOR_ROLES.has(cr.role)).flatMap((cr) => cr.names)).filter(
-    (n) => !authors.includes(n) && isPersonName(n),
-  );
+  const contributors = unique(
+    c.credits.filter((cr) => CONTRIBUTOR_ROLES.has(cr.role)).flatMap((cr) => cr.names),
+  ).filter((n) => !authors.includes(n) && isPersonName(n));
 
   // Provenance: the agency whose copy this is, a republished copy, material credits.
   const agency =
@@ -125,7 +140,10 @@ export function analyze(input: AnalyzeInput, options: AnalyzeOptions = {}): Arti
  * Copies of the same story are not mistaken for boilerplate (see `findRecurringLines`).
  * @example analyzeBatch([{ id: "a", text: "..." }, { id: "b", text: "..." }]).map((a) => a.body)
  */
-export function analyzeBatch(inputs: AnalyzeInput[], options: RecurringOptions & Pick<AnalyzeOptions, "recognizer"> = {}): Article[] {
+export function analyzeBatch(
+  inputs: AnalyzeInput[],
+  options: RecurringOptions & Pick<AnalyzeOptions, "recognizer"> = {},
+): Article[] {
   const paragraphs = inputs.map((i) => splitParagraphs(normalizeText(i.text)).map((p) => p.text));
   const recurring = findRecurringLines(paragraphs, options);
   return inputs.map((input) => analyze(input, { recurring, recognizer: options.recognizer }));

@@ -12,14 +12,9 @@ const across = expected.across;
 let result: FuseResult;
 
 /** The comparison the fixture prescribes: straight quotes, folded white space, case ignored. */
-const norm = (s: string) =>
-  s
-    .replace(/[‘’]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
-const matchesPrefix = (text: string, prefix: string) => norm(text).startsWith(norm(prefix)) || norm(prefix).startsWith(norm(text));
+const norm = (s: string) => s.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, " ").trim().toLowerCase();
+const matchesPrefix = (text: string, prefix: string) =>
+  norm(text).startsWith(norm(prefix)) || norm(prefix).startsWith(norm(text));
 
 beforeAll(() => {
   const files = readdirSync(SEEDS)
@@ -30,7 +25,8 @@ beforeAll(() => {
 
 /** The event an article reports or announces. */
 function eventOf(article: string): string | undefined {
-  for (const s of result.stories) for (const e of s.events) if (e.articles.includes(article) || e.announcedBy.includes(article)) return e.id;
+  for (const s of result.stories)
+    for (const e of s.events) if (e.articles.includes(article) || e.announcedBy.includes(article)) return e.id;
   return undefined;
 }
 
@@ -49,7 +45,9 @@ describe("fuse on the five seeds: across articles", () => {
   });
 
   it("links 001 to the Stockholm meeting it announces", () => {
-    const stockholm = result.stories.flatMap((s) => s.events).find((e) => e.articles.includes("003_6c04b11d307fba50.txt"));
+    const stockholm = result.stories
+      .flatMap((s) => s.events)
+      .find((e) => e.articles.includes("003_6c04b11d307fba50.txt"));
     expect(stockholm?.place).toBe("Stockholm");
     expect(stockholm?.date).toBe("2021-12-02");
     expect(stockholm?.announcedBy).toContain("001_57e72f795a792d39.txt");
@@ -63,7 +61,11 @@ describe("fuse on the five seeds: across articles", () => {
   it("resolves every name form of one person to one entity", () => {
     for (const forms of across.same_entity) {
       const owners = new Set(
-        forms.map((f) => result.entities.find((e) => e.type === "person" && [e.name, ...e.aliases].some((n) => norm(n) === norm(f)))?.id),
+        forms.map(
+          (f) =>
+            result.entities.find((e) => e.type === "person" && [e.name, ...e.aliases].some((n) => norm(n) === norm(f)))
+              ?.id,
+        ),
       );
       expect([...owners], forms.join(" / ")).toHaveLength(1);
       expect([...owners][0], forms.join(" / ")).toBeDefined();
@@ -80,7 +82,9 @@ describe("fuse on the five seeds: across articles", () => {
 
   it("keeps one record per shared quote with every article carrying it", () => {
     for (const q of across.shared_quotes) {
-      const rec = result.quotes.find((r) => r.occurrences.some((o) => matchesPrefix(o.text, q.prefix)) && r.speaker?.endsWith(q.speaker));
+      const rec = result.quotes.find(
+        (r) => r.occurrences.some((o) => matchesPrefix(o.text, q.prefix)) && r.speaker?.endsWith(q.speaker),
+      );
       expect(rec, q.prefix).toBeDefined();
       expect(rec!.articles, q.prefix).toEqual(expect.arrayContaining(q.articles));
     }
@@ -88,7 +92,9 @@ describe("fuse on the five seeds: across articles", () => {
 
   it("groups near-variants of one statement by the same speaker", () => {
     for (const g of across.grouped_quote_variants) {
-      const recs = g.prefixes.map((p) => result.quotes.find((r) => r.occurrences.some((o) => matchesPrefix(o.text, p)))?.id);
+      const recs = g.prefixes.map(
+        (p) => result.quotes.find((r) => r.occurrences.some((o) => matchesPrefix(o.text, p)))?.id,
+      );
       expect(new Set(recs).size, g.prefixes.join(" / ")).toBe(1);
       const rec = result.quotes.find((r) => r.id === recs[0])!;
       expect(rec.speaker?.endsWith(g.speaker)).toBe(true);
@@ -101,7 +107,11 @@ describe("fuse on the five seeds: across articles", () => {
     const spec = across.discrepancies.find((d) => /troops/.test(d.about))!;
     const d = result.discrepancies.find((x) => x.kind === "number" && /Russian troops/i.test(x.about));
     const values = d?.values.map((v) => v.value) ?? [];
-    for (const v of spec.values) expect(values.some((x) => x === v || x.endsWith(` ${v}`)), v).toBe(true);
+    for (const v of spec.values)
+      expect(
+        values.some((x) => x === v || x.endsWith(` ${v}`)),
+        v,
+      ).toBe(true);
     expect(values.some((x) => x.includes("125,000"))).toBe(false);
     const of = (v: string) => d?.values.find((x) => x.value === v)?.articles;
     expect(of("nearly 100,000")).toEqual(["001_57e72f795a792d39.txt"]);
@@ -122,8 +132,14 @@ describe("fuse on the five seeds: across articles", () => {
 
   it("sets 001's stated date against the date of the meeting it announces", () => {
     const spec = across.discrepancies.find((d) => d.about.startsWith("001"))!;
-    const d = result.discrepancies.find((x) => x.kind === "date" && x.values.some((v) => v.articles.includes("001_57e72f795a792d39.txt")));
-    for (const v of spec.values) expect(d?.values.some((x) => x.value.startsWith(v)), v).toBe(true);
+    const d = result.discrepancies.find(
+      (x) => x.kind === "date" && x.values.some((v) => v.articles.includes("001_57e72f795a792d39.txt")),
+    );
+    for (const v of spec.values)
+      expect(
+        d?.values.some((x) => x.value.startsWith(v)),
+        v,
+      ).toBe(true);
   });
 });
 

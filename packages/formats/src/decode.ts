@@ -15,7 +15,10 @@ export function gunzip(bytes: Uint8Array): Uint8Array {
 
 /** WHATWG label normalisation: TextDecoder knows the labels, we only map the ones publishers misspell. */
 function normaliseLabel(label: string): string {
-  const l = label.trim().toLowerCase().replace(/^["']|["']$/g, "");
+  const l = label
+    .trim()
+    .toLowerCase()
+    .replace(/^["']|["']$/g, "");
   if (l === "utf8") return "utf-8";
   if (l === "latin1" || l === "latin-1") return "windows-1252";
   return l;
@@ -23,8 +26,9 @@ function normaliseLabel(label: string): string {
 
 /** Windows-1252's 0x80-0x9F (the rest is Latin-1). Undefined bytes keep their C1 code point, as browsers do. */
 const CP1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d,
+  0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d,
+  0x017e, 0x0178,
 ];
 
 /**
@@ -93,9 +97,12 @@ function declaredInContent(bytes: Uint8Array): { charset: string; source: Charse
  * (the superset of Latin-1 that browsers use for it).
  */
 export function decodeBytes(bytes: Uint8Array, contentType?: string): Decoded {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), charset: "utf-8", source: "bom" };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), charset: "utf-16le", source: "bom" };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), charset: "utf-16be", source: "bom" };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), charset: "utf-8", source: "bom" };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), charset: "utf-16le", source: "bom" };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), charset: "utf-16be", source: "bom" };
   const http = charsetOfContentType(contentType);
   const declared = http ? { charset: http, source: "http" as const } : declaredInContent(bytes);
   if (declared) {

@@ -10,13 +10,18 @@ export const SUPPORTED_EXT = /\.(txt|text|html?|xhtml|xml|rss|atom|json|jsonl|nd
  * prose that starts with `<!DOCTYPE`).
  */
 export function detectFormat(name: string, text: string, contentType?: string): Format | null {
-  const ext = name.toLowerCase().replace(/\.gz$/, "").match(/\.([a-z0-9]+)$/)?.[1] ?? "";
+  const ext =
+    name
+      .toLowerCase()
+      .replace(/\.gz$/, "")
+      .match(/\.([a-z0-9]+)$/)?.[1] ?? "";
   const sniffed = sniff(text);
   const ct = contentType?.toLowerCase() ?? "";
   if (ext === "jsonl" || ext === "ndjson" || ct.includes("ndjson") || ct.includes("jsonl")) return "jsonl";
   if (ext === "rss") return sniffed === "atom" ? "atom" : "rss";
   if (ext === "atom") return sniffed === "rss" ? "rss" : "atom";
-  if (ext === "html" || ext === "htm" || ext === "xhtml") return sniffed === "rss" || sniffed === "atom" ? sniffed : "html";
+  if (ext === "html" || ext === "htm" || ext === "xhtml")
+    return sniffed === "rss" || sniffed === "atom" ? sniffed : "html";
   if (sniffed) return sniffed;
   // An .xml that is no known feed still goes to the feed reader, which says what is wrong with it.
   if (ext === "xml") return "rss";
@@ -26,10 +31,16 @@ export function detectFormat(name: string, text: string, contentType?: string): 
 }
 
 function sniff(text: string): Format | null {
-  const head = text.slice(0, 2048).replace(/^\uFEFF/, "").trimStart();
+  const head = text
+    .slice(0, 2048)
+    .replace(/^\uFEFF/, "")
+    .trimStart();
   if (head.startsWith("[") && /^\[\s*(\{|\])/.test(head)) return "jsonarray";
   if (head.startsWith("{")) {
-    if (/"version"\s*:\s*"https:\/\/jsonfeed\.org/.test(head) || /^\{\s*"(version|title|home_page_url|feed_url|items)"/.test(head) && /"items"\s*:/.test(text.slice(0, 200_000))) {
+    if (
+      /"version"\s*:\s*"https:\/\/jsonfeed\.org/.test(head) ||
+      (/^\{\s*"(version|title|home_page_url|feed_url|items)"/.test(head) && /"items"\s*:/.test(text.slice(0, 200_000)))
+    ) {
       // A JSON Feed is one object; JSON Lines has an object per line.
       if (!/\}\s*\n\s*\{/.test(text.slice(0, 200_000)) || /jsonfeed\.org/.test(head)) return "jsonfeed";
     }

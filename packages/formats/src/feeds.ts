@@ -48,12 +48,24 @@ interface FeedItem {
   authors: string[];
 }
 
-function toResults(items: FeedItem[], name: string, baseId: string, outlet: string | undefined, language: string | undefined): ReadResult[] {
+function toResults(
+  items: FeedItem[],
+  name: string,
+  baseId: string,
+  outlet: string | undefined,
+  language: string | undefined,
+): ReadResult[] {
   if (items.length === 0) return [err("input_empty", `${name}: the feed has no items`, name)];
   return items.map((it, i) => {
     const origin = `${name}#item-${i + 1}`;
     const body = bodyText(it.html);
-    if (!body) return err("input_empty", `${origin}: item ${i + 1}${it.title ? ` ("${it.title}")` : ""} has no content or description`, origin, { item: i + 1 });
+    if (!body)
+      return err(
+        "input_empty",
+        `${origin}: item ${i + 1}${it.title ? ` ("${it.title}")` : ""} has no content or description`,
+        origin,
+        { item: i + 1 },
+      );
     const input: AnalyzeInput = { id: it.id ?? `${baseId}#${i + 1}`, text: body };
     if (it.title) input.title = it.title;
     if (it.url) input.url = it.url;
@@ -86,7 +98,7 @@ export function readXmlFeed(xml: string, name: string, baseId: string): ReadResu
   const rss = (doc.rss as X | undefined)?.channel as X | undefined;
   const rdf = doc["rdf:RDF"] as X | undefined;
   if (rss || rdf) {
-    const channel = rss ?? ((rdf?.channel as X | undefined) ?? {});
+    const channel = rss ?? (rdf?.channel as X | undefined) ?? {};
     const rawItems = ((rss ? rss.item : rdf?.item) ?? []) as X[];
     const items: FeedItem[] = rawItems.map((it) => ({
       id: text(it.guid),
@@ -94,7 +106,10 @@ export function readXmlFeed(xml: string, name: string, baseId: string): ReadResu
       url: text(it.link),
       html: text(it["content:encoded"]) ?? text(it.description),
       published: text(it.pubDate) ?? text(it["dc:date"]),
-      authors: [...((it["dc:creator"] as unknown[] | undefined) ?? []).map(text), text(it.author)?.replace(/^\S+@\S+\s*\((.*)\)$/, "$1")].filter((a): a is string => !!a),
+      authors: [
+        ...((it["dc:creator"] as unknown[] | undefined) ?? []).map(text),
+        text(it.author)?.replace(/^\S+@\S+\s*\((.*)\)$/, "$1"),
+      ].filter((a): a is string => !!a),
     }));
     return toResults(items, name, baseId, text(channel.title), text(channel.language));
   }
@@ -111,7 +126,13 @@ export function readXmlFeed(xml: string, name: string, baseId: string): ReadResu
     }));
     return toResults(items, name, baseId, text(feed.title), text(feed["@_xml:lang"]));
   }
-  return [err("input_unsupported", `${name}: XML but neither RSS nor Atom (root element <${Object.keys(doc).find((k) => !k.startsWith("?")) ?? "?"}>)`, name)];
+  return [
+    err(
+      "input_unsupported",
+      `${name}: XML but neither RSS nor Atom (root element <${Object.keys(doc).find((k) => !k.startsWith("?")) ?? "?"}>)`,
+      name,
+    ),
+  ];
 }
 
 /** JSON Feed 1.0 / 1.1 (https://jsonfeed.org/version/1.1). */
@@ -122,7 +143,8 @@ export function readJsonFeed(json: string, name: string, baseId: string): ReadRe
   } catch (e) {
     return [err("input_malformed", `${name}: not valid JSON (${(e as Error).message})`, name)];
   }
-  if (!doc || typeof doc !== "object" || !Array.isArray(doc.items)) return [err("input_malformed", `${name}: a JSON Feed needs an "items" array`, name)];
+  if (!doc || typeof doc !== "object" || !Array.isArray(doc.items))
+    return [err("input_malformed", `${name}: a JSON Feed needs an "items" array`, name)];
   const authorsOf = (o: X): string[] => {
     const list = Array.isArray(o.authors) ? (o.authors as X[]) : o.author ? [o.author as X] : [];
     return list.map((a) => text(a?.name)).filter((a): a is string => !!a);

@@ -10,7 +10,15 @@ export type { ReadItem, ReadResult } from "./types.ts";
 export { MAX_INPUT_BYTES, decodeBytes, type Decoded } from "./decode.ts";
 export { detectFormat, SUPPORTED_EXT, type Format } from "./detect.ts";
 export { readabilityText } from "./html/fallback.ts";
-export { readHtmlPage, extractMainText, parseByline, parseHtml, readMetadata, type Byline, type PageMeta } from "./html/index.ts";
+export {
+  readHtmlPage,
+  extractMainText,
+  parseByline,
+  parseHtml,
+  readMetadata,
+  type Byline,
+  type PageMeta,
+} from "./html/index.ts";
 
 export interface ParseOptions {
   /** File name or URL: names the input in errors and hints at the format (the content decides when ambiguous). */
@@ -39,8 +47,15 @@ function readJsonLinesOrObject(text: string, name: string, baseId: string): Read
     } catch {
       return readJsonLines(text, name, baseId);
     }
-    if (doc && typeof doc === "object" && Array.isArray((doc as { items?: unknown }).items)) return readJsonFeed(text, name, baseId);
-    return [err("input_unsupported", `${name}: a JSON document that is neither a JSON Feed, JSON Lines nor an array of articles`, name)];
+    if (doc && typeof doc === "object" && Array.isArray((doc as { items?: unknown }).items))
+      return readJsonFeed(text, name, baseId);
+    return [
+      err(
+        "input_unsupported",
+        `${name}: a JSON document that is neither a JSON Feed, JSON Lines nor an array of articles`,
+        name,
+      ),
+    ];
   }
   return readJsonLines(text, name, baseId);
 }
@@ -53,7 +68,13 @@ function readJsonLinesOrObject(text: string, name: string, baseId: string): Read
 export function parseBytes(body: Uint8Array, opts: ParseOptions): ReadResult[] {
   const name = opts.name;
   const max = opts.maxBytes ?? MAX_INPUT_BYTES;
-  if (body.length > max) return [err("input_too_large", `${name}: ${body.length} bytes is over the ${max}-byte limit`, name, { bytes: body.length, limit: max })];
+  if (body.length > max)
+    return [
+      err("input_too_large", `${name}: ${body.length} bytes is over the ${max}-byte limit`, name, {
+        bytes: body.length,
+        limit: max,
+      }),
+    ];
   if (body.length === 0) return [err("input_empty", `${name}: file is empty`, name)];
   let bytes = body;
   if (isGzip(bytes)) {
@@ -62,12 +83,14 @@ export function parseBytes(body: Uint8Array, opts: ParseOptions): ReadResult[] {
     } catch (e) {
       return [err("input_malformed", `${name}: gzip data is truncated or corrupt (${(e as Error).message})`, name)];
     }
-    if (bytes.length > max) return [err("input_too_large", `${name}: decompresses to over the ${max}-byte limit`, name, { limit: max })];
+    if (bytes.length > max)
+      return [err("input_too_large", `${name}: decompresses to over the ${max}-byte limit`, name, { limit: max })];
     if (bytes.length === 0) return [err("input_empty", `${name}: gzip holds an empty file`, name)];
   } else if (/\.gz$/i.test(name)) {
     return [err("input_malformed", `${name}: named .gz but not gzip data`, name)];
   }
-  if (looksBinary(bytes)) return [err("input_binary", `${name}: binary data, not text, HTML, a feed or JSON Lines`, name)];
+  if (looksBinary(bytes))
+    return [err("input_binary", `${name}: binary data, not text, HTML, a feed or JSON Lines`, name)];
   const { text, charset, source } = decodeBytes(bytes, opts.contentType);
   if (!text.trim()) return [err("input_empty", `${name}: only white space`, name)];
   const baseId = (name.split(/[\\/]/).pop() ?? name).replace(/\.gz$/i, "");
@@ -77,10 +100,17 @@ export function parseBytes(body: Uint8Array, opts: ParseOptions): ReadResult[] {
       // Plain text has nowhere to declare its charset: guessing Windows-1252 would silently garble
       // a file in any other 8-bit encoding, so undeclared non-UTF-8 text is refused instead.
       if (source === "sniffed" && charset !== "utf-8")
-        return [err("input_encoding", `${name}: not valid UTF-8 text (convert it to UTF-8, or give its charset in the content type)`, name)];
+        return [
+          err(
+            "input_encoding",
+            `${name}: not valid UTF-8 text (convert it to UTF-8, or give its charset in the content type)`,
+            name,
+          ),
+        ];
       return [ok({ origin: name, input: { id: baseId, text: text.replace(/^\uFEFF/, "").trim() } })];
     case "html": {
-      if (!/<[a-z!]/i.test(text)) return [err("input_malformed", `${name}: named as HTML but contains no markup`, name)];
+      if (!/<[a-z!]/i.test(text))
+        return [err("input_malformed", `${name}: named as HTML but contains no markup`, name)];
       const page = readHtmlPage(text, baseId);
       if (!page.input.text) return [err("input_empty", `${name}: no article text found in the page`, name)];
       return [ok({ origin: name, input: page.input })];

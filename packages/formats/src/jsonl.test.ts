@@ -29,15 +29,28 @@ describe("JSON Lines", () => {
     expect(first).toMatchObject({ id: "ecbp-00e79271887a", title: "Woman struck, killed in Bloomington" });
     expect(first?.text).toMatch(/^Authorities have released the name of a 66-year-old woman/);
     const html = rs[5].ok ? rs[5].value.input : null;
-    expect(html).toMatchObject({ id: "html-line", title: "HTML line", url: "https://jsonl.example.org/a", published: "2013-09-16" });
-    expect(html?.text).toBe("An HTML body given in a JSON line, with enough words to be an article paragraph of its own.\n\nSecond paragraph of the same short article, also long enough to count.");
+    expect(html).toMatchObject({
+      id: "html-line",
+      title: "HTML line",
+      url: "https://jsonl.example.org/a",
+      published: "2013-09-16",
+    });
+    expect(html?.text).toBe(
+      "An HTML body given in a JSON line, with enough words to be an article paragraph of its own.\n\nSecond paragraph of the same short article, also long enough to count.",
+    );
   });
 });
 
 describe("JSON array of articles", () => {
   it("reads a .json array of the same records, one result per element", () => {
-    const bytes = new TextEncoder().encode(JSON.stringify([{ id: "a", text: "One." }, { title: "no body" }, { id: "c", text: "Three.", source: "Wire" }]));
-    expect(parseBytes(bytes, { name: "export.json" }).map((r) => (r.ok ? `${r.value.origin} ${r.value.input.text}` : r.error.message))).toEqual([
+    const bytes = new TextEncoder().encode(
+      JSON.stringify([{ id: "a", text: "One." }, { title: "no body" }, { id: "c", text: "Three.", source: "Wire" }]),
+    );
+    expect(
+      parseBytes(bytes, { name: "export.json" }).map((r) =>
+        r.ok ? `${r.value.origin} ${r.value.input.text}` : r.error.message,
+      ),
+    ).toEqual([
       "export.json#item-1 One.",
       'export.json#item-2: item 2 has no "text" or "html" field',
       "export.json#item-3 Three.",

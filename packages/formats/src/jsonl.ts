@@ -18,7 +18,11 @@ export function readJsonLines(text: string, name: string, baseId: string): ReadR
     try {
       obj = JSON.parse(line);
     } catch (e) {
-      out.push(err("input_malformed", `${origin}: line ${i + 1} is not valid JSON (${(e as Error).message})`, origin, { line: i + 1 }));
+      out.push(
+        err("input_malformed", `${origin}: line ${i + 1} is not valid JSON (${(e as Error).message})`, origin, {
+          line: i + 1,
+        }),
+      );
       return;
     }
     out.push(readRecord(obj, origin, `line ${i + 1}`, `${baseId}:${i + 1}`, { line: i + 1 }));
@@ -37,11 +41,20 @@ export function readJsonArray(text: string, name: string, baseId: string): ReadR
   }
   if (!Array.isArray(arr)) return [err("input_malformed", `${name}: expected a JSON array of articles`, name)];
   if (arr.length === 0) return [err("input_empty", `${name}: the array is empty`, name)];
-  return arr.map((obj, i) => readRecord(obj, `${name}#item-${i + 1}`, `item ${i + 1}`, `${baseId}#${i + 1}`, { item: i + 1 }));
+  return arr.map((obj, i) =>
+    readRecord(obj, `${name}#item-${i + 1}`, `item ${i + 1}`, `${baseId}#${i + 1}`, { item: i + 1 }),
+  );
 }
 
-function readRecord(obj: unknown, origin: string, where: string, fallbackId: string, detail: Record<string, number>): ReadResult {
-  if (!obj || typeof obj !== "object" || Array.isArray(obj)) return err("input_malformed", `${origin}: ${where} is not a JSON object`, origin, detail);
+function readRecord(
+  obj: unknown,
+  origin: string,
+  where: string,
+  fallbackId: string,
+  detail: Record<string, number>,
+): ReadResult {
+  if (!obj || typeof obj !== "object" || Array.isArray(obj))
+    return err("input_malformed", `${origin}: ${where} is not a JSON object`, origin, detail);
   const o = obj as Record<string, unknown>;
   const id = str(o.id) ?? (typeof o.id === "number" ? String(o.id) : undefined) ?? fallbackId;
   let input: AnalyzeInput;

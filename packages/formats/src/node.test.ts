@@ -29,7 +29,10 @@ describe("readPaths", () => {
 
   it("reads .html.gz pages directly", async () => {
     const [r] = await collect([fixturePath("pages/e372e42c.html.gz")]);
-    expect(r.ok && r.value.input).toMatchObject({ id: "e372e42c.html", title: expect.stringContaining("Son of former German president stabbed to death") });
+    expect(r.ok && r.value.input).toMatchObject({
+      id: "e372e42c.html",
+      title: expect.stringContaining("Son of former German president stabbed to death"),
+    });
   });
 
   it("reports a missing path and a file over the size limit without stopping", async () => {
@@ -39,6 +42,12 @@ describe("readPaths", () => {
   });
 
   it("names content types for the store from the extension", () => {
-    expect(["a.html.gz", "b.atom", "c.jsonl", "d.txt", "e.json"].map(contentTypeOf)).toEqual(["text/html", "application/atom+xml", "application/x-ndjson", "text/plain", "application/feed+json"]);
+    expect(["a.html.gz", "b.atom", "c.jsonl", "d.txt", "e.json"].map(contentTypeOf)).toEqual([
+      "text/html",
+      "application/atom+xml",
+      "application/x-ndjson",
+      "text/plain",
+      "application/feed+json",
+    ]);
   });
 });

@@ -40,7 +40,10 @@ export function contentTypeOf(path: string): string {
  * Reads files and directories and yields one result per article. A directory contributes its
  * supported files (not hidden ones, not subdirectories), sorted by name so runs are reproducible.
  */
-export async function* readPaths(paths: string[], opts: { maxBytes?: number } = {}): AsyncGenerator<ReadResult & { raw?: RawFile }> {
+export async function* readPaths(
+  paths: string[],
+  opts: { maxBytes?: number } = {},
+): AsyncGenerator<ReadResult & { raw?: RawFile }> {
   const max = opts.maxBytes ?? MAX_INPUT_BYTES;
   for (const p of paths) {
     let st;
@@ -56,7 +59,12 @@ export async function* readPaths(paths: string[], opts: { maxBytes?: number } = 
         .filter((e) => e.isFile() && !e.name.startsWith(".") && SUPPORTED_EXT.test(e.name))
         .map((e) => e.name)
         .sort();
-      if (names.length === 0) yield err("input_missing", `${p}: directory has no readable news files (.txt, .html, .htm, .html.gz, .xml, .rss, .atom, .json, .jsonl)`, p);
+      if (names.length === 0)
+        yield err(
+          "input_missing",
+          `${p}: directory has no readable news files (.txt, .html, .htm, .html.gz, .xml, .rss, .atom, .json, .jsonl)`,
+          p,
+        );
       for (const n of names) yield* readOne(join(p, n), max);
     } else yield* readOne(p, max, st.size);
   }
@@ -64,7 +72,10 @@ export async function* readPaths(paths: string[], opts: { maxBytes?: number } = 
 
 async function* readOne(path: string, max: number, size?: number): AsyncGenerator<ReadResult & { raw?: RawFile }> {
   if (size !== undefined && size > max) {
-    yield err("input_too_large", `${path}: ${size} bytes is over the ${max}-byte limit`, path, { bytes: size, limit: max });
+    yield err("input_too_large", `${path}: ${size} bytes is over the ${max}-byte limit`, path, {
+      bytes: size,
+      limit: max,
+    });
     return;
   }
   let body: Uint8Array;

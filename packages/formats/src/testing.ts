@@ -1,7 +1,8 @@
 // Test helpers shared by this package's tests (not exported from the package).
 import { readFileSync } from "node:fs";
 
-export const fixture = (rel: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../fixtures/${rel}`, import.meta.url)));
+export const fixture = (rel: string): Uint8Array =>
+  new Uint8Array(readFileSync(new URL(`../fixtures/${rel}`, import.meta.url)));
 export const fixturePath = (rel: string): string => new URL(`../fixtures/${rel}`, import.meta.url).pathname;
 
 /** The extraction benchmark's body score (4-token shingles of \w+ tokens): tp/(tp+fp) and tp/(tp+fn). */
@@ -10,7 +11,8 @@ export function shingleScore(truth: string, pred: string): { precision: number; 
     const t = s.match(/[\p{L}\p{N}_]+/gu) ?? [];
     const m = new Map<string, number>();
     if (t.length && t.length <= 4) m.set(t.join(" "), 1);
-    for (let i = 0; i + 4 <= t.length; i++) m.set(t.slice(i, i + 4).join(" "), (m.get(t.slice(i, i + 4).join(" ")) ?? 0) + 1);
+    for (let i = 0; i + 4 <= t.length; i++)
+      m.set(t.slice(i, i + 4).join(" "), (m.get(t.slice(i, i + 4).join(" ")) ?? 0) + 1);
     return m;
   };
   const T = grams(truth);

@@ -32,7 +32,11 @@ async function insert(how: "jsonb" | "base64" | "binary"): Promise<{ pg: PGlite;
   const ms = await cpuMs(async () => {
     for (const a of articles)
       if (how === "jsonb") await pg.query("insert into t values ($1, $2)", [a.id, JSON.stringify(a)]);
-      else if (how === "base64") await pg.query("insert into t values ($1, decode($2, 'base64'))", [a.id, Buffer.from(encodeDoc(a)).toString("base64")]);
+      else if (how === "base64")
+        await pg.query("insert into t values ($1, decode($2, 'base64'))", [
+          a.id,
+          Buffer.from(encodeDoc(a)).toString("base64"),
+        ]);
       else await pg.query("insert into t values ($1, $2)", [a.id, encodeDoc(a)]);
   });
   return { pg, ms };
@@ -42,14 +46,20 @@ const jsonb = await insert("jsonb");
 const base64 = await insert("base64");
 const doc = await insert("binary");
 const perArticle = (ms: number) => (ms / articles.length).toFixed(2);
-console.log(`${articles.length} articles; insert CPU ms per article: jsonb ${perArticle(jsonb.ms)}, deflated doc as base64 ${perArticle(base64.ms)}, as binary ${perArticle(doc.ms)}`);
+console.log(
+  `${articles.length} articles; insert CPU ms per article: jsonb ${perArticle(jsonb.ms)}, deflated doc as base64 ${perArticle(base64.ms)}, as binary ${perArticle(doc.ms)}`,
+);
 const asBytea = await cpuMs(async () => {
-  for (const r of (await doc.pg.query<{ doc: Uint8Array }>("select doc from t")).rows) JSON.parse(inflateRawSync(r.doc).toString("utf8"));
+  for (const r of (await doc.pg.query<{ doc: Uint8Array }>("select doc from t")).rows)
+    JSON.parse(inflateRawSync(r.doc).toString("utf8"));
 });
 const asBase64 = await cpuMs(async () => {
-  for (const r of (await doc.pg.query<{ doc: string }>("select encode(doc, 'base64') as doc from t")).rows) readDoc(r.doc);
+  for (const r of (await doc.pg.query<{ doc: string }>("select encode(doc, 'base64') as doc from t")).rows)
+    readDoc(r.doc);
 });
-console.log(`read all as bytea (driver decodes): ${asBytea.toFixed(0)} ms CPU; as base64 text + readDoc: ${asBase64.toFixed(0)} ms CPU`);
+console.log(
+  `read all as bytea (driver decodes): ${asBytea.toFixed(0)} ms CPU; as base64 text + readDoc: ${asBase64.toFixed(0)} ms CPU`,
+);
 await jsonb.pg.close();
 await base64.pg.close();
 await doc.pg.close();

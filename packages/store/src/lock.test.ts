@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { NewsfuseFailure } from "@newsfuse/core";
+import type { NewsfuseFailure } from "@newsfuse/core";
 import { acquireLock, LOCK_FILE } from "./lock.ts";
 
 let dir = "";
@@ -14,7 +14,10 @@ describe("embedded store lock", () => {
     dir = mkdtempSync(join(tmpdir(), "newsfuse-lock-"));
     const holder = spawn("sleep", ["30"]);
     try {
-      writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: holder.pid, command: "newsfuse ingest feeds/", since: "2026-01-01T00:00:00Z" }));
+      writeFileSync(
+        join(dir, LOCK_FILE),
+        JSON.stringify({ pid: holder.pid, command: "newsfuse ingest feeds/", since: "2026-01-01T00:00:00Z" }),
+      );
       let failure: NewsfuseFailure | null = null;
       try {
         acquireLock(dir);
@@ -34,7 +37,10 @@ describe("embedded store lock", () => {
   it("takes over a lock left by a process that died", () => {
     dir = mkdtempSync(join(tmpdir(), "newsfuse-lock-"));
     const dead = spawnSync("true").pid!;
-    writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: dead, command: "newsfuse ingest (killed)", since: "2026-01-01T00:00:00Z" }));
+    writeFileSync(
+      join(dir, LOCK_FILE),
+      JSON.stringify({ pid: dead, command: "newsfuse ingest (killed)", since: "2026-01-01T00:00:00Z" }),
+    );
     const lock = acquireLock(dir, "test");
     expect(JSON.parse(readFileSync(join(dir, LOCK_FILE), "utf8"))).toMatchObject({ pid: process.pid, command: "test" });
     lock.release();

@@ -64,7 +64,11 @@ export function acquireLock(dataDir: string, command = process.argv.slice(1).joi
       };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") {
-        throw new NewsfuseFailure({ code: "store_error", message: `${dataDir}: cannot create lock file (${(e as Error).message})`, input: dataDir });
+        throw new NewsfuseFailure({
+          code: "store_error",
+          message: `${dataDir}: cannot create lock file (${(e as Error).message})`,
+          input: dataDir,
+        });
       }
     }
     const holder = readHolder(path);
@@ -77,7 +81,12 @@ export function acquireLock(dataDir: string, command = process.argv.slice(1).joi
       });
     }
     if (holder && holder.pid === process.pid) {
-      throw new NewsfuseFailure({ code: "store_locked", message: `${dataDir} is already open in this process; close the other store first`, input: dataDir, detail: holder });
+      throw new NewsfuseFailure({
+        code: "store_locked",
+        message: `${dataDir} is already open in this process; close the other store first`,
+        input: dataDir,
+        detail: holder,
+      });
     }
     // Stale (dead pid) or unreadable half-written lock: move it aside atomically so only one taker wins, then retry.
     try {
@@ -87,5 +96,9 @@ export function acquireLock(dataDir: string, command = process.argv.slice(1).joi
       /* another process took it over first; the next attempt sees its lock */
     }
   }
-  throw new NewsfuseFailure({ code: "store_locked", message: `${dataDir}: could not take the store lock`, input: dataDir });
+  throw new NewsfuseFailure({
+    code: "store_locked",
+    message: `${dataDir}: could not take the store lock`,
+    input: dataDir,
+  });
 }

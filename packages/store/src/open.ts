@@ -46,7 +46,11 @@ export async function openStore(opts: OpenStoreOptions = {}): Promise<SqlStore> 
       c.release();
     } catch (e) {
       await pool.end().catch(() => {});
-      throw new NewsfuseFailure({ code: "store_error", message: `cannot connect to PostgreSQL at ${where} (${(e as Error).message})`, input: where });
+      throw new NewsfuseFailure({
+        code: "store_error",
+        message: `cannot connect to PostgreSQL at ${where} (${(e as Error).message})`,
+        input: where,
+      });
     }
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     store = new SqlStore(db, { backend: "server", location: where, batchSize: opts.batchSize, workers: opts.workers });
@@ -55,7 +59,11 @@ export async function openStore(opts: OpenStoreOptions = {}): Promise<SqlStore> 
     try {
       mkdirSync(dir, { recursive: true });
     } catch (e) {
-      throw new NewsfuseFailure({ code: "store_error", message: `${dir}: cannot create the data directory (${(e as Error).message})`, input: dir });
+      throw new NewsfuseFailure({
+        code: "store_error",
+        message: `${dir}: cannot create the data directory (${(e as Error).message})`,
+        input: dir,
+      });
     }
     const lock = acquireLock(dir, opts.command);
     let pgl: PGlite;
@@ -64,10 +72,20 @@ export async function openStore(opts: OpenStoreOptions = {}): Promise<SqlStore> 
       pgl = await PGlite.create(`${dir}/pgdata`, { serializers: { [types.BYTEA]: (b: unknown) => b as string } });
     } catch (e) {
       lock.release();
-      throw new NewsfuseFailure({ code: "store_error", message: `${dir}: cannot open the embedded database (${(e as Error).message})`, input: dir });
+      throw new NewsfuseFailure({
+        code: "store_error",
+        message: `${dir}: cannot open the embedded database (${(e as Error).message})`,
+        input: dir,
+      });
     }
     const db = new Kysely<DB>({ dialect: new PGliteDialect(pgl) });
-    store = new SqlStore(db, { backend: "embedded", location: dir, batchSize: opts.batchSize, workers: opts.workers, onClose: () => lock.release() });
+    store = new SqlStore(db, {
+      backend: "embedded",
+      location: dir,
+      batchSize: opts.batchSize,
+      workers: opts.workers,
+      onClose: () => lock.release(),
+    });
   }
   try {
     await store.migrate();

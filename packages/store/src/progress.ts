@@ -20,7 +20,14 @@ export function formatDuration(s: number): string {
 }
 
 /** One progress line: count, percentage, rate and ETA (and a bar when `width` > 0). */
-export function progressLine(done: number, total: number, failed: number, elapsedMs: number, width = 0, label = "ingest"): string {
+export function progressLine(
+  done: number,
+  total: number,
+  failed: number,
+  elapsedMs: number,
+  width = 0,
+  label = "ingest",
+): string {
   const rate = elapsedMs > 0 ? done / (elapsedMs / 1000) : 0;
   const eta = rate > 0 ? (total - done) / rate : Number.POSITIVE_INFINITY;
   const pct = total ? Math.floor((done / total) * 100) : 100;

@@ -32,7 +32,11 @@ let dbCounter = 0;
 // Analysis in-thread (workers: 0) keeps these tests quick; the worker pool has its own test below.
 const backends: Array<[string, (workers?: number) => Promise<SqlStore>]> = [
   ["embedded", async (workers = 0) => openStore({ dataDir: freshDir("newsfuse-store-"), databaseUrl: "", workers })],
-  ["server", async (workers = 0) => openStore({ databaseUrl: await createDatabase(inject("pgUrl"), `store_${process.pid}_${dbCounter++}`), workers })],
+  [
+    "server",
+    async (workers = 0) =>
+      openStore({ databaseUrl: await createDatabase(inject("pgUrl"), `store_${process.pid}_${dbCounter++}`), workers }),
+  ],
 ];
 
 describe.each(backends)("%s store", (backend, open) => {
@@ -127,7 +131,9 @@ describe.each(backends)("%s store", (backend, open) => {
       const raw = await store.getRaw("003_6c04b11d307fba50.txt");
       expect(raw?.body).toEqual(inputs[3]!.body);
       expect(raw?.origin).toBe("seeds/003_6c04b11d307fba50.txt");
-      await expect(store.listArticles({ cursor: "not a cursor" })).rejects.toMatchObject({ error: { code: "input_malformed" } });
+      await expect(store.listArticles({ cursor: "not a cursor" })).rejects.toMatchObject({
+        error: { code: "input_malformed" },
+      });
     } finally {
       await store.close();
     }
@@ -200,7 +206,12 @@ describe.each(backends)("%s store", (backend, open) => {
 describe("embedded store", () => {
   it("refuses a second opener of the same directory, naming the holder", async () => {
     const dir = freshDir("newsfuse-lock-");
-    const first = await openStore({ dataDir: dir, databaseUrl: "", command: "newsfuse ingest big-feed.xml", skipIndexes: true });
+    const first = await openStore({
+      dataDir: dir,
+      databaseUrl: "",
+      command: "newsfuse ingest big-feed.xml",
+      skipIndexes: true,
+    });
     try {
       const second = openStore({ dataDir: dir, databaseUrl: "" });
       await expect(second).rejects.toBeInstanceOf(NewsfuseFailure);
@@ -219,7 +230,9 @@ describe("embedded store", () => {
     await a.close();
     const b = await openStore({ dataDir: dir, databaseUrl: "", workers: 0 });
     try {
-      const [r] = await b.ingest([{ body: enc.encode(seedVariantText()), contentType: "text/plain", origin: "again.txt" }]);
+      const [r] = await b.ingest([
+        { body: enc.encode(seedVariantText()), contentType: "text/plain", origin: "again.txt" },
+      ]);
       expect(r).toMatchObject({ status: "duplicate", duplicateOf: "004_96b30b9797db3545.txt" });
     } finally {
       await b.close();

@@ -1,4 +1,4 @@
-import { Kysely, Migrator, sql, type Insertable, type Selectable, type Transaction } from "kysely";
+import { type Kysely, Migrator, sql, type Insertable, type Selectable, type Transaction } from "kysely";
 import {
   Article as ArticleSchema,
   DuplicateGroup as DuplicateGroupSchema,
@@ -81,17 +81,31 @@ function decodeCursor<T>(c: string | undefined, what: string): T | null {
   try {
     return JSON.parse(Buffer.from(c, "base64url").toString("utf8")) as T;
   } catch {
-    throw new NewsfuseFailure({ code: "input_malformed", message: `cursor "${c}" is not a cursor this store issued`, input: what });
+    throw new NewsfuseFailure({
+      code: "input_malformed",
+      message: `cursor "${c}" is not a cursor this store issued`,
+      input: what,
+    });
   }
 }
 function seqOf(c: { seq?: unknown } | null, what: string): string | null {
   if (!c) return null;
-  if (typeof c.seq !== "string" || !/^\d{1,18}$/.test(c.seq)) throw new NewsfuseFailure({ code: "input_malformed", message: `cursor is not a cursor this store issued`, input: what });
+  if (typeof c.seq !== "string" || !/^\d{1,18}$/.test(c.seq))
+    throw new NewsfuseFailure({
+      code: "input_malformed",
+      message: `cursor is not a cursor this store issued`,
+      input: what,
+    });
   return c.seq;
 }
 function idOf(c: { id?: unknown } | null, what: string): { id: string } | null {
   if (!c) return null;
-  if (typeof c.id !== "string") throw new NewsfuseFailure({ code: "input_malformed", message: `cursor is not a cursor this store issued`, input: what });
+  if (typeof c.id !== "string")
+    throw new NewsfuseFailure({
+      code: "input_malformed",
+      message: `cursor is not a cursor this store issued`,
+      input: what,
+    });
   return { id: c.id };
 }
 function clampLimit(l: number | undefined): number {
@@ -125,7 +139,12 @@ export class SqlStore implements Store {
   /** Applies pending migrations; returns the names applied. */
   async migrate(): Promise<string[]> {
     const { error, results } = await new Migrator({ db: this.db, provider: migrationProvider }).migrateToLatest();
-    if (error) throw new NewsfuseFailure({ code: "store_error", message: `${this.location}: migration failed (${(error as Error).message})`, input: this.location });
+    if (error)
+      throw new NewsfuseFailure({
+        code: "store_error",
+        message: `${this.location}: migration failed (${(error as Error).message})`,
+        input: this.location,
+      });
     return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
   }
 
@@ -170,7 +189,10 @@ export class SqlStore implements Store {
         agency: r.agency,
         lede: r.lede ?? "",
         head: null,
-        entities: (r.entities ?? []).map((e) => ({ name: e.name, type: e.type as LightArticle["entities"][number]["type"] })),
+        entities: (r.entities ?? []).map((e) => ({
+          name: e.name,
+          type: e.type as LightArticle["entities"][number]["type"],
+        })),
         url: r.url,
         storyId: r.story_id,
         groupId: r.duplicate_group_id,
@@ -235,7 +257,14 @@ export class SqlStore implements Store {
       const hashes = allHashes.slice(k * size, k * size + batches[k]!.length);
       const analyzed = await Promise.all(
         batches[k]!.map((r, i) =>
-          known.has(hashes[i]!) ? Promise.resolve(null) : this.analyzer().run({ body: r.body, contentType: r.contentType, origin: r.origin, prepare: { tsv: this.tsvInJs } }),
+          known.has(hashes[i]!)
+            ? Promise.resolve(null)
+            : this.analyzer().run({
+                body: r.body,
+                contentType: r.contentType,
+                origin: r.origin,
+                prepare: { tsv: this.tsvInJs },
+              }),
         ),
       );
       return { hashes, analyzed };
@@ -299,7 +328,9 @@ export class SqlStore implements Store {
     await refuseStories(tx, ids, this.state.encoded, this.state.fused, this.fuser);
     await tx.deleteFrom("dirty_stories").where("story_id", "in", ids).execute();
     // Entities no story names any more (fusion now spells or merges them differently) go.
-    await sql`delete from entities e where not exists (select 1 from story_entities se where se.entity_id = e.id)`.execute(tx);
+    await sql`delete from entities e where not exists (select 1 from story_entities se where se.entity_id = e.id)`.execute(
+      tx,
+    );
     return ids.length;
   }
 
@@ -307,7 +338,11 @@ export class SqlStore implements Store {
     const out = new Set<string>();
     const unique = [...new Set(hashes)];
     for (let i = 0; i < unique.length; i += 1000) {
-      const rows = await this.db.selectFrom("raw_inputs").select("content_hash").where("content_hash", "in", unique.slice(i, i + 1000)).execute();
+      const rows = await this.db
+        .selectFrom("raw_inputs")
+        .select("content_hash")
+        .where("content_hash", "in", unique.slice(i, i + 1000))
+        .execute();
       for (const r of rows) out.add(r.content_hash);
     }
     return out;
@@ -327,7 +362,13 @@ export class SqlStore implements Store {
         this.state.clear();
         this.epoch = null;
         if (attempt < MAX_RETRIES && isRetryable(e)) continue;
-        throw e instanceof NewsfuseFailure ? e : new NewsfuseFailure({ code: "store_error", message: `${this.location}: could not store a batch (${(e as Error).message})`, input: this.location });
+        throw e instanceof NewsfuseFailure
+          ? e
+          : new NewsfuseFailure({
+              code: "store_error",
+              message: `${this.location}: could not store a batch (${(e as Error).message})`,
+              input: this.location,
+            });
       }
     }
   }
@@ -338,7 +379,7 @@ export class SqlStore implements Store {
     hashes: string[],
     analyzed: Array<AnalyzedRaw | null>,
   ): Promise<{ results: IngestItemResult[]; created: string[]; updated: string[] }> {
-    let t0 = performance.now();
+    const t0 = performance.now();
     await sql`select pg_advisory_xact_lock(${DERIVE_LOCK})`.execute(tx);
     await this.catchUp(tx);
     timed("lock + catch up", t0, 0);
@@ -361,7 +402,8 @@ export class SqlStore implements Store {
       let id = wanted;
       // The same name from a different input (two "index.html" in different folders) gets the content hash appended.
       if (this.state.articles.has(id) || ids.has(id)) id = `${wanted}~${hash.slice(0, 8)}${item ? `-${item}` : ""}`;
-      for (let n = 2; this.state.articles.has(id) || ids.has(id); n++) id = `${wanted}~${hash.slice(0, 8)}-${item}-${n}`;
+      for (let n = 2; this.state.articles.has(id) || ids.has(id); n++)
+        id = `${wanted}~${hash.slice(0, 8)}-${item}-${n}`;
       ids.add(id);
       return id;
     };
@@ -375,21 +417,45 @@ export class SqlStore implements Store {
       }
       let a = analyzed[i];
       // Analyzed before another process stored it, or never analyzed because it was known then: redo.
-      if (!a) a = await this.analyzer().run({ body: raw.body, contentType: raw.contentType, origin: raw.origin, prepare: { tsv: this.tsvInJs } });
+      if (!a)
+        a = await this.analyzer().run({
+          body: raw.body,
+          contentType: raw.contentType,
+          origin: raw.origin,
+          prepare: { tsv: this.tsvInJs },
+        });
       for (const e of a.errors) results[i]!.push(errorResult(e, raw.origin));
       if (!a.articles.length) continue;
-      rawRows.push({ content_hash: hash, body: raw.body, content_type: raw.contentType, origin: raw.origin, article_count: a.articles.length });
+      rawRows.push({
+        content_hash: hash,
+        body: raw.body,
+        content_type: raw.contentType,
+        origin: raw.origin,
+        article_count: a.articles.length,
+      });
       for (const it of a.articles) {
         const id = unique(it.article.id, hash, it.item);
         const article = id === it.article.id ? it.article : { ...it.article, id };
         const prepared = id === it.article.id ? it.prepared : undefined; // a renamed article is encoded anew
-        fresh.push({ article, keys: prepared?.keys ?? signatureKeys(article), doc: prepared?.doc, tsv: prepared?.tsv, rawHash: hash, item: it.item, origin: it.origin });
+        fresh.push({
+          article,
+          keys: prepared?.keys ?? signatureKeys(article),
+          doc: prepared?.doc,
+          tsv: prepared?.tsv,
+          rawHash: hash,
+          item: it.item,
+          origin: it.origin,
+        });
       }
       seenInBatch.set(hash, fresh[fresh.length - a.articles.length]!.article.id);
     }
     let t = performance.now();
     // Several raw inputs per statement: a round trip per input would cost more than the rows.
-    for (let i = 0; i < rawRows.length; i += 64) await tx.insertInto("raw_inputs").values(rawRows.slice(i, i + 64)).execute();
+    for (let i = 0; i < rawRows.length; i += 64)
+      await tx
+        .insertInto("raw_inputs")
+        .values(rawRows.slice(i, i + 64))
+        .execute();
     timed("insert", t, 0);
     const touched = new Set<string>();
     const before = new Set(this.state.stories.keys());
@@ -407,7 +473,12 @@ export class SqlStore implements Store {
     // commit. Markers commit with the batch, so a crash leaves them for the next ingest to finish.
     const touchedIds = [...touched].sort();
     await writeUnfused(tx, touchedIds, this.state);
-    if (touchedIds.length) await tx.insertInto("dirty_stories").values(touchedIds.map((story_id) => ({ story_id }))).onConflict((oc) => oc.doNothing()).execute();
+    if (touchedIds.length)
+      await tx
+        .insertInto("dirty_stories")
+        .values(touchedIds.map((story_id) => ({ story_id })))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
     timed("refuse (total)", t, 0);
     this.state.rev = rev;
 
@@ -436,39 +507,67 @@ export class SqlStore implements Store {
 
   async deleteArticle(id: string): Promise<boolean> {
     this.assertOpen();
-    const done = await this.rollbackSafe(() => this.db.transaction().execute(async (tx) => {
-      await sql`select pg_advisory_xact_lock(${DERIVE_LOCK})`.execute(tx);
-      const row = await tx.selectFrom("articles").select(["id", "story_id", "duplicate_group_id", "raw_hash"]).where("id", "=", id).executeTakeFirst();
-      if (!row) return false;
-      await tx.deleteFrom("articles").where("id", "=", id).execute();
-      if (row.duplicate_group_id) {
-        const g = await tx.selectFrom("duplicate_groups").select("data").where("id", "=", row.duplicate_group_id).executeTakeFirst();
-        const members = ((g?.data as { articles?: string[] })?.articles ?? []).filter((m) => m !== id);
-        await tx.deleteFrom("duplicate_groups").where("id", "=", row.duplicate_group_id).execute();
-        if (members.length) await tx.updateTable("articles").set({ duplicate_group_id: null }).where("id", "in", members).execute();
-        if (members.length >= 2) {
-          const arts = [...(await loadArticles(tx, members)).values()];
-          for (const grp of findDuplicates(arts)) {
-            const gid = groupId(grp.articles);
-            await tx.insertInto("duplicate_groups").values({ id: gid, kind: grp.kind, original: grp.original, similarity: grp.similarity, data: json({ ...grp, id: gid }) }).execute();
-            await tx.updateTable("articles").set({ duplicate_group_id: gid }).where("id", "in", grp.articles).execute();
+    const done = await this.rollbackSafe(() =>
+      this.db.transaction().execute(async (tx) => {
+        await sql`select pg_advisory_xact_lock(${DERIVE_LOCK})`.execute(tx);
+        const row = await tx
+          .selectFrom("articles")
+          .select(["id", "story_id", "duplicate_group_id", "raw_hash"])
+          .where("id", "=", id)
+          .executeTakeFirst();
+        if (!row) return false;
+        await tx.deleteFrom("articles").where("id", "=", id).execute();
+        if (row.duplicate_group_id) {
+          const g = await tx
+            .selectFrom("duplicate_groups")
+            .select("data")
+            .where("id", "=", row.duplicate_group_id)
+            .executeTakeFirst();
+          const members = ((g?.data as { articles?: string[] })?.articles ?? []).filter((m) => m !== id);
+          await tx.deleteFrom("duplicate_groups").where("id", "=", row.duplicate_group_id).execute();
+          if (members.length)
+            await tx.updateTable("articles").set({ duplicate_group_id: null }).where("id", "in", members).execute();
+          if (members.length >= 2) {
+            const arts = [...(await loadArticles(tx, members)).values()];
+            for (const grp of findDuplicates(arts)) {
+              const gid = groupId(grp.articles);
+              await tx
+                .insertInto("duplicate_groups")
+                .values({
+                  id: gid,
+                  kind: grp.kind,
+                  original: grp.original,
+                  similarity: grp.similarity,
+                  data: json({ ...grp, id: gid }),
+                })
+                .execute();
+              await tx
+                .updateTable("articles")
+                .set({ duplicate_group_id: gid })
+                .where("id", "in", grp.articles)
+                .execute();
+            }
           }
         }
-      }
-      const left = await tx.selectFrom("articles").select("id").where("raw_hash", "=", row.raw_hash).executeTakeFirst();
-      // The raw input goes with its last article; otherwise ingesting it again would say "known" for a deleted article.
-      if (!left) await tx.deleteFrom("raw_inputs").where("content_hash", "=", row.raw_hash).execute();
-      this.state.docs.delete(id);
-      this.state.encoded.delete(id);
-      if (row.story_id) await refuseStory(tx, row.story_id, this.state.encoded, this.state.fused, this.fuser);
-      const epoch = (await this.readEpoch(tx)) + 1;
-      await tx
-        .insertInto("meta")
-        .values({ key: "epoch", value: json(epoch) })
-        .onConflict((oc) => oc.column("key").doUpdateSet({ value: json(epoch) }))
-        .execute();
-      return true;
-    }));
+        const left = await tx
+          .selectFrom("articles")
+          .select("id")
+          .where("raw_hash", "=", row.raw_hash)
+          .executeTakeFirst();
+        // The raw input goes with its last article; otherwise ingesting it again would say "known" for a deleted article.
+        if (!left) await tx.deleteFrom("raw_inputs").where("content_hash", "=", row.raw_hash).execute();
+        this.state.docs.delete(id);
+        this.state.encoded.delete(id);
+        if (row.story_id) await refuseStory(tx, row.story_id, this.state.encoded, this.state.fused, this.fuser);
+        const epoch = (await this.readEpoch(tx)) + 1;
+        await tx
+          .insertInto("meta")
+          .values({ key: "epoch", value: json(epoch) })
+          .onConflict((oc) => oc.column("key").doUpdateSet({ value: json(epoch) }))
+          .execute();
+        return true;
+      }),
+    );
     await this.loadIndexes();
     return done;
   }
@@ -480,29 +579,73 @@ export class SqlStore implements Store {
     // One transaction: a reanalysis that dies midway leaves the previous derived data untouched.
     const count = await this.db.transaction().execute(async (tx) => {
       await sql`select pg_advisory_xact_lock(${DERIVE_LOCK})`.execute(tx);
-      const raws = await tx.selectFrom("raw_inputs").select(["content_hash", "body", "content_type", "origin"]).orderBy("seq").execute();
-      for (const t of ["dirty_stories", "story_entities", "quotes", "events", "discrepancies", "stories", "entities", "duplicate_groups", "numeric_claims", "signatures", "article_fusion", "articles", "raw_inputs"] as const)
+      const raws = await tx
+        .selectFrom("raw_inputs")
+        .select(["content_hash", "body", "content_type", "origin"])
+        .orderBy("seq")
+        .execute();
+      for (const t of [
+        "dirty_stories",
+        "story_entities",
+        "quotes",
+        "events",
+        "discrepancies",
+        "stories",
+        "entities",
+        "duplicate_groups",
+        "numeric_claims",
+        "signatures",
+        "article_fusion",
+        "articles",
+        "raw_inputs",
+      ] as const)
         await tx.deleteFrom(t).execute();
       this.state.clear();
       this.epoch = null;
       let n = 0;
       for (let i = 0; i < raws.length; i += size) {
-        const chunk = raws.slice(i, i + size).map((r) => ({ body: new Uint8Array(r.body), contentType: r.content_type, origin: r.origin }));
+        const chunk = raws
+          .slice(i, i + size)
+          .map((r) => ({ body: new Uint8Array(r.body), contentType: r.content_type, origin: r.origin }));
         const analyzed = await this.analyzer().map(chunk.map((c) => ({ ...c, prepare: { tsv: this.tsvInJs } })));
-        const out = await this.processBatch(tx, chunk, raws.slice(i, i + size).map((r) => r.content_hash), analyzed);
+        const out = await this.processBatch(
+          tx,
+          chunk,
+          raws.slice(i, i + size).map((r) => r.content_hash),
+          analyzed,
+        );
         // Inputs whose items all fail now stay stored: reanalysis must never lose a raw input.
         for (let j = 0; j < chunk.length; j++) {
           if (!analyzed[j]!.articles.length)
-            await tx.insertInto("raw_inputs").values({ content_hash: raws[i + j]!.content_hash, body: chunk[j]!.body, content_type: chunk[j]!.contentType, origin: chunk[j]!.origin, article_count: 0 }).onConflict((oc) => oc.doNothing()).execute();
+            await tx
+              .insertInto("raw_inputs")
+              .values({
+                content_hash: raws[i + j]!.content_hash,
+                body: chunk[j]!.body,
+                content_type: chunk[j]!.contentType,
+                origin: chunk[j]!.origin,
+                article_count: 0,
+              })
+              .onConflict((oc) => oc.doNothing())
+              .execute();
         }
         n += out.results.filter((r) => r.status === "created" || r.status === "duplicate").length;
-        const ev: StoreEvent = { type: "ingest.progress", done: Math.min(i + size, raws.length), total: raws.length, failed: 0 };
+        const ev: StoreEvent = {
+          type: "ingest.progress",
+          done: Math.min(i + size, raws.length),
+          total: raws.length,
+          failed: 0,
+        };
         opts.onProgress?.(ev);
         this.emit(ev);
       }
       while ((await this.fuseDirtyIn(tx, DIRTY_CHUNK)) > 0);
       const epoch = (await this.readEpoch(tx)) + 1;
-      await tx.insertInto("meta").values({ key: "epoch", value: json(epoch) }).onConflict((oc) => oc.column("key").doUpdateSet({ value: json(epoch) })).execute();
+      await tx
+        .insertInto("meta")
+        .values({ key: "epoch", value: json(epoch) })
+        .onConflict((oc) => oc.column("key").doUpdateSet({ value: json(epoch) }))
+        .execute();
       return n;
     });
     await this.loadIndexes();
@@ -514,15 +657,34 @@ export class SqlStore implements Store {
     const after = seqOf(decodeCursor<{ seq: string }>(q.cursor, "cursor"), "cursor");
     let query = this.db
       .selectFrom("stories as s")
-      .select(["s.id", "s.title", "s.span_from", "s.span_to", "s.article_count", "s.event_count", "s.quote_count", "s.discrepancy_count", "s.updated_at", sql<string>`s.seq::text`.as("cursor_seq")]);
+      .select([
+        "s.id",
+        "s.title",
+        "s.span_from",
+        "s.span_to",
+        "s.article_count",
+        "s.event_count",
+        "s.quote_count",
+        "s.discrepancy_count",
+        "s.updated_at",
+        sql<string>`s.seq::text`.as("cursor_seq"),
+      ]);
     if (after) query = query.where(sql<boolean>`s.seq < ${after}::bigint`);
-    if (q.q) query = query.where(sql<boolean>`(s.tsv @@ websearch_to_tsquery('english', ${q.q}) or exists (select 1 from articles a where a.story_id = s.id and a.tsv @@ websearch_to_tsquery('english', ${q.q})))`);
+    if (q.q)
+      query = query.where(
+        sql<boolean>`(s.tsv @@ websearch_to_tsquery('english', ${q.q}) or exists (select 1 from articles a where a.story_id = s.id and a.tsv @@ websearch_to_tsquery('english', ${q.q})))`,
+      );
     if (q.from) query = query.where(sql<boolean>`coalesce(s.span_to, s.span_from) >= ${q.from}`);
     if (q.to) query = query.where(sql<boolean>`coalesce(s.span_from, s.span_to) <= ${q.to}`);
     if (q.entity) query = query.where(storyNames(q.entity));
     if (q.source)
-      query = query.where(sql<boolean>`exists (select 1 from articles a where a.story_id = s.id and (lower(a.outlet) = lower(${q.source}) or lower(a.agency) = lower(${q.source})))`);
-    const rows = await query.orderBy("s.seq", "desc").limit(limit + 1).execute();
+      query = query.where(
+        sql<boolean>`exists (select 1 from articles a where a.story_id = s.id and (lower(a.outlet) = lower(${q.source}) or lower(a.agency) = lower(${q.source})))`,
+      );
+    const rows = await query
+      .orderBy("s.seq", "desc")
+      .limit(limit + 1)
+      .execute();
     const page = rows.slice(0, limit);
     return {
       items: page.map(toStorySummary),
@@ -540,14 +702,30 @@ export class SqlStore implements Store {
     const after = seqOf(decodeCursor<{ seq: string }>(q.cursor, "cursor"), "cursor");
     let query = this.db
       .selectFrom("articles")
-      .select(["id", "title", "outlet", "agency", "published", "story_id", "duplicate_group_id", sql<string>`seq::text`.as("cursor_seq")]);
+      .select([
+        "id",
+        "title",
+        "outlet",
+        "agency",
+        "published",
+        "story_id",
+        "duplicate_group_id",
+        sql<string>`seq::text`.as("cursor_seq"),
+      ]);
     if (after) query = query.where(sql<boolean>`seq > ${after}::bigint`);
     if (q.q) query = query.where(sql<boolean>`tsv @@ websearch_to_tsquery('english', ${q.q})`);
-    if (q.source) query = query.where(sql<boolean>`(lower(outlet) = lower(${q.source}) or lower(agency) = lower(${q.source}))`);
+    if (q.source)
+      query = query.where(sql<boolean>`(lower(outlet) = lower(${q.source}) or lower(agency) = lower(${q.source}))`);
     if (q.story) query = query.where("story_id", "=", q.story);
-    const rows = await query.orderBy("seq").limit(limit + 1).execute();
+    const rows = await query
+      .orderBy("seq")
+      .limit(limit + 1)
+      .execute();
     const page = rows.slice(0, limit);
-    return { items: page.map(summaryOf), nextCursor: rows.length > limit ? encodeCursor({ seq: page[page.length - 1]!.cursor_seq }) : null };
+    return {
+      items: page.map(summaryOf),
+      nextCursor: rows.length > limit ? encodeCursor({ seq: page[page.length - 1]!.cursor_seq }) : null,
+    };
   }
 
   async getArticle(id: string): Promise<ArticleDetail | null> {
@@ -574,7 +752,12 @@ export class SqlStore implements Store {
     const row = await this.db
       .selectFrom("raw_inputs as r")
       .select(["r.body", "r.content_type", "r.origin"])
-      .where((eb) => eb.or([eb("r.content_hash", "=", id), eb("r.content_hash", "=", eb.selectFrom("articles").select("raw_hash").where("id", "=", id))]))
+      .where((eb) =>
+        eb.or([
+          eb("r.content_hash", "=", id),
+          eb("r.content_hash", "=", eb.selectFrom("articles").select("raw_hash").where("id", "=", id)),
+        ]),
+      )
       .executeTakeFirst();
     return row ? { body: new Uint8Array(row.body), contentType: row.content_type, origin: row.origin } : null;
   }
@@ -587,9 +770,15 @@ export class SqlStore implements Store {
     if (q.speaker) query = query.where(spokenBy(q.speaker));
     if (q.q) query = query.where(sql<boolean>`tsv @@ websearch_to_tsquery('english', ${q.q})`);
     if (q.story) query = query.where("story_id", "=", q.story);
-    const rows = await query.orderBy("id").limit(limit + 1).execute();
+    const rows = await query
+      .orderBy("id")
+      .limit(limit + 1)
+      .execute();
     const page = rows.slice(0, limit);
-    return { items: page.map((r) => parseRow(QuoteRecordSchema, r.data, `quote ${r.id}`)), nextCursor: rows.length > limit ? encodeCursor({ id: page[page.length - 1]!.id }) : null };
+    return {
+      items: page.map((r) => parseRow(QuoteRecordSchema, r.data, `quote ${r.id}`)),
+      nextCursor: rows.length > limit ? encodeCursor({ id: page[page.length - 1]!.id }) : null,
+    };
   }
 
   private async entityRecords(ids: string[]): Promise<EntityRecord[]> {
@@ -603,7 +792,19 @@ export class SqlStore implements Store {
     const by = new Map<string, EntityRecord>();
     for (const r of rows) {
       let rec = by.get(r.id);
-      if (!rec) by.set(r.id, (rec = { id: r.id, name: r.name, type: r.type as EntityRecord["type"], aliases: [], roles: [], articles: [], mentions: [] }));
+      if (!rec)
+        by.set(
+          r.id,
+          (rec = {
+            id: r.id,
+            name: r.name,
+            type: r.type as EntityRecord["type"],
+            aliases: [],
+            roles: [],
+            articles: [],
+            mentions: [],
+          }),
+        );
       const d = r.data as Partial<EntityRecord> | null;
       if (!d) continue;
       for (const a of d.aliases ?? []) if (!rec.aliases.includes(a)) rec.aliases.push(a);
@@ -615,7 +816,10 @@ export class SqlStore implements Store {
       }
       rec.mentions.push(...(d.mentions ?? []));
     }
-    return ids.map((id) => by.get(id)).filter((r): r is EntityRecord => !!r).map((r) => parseRow(EntityRecordSchema, r, `entity ${r.id}`));
+    return ids
+      .map((id) => by.get(id))
+      .filter((r): r is EntityRecord => !!r)
+      .map((r) => parseRow(EntityRecordSchema, r, `entity ${r.id}`));
   }
 
   async listEntities(q: PageQuery & { q?: string; type?: string }): Promise<Page<EntityRecord>> {
@@ -623,11 +827,20 @@ export class SqlStore implements Store {
     const after = idOf(decodeCursor<{ id: string }>(q.cursor, "cursor"), "cursor");
     let query = this.db.selectFrom("entities").select("id");
     if (after) query = query.where("id", ">", after.id);
-    if (q.q) query = query.where(sql<boolean>`(tsv @@ websearch_to_tsquery('english', ${q.q}) or lower(name) like ${`%${q.q.toLowerCase()}%`})`);
+    if (q.q)
+      query = query.where(
+        sql<boolean>`(tsv @@ websearch_to_tsquery('english', ${q.q}) or lower(name) like ${`%${q.q.toLowerCase()}%`})`,
+      );
     if (q.type) query = query.where("type", "=", q.type);
-    const rows = await query.orderBy("id").limit(limit + 1).execute();
+    const rows = await query
+      .orderBy("id")
+      .limit(limit + 1)
+      .execute();
     const page = rows.slice(0, limit);
-    return { items: await this.entityRecords(page.map((r) => r.id)), nextCursor: rows.length > limit ? encodeCursor({ id: page[page.length - 1]!.id }) : null };
+    return {
+      items: await this.entityRecords(page.map((r) => r.id)),
+      nextCursor: rows.length > limit ? encodeCursor({ id: page[page.length - 1]!.id }) : null,
+    };
   }
 
   async getEntity(id: string): Promise<EntityDetail | null> {
@@ -640,13 +853,22 @@ export class SqlStore implements Store {
       .orderBy("id")
       .limit(200)
       .execute();
-    const storyIds = await this.db.selectFrom("story_entities").select("story_id").where("entity_id", "=", id).execute();
+    const storyIds = await this.db
+      .selectFrom("story_entities")
+      .select("story_id")
+      .where("entity_id", "=", id)
+      .execute();
     const stories = storyIds.length ? await this.storySummaries(storyIds.map((s) => s.story_id)) : [];
     return { entity, quotes: quotes.map((r) => parseRow(QuoteRecordSchema, r.data, `quote ${r.id}`)), stories };
   }
 
   private async storySummaries(ids: string[]): Promise<StorySummary[]> {
-    const rows = await this.db.selectFrom("stories").selectAll().where("id", "in", ids).orderBy("seq", "desc").execute();
+    const rows = await this.db
+      .selectFrom("stories")
+      .selectAll()
+      .where("id", "in", ids)
+      .orderBy("seq", "desc")
+      .execute();
     return rows.map(toStorySummary);
   }
 
@@ -656,9 +878,15 @@ export class SqlStore implements Store {
     let query = this.db.selectFrom("discrepancies").select(["id", "data"]);
     if (after) query = query.where("id", ">", after.id);
     if (q.story) query = query.where("story_id", "=", q.story);
-    const rows = await query.orderBy("id").limit(limit + 1).execute();
+    const rows = await query
+      .orderBy("id")
+      .limit(limit + 1)
+      .execute();
     const page = rows.slice(0, limit);
-    return { items: page.map((r) => parseRow(DiscrepancySchema, r.data, `discrepancy ${r.id}`)), nextCursor: rows.length > limit ? encodeCursor({ id: page[page.length - 1]!.id }) : null };
+    return {
+      items: page.map((r) => parseRow(DiscrepancySchema, r.data, `discrepancy ${r.id}`)),
+      nextCursor: rows.length > limit ? encodeCursor({ id: page[page.length - 1]!.id }) : null,
+    };
   }
 
   async search(q: string, limit = 20): Promise<SearchResult> {
@@ -666,14 +894,36 @@ export class SqlStore implements Store {
     const tsq = sql`websearch_to_tsquery('english', ${q})`;
     const articles = await this.db
       .selectFrom("articles")
-      .select(["id", "title", "outlet", "agency", "published", "story_id", "duplicate_group_id", sql<string>`seq::text`.as("cursor_seq")])
+      .select([
+        "id",
+        "title",
+        "outlet",
+        "agency",
+        "published",
+        "story_id",
+        "duplicate_group_id",
+        sql<string>`seq::text`.as("cursor_seq"),
+      ])
       .where(sql<boolean>`tsv @@ ${tsq}`)
       .orderBy(sql`ts_rank(tsv, ${tsq})`, "desc")
       .orderBy("id")
       .limit(n)
       .execute();
-    const quotes = await this.db.selectFrom("quotes").select(["id", "data"]).where(sql<boolean>`tsv @@ ${tsq}`).orderBy(sql`ts_rank(tsv, ${tsq})`, "desc").orderBy("id").limit(n).execute();
-    const ents = await this.db.selectFrom("entities").select("id").where(sql<boolean>`tsv @@ ${tsq}`).orderBy("id").limit(n).execute();
+    const quotes = await this.db
+      .selectFrom("quotes")
+      .select(["id", "data"])
+      .where(sql<boolean>`tsv @@ ${tsq}`)
+      .orderBy(sql`ts_rank(tsv, ${tsq})`, "desc")
+      .orderBy("id")
+      .limit(n)
+      .execute();
+    const ents = await this.db
+      .selectFrom("entities")
+      .select("id")
+      .where(sql<boolean>`tsv @@ ${tsq}`)
+      .orderBy("id")
+      .limit(n)
+      .execute();
     return {
       articles: articles.map(summaryOf),
       quotes: quotes.map((r) => parseRow(QuoteRecordSchema, r.data, `quote ${r.id}`)),
@@ -762,17 +1012,43 @@ export class SqlStore implements Store {
   }
 
   private assertOpen(): void {
-    if (this.closed) throw new NewsfuseFailure({ code: "store_error", message: `${this.location}: the store is closed` });
+    if (this.closed)
+      throw new NewsfuseFailure({ code: "store_error", message: `${this.location}: the store is closed` });
   }
 }
 
-function summaryOf(r: { id: string; title: string | null; outlet: string | null; agency: string | null; published: string | null; story_id: string | null; duplicate_group_id: string | null }): ArticleSummary {
-  return { id: r.id, title: r.title, outlet: r.outlet, agency: r.agency, published: r.published, storyId: r.story_id, duplicateGroupId: r.duplicate_group_id };
+function summaryOf(r: {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  agency: string | null;
+  published: string | null;
+  story_id: string | null;
+  duplicate_group_id: string | null;
+}): ArticleSummary {
+  return {
+    id: r.id,
+    title: r.title,
+    outlet: r.outlet,
+    agency: r.agency,
+    published: r.published,
+    storyId: r.story_id,
+    duplicateGroupId: r.duplicate_group_id,
+  };
 }
 
-function parseRow<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { message: string } } }, value: unknown, what: string): T {
+function parseRow<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { message: string } } },
+  value: unknown,
+  what: string,
+): T {
   const r = schema.safeParse(value);
-  if (!r.success) throw new NewsfuseFailure({ code: "schema_violation", message: `stored ${what} does not match the schema (${r.error.message}); run \`newsfuse reanalyze\``, input: what });
+  if (!r.success)
+    throw new NewsfuseFailure({
+      code: "schema_violation",
+      message: `stored ${what} does not match the schema (${r.error.message}); run \`newsfuse reanalyze\``,
+      input: what,
+    });
   return r.data;
 }
 
@@ -782,11 +1058,23 @@ function errorResult(e: NewsfuseError, origin: string): IngestItemResult {
 
 function placementResult(id: string, p: Placement | undefined): IngestItemResult {
   const g = p?.group;
-  if (g && g.original !== id) return { status: "duplicate", id, duplicateOf: g.original, kind: g.kind, storyId: p?.storyId ?? null };
+  if (g && g.original !== id)
+    return { status: "duplicate", id, duplicateOf: g.original, kind: g.kind, storyId: p?.storyId ?? null };
   return { status: "created", id, storyId: p?.storyId ?? null };
 }
 
-type StorySummaryRow = Pick<Selectable<StoriesTable>, "id" | "title" | "span_from" | "span_to" | "article_count" | "event_count" | "quote_count" | "discrepancy_count" | "updated_at">;
+type StorySummaryRow = Pick<
+  Selectable<StoriesTable>,
+  | "id"
+  | "title"
+  | "span_from"
+  | "span_to"
+  | "article_count"
+  | "event_count"
+  | "quote_count"
+  | "discrepancy_count"
+  | "updated_at"
+>;
 
 function toStorySummary(r: StorySummaryRow): StorySummary {
   return {

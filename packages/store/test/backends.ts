@@ -25,6 +25,10 @@ export function freshStores(name: string): Array<[string, () => Promise<SqlStore
         return openStore({ dataDir: dir, databaseUrl: "", workers: 0 });
       },
     ],
-    ["server", async () => openStore({ databaseUrl: await createDatabase(inject("pgUrl"), `${name}_${process.pid}_${n++}`), workers: 0 })],
+    [
+      "server",
+      async () =>
+        openStore({ databaseUrl: await createDatabase(inject("pgUrl"), `${name}_${process.pid}_${n++}`), workers: 0 }),
+    ],
   ];
 }

@@ -3,15 +3,23 @@ import { spawn } from "node:child_process";
 const CHILD = new URL("./ingest-child.ts", import.meta.url).pathname;
 
 /** Runs test/ingest-child.ts; `killAfter` decides, per output line, when to kill -9 it. */
-export function runChild(target: string, batch: number, opts: { part?: string; killAfter?: (line: string) => boolean | number } = {}): Promise<{ code: number | null; signal: string | null; out: string }> {
+export function runChild(
+  target: string,
+  batch: number,
+  opts: { part?: string; killAfter?: (line: string) => boolean | number } = {},
+): Promise<{ code: number | null; signal: string | null; out: string }> {
   return new Promise((resolve, reject) => {
     const env = { ...process.env };
     delete env.DATABASE_URL;
     delete env.NEWSFUSE_DATA;
-    const child = spawn(process.execPath, ["--import", "tsx", CHILD, target, String(batch), ...(opts.part ? [opts.part] : [])], {
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", CHILD, target, String(batch), ...(opts.part ? [opts.part] : [])],
+      {
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let out = "";
     let err = "";
     let killing = false;

@@ -14,7 +14,9 @@ async function snap(url: string) {
 }
 
 describe("server store with concurrent ingest processes", () => {
-  it("4 processes on different inputs give the stories and duplicate groups of one process", { timeout: 600_000 }, async () => {
+  it("4 processes on different inputs give the stories and duplicate groups of one process", {
+    timeout: 600_000,
+  }, async () => {
     const single = await createDatabase(inject("pgUrl"), `single_${process.pid}`);
     await runChild(single, 4);
     const expected = await snap(single);

@@ -25,7 +25,12 @@ function freshDir(): string {
   return dir;
 }
 
-const open = (target: string) => openStore(target.startsWith("postgres") ? { databaseUrl: target, workers: 0 } : { dataDir: target, databaseUrl: "", workers: 0 });
+const open = (target: string) =>
+  openStore(
+    target.startsWith("postgres")
+      ? { databaseUrl: target, workers: 0 }
+      : { dataDir: target, databaseUrl: "", workers: 0 },
+  );
 
 /** A store is consistent when every article has its raw input and story, and counts agree. */
 async function expectConsistent(target: string) {
@@ -39,11 +44,37 @@ async function expectConsistent(target: string) {
       .where((eb) => eb.or([eb("r.content_hash", "is", null), eb("s.id", "is", null)]))
       .execute();
     expect(orphans).toEqual([]);
-    const counts = await store.db.selectFrom("stories as s").select(["s.id", "s.article_count", (eb) => eb.selectFrom("articles").select((e) => e.fn.countAll<string>().as("n")).whereRef("articles.story_id", "=", "s.id").as("actual")]).execute();
+    const counts = await store.db
+      .selectFrom("stories as s")
+      .select([
+        "s.id",
+        "s.article_count",
+        (eb) =>
+          eb
+            .selectFrom("articles")
+            .select((e) => e.fn.countAll<string>().as("n"))
+            .whereRef("articles.story_id", "=", "s.id")
+            .as("actual"),
+      ])
+      .execute();
     // A story changed by a committed batch may still wait for re-fusion (marked dirty): its count can lag.
-    const dirty = new Set((await store.db.selectFrom("dirty_stories").select("story_id").execute()).map((r) => r.story_id));
+    const dirty = new Set(
+      (await store.db.selectFrom("dirty_stories").select("story_id").execute()).map((r) => r.story_id),
+    );
     for (const c of counts) if (!dirty.has(c.id)) expect(Number(c.actual)).toBe(c.article_count);
-    const raws = await store.db.selectFrom("raw_inputs as r").select(["r.content_hash", "r.article_count", (eb) => eb.selectFrom("articles").select((e) => e.fn.countAll<string>().as("n")).whereRef("articles.raw_hash", "=", "r.content_hash").as("actual")]).execute();
+    const raws = await store.db
+      .selectFrom("raw_inputs as r")
+      .select([
+        "r.content_hash",
+        "r.article_count",
+        (eb) =>
+          eb
+            .selectFrom("articles")
+            .select((e) => e.fn.countAll<string>().as("n"))
+            .whereRef("articles.raw_hash", "=", "r.content_hash")
+            .as("actual"),
+      ])
+      .execute();
     for (const r of raws) expect(Number(r.actual)).toBe(r.article_count);
     return (await store.stats()).inputs;
   } finally {
@@ -66,7 +97,9 @@ const targets: Array<[string, (name: string) => Promise<string>]> = [
 ];
 
 describe.each(targets)("%s store under kill -9", (_backend, target) => {
-  it("stays consistent, and rerunning the ingest gives the result of an uninterrupted run", { timeout: 600_000 }, async () => {
+  it("stays consistent, and rerunning the ingest gives the result of an uninterrupted run", {
+    timeout: 600_000,
+  }, async () => {
     const total = allInputs().length;
     const reference = await target("crash_ref");
     await runChild(reference, 4);
@@ -81,7 +114,9 @@ describe.each(targets)("%s store under kill -9", (_backend, target) => {
     expect(afterFirst).toBeGreaterThan(0);
     expect(afterFirst).toBeLessThan(total);
     // Second kill: a moment after the next commit, inside the following batch's work.
-    const second = await runChild(crashed, 4, { killAfter: (l) => (l.startsWith("batch ") && Number(l.slice(6)) > afterFirst + 4 ? 150 : false) });
+    const second = await runChild(crashed, 4, {
+      killAfter: (l) => (l.startsWith("batch ") && Number(l.slice(6)) > afterFirst + 4 ? 150 : false),
+    });
     expect(second.signal).toBe("SIGKILL");
     const afterSecond = await expectConsistent(crashed);
     expect(afterSecond).toBeLessThan(total);

@@ -11,7 +11,13 @@ if (part) {
   const [k, n] = part.split("/").map(Number);
   inputs = inputs.filter((_, i) => i % n! === k);
 }
-const store = await openStore({ ...(isUrl ? { databaseUrl: target } : { dataDir: target }), batchSize: Number(batch), workers: 1 });
-const results = await store.ingest(inputs, { onProgress: (e) => e.type === "ingest.progress" && process.stdout.write(`batch ${e.done}\n`) });
+const store = await openStore({
+  ...(isUrl ? { databaseUrl: target } : { dataDir: target }),
+  batchSize: Number(batch),
+  workers: 1,
+});
+const results = await store.ingest(inputs, {
+  onProgress: (e) => e.type === "ingest.progress" && process.stdout.write(`batch ${e.done}\n`),
+});
 await store.close();
 process.stdout.write(`done ${JSON.stringify(results.map((r) => r.status))}\n`);

@@ -16,7 +16,9 @@ export function seedInputs(): RawInput[] {
 }
 
 export function seedText(i: number): { name: string; text: string } {
-  const name = readdirSync(SEEDS).filter((n) => n.endsWith(".txt")).sort()[i]!;
+  const name = readdirSync(SEEDS)
+    .filter((n) => n.endsWith(".txt"))
+    .sort()[i]!;
   return { name, text: readFileSync(SEEDS + name, "utf8") };
 }
 
@@ -34,7 +36,11 @@ export function fixtureInputs(): RawInput[] {
   return readFileSync(FIXTURE, "utf8")
     .split("\n")
     .filter(Boolean)
-    .map((line, i) => ({ body: enc.encode(`${line}\n`), contentType: "application/x-ndjson", origin: `ecb-sample.jsonl:${i + 1}` }));
+    .map((line, i) => ({
+      body: enc.encode(`${line}\n`),
+      contentType: "application/x-ndjson",
+      origin: `ecb-sample.jsonl:${i + 1}`,
+    }));
 }
 
 /** Everything the crash and concurrency tests ingest, in a fixed order. */
@@ -47,7 +53,11 @@ export function allInputs(): RawInput[] {
  * duplicate groups as sets of members (ids of derived records may differ with arrival order).
  */
 export async function snapshot(store: SqlStore) {
-  const arts = await store.db.selectFrom("articles").select(["id", "story_id", "duplicate_group_id", "raw_hash"]).orderBy("id").execute();
+  const arts = await store.db
+    .selectFrom("articles")
+    .select(["id", "story_id", "duplicate_group_id", "raw_hash"])
+    .orderBy("id")
+    .execute();
   const partition = (key: "story_id" | "duplicate_group_id") => {
     const by = new Map<string, string[]>();
     for (const a of arts) if (a[key]) by.set(a[key]!, [...(by.get(a[key]!) ?? []), a.id]);
@@ -64,6 +74,12 @@ export async function snapshot(store: SqlStore) {
     groups: partition("duplicate_group_id"),
     storyArticleCounts: storyRows.map((s) => s.article_count).sort((a, b) => a - b),
     dirty,
-    counts: { inputs: stats.inputs, articles: stats.articles, stories: stats.stories, duplicateGroups: stats.duplicateGroups, duplicates: stats.duplicates },
+    counts: {
+      inputs: stats.inputs,
+      articles: stats.articles,
+      stories: stats.stories,
+      duplicateGroups: stats.duplicateGroups,
+      duplicates: stats.duplicates,
+    },
   };
 }

@@ -27,7 +27,11 @@ describe("read cache", () => {
     await api.request("/v1/articles?limit=200"); // cached now
     const post = await api.request(
       "/v1/articles",
-      { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ id: "cache-1", text: fixtureArticles[13].text }) },
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ id: "cache-1", text: fixtureArticles[13].text }),
+      },
       LOOPBACK,
     );
     expect(post.status).toBe(201);

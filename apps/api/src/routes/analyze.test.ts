@@ -7,7 +7,8 @@ import { LOOPBACK, useSeededApi } from "../test-support.ts";
 const seed = readFileSync(join(import.meta.dirname, "../../../../seeds/003_6c04b11d307fba50.txt"), "utf8");
 const { store, api } = useSeededApi();
 
-const analyze = (body: BodyInit, type: string) => api.request("/v1/analyze", { method: "POST", headers: { "content-type": type }, body }, LOOPBACK);
+const analyze = (body: BodyInit, type: string) =>
+  api.request("/v1/analyze", { method: "POST", headers: { "content-type": type }, body }, LOOPBACK);
 
 describe("POST /v1/analyze", () => {
   it("analyzes a seed article sent as text without storing it", async () => {
@@ -21,7 +22,10 @@ describe("POST /v1/analyze", () => {
   });
 
   it("takes JSON with metadata, using `source` as the outlet", async () => {
-    const { status, body } = await analyze(JSON.stringify({ text: seed, id: "mine", source: "Example Times", url: "https://example.com/a" }), "application/json");
+    const { status, body } = await analyze(
+      JSON.stringify({ text: seed, id: "mine", source: "Example Times", url: "https://example.com/a" }),
+      "application/json",
+    );
     expect(status).toBe(200);
     expect(body.id).toBe("mine");
     expect(body.provenance.outlet).toBe("Example Times");
@@ -29,7 +33,11 @@ describe("POST /v1/analyze", () => {
   });
 
   it("extracts the article from an HTML page", async () => {
-    const paras = seed.split(/\n\s*\n/).slice(0, 8).map((p) => `<p>${p.replace(/[<&]/g, " ")}</p>`).join("\n");
+    const paras = seed
+      .split(/\n\s*\n/)
+      .slice(0, 8)
+      .map((p) => `<p>${p.replace(/[<&]/g, " ")}</p>`)
+      .join("\n");
     const html = `<!doctype html><html lang="en"><head><title>Blinken and Lavrov meet</title></head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav><article>${paras}</article><footer>Copyright 2021</footer></body></html>`;
     const { status, body } = await analyze(html, "text/html; charset=utf-8");
     expect(status).toBe(200);

@@ -29,9 +29,11 @@ export const postAnalyze = createRoute({
 function readPage(bytes: Uint8Array, name: string, contentType: string): AnalyzeInput {
   const results = parseBytes(bytes, { name, contentType });
   const first = results[0];
-  if (!first) throw new ApiFailure("input_empty", "No article found in the body.", [{ path: "body", message: "no article" }]);
+  if (!first)
+    throw new ApiFailure("input_empty", "No article found in the body.", [{ path: "body", message: "no article" }]);
   if (!first.ok) {
-    const code = isApiErrorCode(first.error.code) && first.error.code !== "internal" ? first.error.code : "input_malformed";
+    const code =
+      isApiErrorCode(first.error.code) && first.error.code !== "internal" ? first.error.code : "input_malformed";
     throw new ApiFailure(code, first.error.message, [{ path: "body", message: first.error.message }]);
   }
   return first.value.input;
@@ -44,15 +46,25 @@ export function registerAnalyze(app: App, _deps: Deps) {
     const bytes = await readBytes(c);
     let input: AnalyzeInput;
     if (type === "text/plain") input = { id: "input", text: decodeUtf8(bytes, "body") };
-    else if (type === "text/html") input = { ...readPage(bytes, "input.html", c.req.header("content-type")!), id: "input" };
+    else if (type === "text/html")
+      input = { ...readPage(bytes, "input.html", c.req.header("content-type")!), id: "input" };
     else {
       const r = parseArticleJson(decodeUtf8(bytes, "body"), "body");
-      if (!r.ok) throw new ApiFailure("bad_request", `Invalid article: ${r.details.map((d) => `${d.path}: ${d.message}`).join("; ")}`, r.details);
+      if (!r.ok)
+        throw new ApiFailure(
+          "bad_request",
+          `Invalid article: ${r.details.map((d) => `${d.path}: ${d.message}`).join("; ")}`,
+          r.details,
+        );
       const { text, html, source, id, ...meta } = r.value;
-      const base = html !== undefined ? readPage(new TextEncoder().encode(html), "input.html", "text/html; charset=utf-8") : { text: text! };
+      const base =
+        html !== undefined
+          ? readPage(new TextEncoder().encode(html), "input.html", "text/html; charset=utf-8")
+          : { text: text! };
       input = { ...base, ...meta, id: id ?? "input", ...(source ? { outlet: source } : {}) };
     }
-    if (!input.text.trim()) throw new ApiFailure("input_empty", "The article has no text.", [{ path: "body", message: "only white space" }]);
+    if (!input.text.trim())
+      throw new ApiFailure("input_empty", "The article has no text.", [{ path: "body", message: "only white space" }]);
     return c.json(analyze(input), 200);
   });
 }

@@ -4,7 +4,8 @@ import { LOOPBACK, useSeededApi } from "../test-support.ts";
 
 const { store, api } = useSeededApi({ bodyLimitBytes: 4096, maxBatchItems: 3 });
 
-const post = (body: BodyInit | null, headers: Record<string, string>) => api.request("/v1/articles", { method: "POST", headers, body }, LOOPBACK);
+const post = (body: BodyInit | null, headers: Record<string, string>) =>
+  api.request("/v1/articles", { method: "POST", headers, body }, LOOPBACK);
 
 describe("POST /v1/articles refuses bad input with the store unchanged", () => {
   let before: Awaited<ReturnType<Store["stats"]>>;
@@ -24,7 +25,9 @@ describe("POST /v1/articles refuses bad input with the store unchanged", () => {
   });
 
   it("400 naming the field for JSON that is not an article", async () => {
-    const { status, body } = await post(JSON.stringify({ text: "x", html: "<p>y</p>", colour: 1 }), { "content-type": "application/json" });
+    const { status, body } = await post(JSON.stringify({ text: "x", html: "<p>y</p>", colour: 1 }), {
+      "content-type": "application/json",
+    });
     expect(status).toBe(400);
     const paths = body.error.details.map((d: { path: string }) => d.path);
     expect(paths).toContain("body");
@@ -32,20 +35,22 @@ describe("POST /v1/articles refuses bad input with the store unchanged", () => {
   });
 
   it("400 for a body that is not JSON at all", async () => {
-    const { status, body } = await post("{\"text\": ", { "content-type": "application/json" });
+    const { status, body } = await post('{"text": ', { "content-type": "application/json" });
     expect(status).toBe(400);
     expect(body.error.details[0].message).toMatch(/^not JSON/);
   });
 
   it("400 when not one NDJSON line is an article, listing each line", async () => {
-    const { status, body } = await post("[1]\n{\"text\":\"   \"}\n", { "content-type": "application/x-ndjson" });
+    const { status, body } = await post('[1]\n{"text":"   "}\n', { "content-type": "application/x-ndjson" });
     expect(status).toBe(400);
     expect(body.error.details.map((d: { path: string }) => d.path.split(".")[0])).toEqual(["line 1", "line 2"]);
   });
 
   it("413 for a batch over the item limit", async () => {
     const line = JSON.stringify({ text: "Some article text." });
-    const { status, body } = await post([line, line, line, line].join("\n"), { "content-type": "application/x-ndjson" });
+    const { status, body } = await post([line, line, line, line].join("\n"), {
+      "content-type": "application/x-ndjson",
+    });
     expect(status).toBe(413);
     expect(body.error.message).toContain("at most 3 items");
   });
@@ -56,7 +61,9 @@ describe("POST /v1/articles refuses bad input with the store unchanged", () => {
   });
 
   it("415 for JSON that is not UTF-8", async () => {
-    const { status, body } = await post(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), { "content-type": "application/json" });
+    const { status, body } = await post(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), {
+      "content-type": "application/json",
+    });
     expect(status).toBe(415);
     expect(body.error.code).toBe("input_encoding");
   });

@@ -12,7 +12,16 @@ export const listArticles = createRoute({
   path: "/v1/articles",
   tags: ["articles"],
   summary: "List articles",
-  request: { query: z.object({ ...pageParams, q: text("Full-text query."), source: text("Outlet or agency."), story: text("Story id.") }).strict() },
+  request: {
+    query: z
+      .object({
+        ...pageParams,
+        q: text("Full-text query."),
+        source: text("Outlet or agency."),
+        story: text("Story id."),
+      })
+      .strict(),
+  },
   responses: { 200: json(Page(ArticleSummary, "ArticlePage"), "One page of articles."), ...errorResponses(401, 403) },
 });
 
@@ -32,7 +41,10 @@ export const getRaw = createRoute({
   summary: "The input the article came from, byte for byte, with its original content type",
   request: { params: IdParam("article") },
   responses: {
-    200: { description: "The raw input.", content: { "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) } } },
+    200: {
+      description: "The raw input.",
+      content: { "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) } },
+    },
     ...errorResponses(401, 403, 404),
   },
 });
@@ -52,7 +64,9 @@ export const postArticles = createRoute({
         "application/json": { schema: ArticleInput },
         "text/plain": { schema: z.string().openapi({ description: "The article text." }) },
         "text/html": { schema: z.string().openapi({ description: "A web page; the article is extracted from it." }) },
-        "application/x-ndjson": { schema: z.string().openapi({ description: "One ArticleInput JSON object per line." }) },
+        "application/x-ndjson": {
+          schema: z.string().openapi({ description: "One ArticleInput JSON object per line." }),
+        },
       },
     },
   },
@@ -91,7 +105,9 @@ function jsonRaw(a: ArticleInput): RawInput {
 
 export function registerArticles(app: App, deps: Deps) {
   const { store, config } = deps;
-  app.openapi(listArticles, async (c) => c.json(toPage(await store.listArticles(pageQuery(c.req.valid("query")))), 200));
+  app.openapi(listArticles, async (c) =>
+    c.json(toPage(await store.listArticles(pageQuery(c.req.valid("query")))), 200),
+  );
   app.openapi(getArticle, async (c) => {
     const { id } = c.req.valid("param");
     const detail = await store.getArticle(id);
@@ -105,7 +121,9 @@ export function registerArticles(app: App, deps: Deps) {
     // Stored HTML is somebody else's page: never let it run as ours.
     c.header("Content-Security-Policy", "default-src 'none'; sandbox");
     c.header("Content-Disposition", "inline");
-    return c.body(raw.body as Uint8Array<ArrayBuffer>, 200, { "Content-Type": raw.contentType || "application/octet-stream" }) as never;
+    return c.body(raw.body as Uint8Array<ArrayBuffer>, 200, {
+      "Content-Type": raw.contentType || "application/octet-stream",
+    }) as never;
   });
 
   app.openAPIRegistry.registerPath(postArticles);
@@ -118,7 +136,12 @@ export function registerArticles(app: App, deps: Deps) {
       slots.push({ raw: { body: bytes, contentType: c.req.header("content-type")!, origin: apiOrigin(bytes) } });
     } else if (JSON_TYPES.has(type)) {
       const r = parseArticleJson(decodeUtf8(bytes, "body"), "body");
-      if (!r.ok) throw new ApiFailure("bad_request", `Invalid article: ${r.details.map((d) => `${d.path}: ${d.message}`).join("; ")}`, r.details);
+      if (!r.ok)
+        throw new ApiFailure(
+          "bad_request",
+          `Invalid article: ${r.details.map((d) => `${d.path}: ${d.message}`).join("; ")}`,
+          r.details,
+        );
       slots.push({ raw: jsonRaw(r.value) });
     } else {
       const lines = decodeUtf8(bytes, "body").split(/\r?\n/);
@@ -127,16 +150,29 @@ export function registerArticles(app: App, deps: Deps) {
       lines.forEach((line, i) => {
         if (!line.trim()) return;
         if (++items > config.maxBatchItems)
-          throw new ApiFailure("payload_too_large", `A batch holds at most ${config.maxBatchItems} items; split it.`, [{ path: `line ${i + 1}`, message: "over the item limit" }]);
+          throw new ApiFailure("payload_too_large", `A batch holds at most ${config.maxBatchItems} items; split it.`, [
+            { path: `line ${i + 1}`, message: "over the item limit" },
+          ]);
         const r = parseArticleJson(line, `line ${i + 1}`);
         if (r.ok) slots.push({ raw: jsonRaw(r.value) });
         else {
           problems.push(...r.details);
-          slots.push({ error: { status: "error", input: `line ${i + 1}`, code: "input_malformed", message: r.details.map((d) => `${d.path}: ${d.message}`).join("; ") } });
+          slots.push({
+            error: {
+              status: "error",
+              input: `line ${i + 1}`,
+              code: "input_malformed",
+              message: r.details.map((d) => `${d.path}: ${d.message}`).join("; "),
+            },
+          });
         }
       });
-      if (items === 0) throw new ApiFailure("input_empty", "The batch holds no lines.", [{ path: "body", message: "no NDJSON lines" }]);
-      if (problems.length === items) throw new ApiFailure("bad_request", `No valid article in the batch (${items} lines).`, problems);
+      if (items === 0)
+        throw new ApiFailure("input_empty", "The batch holds no lines.", [
+          { path: "body", message: "no NDJSON lines" },
+        ]);
+      if (problems.length === items)
+        throw new ApiFailure("bad_request", `No valid article in the batch (${items} lines).`, problems);
     }
 
     const raws = slots.flatMap((s) => ("raw" in s ? [s.raw] : []));
@@ -149,7 +185,13 @@ export function registerArticles(app: App, deps: Deps) {
       results = slots.map((s) => ("raw" in s ? stored[k++] : s.error));
     } else results = [...stored, ...slots.flatMap((s) => ("error" in s ? [s.error] : []))];
     const count = (st: IngestItemResult["status"]) => results.filter((r) => r.status === st).length;
-    const body = { results, created: count("created"), duplicates: count("duplicate"), known: count("known"), errors: count("error") };
+    const body = {
+      results,
+      created: count("created"),
+      duplicates: count("duplicate"),
+      known: count("known"),
+      errors: count("error"),
+    };
     return c.json(body, body.created > 0 ? 201 : 200);
   });
 

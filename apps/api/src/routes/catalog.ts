@@ -2,7 +2,15 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { EntityType } from "@newsfuse/core";
 import type { App, Deps } from "../context.ts";
 import { ApiFailure, errorResponses } from "../errors.ts";
-import { DiscrepancySchema, EntityDetail, EntityRecordSchema, Page, QuoteRecordSchema, SearchResult, StoreStats } from "../schemas.ts";
+import {
+  DiscrepancySchema,
+  EntityDetail,
+  EntityRecordSchema,
+  Page,
+  QuoteRecordSchema,
+  SearchResult,
+  StoreStats,
+} from "../schemas.ts";
 import { IdParam, json, pageParams, pageQuery, text, toPage } from "./params.ts";
 
 export const listQuotes = createRoute({
@@ -12,7 +20,14 @@ export const listQuotes = createRoute({
   summary: "Grouped quotes, each with every article that carries it",
   request: {
     query: z
-      .object({ ...pageParams, speaker: text("Speaker entity id, or words of the speaker's name or of an alias: `Lavrov` (whole words, any case)."), q: text("Words in the quote."), story: text("Story id.") })
+      .object({
+        ...pageParams,
+        speaker: text(
+          "Speaker entity id, or words of the speaker's name or of an alias: `Lavrov` (whole words, any case).",
+        ),
+        q: text("Words in the quote."),
+        story: text("Story id."),
+      })
       .strict(),
   },
   responses: { 200: json(Page(QuoteRecordSchema, "QuotePage"), "One page of quotes."), ...errorResponses(401, 403) },
@@ -24,7 +39,10 @@ export const listEntities = createRoute({
   tags: ["entities"],
   summary: "People, organizations and places across all articles",
   request: { query: z.object({ ...pageParams, q: text("Name or alias."), type: EntityType.optional() }).strict() },
-  responses: { 200: json(Page(EntityRecordSchema, "EntityPage"), "One page of entities."), ...errorResponses(401, 403) },
+  responses: {
+    200: json(Page(EntityRecordSchema, "EntityPage"), "One page of entities."),
+    ...errorResponses(401, 403),
+  },
 });
 
 export const getEntity = createRoute({
@@ -42,7 +60,10 @@ export const listDiscrepancies = createRoute({
   tags: ["discrepancies"],
   summary: "Facts the sources disagree on, side by side",
   request: { query: z.object({ ...pageParams, story: text("Story id.") }).strict() },
-  responses: { 200: json(Page(DiscrepancySchema, "DiscrepancyPage"), "One page of discrepancies."), ...errorResponses(401, 403) },
+  responses: {
+    200: json(Page(DiscrepancySchema, "DiscrepancyPage"), "One page of discrepancies."),
+    ...errorResponses(401, 403),
+  },
 });
 
 export const search = createRoute({
@@ -60,7 +81,13 @@ export const search = createRoute({
           .max(500)
           .regex(/^[^\u0000-\u001f\u007f]*$/, "must not contain control characters")
           .openapi({ description: "The query.", example: "Lavrov" }),
-        limit: z.coerce.number().int().min(1).max(100).optional().openapi({ description: "Per kind, 1..100 (default 20)." }),
+        limit: z.coerce
+          .number()
+          .int()
+          .min(1)
+          .max(100)
+          .optional()
+          .openapi({ description: "Per kind, 1..100 (default 20)." }),
       })
       .strict(),
   },
@@ -77,14 +104,18 @@ export const stats = createRoute({
 
 export function registerCatalog(app: App, { store }: Deps) {
   app.openapi(listQuotes, async (c) => c.json(toPage(await store.listQuotes(pageQuery(c.req.valid("query")))), 200));
-  app.openapi(listEntities, async (c) => c.json(toPage(await store.listEntities(pageQuery(c.req.valid("query")))), 200));
+  app.openapi(listEntities, async (c) =>
+    c.json(toPage(await store.listEntities(pageQuery(c.req.valid("query")))), 200),
+  );
   app.openapi(getEntity, async (c) => {
     const { id } = c.req.valid("param");
     const entity = await store.getEntity(id);
     if (!entity) throw new ApiFailure("not_found", `No entity "${id}".`);
     return c.json(entity, 200);
   });
-  app.openapi(listDiscrepancies, async (c) => c.json(toPage(await store.listDiscrepancies(pageQuery(c.req.valid("query")))), 200));
+  app.openapi(listDiscrepancies, async (c) =>
+    c.json(toPage(await store.listDiscrepancies(pageQuery(c.req.valid("query")))), 200),
+  );
   app.openapi(search, async (c) => {
     const { q, limit } = c.req.valid("query");
     return c.json(await store.search(q, limit ?? 20), 200);

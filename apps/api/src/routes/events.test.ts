@@ -35,8 +35,15 @@ describe("GET /v1/events", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/event-stream/);
     const text = fixtureArticles[10].text;
-    const posted = app.request("/v1/articles", { method: "POST", headers: { "content-type": "text/plain" }, body: text }, LOOPBACK);
-    const { events, reader } = await readEvents(res, (ev) => ev.some((e) => e.event === "ingest.progress") && ev.some((e) => e.event.startsWith("story.")));
+    const posted = app.request(
+      "/v1/articles",
+      { method: "POST", headers: { "content-type": "text/plain" }, body: text },
+      LOOPBACK,
+    );
+    const { events, reader } = await readEvents(
+      res,
+      (ev) => ev.some((e) => e.event === "ingest.progress") && ev.some((e) => e.event.startsWith("story.")),
+    );
     expect((await posted).status).toBe(201);
     expect(events[0].event).toBe("ready");
     const progress = events.find((e) => e.event === "ingest.progress")!;

@@ -19,7 +19,13 @@ export const IsoDay = z
 
 export const pageParams = {
   cursor: z.string().min(1).max(2000).optional().openapi({ description: "The `nextCursor` of the previous page." }),
-  limit: z.coerce.number().int().min(1).max(200).optional().openapi({ description: "Page size, 1..200 (default 50).", example: 50 }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({ description: "Page size, 1..200 (default 50).", example: 50 }),
 };
 
 export const IdParam = (what: string) =>

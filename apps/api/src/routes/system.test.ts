@@ -23,7 +23,9 @@ describe("the OpenAPI document", () => {
     const { status, body } = await buildApp(store).api.request("/openapi.json");
     expect(status).toBe(200);
     expect(body.openapi).toBe("3.1.0");
-    const ops = Object.entries(body.paths as Record<string, object>).flatMap(([p, m]) => Object.keys(m).map((x) => `${x.toUpperCase()} ${p}`));
+    const ops = Object.entries(body.paths as Record<string, object>).flatMap(([p, m]) =>
+      Object.keys(m).map((x) => `${x.toUpperCase()} ${p}`),
+    );
     expect(ops).toEqual(
       expect.arrayContaining([
         "GET /v1/stories",
@@ -44,10 +46,15 @@ describe("the OpenAPI document", () => {
         "GET /readyz",
       ]),
     );
-    expect(Object.keys(body.components.schemas)).toEqual(expect.arrayContaining(["Article", "Story", "EntityRecord", "QuoteRecord", "Error", "DuplicateGroup"]));
+    expect(Object.keys(body.components.schemas)).toEqual(
+      expect.arrayContaining(["Article", "Story", "EntityRecord", "QuoteRecord", "Error", "DuplicateGroup"]),
+    );
     // Every operation documents the error shape for a bad request and for rate limiting.
-    for (const methods of Object.values(body.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>))
-      for (const op of Object.values(methods)) expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(["400", "429", "500"]));
+    for (const methods of Object.values(
+      body.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>,
+    ))
+      for (const op of Object.values(methods))
+        expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(["400", "429", "500"]));
   });
 
   it("serves interactive docs that load the document", async () => {

@@ -36,27 +36,38 @@ beforeAll(() => {
 });
 
 describe("newsfuse analyze (subprocess)", () => {
-  it("prints a JSON array of Article for the good input, one clear line per bad input, and exits non-zero", async () => {
-    const r = await cli(
-      join(dir, "good.txt"),
-      join(dir, "missing.txt"),
-      join(dir, "empty.txt"),
-      join(dir, "binary.txt"),
-      join(dir, "blank.txt"),
-      join(dir, "latin1.txt"),
-      join(dir, "no-text"),
-    );
-    expect(r.code).toBe(1);
-    const articles = JSON.parse(r.stdout);
-    expect(articles).toHaveLength(1);
-    expect(articles[0]).toMatchObject({ id: "good.txt", published: { stated: "2021-12-02" }, provenance: { agency: "Reuters" } });
-    const errors = r.stderr.split("\n").filter((l) => l.startsWith("newsfuse analyze:"));
-    expect(errors).toHaveLength(6);
-    for (const name of ["missing.txt", "empty.txt", "binary.txt", "blank.txt", "latin1.txt", "no-text"]) {
-      expect(errors.some((l) => l.includes(name)), name).toBe(true);
-    }
-    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
-  }, SUBPROCESS_TIMEOUT);
+  it(
+    "prints a JSON array of Article for the good input, one clear line per bad input, and exits non-zero",
+    async () => {
+      const r = await cli(
+        join(dir, "good.txt"),
+        join(dir, "missing.txt"),
+        join(dir, "empty.txt"),
+        join(dir, "binary.txt"),
+        join(dir, "blank.txt"),
+        join(dir, "latin1.txt"),
+        join(dir, "no-text"),
+      );
+      expect(r.code).toBe(1);
+      const articles = JSON.parse(r.stdout);
+      expect(articles).toHaveLength(1);
+      expect(articles[0]).toMatchObject({
+        id: "good.txt",
+        published: { stated: "2021-12-02" },
+        provenance: { agency: "Reuters" },
+      });
+      const errors = r.stderr.split("\n").filter((l) => l.startsWith("newsfuse analyze:"));
+      expect(errors).toHaveLength(6);
+      for (const name of ["missing.txt", "empty.txt", "binary.txt", "blank.txt", "latin1.txt", "no-text"]) {
+        expect(
+          errors.some((l) => l.includes(name)),
+          name,
+        ).toBe(true);
+      }
+      expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    },
+    SUBPROCESS_TIMEOUT,
+  );
 });
 
 describe("runAnalyze (in process)", () => {
@@ -77,7 +88,11 @@ describe("runAnalyze (in process)", () => {
   it("analyzes a directory as one batch with ids equal to file names", async () => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runAnalyze([join(root, "seeds")], {}, { stdout: (s) => out.push(s), stderr: (s) => err.push(s) });
+    const code = await runAnalyze(
+      [join(root, "seeds")],
+      {},
+      { stdout: (s) => out.push(s), stderr: (s) => err.push(s) },
+    );
     expect(code).toBe(0);
     expect(err).toEqual([]);
     const ids = JSON.parse(out.join("")).map((a: { id: string }) => a.id);
@@ -93,7 +108,11 @@ describe("runAnalyze (in process)", () => {
   it("prints an empty array and fails when nothing could be read", async () => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runAnalyze([join(dir, "missing.txt")], {}, { stdout: (s) => out.push(s), stderr: (s) => err.push(s) });
+    const code = await runAnalyze(
+      [join(dir, "missing.txt")],
+      {},
+      { stdout: (s) => out.push(s), stderr: (s) => err.push(s) },
+    );
     expect(code).toBe(1);
     expect(JSON.parse(out.join(""))).toEqual([]);
     expect(err).toHaveLength(1);

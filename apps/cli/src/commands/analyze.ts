@@ -1,5 +1,12 @@
 import type { Command } from "commander";
-import { analyze, findRecurringLines, normalizeText, splitParagraphs, type AnalyzeInput, type Article } from "@newsfuse/core";
+import {
+  analyze,
+  findRecurringLines,
+  normalizeText,
+  splitParagraphs,
+  type AnalyzeInput,
+  type Article,
+} from "@newsfuse/core";
 import { readPaths } from "@newsfuse/formats/node";
 
 export interface AnalyzeIO {
@@ -29,37 +36,45 @@ export async function runAnalyze(paths: string[], opts: { pretty?: boolean }, io
       articles.push(analyze(input, { recurring }));
     } catch (e) {
       failed = true;
-      io.stderr(`newsfuse analyze: ${input.id}: could not be analyzed (${(e as Error).message.split("\n")[0]}) [internal]`);
+      io.stderr(
+        `newsfuse analyze: ${input.id}: could not be analyzed (${(e as Error).message.split("\n")[0]}) [internal]`,
+      );
     }
   }
-  io.stdout(opts.pretty ? articles.map(formatPretty).join("\n") : JSON.stringify(articles, null, 2) + "\n");
+  io.stdout(opts.pretty ? articles.map(formatPretty).join("\n") : `${JSON.stringify(articles, null, 2)}\n`);
   return failed ? 1 : 0;
 }
 
 export function register(program: Command): void {
   program
     .command("analyze")
-    .description("Analyze news articles: clean text, metadata, entities, quotes, numbers. Prints a JSON array of Article (one per input).")
+    .description(
+      "Analyze news articles: clean text, metadata, entities, quotes, numbers. Prints a JSON array of Article (one per input).",
+    )
     .argument("<paths...>", "text files or directories of them")
     .option("--pretty", "print a readable summary instead of JSON")
     .action(async (paths: string[], opts: { pretty?: boolean }) => {
       process.exitCode = await runAnalyze(paths, opts, {
         stdout: (s) => process.stdout.write(s),
-        stderr: (s) => process.stderr.write(s + "\n"),
+        stderr: (s) => process.stderr.write(`${s}\n`),
       });
     });
 }
 
-const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + "…" : s);
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /** A readable summary of one Article for the terminal. */
 export function formatPretty(a: Article): string {
   const lines: string[] = [`== ${a.id}`];
   const row = (label: string, value: string | null | undefined) => {
-    if (value) lines.push(`${(label + ":").padEnd(12)}${value}`);
+    if (value) lines.push(`${(`${label}:`).padEnd(12)}${value}`);
   };
-  row("Title", a.title ? a.title + (a.titleDerived ? "  (derived, not printed in the text)" : "") : "(none in the text)");
-  if (a.dateline) row("Dateline", [a.dateline.place, a.dateline.agency && `(${a.dateline.agency})`].filter(Boolean).join(" "));
+  row(
+    "Title",
+    a.title ? a.title + (a.titleDerived ? "  (derived, not printed in the text)" : "") : "(none in the text)",
+  );
+  if (a.dateline)
+    row("Dateline", [a.dateline.place, a.dateline.agency && `(${a.dateline.agency})`].filter(Boolean).join(" "));
   const p = a.published;
   row(
     "Date",
@@ -74,7 +89,13 @@ export function formatPretty(a: Article): string {
   );
   for (const c of p.conflicts) lines.push(`${"".padEnd(12)}! ${c}`);
   row("Authors", a.authors.join(", "));
-  row("Credits", a.credits.filter((c) => c.role !== "author").map((c) => `${c.role}: ${c.names.join(", ")}`).join("; "));
+  row(
+    "Credits",
+    a.credits
+      .filter((c) => c.role !== "author")
+      .map((c) => `${c.role}: ${c.names.join(", ")}`)
+      .join("; "),
+  );
   const pv = a.provenance;
   row(
     "Provenance",
@@ -98,7 +119,9 @@ export function formatPretty(a: Article): string {
     lines.push(`Entities (${a.entities.length}):`);
     for (const e of a.entities) {
       const aka = e.aliases.filter((x) => x !== e.name);
-      lines.push(`  ${e.type.padEnd(13)}${e.name}${e.role ? ` — ${e.role}` : ""}${aka.length ? `  [also: ${aka.join(", ")}]` : ""}`);
+      lines.push(
+        `  ${e.type.padEnd(13)}${e.name}${e.role ? ` — ${e.role}` : ""}${aka.length ? `  [also: ${aka.join(", ")}]` : ""}`,
+      );
     }
   }
   if (a.quotes.length) {
@@ -109,5 +132,5 @@ export function formatPretty(a: Article): string {
     lines.push(`Numbers (${a.numbers.length}):`);
     for (const n of a.numbers) lines.push(`  ${n.text}${n.subject ? `  (of: ${n.subject})` : ""}`);
   }
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }

@@ -18,8 +18,14 @@ describe("newsfuse cluster", () => {
   it("writes one {id, cluster} line per headline of a stream sample, in input order", async () => {
     const r = await run(SAMPLE);
     expect(r.code).toBe(0);
-    const input = readFileSync(SAMPLE, "utf8").trim().split("\n").map((l) => JSON.parse(l));
-    const pred = readFileSync(r.out, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    const input = readFileSync(SAMPLE, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    const pred = readFileSync(r.out, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(pred.map((p) => p.id)).toEqual(input.map((x) => x.id));
     expect(Object.keys(pred[0])).toEqual(["id", "cluster"]);
     const clusters = new Set(pred.map((p) => p.cluster));
@@ -54,13 +60,24 @@ describe("newsfuse cluster", () => {
     const dir = mkdtempSync(join(tmpdir(), "newsfuse-cluster-"));
     const input = join(dir, "events.jsonl");
     const lines = [
-      { id: "e1", title: "Earthquake hits Indonesia", text: "A 7.6 magnitude earthquake struck off Sumatra on Wednesday, killing at least 75 people." },
-      { id: "e2", title: "Sumatra quake kills dozens", text: "A powerful earthquake of magnitude 7.6 struck Sumatra on Wednesday; at least 75 people died." },
+      {
+        id: "e1",
+        title: "Earthquake hits Indonesia",
+        text: "A 7.6 magnitude earthquake struck off Sumatra on Wednesday, killing at least 75 people.",
+      },
+      {
+        id: "e2",
+        title: "Sumatra quake kills dozens",
+        text: "A powerful earthquake of magnitude 7.6 struck Sumatra on Wednesday; at least 75 people died.",
+      },
     ];
-    writeFileSync(input, lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
+    writeFileSync(input, `${lines.map((l) => JSON.stringify(l)).join("\n")}\n`);
     const r = await run(input, "event");
     expect(r.code).toBe(0);
-    const pred = readFileSync(r.out, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    const pred = readFileSync(r.out, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(pred.map((p) => p.id)).toEqual(["e1", "e2"]);
     expect(typeof pred[0].cluster).toBe("string");
   });

@@ -1,18 +1,32 @@
 import { createReadStream, createWriteStream } from "node:fs";
 import { createInterface } from "node:readline";
 import type { Command } from "commander";
-import { analyze, clusterEvents, parseClusterRecord, StoryIndex, storyItemFromRecord, type ClusterRecord, type NewsfuseError } from "@newsfuse/core";
+import {
+  analyze,
+  clusterEvents,
+  parseClusterRecord,
+  StoryIndex,
+  storyItemFromRecord,
+  type ClusterRecord,
+  type NewsfuseError,
+} from "@newsfuse/core";
 
 type Level = "story" | "event";
 
 /** Reads every record of a clustering JSON Lines file; the first bad line stops with its line number. */
-async function readJsonl(path: string): Promise<{ ok: true; records: ClusterRecord[] } | { ok: false; error: NewsfuseError }> {
+async function readJsonl(
+  path: string,
+): Promise<{ ok: true; records: ClusterRecord[] } | { ok: false; error: NewsfuseError }> {
   const records: ClusterRecord[] = [];
   const seen = new Set<string>();
   const stream = createReadStream(path, { encoding: "utf8" });
   const opened = new Promise<NewsfuseError | null>((resolve) => {
     stream.once("error", (e: NodeJS.ErrnoException) =>
-      resolve({ code: e.code === "ENOENT" ? "input_missing" : "input_malformed", message: `cannot read ${path}: ${e.message}`, input: path }),
+      resolve({
+        code: e.code === "ENOENT" ? "input_missing" : "input_malformed",
+        message: `cannot read ${path}: ${e.message}`,
+        input: path,
+      }),
     );
     stream.once("readable", () => resolve(null));
   });
@@ -25,12 +39,20 @@ async function readJsonl(path: string): Promise<{ ok: true; records: ClusterReco
     const r = parseClusterRecord(line, path, lineNo);
     if (!r.ok) return { ok: false, error: r.error };
     if (seen.has(r.value.id)) {
-      return { ok: false, error: { code: "input_malformed", message: `${path}:${lineNo}: duplicate id "${r.value.id}"`, input: `${path}:${lineNo}` } };
+      return {
+        ok: false,
+        error: {
+          code: "input_malformed",
+          message: `${path}:${lineNo}: duplicate id "${r.value.id}"`,
+          input: `${path}:${lineNo}`,
+        },
+      };
     }
     seen.add(r.value.id);
     records.push(r.value);
   }
-  if (records.length === 0) return { ok: false, error: { code: "input_empty", message: `${path}: no records`, input: path } };
+  if (records.length === 0)
+    return { ok: false, error: { code: "input_empty", message: `${path}: no records`, input: path } };
   return { ok: true, records };
 }
 
@@ -53,7 +75,14 @@ export function clusterRecords(records: ClusterRecord[], level: Level): Map<stri
     return index.assignments();
   }
   const articles = ordered.map((r) =>
-    analyze({ id: r.id, text: r.text, title: r.title || undefined, url: r.url ?? undefined, published: r.published ?? undefined, outlet: r.source ?? undefined }),
+    analyze({
+      id: r.id,
+      text: r.text,
+      title: r.title || undefined,
+      url: r.url ?? undefined,
+      published: r.published ?? undefined,
+      outlet: r.source ?? undefined,
+    }),
   );
   return clusterEvents(articles);
 }
@@ -65,7 +94,10 @@ export interface ClusterOptions {
 }
 
 /** Runs `newsfuse cluster`; returns the exit code (0 ok, 2 bad input or output). */
-export async function runCluster(opts: ClusterOptions, io: { err: (s: string) => void } = { err: (s) => console.error(s) }): Promise<number> {
+export async function runCluster(
+  opts: ClusterOptions,
+  io: { err: (s: string) => void } = { err: (s) => console.error(s) },
+): Promise<number> {
   if (opts.level !== "story" && opts.level !== "event") {
     io.err(`newsfuse cluster: --level must be "story" or "event", got "${opts.level}"`);
     return 2;
@@ -81,21 +113,25 @@ export async function runCluster(opts: ClusterOptions, io: { err: (s: string) =>
     out.once("error", resolve);
     out.once("finish", () => resolve(null));
   });
-  for (const r of read.records) out.write(JSON.stringify({ id: r.id, cluster: clusters.get(r.id) ?? null }) + "\n");
+  for (const r of read.records) out.write(`${JSON.stringify({ id: r.id, cluster: clusters.get(r.id) ?? null })}\n`);
   out.end();
   const error = await done;
   if (error) {
     io.err(`newsfuse cluster: cannot write ${opts.out}: ${error.message}`);
     return 2;
   }
-  io.err(`newsfuse cluster: ${read.records.length} items -> ${new Set(clusters.values()).size} ${opts.level} clusters in ${opts.out}`);
+  io.err(
+    `newsfuse cluster: ${read.records.length} items -> ${new Set(clusters.values()).size} ${opts.level} clusters in ${opts.out}`,
+  );
   return 0;
 }
 
 export function register(program: Command): void {
   program
     .command("cluster")
-    .description("Cluster a JSON Lines file of articles or headlines into stories or events; writes one {id, cluster} line per item.")
+    .description(
+      "Cluster a JSON Lines file of articles or headlines into stories or events; writes one {id, cluster} line per item.",
+    )
     .requiredOption("--in <articles.jsonl>", "input: one {id, title, text?, url?, published?, source?} object per line")
     .requiredOption("--out <pred.jsonl>", "output: one {id, cluster} object per line, in input order")
     .option("--level <level>", "story (fast, title/text/url) or event (full analysis, concrete happenings)", "story")

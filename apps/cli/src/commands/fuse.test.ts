@@ -29,7 +29,10 @@ describe("newsfuse fuse", () => {
     expect(lavrov).toMatchObject({ type: "person" });
     expect(lavrov.aliases).toEqual(expect.arrayContaining(["Sergei Lavrov"]));
     const minor = j.quotes.find((q: { text: string }) => q.text.startsWith("minor incursion"));
-    expect(minor).toMatchObject({ speaker: "Joe Biden", articles: ["002_b662277d12457799.txt", "004_96b30b9797db3545.txt"] });
+    expect(minor).toMatchObject({
+      speaker: "Joe Biden",
+      articles: ["002_b662277d12457799.txt", "004_96b30b9797db3545.txt"],
+    });
     expect(minor.variants).toBeInstanceOf(Array);
     expect(j.duplicates).toEqual([]);
     const spelling = j.discrepancies.find((d: { about: string }) => d.about === "spelling of Lavrov's first name");
@@ -48,8 +51,14 @@ describe("newsfuse fuse", () => {
   it("finds a file given twice as a duplicate of itself", async () => {
     const file = `${SEEDS}003_6c04b11d307fba50.txt`;
     const j = JSON.parse((await run([file, file, `${SEEDS}004_96b30b9797db3545.txt`], true)).out);
-    expect(j.articles.map((a: { id: string }) => a.id)).toEqual(["003_6c04b11d307fba50.txt", "003_6c04b11d307fba50.txt#2", "004_96b30b9797db3545.txt"]);
-    expect(j.duplicates.map((d: { articles: string[] }) => d.articles.sort())).toEqual([["003_6c04b11d307fba50.txt", "003_6c04b11d307fba50.txt#2"]]);
+    expect(j.articles.map((a: { id: string }) => a.id)).toEqual([
+      "003_6c04b11d307fba50.txt",
+      "003_6c04b11d307fba50.txt#2",
+      "004_96b30b9797db3545.txt",
+    ]);
+    expect(j.duplicates.map((d: { articles: string[] }) => d.articles.sort())).toEqual([
+      ["003_6c04b11d307fba50.txt", "003_6c04b11d307fba50.txt#2"],
+    ]);
   });
 
   it("reports empty and binary files by name, once, and fuses the rest", async () => {

@@ -32,7 +32,9 @@ function cli(args: string[], dataDir: string): Promise<{ code: number | null; ou
 }
 
 describe("newsfuse ingest and the store commands", () => {
-  it("stores what it can, lists failed inputs, exits 1; the same run again is all known", { timeout: 300_000 }, async () => {
+  it("stores what it can, lists failed inputs, exits 1; the same run again is all known", {
+    timeout: 300_000,
+  }, async () => {
     const data = tmp("newsfuse-cli-");
     const bad = join(tmp("newsfuse-cli-in-"), "empty.txt");
     writeFileSync(bad, "");
@@ -40,11 +42,16 @@ describe("newsfuse ingest and the store commands", () => {
     expect(first.code).toBe(1);
     const s = JSON.parse(first.out);
     expect(s).toMatchObject({ created: 5, duplicates: 0, known: 0, articles: 5 });
-    expect(s.failed.map((f: { input: string; code: string }) => `${f.input} ${f.code}`).sort()).toEqual([`/nonexistent/missing.txt input_missing`, `${bad} input_empty`]);
+    expect(s.failed.map((f: { input: string; code: string }) => `${f.input} ${f.code}`).sort()).toEqual([
+      `/nonexistent/missing.txt input_missing`,
+      `${bad} input_empty`,
+    ]);
 
     const again = await cli(["ingest", SEEDS, "--workers", "0"], data);
     expect(again.code).toBe(0);
-    expect(again.out).toMatch(/5 inputs: 0 new articles, 0 duplicates \(stored and linked\), 5 already known, 0 failed/);
+    expect(again.out).toMatch(
+      /5 inputs: 0 new articles, 0 duplicates \(stored and linked\), 5 already known, 0 failed/,
+    );
     // Not a terminal: plain progress lines, no bar.
     expect(again.err).toMatch(/^ingest 5\/5 \(100%\)/m);
 
@@ -53,7 +60,10 @@ describe("newsfuse ingest and the store commands", () => {
     expect(JSON.parse(stats.out)).toMatchObject({ backend: "embedded", inputs: 5, articles: 5, stories: 1 });
 
     const exported = await cli(["export", "--format", "jsonl", "--what", "stories"], data);
-    const lines = exported.out.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = exported.out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(1);
     expect(lines[0].articles).toHaveLength(5);
     const articles = await cli(["export", "--what", "articles"], data);

@@ -20,12 +20,21 @@ export function addStoreOptions(cmd: Command): Command {
 function positiveInt(v: string | undefined, flag: string): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new NewsfuseFailure({ code: "input_malformed", message: `${flag} must be a non-negative integer, got "${v}"`, input: flag });
+  if (!Number.isInteger(n) || n < 0)
+    throw new NewsfuseFailure({
+      code: "input_malformed",
+      message: `${flag} must be a non-negative integer, got "${v}"`,
+      input: flag,
+    });
   return n;
 }
 
 /** Opens the store the flags name, runs `fn`, always closes it; store errors become a one-line message and exit code 2. */
-export async function withStore<T>(flags: StoreFlags, fn: (store: SqlStore) => Promise<T>, opts: { skipIndexes?: boolean } = {}): Promise<T | undefined> {
+export async function withStore<T>(
+  flags: StoreFlags,
+  fn: (store: SqlStore) => Promise<T>,
+  opts: { skipIndexes?: boolean } = {},
+): Promise<T | undefined> {
   let store: SqlStore | undefined;
   try {
     store = await openStore({
@@ -38,7 +47,8 @@ export async function withStore<T>(flags: StoreFlags, fn: (store: SqlStore) => P
     });
     return await fn(store);
   } catch (e) {
-    const error: NewsfuseError = e instanceof NewsfuseFailure ? e.error : { code: "internal", message: (e as Error).message };
+    const error: NewsfuseError =
+      e instanceof NewsfuseFailure ? e.error : { code: "internal", message: (e as Error).message };
     console.error(`newsfuse: ${error.message}`);
     process.exitCode = 2;
     return undefined;
@@ -59,7 +69,12 @@ interface IngestSummary {
   articlesPerSecond: number;
 }
 
-export function summarize(results: IngestItemResult[], readFailures: NewsfuseError[], inputs: number, seconds: number): IngestSummary {
+export function summarize(
+  results: IngestItemResult[],
+  readFailures: NewsfuseError[],
+  inputs: number,
+  seconds: number,
+): IngestSummary {
   const failed = [
     ...readFailures.map((e) => ({ input: e.input ?? "?", code: e.code, message: e.message })),
     ...results.flatMap((r) => (r.status === "error" ? [{ input: r.input, code: r.code, message: r.message }] : [])),
@@ -103,8 +118,15 @@ export function register(program: Command): void {
     await withStore(flags, async (store) => {
       const t0 = performance.now();
       const tty = !flags.json && !!process.stderr.isTTY;
-      const progress = createProgress({ total: raws.length, tty, write: (s) => process.stderr.write(s), label: "ingest" });
-      const results = await store.ingest(raws, { onProgress: (e) => e.type === "ingest.progress" && progress.update(e.done, e.failed) });
+      const progress = createProgress({
+        total: raws.length,
+        tty,
+        write: (s) => process.stderr.write(s),
+        label: "ingest",
+      });
+      const results = await store.ingest(raws, {
+        onProgress: (e) => e.type === "ingest.progress" && progress.update(e.done, e.failed),
+      });
       progress.end();
       const s = summarize(results, readFailures, raws.length + readFailures.length, (performance.now() - t0) / 1000);
       if (flags.json) console.log(JSON.stringify({ ...s, results }, null, 2));
@@ -114,7 +136,8 @@ export function register(program: Command): void {
         );
         if (s.failed.length) {
           console.log("failed:");
-          for (const f of s.failed) console.log(`  ${f.message.startsWith(f.input) ? f.message : `${f.input}: ${f.message}`} [${f.code}]`);
+          for (const f of s.failed)
+            console.log(`  ${f.message.startsWith(f.input) ? f.message : `${f.input}: ${f.message}`} [${f.code}]`);
         }
       }
       if (s.failed.length) process.exitCode = 1;

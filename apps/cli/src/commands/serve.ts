@@ -33,7 +33,8 @@ async function ingestPaths(store: Store, paths: string[]): Promise<string> {
   }
   const results = await store.ingest(raws);
   const n = (s: string) => results.filter((r) => r.status === s).length;
-  for (const r of results) if (r.status === "error") console.error(`newsfuse serve: ${r.input}: ${r.message} [${r.code}]`);
+  for (const r of results)
+    if (r.status === "error") console.error(`newsfuse serve: ${r.input}: ${r.message} [${r.code}]`);
   return `ingested ${paths.join(", ")}: ${n("created")} new, ${n("duplicate")} duplicates, ${n("known")} already known, ${n("error") + unreadable} failed`;
 }
 
@@ -55,21 +56,33 @@ export function register(program: Command): void {
       let store: Store | undefined;
       try {
         const port = Number(flags.port);
-        if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be an integer 0..65535, got "${flags.port}"`);
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          fail(`--port must be an integer 0..65535, got "${flags.port}"`);
         const config = configFromEnv(process.env);
         if (!config.ok) fail(`bad API configuration:\n  ${config.problems.join("\n  ")}`);
         // One transaction per group-committed write call: the fixed cost per transaction dominates ingest.
-        store = await openStore({ dataDir: flags.data, databaseUrl: flags.databaseUrl, batchSize: GROUP_COMMIT_MAX, command: "newsfuse serve" });
+        store = await openStore({
+          dataDir: flags.data,
+          databaseUrl: flags.databaseUrl,
+          batchSize: GROUP_COMMIT_MAX,
+          command: "newsfuse serve",
+        });
         if (flags.ingest?.length) console.error(`newsfuse serve: ${await ingestPaths(store, flags.ingest)}`);
         const log = jsonLogger();
         const logger: Logger = flags.quiet ? (e) => e.level !== "info" && log(e) : log;
-        const server = await startServer({ store, port, host: flags.host, config: config.value, logger }).catch((e: NodeJS.ErrnoException) => {
-          if (e.code === "EADDRINUSE") fail(`${flags.host}:${port} is already in use; pick another --port`);
-          if (e.code === "EADDRNOTAVAIL" || e.code === "ENOTFOUND") fail(`cannot bind --host ${flags.host} (${e.code})`);
-          throw e;
-        });
-        console.log(`newsfuse API on ${server.url} (${store.backend} store)\n  docs:    ${server.url}/docs\n  openapi: ${server.url}/openapi.json`);
-        if (!config.value.apiKey) console.log("  writes:  loopback only (set NEWSFUSE_API_KEY to accept them from elsewhere)");
+        const server = await startServer({ store, port, host: flags.host, config: config.value, logger }).catch(
+          (e: NodeJS.ErrnoException) => {
+            if (e.code === "EADDRINUSE") fail(`${flags.host}:${port} is already in use; pick another --port`);
+            if (e.code === "EADDRNOTAVAIL" || e.code === "ENOTFOUND")
+              fail(`cannot bind --host ${flags.host} (${e.code})`);
+            throw e;
+          },
+        );
+        console.log(
+          `newsfuse API on ${server.url} (${store.backend} store)\n  docs:    ${server.url}/docs\n  openapi: ${server.url}/openapi.json`,
+        );
+        if (!config.value.apiKey)
+          console.log("  writes:  loopback only (set NEWSFUSE_API_KEY to accept them from elsewhere)");
         let stopping = false;
         const stop = (signal: string) => {
           // A second Ctrl-C means "now": skip waiting for in-flight requests.

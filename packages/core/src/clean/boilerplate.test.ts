@@ -62,6 +62,10 @@ describe("isTeaserHeading", () => {
     expect(isTeaserHeading("More stories are expected to emerge")).toBe(false);
   });
   it("removes community promos", () => {
-    expect(isChrome("Join our Space Forums to keep talking space on the latest missions, night sky and more! And if you have a news tip, correction or comment, let us know at: community@space.com.")).toBe(true);
+    expect(
+      isChrome(
+        "Join our Space Forums to keep talking space on the latest missions, night sky and more! And if you have a news tip, correction or comment, let us know at: community@space.com.",
+      ),
+    ).toBe(true);
   });
 });

@@ -55,7 +55,13 @@ export function isTeaserHeading(paragraph: string): boolean {
 export function isChrome(paragraph: string): boolean {
   const p = paragraph.trim();
   // Chrome is short; a long paragraph that ends a sentence is prose.
-  if (p.length > 300 || (p.length > 160 && /[.!?]["'\u201d\u2019]?$/.test(p) && !/rights reserved|cookies|newsletter|subscri|join our|in print/i.test(p))) return false;
+  if (
+    p.length > 300 ||
+    (p.length > 160 &&
+      /[.!?]["'\u201d\u2019]?$/.test(p) &&
+      !/rights reserved|cookies|newsletter|subscri|join our|in print/i.test(p))
+  )
+    return false;
   for (const re of CHROME) if (re.test(p)) return true;
   return false;
 }

@@ -3,7 +3,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { cleanText } from "./clean.ts";
 
-const seed = (name: string) => readFileSync(fileURLToPath(new URL(`../../../../seeds/${name}`, import.meta.url)), "utf8");
+const seed = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../../../../seeds/${name}`, import.meta.url)), "utf8");
 
 describe("cleanText", () => {
   it("splits 003's page header into headline, kicker, caption, date and byline", () => {
@@ -46,28 +47,35 @@ describe("cleanText", () => {
 
   it("takes a first line ending in a period for the headline when a dateline opens the story below it", () => {
     // Shape of the quotes dev set: headline with a period, blank line, AP dateline.
-    const c = cleanText("Sanders wins Democrats Abroad global primary.\n\nWASHINGTON (AP) — Bernie Sanders has scored a big win.\n\nMore text follows here.");
+    const c = cleanText(
+      "Sanders wins Democrats Abroad global primary.\n\nWASHINGTON (AP) — Bernie Sanders has scored a big win.\n\nMore text follows here.",
+    );
     expect(c.headline).toBe("Sanders wins Democrats Abroad global primary.");
     expect(c.dateline).toMatchObject({ place: "WASHINGTON", agency: "AP" });
   });
 
   it("keeps a one-sentence-per-line text whole when no headline is printed (clustering dev shape)", () => {
-    const text = "Authorities have released the name of a 66-year-old woman who was struck and killed by a motorist.\nPolice identified the victim on Thursday.\nThe woman was pronounced dead at HCMC.";
+    const text =
+      "Authorities have released the name of a 66-year-old woman who was struck and killed by a motorist.\nPolice identified the victim on Thursday.\nThe woman was pronounced dead at HCMC.";
     const c = cleanText(text);
     expect(c.headline).toBeNull();
     expect(c.body.split("\n\n")).toHaveLength(3);
   });
 
   it("removes a metadata title's copy from the text but not a first sentence equal to it", () => {
-    expect(cleanText("Navy foils pirate attack\n\nThe navy foiled an attack on Friday.", { title: "Navy foils pirate attack" }).body).toBe(
-      "The navy foiled an attack on Friday.",
-    );
+    expect(
+      cleanText("Navy foils pirate attack\n\nThe navy foiled an attack on Friday.", {
+        title: "Navy foils pirate attack",
+      }).body,
+    ).toBe("The navy foiled an attack on Friday.");
     const sentence = "The navy foiled a pirate attack in the Gulf of Aden on Friday, officials said.";
     expect(cleanText(`${sentence}\nThe ship was unharmed.`, { title: sentence }).body.startsWith(sentence)).toBe(true);
   });
 
   it("removes short fragments after the story but keeps a sentence that lost its period", () => {
-    const c = cleanText("Lead sentence of the story is here.\n\nProducts also include shampoo, conditioner, therapeutic lotion and soap\n\nShare this:");
+    const c = cleanText(
+      "Lead sentence of the story is here.\n\nProducts also include shampoo, conditioner, therapeutic lotion and soap\n\nShare this:",
+    );
     expect(c.body).toContain("Products also include shampoo");
     expect(c.body).not.toContain("Share this");
   });
@@ -80,7 +88,9 @@ describe("cleanText", () => {
   });
 
   it("keeps footer dates apart from the header date", () => {
-    const c = cleanText("A headline for the story\n\nThe story begins here with a sentence.\n\nSaturday, December 19, 2015.");
+    const c = cleanText(
+      "A headline for the story\n\nThe story begins here with a sentence.\n\nSaturday, December 19, 2015.",
+    );
     expect(c.dates).toEqual([]);
     expect(c.footerDates).toMatchObject([{ iso: "2015-12-19" }]);
   });
@@ -104,13 +114,16 @@ describe("cleanText: teaser blocks", () => {
 
 describe("cleanText: headline glued to the first paragraph", () => {
   it("splits it off at the dateline", () => {
-    const c = cleanText("Blinken Trades Warnings With Russia’s Lavrov Over Ukraine, NATO WASHINGTON — Secretary of State Antony J. Blinken said on Thursday that talks would go on.");
+    const c = cleanText(
+      "Blinken Trades Warnings With Russia’s Lavrov Over Ukraine, NATO WASHINGTON — Secretary of State Antony J. Blinken said on Thursday that talks would go on.",
+    );
     expect(c.headline).toBe("Blinken Trades Warnings With Russia’s Lavrov Over Ukraine, NATO");
     expect(c.body).toBe("WASHINGTON — Secretary of State Antony J. Blinken said on Thursday that talks would go on.");
     expect(c.dateline).toMatchObject({ place: "WASHINGTON" });
   });
   it("leaves a sentence with capitals and a dash alone", () => {
-    const text = "Officials in Washington said the alliance, known as NATO — the North Atlantic Treaty Organization — would meet.";
+    const text =
+      "Officials in Washington said the alliance, known as NATO — the North Atlantic Treaty Organization — would meet.";
     expect(cleanText(text).body).toBe(text);
   });
 });

@@ -98,14 +98,29 @@ function cleanTextOnce(text: string, options: CleanOptions): CleanResult {
     if (next < 0 || !looksLikeHeadline(paras[i], true) || !normalized.startsWith("\n\n", segments[i].end)) return false;
     if (datelineOf(paras[next]) || isTitleCase(paras[i])) return true;
     const words = wordCount(paras[i]);
-    return !options.title && words <= SHORT_HEADLINE_WORDS && wordCount(paras[next]) >= 1.5 * words && splitSentences(paras[i]).length === 1;
+    return (
+      !options.title &&
+      words <= SHORT_HEADLINE_WORDS &&
+      wordCount(paras[next]) >= 1.5 * words &&
+      splitSentences(paras[i]).length === 1
+    );
   };
   const n = paras.length;
   const reason: (Reason | null)[] = new Array(n).fill(null);
   const removedText: string[] = paras.slice();
   const out: CleanResult = {
-    body: "", paragraphs: [], removed: [], headline: null, dateline: null, dates: [], footerDates: [], bylines: [], credits: [],
-    materialFrom: [], aggregator: false, origin: null,
+    body: "",
+    paragraphs: [],
+    removed: [],
+    headline: null,
+    dateline: null,
+    dates: [],
+    footerDates: [],
+    bylines: [],
+    credits: [],
+    materialFrom: [],
+    aggregator: false,
+    origin: null,
   };
 
   // 1. Chrome by wording, disclaimers, batch-recurring lines, captions: wherever they are.
@@ -175,7 +190,7 @@ function cleanTextOnce(text: string, options: CleanOptions): CleanResult {
       continue;
     }
     const credit = parseCreditLine(p);
-    if (credit && credit.credits.length) {
+    if (credit?.credits.length) {
       out.credits.push(...credit.credits);
       pushAll(out.materialFrom, credit.agencies);
       reason[i] = "credit";
@@ -204,10 +219,14 @@ function cleanTextOnce(text: string, options: CleanOptions): CleanResult {
     if (date) {
       out.footerDates.unshift(date);
       reason[i] = "date";
-    } else if (isEdgeFragment(p) && !/\d/.test(p) && p.length <= 100 && (wordCount(p) <= TAIL_FRAGMENT_WORDS || isTitleCase(p))) {
+    } else if (
+      isEdgeFragment(p) &&
+      !/\d/.test(p) &&
+      p.length <= 100 &&
+      (wordCount(p) <= TAIL_FRAGMENT_WORDS || isTitleCase(p))
+    ) {
       reason[i] = "boilerplate";
-    }
-    else break;
+    } else break;
   }
 
   // 5b. A block of teaser links under a heading ("More Great WIRED Stories") that runs to the end
@@ -217,7 +236,10 @@ function cleanTextOnce(text: string, options: CleanOptions): CleanResult {
     if (!isTeaserHeading(paras[h])) continue;
     const rest: number[] = [];
     for (let j = h + 1; j < n; j++) if (!reason[j]) rest.push(j);
-    if (rest.length && rest.every((j) => wordCount(paras[j]) <= TEASER_MAX_WORDS && !/["\u201c\u201d]/.test(paras[j]))) {
+    if (
+      rest.length &&
+      rest.every((j) => wordCount(paras[j]) <= TEASER_MAX_WORDS && !/["\u201c\u201d]/.test(paras[j]))
+    ) {
       reason[h] ??= "boilerplate";
       for (const j of rest) reason[j] = "boilerplate";
       break;
@@ -257,7 +279,13 @@ function findStoryStart(paras: string[], reason: (Reason | null)[], periodHeadli
   return -1;
 }
 
-function readHeader(paras: string[], reason: (Reason | null)[], start: number, out: CleanResult, periodHeadline: PeriodHeadline): void {
+function readHeader(
+  paras: string[],
+  reason: (Reason | null)[],
+  start: number,
+  out: CleanResult,
+  periodHeadline: PeriodHeadline,
+): void {
   for (let i = 0; i < start; i++) {
     if (reason[i]) continue;
     const p = paras[i];
@@ -305,7 +333,8 @@ function readHeader(paras: string[], reason: (Reason | null)[], start: number, o
 }
 
 // A dateline in capitals after some words, within the first 250 characters.
-const INNER_DATELINE = /\s(?=[A-Z][A-Z.'’\-]{2,}(?:\s+[A-Z][A-Z.'’\-]+)*(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[—–-]{1,2}\s)/g;
+const INNER_DATELINE =
+  /\s(?=[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[—–-]{1,2}\s)/g;
 
 function splitGluedHeadline(para: string): { headline: string; rest: string } | null {
   INNER_DATELINE.lastIndex = 0;

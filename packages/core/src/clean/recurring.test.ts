@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { findRecurringLines } from "./recurring.ts";
 
 const footer = "Follow the latest Ukraine coverage in our live blog";
-const story = (lead: string) => [lead, `${lead.split(" ")[0]} spoke to reporters afterwards and took several questions.`, footer];
+const story = (lead: string) => [
+  lead,
+  `${lead.split(" ")[0]} spoke to reporters afterwards and took several questions.`,
+  footer,
+];
 
 describe("findRecurringLines", () => {
   it("finds a footer shared by three different articles", () => {
@@ -15,7 +19,12 @@ describe("findRecurringLines", () => {
   });
 
   it("needs at least three articles", () => {
-    expect(findRecurringLines([story("One lead sentence that is long enough to be prose here."), story("Another lead sentence that is long enough for prose.")]).size).toBe(0);
+    expect(
+      findRecurringLines([
+        story("One lead sentence that is long enough to be prose here."),
+        story("Another lead sentence that is long enough for prose."),
+      ]).size,
+    ).toBe(0);
   });
 
   it("keeps the paragraphs of copies of one wire story", () => {
@@ -29,7 +38,9 @@ describe("findRecurringLines", () => {
   });
 
   it("scales the threshold with the batch (10% of 50 articles is 5)", () => {
-    const batch = Array.from({ length: 50 }, (_, i) => [`Article number ${i} reports a different event in a different town today.`]);
+    const batch = Array.from({ length: 50 }, (_, i) => [
+      `Article number ${i} reports a different event in a different town today.`,
+    ]);
     for (let i = 0; i < 4; i++) batch[i].push("Share on WhatsApp");
     expect(findRecurringLines(batch).size).toBe(0);
     batch[4].push("Share on WhatsApp");

@@ -16,7 +16,10 @@ export interface ClusterScores {
  * a null one) is a singleton; predicted ids missing from gold are ignored.
  * @example bcubed(new Map([["a", "g"], ["b", "g"]]), new Map([["a", "1"], ["b", "2"]])).recall // 0.5
  */
-export function bcubed(gold: ReadonlyMap<string, string>, predicted: ReadonlyMap<string, string | null>): ClusterScores {
+export function bcubed(
+  gold: ReadonlyMap<string, string>,
+  predicted: ReadonlyMap<string, string | null>,
+): ClusterScores {
   const ids = [...gold.keys()];
   const predOf = (id: string, i: number) => {
     const p = predicted.get(id);

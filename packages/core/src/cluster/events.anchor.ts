@@ -16,7 +16,8 @@ export interface EventAnchor {
   lead: string;
 }
 
-const ABBREV = /(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Gen|Lt|Col|Gov|Rep|Prof|Rev|Mt|Ft|No|Jan|Feb|Aug|Sept|Oct|Nov|Dec|vs|etc|Inc|Corp|Co|Ltd))\.$/;
+const ABBREV =
+  /(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Gen|Lt|Col|Gov|Rep|Prof|Rev|Mt|Ft|No|Jan|Feb|Aug|Sept|Oct|Nov|Dec|vs|etc|Inc|Corp|Co|Ltd))\.$/;
 
 /**
  * Splits text into sentences (lines first, then terminal punctuation), not breaking after
@@ -71,9 +72,45 @@ const FUTURE =
   /\b(?:will|shall|to|set to|scheduled to|plans? to|expected to|due to)\s+(?:\w+\s+){0,2}?(?:meet|hold|visit|speak|travel|attend|host|talk|gather|convene|sign|vote)\b|\b(?:is|are) (?:scheduled|set|due|expected) to\b|\bnext week\b/i;
 const WEEKDAY = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 const NOT_PLACE = new Set([
-  "the", "a", "an", "his", "her", "their", "its", "this", "that", "which", "what", "person", "january", "february", "march", "april",
-  "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-  "friday", "saturday", "sunday", "washington's", "part", "order", "response", "addition", "fact", "support", "front",
+  "the",
+  "a",
+  "an",
+  "his",
+  "her",
+  "their",
+  "its",
+  "this",
+  "that",
+  "which",
+  "what",
+  "person",
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+  "washington's",
+  "part",
+  "order",
+  "response",
+  "addition",
+  "fact",
+  "support",
+  "front",
 ]);
 
 /** "in Stockholm", "in Aoraki / Mt. Cook", "in New Zealand": the capitalised phrase after "in"/"at". */
@@ -103,7 +140,8 @@ function placesIn(sentence: string, known: Set<string>): string[] {
  */
 export function eventAnchor(a: Article, leadSentences = 3): EventAnchor {
   const known = new Set<string>();
-  for (const e of a.entities) if (e.type === "place") for (const n of [e.name, ...e.aliases]) known.add(n.toLowerCase());
+  for (const e of a.entities)
+    if (e.type === "place") for (const n of [e.name, ...e.aliases]) known.add(n.toLowerCase());
   const sentences = leadOf(a.body, leadSentences);
   const lead = `${a.title ?? ""}\n${sentences.join("\n")}`.toLowerCase();
   let fallback: EventAnchor | null = null;
@@ -115,7 +153,14 @@ export function eventAnchor(a: Article, leadSentences = 3): EventAnchor {
     const place = governed ?? found[0];
     const weekday = s.match(WEEKDAY)?.[1]?.toLowerCase() ?? a.published.weekday?.toLowerCase() ?? null;
     const before = s.slice(0, s.indexOf(place));
-    const anchor: EventAnchor = { place, weekday, announced: FUTURE.test(before), sentence: s, strong: governed !== undefined, lead };
+    const anchor: EventAnchor = {
+      place,
+      weekday,
+      announced: FUTURE.test(before),
+      sentence: s,
+      strong: governed !== undefined,
+      lead,
+    };
     if (EVENT_WORDS.test(s)) return anchor;
     fallback ??= anchor;
   }

@@ -24,13 +24,66 @@ const STOP = new Set(
 
 const WEEKDAYS = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
 const MONTHS = new Set([
-  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "sept",
+  "oct",
+  "nov",
+  "dec",
 ]);
 /** Capitalised words that are titles or function words, not names, even mid-sentence. */
 const NOT_NAMES = new Set([
-  "i", "the", "a", "an", "mr", "mrs", "ms", "dr", "sir", "president", "minister", "secretary", "police", "officials", "official", "said",
-  "first", "published", "updated", "posted", "am", "pm", "edt", "est", "gmt", "bst", "pdt", "pst", "cdt", "cst", "utc", "ist", "st",
+  "i",
+  "the",
+  "a",
+  "an",
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "sir",
+  "president",
+  "minister",
+  "secretary",
+  "police",
+  "officials",
+  "official",
+  "said",
+  "first",
+  "published",
+  "updated",
+  "posted",
+  "am",
+  "pm",
+  "edt",
+  "est",
+  "gmt",
+  "bst",
+  "pdt",
+  "pst",
+  "cdt",
+  "cst",
+  "utc",
+  "ist",
+  "st",
 ]);
 
 /** Weight of a token by where it stands. Chosen on the ECB+ dev topics. */
@@ -38,14 +91,14 @@ export const POSITION_WEIGHTS = { title: 3, lead: 2, leadSentences: 1 };
 
 /** Crude suffix stripping: enough to make "arrested"/"arrests"/"arrest" one feature. */
 export function stem(w: string): string {
-  if (w.length > 5 && w.endsWith("ies")) return w.slice(0, -3) + "y";
+  if (w.length > 5 && w.endsWith("ies")) return `${w.slice(0, -3)}y`;
   if (w.length > 5 && w.endsWith("ing")) return w.slice(0, -3);
   if (w.length > 4 && w.endsWith("ed")) return w.slice(0, -2);
   if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) return w.slice(0, -1);
   return w;
 }
 
-const TOKEN = /[A-Za-z][A-Za-z'’.\-]*[A-Za-z]|[A-Za-z]|\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?/g;
+const TOKEN = /[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?/g;
 
 /**
  * A feature key, interned: a bag being built finds its slot for the key on the key itself (`epoch`
@@ -264,7 +317,6 @@ function countTokens(text: string): number {
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
-const isLowerAscii = (c: number) => c >= 97 && c <= 122;
 
 /**
  * `eventFeatures` as parallel lists, the form clustering consumes: no Map per article, and its
@@ -288,7 +340,8 @@ export function eventFeatureList(title: string | null, body: string, extraNames:
     if (i >= titleCount && all.sentenceStart[i]) sentences++;
     // Headlines and leads state the event most densely; later paragraphs drift to background
     // (an earlier, similar incident is typically mentioned further down).
-    const w = i < titleCount ? POSITION_WEIGHTS.title : sentences <= POSITION_WEIGHTS.leadSentences ? POSITION_WEIGHTS.lead : 1;
+    const w =
+      i < titleCount ? POSITION_WEIGHTS.title : sentences <= POSITION_WEIGHTS.leadSentences ? POSITION_WEIGHTS.lead : 1;
     const info = all.info[i];
     if (info === null) {
       prevName = null;
@@ -318,7 +371,11 @@ export function eventFeatureList(title: string | null, body: string, extraNames:
   // Entity names only fill gaps (a name the capitalisation rule missed); counting a name twice
   // would tilt the weights depending on whether the extractors ran.
   for (const n of extraNames) {
-    const parts = n.toLowerCase().split(/\s+/).map((p) => p.replace(/[^a-z\-]/g, "")).filter((p) => p.length > 1 && !NOT_NAMES.has(p));
+    const parts = n
+      .toLowerCase()
+      .split(/\s+/)
+      .map((p) => p.replace(/[^a-z-]/g, ""))
+      .filter((p) => p.length > 1 && !NOT_NAMES.has(p));
     for (const p of parts) {
       const k = keyOf(`n:${p}`);
       if (!bag.has(k)) bag.add(k, 1);

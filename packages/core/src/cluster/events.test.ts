@@ -100,13 +100,18 @@ describe("clusterEvents", () => {
     );
     const events = clusterEvents([stockholm, geneva]);
     expect(events.get("s")).not.toBe(events.get("g"));
-    expect(clusterEvents([stockholm, geneva], { anchors: false }).get("s")).toBe(clusterEvents([stockholm, geneva], { anchors: false }).get("g"));
+    expect(clusterEvents([stockholm, geneva], { anchors: false }).get("s")).toBe(
+      clusterEvents([stockholm, geneva], { anchors: false }).get("g"),
+    );
   });
 });
 
 describe("eventFeatures", () => {
   it("reads names, ordinals and years, not headline capitals", () => {
-    const bag = eventFeatures("Jackman To Host Oscars", "Hugh Jackman will host the 81st Academy Awards in 2009. The show will host stars.");
+    const bag = eventFeatures(
+      "Jackman To Host Oscars",
+      "Hugh Jackman will host the 81st Academy Awards in 2009. The show will host stars.",
+    );
     expect(bag.get("n:jackman")).toBeGreaterThan(0);
     expect(bag.has("nn:hugh_jackman")).toBe(true);
     expect(bag.has("#:81st")).toBe(true);
@@ -127,10 +132,16 @@ describe("eventFeatures on tricky tokens", () => {
         "The U.S. envoy met Kim Jong Un’s aide in Hanoi on Friday. About 1,000, maybe 3.5 or 21st-century rock’n’roll fans -- the A. B. Smith Jr. group -- waited.\nX. 1,234,567.89th 1999 2020s Hello-World e.g. o'neill O'Neill's",
         ["Kim Jong Un", "Hanoi"],
       ],
-      ["ALL CAPS HEADLINE ABOUT NASA", 'NASA said: "Launch at 10.5 seconds." — Then it launched. ’Quoted’ \'single\' St. Louis\'s team; Mr. Smith’s dog.', ["St. Louis"]],
+      [
+        "ALL CAPS HEADLINE ABOUT NASA",
+        "NASA said: \"Launch at 10.5 seconds.\" — Then it launched. ’Quoted’ 'single' St. Louis's team; Mr. Smith’s dog.",
+        ["St. Louis"],
+      ],
     ];
     const out = cases.map(([title, body, names]) => [...eventFeatures(title, body, names)]);
-    await expect(JSON.stringify(out, null, 1)).toMatchFileSnapshot("../../fixtures/event-features.tricky.expected.json");
+    await expect(JSON.stringify(out, null, 1)).toMatchFileSnapshot(
+      "../../fixtures/event-features.tricky.expected.json",
+    );
   });
 });
 
@@ -154,9 +165,21 @@ describe("eventAnchor", () => {
   });
 
   it("lets two leads be one event when one names both places", () => {
-    const a = article("a", null, "A powerful earthquake struck in Sumatra on Wednesday, killing dozens of people in the coastal towns.");
-    const b = article("b", null, "A powerful earthquake struck in Indonesia, shaking Sumatra on Wednesday and killing dozens of people.");
-    const c = article("c", null, "A powerful earthquake struck in Chile on Wednesday, killing dozens of people in the coastal towns.");
+    const a = article(
+      "a",
+      null,
+      "A powerful earthquake struck in Sumatra on Wednesday, killing dozens of people in the coastal towns.",
+    );
+    const b = article(
+      "b",
+      null,
+      "A powerful earthquake struck in Indonesia, shaking Sumatra on Wednesday and killing dozens of people.",
+    );
+    const c = article(
+      "c",
+      null,
+      "A powerful earthquake struck in Chile on Wednesday, killing dozens of people in the coastal towns.",
+    );
     expect(anchorsConflict(eventAnchor(a), eventAnchor(b))).toBe(false);
     expect(anchorsConflict(eventAnchor(a), eventAnchor(c))).toBe(true);
   });
@@ -171,9 +194,13 @@ describe("eventAnchor", () => {
 
 describe("event features and anchors of the golden fusion fixture", () => {
   it("are exactly as recorded", async () => {
-    const { articles } = JSON.parse(readFileSync(new URL("../../fixtures/fuse-golden.json", import.meta.url), "utf8")) as { articles: Article[] };
+    const { articles } = JSON.parse(
+      readFileSync(new URL("../../fixtures/fuse-golden.json", import.meta.url), "utf8"),
+    ) as { articles: Article[] };
     const sha1 = (x: unknown) => createHash("sha1").update(JSON.stringify(x)).digest("hex").slice(0, 16);
-    const rows = articles.map((a) => `${a.id} features=${sha1([...articleEventFeatures(a)])} anchor=${sha1(eventAnchor(a))}`);
+    const rows = articles.map(
+      (a) => `${a.id} features=${sha1([...articleEventFeatures(a)])} anchor=${sha1(eventAnchor(a))}`,
+    );
     await expect(rows.join("\n")).toMatchFileSnapshot("../../fixtures/fuse-golden.features.expected.txt");
   });
 });

@@ -151,12 +151,17 @@ function similarityMatrix(vecs: EventVector[]): Float64Array[] {
 }
 
 /** Average-link agglomerative clustering; returns a cluster index per item. Deterministic (ties by index). */
-export function averageLink(vecs: EventVector[], threshold: number, cannotLink?: (i: number, j: number) => boolean): number[] {
+export function averageLink(
+  vecs: EventVector[],
+  threshold: number,
+  cannotLink?: (i: number, j: number) => boolean,
+): number[] {
   const n = vecs.length;
   // blocked[i][j]: some member of cluster i may not share an event with some member of cluster j.
   const blockedBuf = cannotLink ? new Uint8Array(n * n) : null;
   const blocked: Uint8Array[] | null = blockedBuf ? vecs.map((_, i) => blockedBuf.subarray(i * n, (i + 1) * n)) : null;
-  if (blocked && cannotLink) for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) if (cannotLink(i, j)) blocked[i][j] = blocked[j][i] = 1;
+  if (blocked && cannotLink)
+    for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) if (cannotLink(i, j)) blocked[i][j] = blocked[j][i] = 1;
   const sim = similarityMatrix(vecs);
   const size = new Array<number>(n).fill(1);
   const alive = new Uint8Array(n).fill(1);
@@ -208,7 +213,7 @@ export function averageLink(vecs: EventVector[], threshold: number, cannotLink?:
       const v = (si * rowI[k] + sj * rowJ[k]) / (si + sj);
       rowI[k] = v;
       sim[k][bi] = v;
-      if (blocked && blocked[bj][k]) blocked[bi][k] = blocked[k][bi] = 1;
+      if (blocked?.[bj][k]) blocked[bi][k] = blocked[k][bi] = 1;
     }
     size[bi] += size[bj];
     alive[bj] = 0;
@@ -260,7 +265,11 @@ export function clusterFeatureLists(
       continue;
     }
     const cl = opts.cannotLink;
-    const sub = averageLink(weigh(interned, members), opts.eventThreshold ?? EVENT_THRESHOLD, cl && ((x, y) => cl(members[x], members[y])));
+    const sub = averageLink(
+      weigh(interned, members),
+      opts.eventThreshold ?? EVENT_THRESHOLD,
+      cl && ((x, y) => cl(members[x], members[y])),
+    );
     sub.forEach((root, k) => (label[members[k]] = members[root]));
   }
   // Normalise labels to the smallest member index so output does not depend on merge order.
@@ -293,7 +302,10 @@ export function clusterEventsFrom(
 ): Map<string, string> {
   const labels = clusterFeatureLists(
     inputs.map((x) => x.features),
-    { eventThreshold: opts.threshold, cannotLink: opts.anchors === false ? undefined : anchorConflicts(inputs.map((x) => x.anchor)) },
+    {
+      eventThreshold: opts.threshold,
+      cannotLink: opts.anchors === false ? undefined : anchorConflicts(inputs.map((x) => x.anchor)),
+    },
   );
   const prefix = opts.idPrefix ?? "event-";
   return new Map(articles.map((a, i) => [a.id, `${prefix}${articles[labels[i]].id}`]));

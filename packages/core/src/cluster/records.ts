@@ -34,7 +34,8 @@ export function parseClusterRecord(line: string, input: string, lineNo: number):
     return err("input_malformed", `${input}:${lineNo}: missing "id" (a non-empty string)`, `${input}:${lineNo}`);
   }
   for (const f of ["title", "text", "url", "published", "source"]) {
-    if (!optionalString(o[f])) return err("input_malformed", `${input}:${lineNo}: "${f}" must be a string or null`, `${input}:${lineNo}`);
+    if (!optionalString(o[f]))
+      return err("input_malformed", `${input}:${lineNo}: "${f}" must be a string or null`, `${input}:${lineNo}`);
   }
   const title = (o.title as string | null | undefined) ?? "";
   const text = (o.text as string | null | undefined) ?? "";
@@ -43,10 +44,22 @@ export function parseClusterRecord(line: string, input: string, lineNo: number):
   }
   const published = (o.published as string | null | undefined) ?? null;
   if (published !== null && Number.isNaN(Date.parse(published))) {
-    return err("input_malformed", `${input}:${lineNo}: "published" is not a date: ${JSON.stringify(published)}`, `${input}:${lineNo}`);
+    return err(
+      "input_malformed",
+      `${input}:${lineNo}: "published" is not a date: ${JSON.stringify(published)}`,
+      `${input}:${lineNo}`,
+    );
   }
   const cluster = o.cluster === undefined || o.cluster === null ? null : String(o.cluster);
-  return ok({ id: o.id, title, text, url: (o.url as string | null | undefined) ?? null, published, source: (o.source as string | null | undefined) ?? null, cluster });
+  return ok({
+    id: o.id,
+    title,
+    text,
+    url: (o.url as string | null | undefined) ?? null,
+    published,
+    source: (o.source as string | null | undefined) ?? null,
+    cluster,
+  });
 }
 
 /**

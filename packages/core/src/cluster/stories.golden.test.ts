@@ -16,7 +16,7 @@ const results: Record<string, string[]> = {};
 function matchesGolden(name: string, ids: string[], assignment: Map<string, string>): void {
   expect([...assignment.keys()]).toEqual(ids);
   results[name] = [...assignment.values()];
-  if (update) writeFileSync(goldenFile, JSON.stringify(results) + "\n");
+  if (update) writeFileSync(goldenFile, `${JSON.stringify(results)}\n`);
   else expect(results[name]).toEqual(golden[name]);
 }
 
@@ -34,7 +34,17 @@ const streamItems: StoryItem[] = readFileSync(streamFile, "utf8")
 const articleIds = articles.map((a) => a.id);
 // The stream sample and the derive sample share a few headlines; each id is added once.
 const inStream = new Set(streamItems.map((i) => i.id));
-const stream: StoryItem[] = [...streamItems, ...articles.filter((a) => !inStream.has(a.id)).map((a) => ({ id: a.id, title: a.title, text: a.body, time: a.published.stated ? Date.parse(a.published.stated) : null }))];
+const stream: StoryItem[] = [
+  ...streamItems,
+  ...articles
+    .filter((a) => !inStream.has(a.id))
+    .map((a) => ({
+      id: a.id,
+      title: a.title,
+      text: a.body,
+      time: a.published.stated ? Date.parse(a.published.stated) : null,
+    })),
+];
 const streamIds = stream.map((i) => i.id);
 
 describe("clusterStories golden output on the derive sample", () => {

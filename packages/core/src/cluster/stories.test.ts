@@ -40,7 +40,13 @@ describe("bcubed", () => {
   });
 
   it("scores a missing prediction as a singleton", () => {
-    const s = bcubed(new Map([["a", "g"], ["b", "g"]]), new Map([["a", "1"]]));
+    const s = bcubed(
+      new Map([
+        ["a", "g"],
+        ["b", "g"],
+      ]),
+      new Map([["a", "1"]]),
+    );
     expect(s.recall).toBe(0.5);
     expect(s.predictedClusters).toBe(2);
   });
@@ -109,8 +115,16 @@ describe("StoryIndex on real headlines", () => {
 
   it("uses URL words when the headline is cut short", () => {
     const index = new StoryIndex();
-    const a = index.add({ id: "1", title: "Fed's Yellen says rates could rise six months after QE ends", url: "http://x.com/yellen-rates-qe-ends" });
-    const b = index.add({ id: "2", title: "Markets react to  ...", url: "http://y.com/2014/03/19/yellen-signals-rates-rise-after-qe-ends.html" });
+    const a = index.add({
+      id: "1",
+      title: "Fed's Yellen says rates could rise six months after QE ends",
+      url: "http://x.com/yellen-rates-qe-ends",
+    });
+    const b = index.add({
+      id: "2",
+      title: "Markets react to  ...",
+      url: "http://y.com/2014/03/19/yellen-signals-rates-rise-after-qe-ends.html",
+    });
     expect(b).toBe(a);
   });
 });

@@ -1,6 +1,13 @@
 import type { Article } from "../schema/article.ts";
 import { WeightArena } from "./weight-arena.ts";
-import { FIELDS, shapeKey, StoryFeatureCache, TermDictionary, type StoryFeatures, type StoryItem } from "./story-features.ts";
+import {
+  FIELDS,
+  shapeKey,
+  type StoryFeatureCache,
+  TermDictionary,
+  type StoryFeatures,
+  type StoryItem,
+} from "./story-features.ts";
 
 export { StoryFeatureCache, STORY_FEATURE_CACHE_ENTRIES } from "./story-features.ts";
 export type { StoryFeatureCacheOptions, StoryItem } from "./story-features.ts";
@@ -177,15 +184,21 @@ export class StoryIndex {
    * started anew. Returns the story id the item is in now.
    */
   addTo(item: StoryItem, story: string | null): string {
-    const n = story !== null && story.startsWith(this.opts.idPrefix) ? Number(story.slice(this.opts.idPrefix.length)) : -1;
-    return this.insert(item, () => (Number.isInteger(n) && n >= 0 && n < this.stories && this.slots[this.root(n)] !== null ? this.root(n) : this.newStory()));
+    const n = story?.startsWith(this.opts.idPrefix) ? Number(story.slice(this.opts.idPrefix.length)) : -1;
+    return this.insert(item, () =>
+      Number.isInteger(n) && n >= 0 && n < this.stories && this.slots[this.root(n)] !== null
+        ? this.root(n)
+        : this.newStory(),
+    );
   }
 
   // Vectorizes the item, puts it in the story `choose` picks, and runs the periodic merge and close.
   private insert(item: StoryItem, choose: (vec: TermVector, time: number, seq: number) => number): string {
     const known = this.assignment.get(item.id);
     if (known !== undefined) return this.opts.idPrefix + this.root(known);
-    const features = this.cache ? this.cache.features(item, this.opts, this.shape, this.dictionary) : this.dictionary.features(item, this.opts);
+    const features = this.cache
+      ? this.cache.features(item, this.opts, this.shape, this.dictionary)
+      : this.dictionary.features(item, this.opts);
     const seq = this.docs++;
     const time = typeof item.time === "number" && Number.isFinite(item.time) ? item.time : Number.NaN;
     if (!Number.isNaN(time) && time > this.latestTime) this.latestTime = time;
@@ -193,7 +206,12 @@ export class StoryIndex {
     const story = choose(vec, time, seq);
     this.join(story, vec, time, seq);
     this.assignment.set(item.id, story);
-    if (this.opts.mergeThreshold > 0 && this.opts.mergeThreshold <= 1 && seq % this.opts.mergeEvery === this.opts.mergeEvery - 1) this.consolidate(time, seq);
+    if (
+      this.opts.mergeThreshold > 0 &&
+      this.opts.mergeThreshold <= 1 &&
+      seq % this.opts.mergeEvery === this.opts.mergeEvery - 1
+    )
+      this.consolidate(time, seq);
     if (seq % 2048 === 2047) this.closeExpired(time, seq);
     return this.opts.idPrefix + this.root(story);
   }
@@ -262,7 +280,8 @@ export class StoryIndex {
           const v = large.get(term);
           if (v !== undefined) dot += values[at] * values[v];
         }
-        const score = (dot / Math.sqrt(this.norms2[s] * this.norms2[c])) * this.decay(this.lastTime[s], this.lastTime[c]);
+        const score =
+          (dot / Math.sqrt(this.norms2[s] * this.norms2[c])) * this.decay(this.lastTime[s], this.lastTime[c]);
         if (score > bestScore) {
           bestScore = score;
           best = c;
@@ -278,7 +297,10 @@ export class StoryIndex {
    * order they were made: what a caller that keeps its own copy of the assignments must apply.
    */
   takeMerges(): Array<[string, string]> {
-    const out = this.merges.map(([from, into]): [string, string] => [this.opts.idPrefix + from, this.opts.idPrefix + into]);
+    const out = this.merges.map(([from, into]): [string, string] => [
+      this.opts.idPrefix + from,
+      this.opts.idPrefix + into,
+    ]);
     this.merges.length = 0;
     return out;
   }
@@ -292,7 +314,8 @@ export class StoryIndex {
     this.norms2[into] = norm2;
     this.sizes[into] += this.sizes[from];
     const lf = this.lastTime[from];
-    if (!Number.isNaN(lf)) this.lastTime[into] = Number.isNaN(this.lastTime[into]) ? lf : Math.max(this.lastTime[into], lf);
+    if (!Number.isNaN(lf))
+      this.lastTime[into] = Number.isNaN(this.lastTime[into]) ? lf : Math.max(this.lastTime[into], lf);
     this.lastSeq[into] = Math.max(this.lastSeq[into], this.lastSeq[from]);
     this.release(from);
     this.parent[from] = into;
@@ -322,7 +345,10 @@ export class StoryIndex {
   // A story's chunks double in size (from the size of its first item), up to a cap.
   private newChunk(s: number, want: number): number {
     const chunks = this.chunks[s]!;
-    const size = chunks.length === 0 ? Math.max(8, 2 ** Math.ceil(Math.log2(want))) : Math.min(2 * chunks[chunks.length - 1], 4096);
+    const size =
+      chunks.length === 0
+        ? Math.max(8, 2 ** Math.ceil(Math.log2(want)))
+        : Math.min(2 * chunks[chunks.length - 1], 4096);
     const start = this.arena.alloc(size);
     chunks.push(start, size);
     this.chunkNext[s] = start;
@@ -413,7 +439,7 @@ export class StoryIndex {
 
   private decay(a: number, b: number): number {
     if (Number.isNaN(a) || Number.isNaN(b)) return 1;
-    return Math.pow(0.5, Math.abs(a - b) / HOUR / this.opts.halfLifeHours);
+    return 0.5 ** (Math.abs(a - b) / HOUR / this.opts.halfLifeHours);
   }
 
   /**
@@ -456,7 +482,7 @@ export class StoryIndex {
         let nan = false;
         for (const s of touched) {
           acc[s] = (acc[s] / Math.sqrt(this.norms2[s])) * this.decay(time, this.lastTime[s]);
-          if (acc[s] !== acc[s]) nan = true;
+          if (Number.isNaN(acc[s])) nan = true;
         }
         // Only the set of the best few matters (the exact scores below decide, ties to the higher
         // story), so a selection does; but a story with a zero centroid (the first item of an index
@@ -518,7 +544,8 @@ export class StoryIndex {
     for (let i = 0; i < vec.terms.length; i++) norm2 = this.addWeight(s, vec.terms[i], vec.weights[i], norm2);
     this.norms2[s] = norm2;
     this.sizes[s]++;
-    if (!Number.isNaN(time)) this.lastTime[s] = Number.isNaN(this.lastTime[s]) ? time : Math.max(this.lastTime[s], time);
+    if (!Number.isNaN(time))
+      this.lastTime[s] = Number.isNaN(this.lastTime[s]) ? time : Math.max(this.lastTime[s], time);
     this.lastSeq[s] = seq;
     this.dirty.add(s);
   }
@@ -529,7 +556,11 @@ export class StoryIndex {
   private closeExpired(time: number, seq: number): void {
     const still: number[] = [];
     for (const s of this.open) {
-      if (this.isOpen(s, Number.isNaN(time) ? Number.NaN : this.latestTime, seq) || (this.slots[s] !== null && seq - this.lastSeq[s] <= this.opts.windowItems)) still.push(s);
+      if (
+        this.isOpen(s, Number.isNaN(time) ? Number.NaN : this.latestTime, seq) ||
+        (this.slots[s] !== null && seq - this.lastSeq[s] <= this.opts.windowItems)
+      )
+        still.push(s);
       else this.release(s);
     }
     this.open = still;
@@ -624,7 +655,9 @@ export interface ClusterStoriesOptions extends StoryIndexOptions {
 export function clusterStories(articles: Article[], options: ClusterStoriesOptions = {}): Map<string, string> {
   const { cache, ...indexOptions } = options;
   const items = articles.map(storyItem);
-  const order = items.map((_, i) => i).sort((x, y) => (items[x].time ?? Infinity) - (items[y].time ?? Infinity) || x - y);
+  const order = items
+    .map((_, i) => i)
+    .sort((x, y) => (items[x].time ?? Infinity) - (items[y].time ?? Infinity) || x - y);
   const index = new StoryIndex(indexOptions, cache ?? null);
   for (const i of order) index.add(items[i]);
   index.flush();

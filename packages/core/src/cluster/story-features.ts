@@ -129,11 +129,17 @@ export class TermDictionary {
     if (item.title && shape.titleWeight > 0) this.addTokens(item.title, Infinity, 0);
     if (item.url && shape.urlWeight > 0) for (const w of new Set(urlWords(item.url))) this.add(this.id(w), 1);
     if (item.text && shape.bodyWeight > 0) this.addTokens(item.text, shape.bodyWords, 2);
-    if (item.entities && shape.entityWeight > 0) for (const name of new Set(item.entities.map((e) => e.toLowerCase()))) this.add(this.id("e:" + name), 3);
+    if (item.entities && shape.entityWeight > 0)
+      for (const name of new Set(item.entities.map((e) => e.toLowerCase()))) this.add(this.id(`e:${name}`), 3);
     if (item.quotes && shape.quoteWeight > 0) {
-      for (const q of new Set(item.quotes.map((q) => contentWords(q, 8).join(" ")).filter(Boolean))) this.add(this.id("q:" + q), 4);
+      for (const q of new Set(item.quotes.map((q) => contentWords(q, 8).join(" ")).filter(Boolean)))
+        this.add(this.id(`q:${q}`), 4);
     }
-    return { dictionary: this, ids: this.scratchIds.slice(0, this.n), counts: this.scratchCounts.slice(0, FIELDS * this.n) };
+    return {
+      dictionary: this,
+      ids: this.scratchIds.slice(0, this.n),
+      counts: this.scratchCounts.slice(0, FIELDS * this.n),
+    };
   }
 
   private addTokens(text: string, limit: number, field: number): void {
@@ -278,5 +284,12 @@ export function shapeKey(s: FeatureShape): string {
 // Everything the features are made of; hashing it costs far less than tokenizing it.
 function itemFingerprint(item: StoryItem): string {
   const entities = item.entities ?? [];
-  return contentFingerprint([item.title ?? "", item.url ?? "", item.text ?? "", String(entities.length), ...entities, ...(item.quotes ?? [])]);
+  return contentFingerprint([
+    item.title ?? "",
+    item.url ?? "",
+    item.text ?? "",
+    String(entities.length),
+    ...entities,
+    ...(item.quotes ?? []),
+  ]);
 }

@@ -20,7 +20,8 @@ describe("contentWords", () => {
 
   it("gives the words of its regex definition on every title, body and quote of the derive sample", () => {
     for (const a of loadDeriveSample()) {
-      for (const t of [a.title ?? "", a.body, ...a.quotes.map((q) => q.text)]) expect(contentWords(t)).toEqual(contentWordsByRegex(t));
+      for (const t of [a.title ?? "", a.body, ...a.quotes.map((q) => q.text)])
+        expect(contentWords(t)).toEqual(contentWordsByRegex(t));
     }
   });
 

@@ -28,7 +28,7 @@ const URL_BOILERPLATE = new Set(
  */
 export function stemWord(w: string): string {
   if (w.length <= 3 || /\d/.test(w)) return w;
-  if (w.endsWith("ies") && w.length > 4) return w.slice(0, -3) + "y";
+  if (w.endsWith("ies") && w.length > 4) return `${w.slice(0, -3)}y`;
   if (w.endsWith("sses")) return w.slice(0, -2);
   if (w.endsWith("ing") && w.length > 5) return w.slice(0, -3);
   if (w.endsWith("ed") && w.length > 4 && !w.endsWith("eed")) return w.slice(0, -2);
@@ -72,7 +72,11 @@ export function contentWords(text: string, limit = Infinity): string[] {
  * it out); `visit` says whether the token was a content word, and after `limit` of those it stops.
  * @example forEachToken("The iPads", Infinity, (s, i, j) => (tokens.push(s.slice(i, j)), true)) // tokens: ["the", "ipads"]
  */
-export function forEachToken(text: string, limit: number, visit: (lower: string, start: number, end: number) => boolean): void {
+export function forEachToken(
+  text: string,
+  limit: number,
+  visit: (lower: string, start: number, end: number) => boolean,
+): void {
   // One pass over the lower-cased text gives the tokens of normalizeHeadline(text).matchAll(/[a-z0-9]+/g):
   // of its rewrites only the HTML entities change tokens (its "'s" and trailing "..." removals only
   // drop non-token characters and one-letter tokens), and those are skipped where they stand.

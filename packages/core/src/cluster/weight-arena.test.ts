@@ -6,7 +6,7 @@ describe("WeightArena", () => {
     const arena = new WeightArena();
     const chunks: Array<[number, number]> = [];
     for (let c = 0; c < 2000; c++) {
-      const size = 8 << c % 4;
+      const size = 8 << (c % 4);
       const start = arena.alloc(size);
       for (let k = 0; k < size; k++) arena.values[start + k] = c + k / 1000;
       chunks.push([start, size]);

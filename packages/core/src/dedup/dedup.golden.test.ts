@@ -13,13 +13,15 @@ const update = process.env.UPDATE_GOLDEN === "1";
 // The 150 articles with bodies (originals and perturbed copies) and 150 headlines, in id order as
 // the store's ingest passes its pool.
 const sample = loadDeriveSample();
-const pool = [...sample.slice(0, 150), ...sample.slice(150, 300)].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+const pool = [...sample.slice(0, 150), ...sample.slice(150, 300)].sort((x, y) =>
+  x.id < y.id ? -1 : x.id > y.id ? 1 : 0,
+);
 
 describe("findDuplicates golden output on the derive sample", () => {
   it("finds the same groups, pairs, similarities and originals as the snapshot", () => {
     const groups = findDuplicates(pool);
     expect(groups.length).toBeGreaterThan(40);
-    if (update) writeFileSync(goldenFile, JSON.stringify(groups, null, 1) + "\n");
+    if (update) writeFileSync(goldenFile, `${JSON.stringify(groups, null, 1)}\n`);
     else expect(groups).toEqual(JSON.parse(readFileSync(goldenFile, "utf8")) as DuplicateGroup[]);
   });
 });

@@ -19,7 +19,13 @@ function article(id: string, body: string, extra: { outlet?: string; agency?: st
     published: { stated: extra.date ?? null, inferred: null, weekday: null, conflicts: [] },
     authors: [],
     contributors: [],
-    provenance: { agency: extra.agency ?? null, republishedFrom: null, materialFrom: [], outlet: extra.outlet ?? null, url: null },
+    provenance: {
+      agency: extra.agency ?? null,
+      republishedFrom: null,
+      materialFrom: [],
+      outlet: extra.outlet ?? null,
+      url: null,
+    },
     body,
     entities: [],
     quotes: [],
@@ -27,7 +33,11 @@ function article(id: string, body: string, extra: { outlet?: string; agency?: st
   });
 }
 
-const paragraphs = (t: string) => t.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+const paragraphs = (t: string) =>
+  t
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 
 describe("findDuplicates on the seeds", () => {
   it("finds no duplicates among the five independently reported seeds", () => {
@@ -48,7 +58,12 @@ describe("findDuplicates on the seeds", () => {
       const edited = paras
         .filter((_, i) => i !== 3) // a paragraph removed
         .map((p, i) => (i % 4 === 1 ? p.replace(/\b(said|says)\b/g, "stated").replace(/\bRussia\b/g, "Moscow") : p));
-      const variant = ["Subscribe to our newsletter for the latest updates", ...edited, "Share this article: Facebook Twitter Email", "© 2022 Example News Network"].join("\n\n");
+      const variant = [
+        "Subscribe to our newsletter for the latest updates",
+        ...edited,
+        "Share this article: Facebook Twitter Email",
+        "© 2022 Example News Network",
+      ].join("\n\n");
       const groups = findDuplicates([...seeds.map((s) => article(s.id, s.text)), article("variant", variant)]);
       expect(groups).toHaveLength(1);
       expect(groups[0].articles).toEqual([seed.id, "variant"]);
@@ -70,7 +85,10 @@ describe("DedupIndex", () => {
   it("calls copies under different outlets syndicated and picks the earliest, then the wire copy, as original", () => {
     const text = seeds[3].text;
     const groups = findDuplicates([
-      article("aggregator", text + "\n\nUSTimeToday is an automatic aggregator of the all world's media.", { outlet: "USTimeToday", date: "2021-12-03" }),
+      article("aggregator", `${text}\n\nUSTimeToday is an automatic aggregator of the all world's media.`, {
+        outlet: "USTimeToday",
+        date: "2021-12-03",
+      }),
       article("reuters", text, { outlet: "Reuters", agency: "Reuters", date: "2021-12-02" }),
       article("blog", text, { outlet: "Some Blog", date: "2021-12-02" }),
     ]);
@@ -102,7 +120,11 @@ describe("DedupIndex", () => {
   });
 
   it("rejects a malformed snapshot with an error naming the entry", () => {
-    const bad = DedupIndex.restore({ version: 1, minhashSize: 128, entries: [{ id: "x", exact: "00", shingles: "!!", signature: "" }] });
+    const bad = DedupIndex.restore({
+      version: 1,
+      minhashSize: 128,
+      entries: [{ id: "x", exact: "00", shingles: "!!", signature: "" }],
+    });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error).toMatchObject({ code: "input_malformed", detail: { entry: 0 } });
     expect(DedupIndex.restore("nope").ok).toBe(false);

@@ -56,7 +56,16 @@ export interface DedupEntry {
 export interface SerializedDedupIndex {
   version: 1;
   minhashSize: number;
-  entries: { id: string; exact: string; shingles: string; signature: string; date: string | null; agency: string | null; outlet: string | null; words: number }[];
+  entries: {
+    id: string;
+    exact: string;
+    shingles: string;
+    signature: string;
+    date: string | null;
+    agency: string | null;
+    outlet: string | null;
+    words: number;
+  }[];
 }
 
 export interface DedupOptions {
@@ -179,7 +188,12 @@ export class DedupIndex {
         const other = this.entries[c];
         const sim = setSimilarity(other.shingles, entry.shingles);
         if (this.accepts(sim, Math.min(other.shingles.length, entry.shingles.length))) {
-          this.link(c, idx, { a: other.id, b: entry.id, jaccard: round(sim.jaccard), containment: round(sim.containment) });
+          this.link(c, idx, {
+            a: other.id,
+            b: entry.id,
+            jaccard: round(sim.jaccard),
+            containment: round(sim.containment),
+          });
         }
       }
       this.lsh.insert(idx, entry.signature, keys);
@@ -271,19 +285,48 @@ export class DedupIndex {
   static restore(data: unknown, options: DedupOptions = {}): Result<DedupIndex> {
     const d = data as Partial<SerializedDedupIndex> | null;
     if (!d || typeof d !== "object" || d.version !== 1 || !Array.isArray(d.entries)) {
-      return err("input_malformed", "dedup index snapshot is not a version 1 snapshot (expected {version: 1, entries: [...]})", "dedup index");
+      return err(
+        "input_malformed",
+        "dedup index snapshot is not a version 1 snapshot (expected {version: 1, entries: [...]})",
+        "dedup index",
+      );
     }
     if (d.minhashSize !== MINHASH_SIZE) {
-      return err("input_malformed", `dedup index snapshot has ${d.minhashSize}-value signatures; this build uses ${MINHASH_SIZE}`, "dedup index");
+      return err(
+        "input_malformed",
+        `dedup index snapshot has ${d.minhashSize}-value signatures; this build uses ${MINHASH_SIZE}`,
+        "dedup index",
+      );
     }
     const index = new DedupIndex(options);
     for (const [i, e] of d.entries.entries()) {
       const shingles = typeof e?.shingles === "string" ? base64ToU32(e.shingles) : null;
       const signature = typeof e?.signature === "string" ? base64ToU32(e.signature) : null;
-      if (!e || typeof e.id !== "string" || typeof e.exact !== "string" || !shingles || !signature || (signature.length !== MINHASH_SIZE && shingles.length > 0)) {
-        return err("input_malformed", `dedup index snapshot entry ${i} is malformed (needs id, exact, base64 shingles and a ${MINHASH_SIZE}-value signature)`, "dedup index", { entry: i });
+      if (
+        !e ||
+        typeof e.id !== "string" ||
+        typeof e.exact !== "string" ||
+        !shingles ||
+        !signature ||
+        (signature.length !== MINHASH_SIZE && shingles.length > 0)
+      ) {
+        return err(
+          "input_malformed",
+          `dedup index snapshot entry ${i} is malformed (needs id, exact, base64 shingles and a ${MINHASH_SIZE}-value signature)`,
+          "dedup index",
+          { entry: i },
+        );
       }
-      index.addEntry({ id: e.id, exact: e.exact, shingles, signature, date: e.date ?? null, agency: e.agency ?? null, outlet: e.outlet ?? null, words: e.words ?? 0 });
+      index.addEntry({
+        id: e.id,
+        exact: e.exact,
+        shingles,
+        signature,
+        date: e.date ?? null,
+        agency: e.agency ?? null,
+        outlet: e.outlet ?? null,
+        words: e.words ?? 0,
+      });
     }
     return ok(index);
   }

@@ -20,7 +20,12 @@ export interface DedupFeatures {
  */
 export function textFeatures(text: string): DedupFeatures {
   const scanned = scanText(text);
-  return { exact: scanned.exact, shingles: shinglesOfHashes(scanned.wordHashes), words: scanned.words, signature: null };
+  return {
+    exact: scanned.exact,
+    shingles: shinglesOfHashes(scanned.wordHashes),
+    words: scanned.words,
+    signature: null,
+  };
 }
 
 /**

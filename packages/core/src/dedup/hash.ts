@@ -40,7 +40,9 @@ export function combineHash(a: number, b: number): number {
  * @example hash64Hex("blinken met lavrov").length // 16
  */
 export function hash64Hex(s: string): string {
-  return hashString(s, 0x1b873593).toString(16).padStart(8, "0") + hashString(s, 0x5bd1e995).toString(16).padStart(8, "0");
+  return (
+    hashString(s, 0x1b873593).toString(16).padStart(8, "0") + hashString(s, 0x5bd1e995).toString(16).padStart(8, "0")
+  );
 }
 
 /**

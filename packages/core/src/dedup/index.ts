@@ -1,4 +1,12 @@
-export { DedupIndex, dedupEntry, dedupItem, findDuplicates, NEAR_CONTAINMENT, NEAR_JACCARD, CONTAINMENT_MIN_SHINGLES } from "./dedup.ts";
+export {
+  DedupIndex,
+  dedupEntry,
+  dedupItem,
+  findDuplicates,
+  NEAR_CONTAINMENT,
+  NEAR_JACCARD,
+  CONTAINMENT_MIN_SHINGLES,
+} from "./dedup.ts";
 export type { DedupEntry, DedupItem, DedupOptions, SerializedDedupIndex } from "./dedup.ts";
 export { DedupFeatureCache, DEDUP_FEATURE_CACHE_ENTRIES } from "./features.ts";
 export type { DedupFeatureCacheOptions, DedupFeatures } from "./features.ts";

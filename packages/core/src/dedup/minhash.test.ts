@@ -44,13 +44,16 @@ describe("MinHash", () => {
 
   it("gives the signature of its definition, min over shingles of fmix32(shingle ^ key), bit for bit", () => {
     const keys = seededSequence(MINHASH_SEED, MINHASH_SIZE);
-    const byDefinition = (shingles: Uint32Array) => [...keys].map((k) => Math.min(0xffffffff, ...[...shingles].map((x) => fmix32((x ^ k) >>> 0))));
+    const byDefinition = (shingles: Uint32Array) =>
+      [...keys].map((k) => Math.min(0xffffffff, ...[...shingles].map((x) => fmix32((x ^ k) >>> 0))));
     for (const w of words) {
       const shingles = shingleSet(w);
       expect([...minhashSignature(shingles)]).toEqual(byDefinition(shingles));
       expect([...minhashScalar(shingles, keys)]).toEqual(byDefinition(shingles));
     }
-    expect([...minhashSignature(Uint32Array.of(0, 0xffffffff, 0x80000000, 0x7fffffff))]).toEqual(byDefinition(Uint32Array.of(0, 0xffffffff, 0x80000000, 0x7fffffff)));
+    expect([...minhashSignature(Uint32Array.of(0, 0xffffffff, 0x80000000, 0x7fffffff))]).toEqual(
+      byDefinition(Uint32Array.of(0, 0xffffffff, 0x80000000, 0x7fffffff)),
+    );
     expect([...minhashSignature(new Uint32Array(0))]).toEqual(byDefinition(new Uint32Array(0)));
   });
 
@@ -67,7 +70,8 @@ describe("MinHash", () => {
 
   it("estimates near 0 for two different seeds", () => {
     const sigs = words.map((w) => minhashSignature(shingleSet(w)));
-    for (let i = 0; i < sigs.length; i++) for (let j = i + 1; j < sigs.length; j++) expect(estimateJaccard(sigs[i], sigs[j])).toBeLessThan(0.08);
+    for (let i = 0; i < sigs.length; i++)
+      for (let j = i + 1; j < sigs.length; j++) expect(estimateJaccard(sigs[i], sigs[j])).toBeLessThan(0.08);
   });
 });
 

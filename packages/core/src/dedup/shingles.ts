@@ -38,7 +38,10 @@ export const SHINGLE_WORDS = 3;
  * @example shingleSet(["a", "b", "c", "d"]).length // 2: "a b c" and "b c d"
  */
 export function shingleSet(words: readonly string[], size = SHINGLE_WORDS): Uint32Array {
-  return shinglesOfHashes(words.map((w) => hashString(w)), size);
+  return shinglesOfHashes(
+    words.map((w) => hashString(w)),
+    size,
+  );
 }
 
 /**

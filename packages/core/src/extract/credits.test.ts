@@ -3,7 +3,10 @@ import { isPersonName, parseByline, parseCreditLine } from "./credits.ts";
 
 describe("parseByline", () => {
   it("reads 003's byline", () => {
-    expect(parseByline("By Humeyra Pamuk and Johan Ahlander")).toEqual({ authors: ["Humeyra Pamuk", "Johan Ahlander"], agency: null });
+    expect(parseByline("By Humeyra Pamuk and Johan Ahlander")).toEqual({
+      authors: ["Humeyra Pamuk", "Johan Ahlander"],
+      agency: null,
+    });
   });
   it("takes the agency out of a byline and title-cases names in capitals", () => {
     expect(parseByline("By JANE DOE, Associated Press")).toEqual({ authors: ["Jane Doe"], agency: "AP" });
@@ -14,9 +17,15 @@ describe("parseByline", () => {
     expect(parseByline("By Anton Troianovski in Moscow")).toEqual({ authors: ["Anton Troianovski"], agency: null });
   });
   it("reads AP bylines without a comma and skips outlets", () => {
-    expect(parseByline("By MATTHEW LEE and VLADIMIR ISACHENKOV Associated Press")).toEqual({ authors: ["Matthew Lee", "Vladimir Isachenkov"], agency: "AP" });
+    expect(parseByline("By MATTHEW LEE and VLADIMIR ISACHENKOV Associated Press")).toEqual({
+      authors: ["Matthew Lee", "Vladimir Isachenkov"],
+      agency: "AP",
+    });
     expect(parseByline("By MATTHEW LEE AP Diplomatic Writer")).toEqual({ authors: ["Matthew Lee"], agency: "AP" });
-    expect(parseByline("By Jane Doe and John Roe | The Washington Post")).toEqual({ authors: ["Jane Doe", "John Roe"], agency: null });
+    expect(parseByline("By Jane Doe and John Roe | The Washington Post")).toEqual({
+      authors: ["Jane Doe", "John Roe"],
+      agency: null,
+    });
     expect(parseByline("By Jane Doe, CNN")).toEqual({ authors: ["Jane Doe"], agency: null });
   });
   it("rejects sentences that start with 'By'", () => {
@@ -45,13 +54,21 @@ describe("parseCreditLine", () => {
       { role: "reporting", names: ["Valerie Volcovici"] },
       { role: "editing", names: ["Will Dunham"] },
     ]);
-    expect(parseCreditLine("Bryant Rousseau and Caryn Wilson contributed reporting.")?.credits[0].names).toEqual(["Bryant Rousseau", "Caryn Wilson"]);
+    expect(parseCreditLine("Bryant Rousseau and Caryn Wilson contributed reporting.")?.credits[0].names).toEqual([
+      "Bryant Rousseau",
+      "Caryn Wilson",
+    ]);
   });
   it("reports agencies credited with contributing, without people", () => {
-    expect(parseCreditLine("The Associated Press contributed to this report.")).toEqual({ credits: [], agencies: ["AP"] });
+    expect(parseCreditLine("The Associated Press contributed to this report.")).toEqual({
+      credits: [],
+      agencies: ["AP"],
+    });
   });
   it("rejects ordinary sentences", () => {
-    expect(parseCreditLine("Russia says it alone has arrested three suspected Ukrainian intelligence officers.")).toBeNull();
+    expect(
+      parseCreditLine("Russia says it alone has arrested three suspected Ukrainian intelligence officers."),
+    ).toBeNull();
     expect(parseCreditLine("Editing by committee rarely works, critics said.")).toBeNull();
   });
 });
@@ -66,14 +83,18 @@ describe("isPersonName", () => {
 
 describe("parseCreditLine: labelled contributors", () => {
   it("reads 'Contributing: Kristine Phillips'", () => {
-    expect(parseCreditLine("Contributing: Kristine Phillips")?.credits).toEqual([{ role: "contributor", names: ["Kristine Phillips"] }]);
+    expect(parseCreditLine("Contributing: Kristine Phillips")?.credits).toEqual([
+      { role: "contributor", names: ["Kristine Phillips"] },
+    ]);
   });
 });
 
 describe("parseCreditLine: comma-separated roles", () => {
   it("reads a Reuters credit whose roles are separated by commas", () => {
     expect(
-      parseCreditLine("(Reporting by Greg Roumeliotis, Joshua Franklin, Koh Gui Qing, with reporting by Herb Lash and Megan Davies, editing by Martin Howell)")?.credits,
+      parseCreditLine(
+        "(Reporting by Greg Roumeliotis, Joshua Franklin, Koh Gui Qing, with reporting by Herb Lash and Megan Davies, editing by Martin Howell)",
+      )?.credits,
     ).toEqual([
       { role: "reporting", names: ["Greg Roumeliotis", "Joshua Franklin", "Koh Gui Qing"] },
       { role: "reporting", names: ["Herb Lash", "Megan Davies"] },

@@ -14,12 +14,15 @@ export interface Byline {
 const NAME_TOKEN = String.raw`(?:[A-Z][\p{L}'’\-]+|[A-Z]\.|[A-Z]\.[A-Z]\.|van|von|der|de|da|del|bin|al|el|le|la|di|du|dos|Mc[A-Z][\p{L}]+|O'[A-Z][\p{L}]+)`;
 const NAME = new RegExp(String.raw`^${NAME_TOKEN}(?:\s+${NAME_TOKEN}){1,4}$`, "u");
 // Words that make a capitalized pair an outlet or a desk, not a person: "USA TODAY", "HNN Staff".
-const OUTLET_WORD = /\b(?:news|today|times|post|press|wire|wires|journal|daily|media|staff|network|tribune|herald|gazette|agency|desk|bureau|online|magazine|radio|tv)\b/i;
+const OUTLET_WORD =
+  /\b(?:news|today|times|post|press|wire|wires|journal|daily|media|staff|network|tribune|herald|gazette|agency|desk|bureau|online|magazine|radio|tv)\b/i;
 const isName = (s: string) => NAME.test(s) && !OUTLET_WORD.test(s);
-const TRAILING_AGENCY = /\s+((?:the\s+)?(?:Associated Press|AP|Reuters|AFP|UPI|Bloomberg(?: News)?|Agence France-Presse))(?:\s+[\w ]{0,30}(?:writer|correspondent|reporter))?$/i;
-const BYLINE = /^by\s*[:\-]?\s+(.+)$/i;
+const TRAILING_AGENCY =
+  /\s+((?:the\s+)?(?:Associated Press|AP|Reuters|AFP|UPI|Bloomberg(?: News)?|Agence France-Presse))(?:\s+[\w ]{0,30}(?:writer|correspondent|reporter))?$/i;
+const BYLINE = /^by\s*[:-]?\s+(.+)$/i;
 // Job labels that follow a name in a byline: "By Jane Doe, Staff Writer".
-const LABEL = /^(?:staff|senior|chief|special|political|foreign|white house|washington|national|contributing)?\s*(?:writer|reporter|correspondent|editor|columnist|contributor|bureau chief)s?$/i;
+const LABEL =
+  /^(?:staff|senior|chief|special|political|foreign|white house|washington|national|contributing)?\s*(?:writer|reporter|correspondent|editor|columnist|contributor|bureau chief)s?$/i;
 const SPLIT_NAMES = /\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*;\s*)\s*/;
 
 /**
@@ -43,7 +46,10 @@ export function parseByline(paragraph: string): Byline | null {
   if (!m) return null;
   const authors: string[] = [];
   let agency: string | null = null;
-  for (const rawPart of m[1].replace(/\s+(?:[|·•]|[-–—]{1,2})\s+/g, ", ").replace(/[.]$/, "").split(SPLIT_NAMES)) {
+  for (const rawPart of m[1]
+    .replace(/\s+(?:[|·•]|[-–—]{1,2})\s+/g, ", ")
+    .replace(/[.]$/, "")
+    .split(SPLIT_NAMES)) {
     const part = rawPart.trim();
     if (!part) continue;
     const a = canonicalAgency(part);
@@ -81,8 +87,10 @@ const ROLE_WORDS: Array<[RegExp, string]> = [
   [/^(?:research|additional research)$/i, "research"],
   [/^(?:production|produced)$/i, "production"],
 ];
-const ROLE_CLAUSE = /^(?:with\s+|and\s+)?(additional reporting|reporting|reported|writing|written|editing|edited|compiled|compiling|graphics?|photos?|video|research|additional research|production|produced)\s+by\s+(.+)$/i;
-const CONTRIBUTED = /^(.+?)\s+(?:contributed|contributes)\s+(?:reporting|research|to this (?:report|story|article)|additional reporting)(?:\s+(?:from|in)\s+[^.]*)?(?:\s+to this (?:report|story|article))?\.?$/i;
+const ROLE_CLAUSE =
+  /^(?:with\s+|and\s+)?(additional reporting|reporting|reported|writing|written|editing|edited|compiled|compiling|graphics?|photos?|video|research|additional research|production|produced)\s+by\s+(.+)$/i;
+const CONTRIBUTED =
+  /^(.+?)\s+(?:contributed|contributes)\s+(?:reporting|research|to this (?:report|story|article)|additional reporting)(?:\s+(?:from|in)\s+[^.]*)?(?:\s+to this (?:report|story|article))?\.?$/i;
 
 // Cheap pre-check: every credit line names a role with "by" or says "contribut...".
 const CREDIT_HINT = /\bby\b|contribut|reporting\s*:/i;
@@ -107,9 +115,14 @@ export function parseCreditLine(paragraph: string): CreditLine | null {
   if (t.length > 400 || !CREDIT_HINT.test(t)) return null;
   const c = CONTRIBUTED.exec(t) ?? CONTRIBUTING_LABEL.exec(t);
   if (c) return namesToCredit(c[1], "contributor");
-  t = t.replace(/^[(\[]\s*/, "").replace(/\s*[)\]]\s*\.?$/, "").replace(/\.$/, "");
+  t = t
+    .replace(/^[([]\s*/, "")
+    .replace(/\s*[)\]]\s*\.?$/, "")
+    .replace(/\.$/, "");
   // Clauses are split by ";" (Reuters) or by ", <role> by" ("..., with reporting by X, editing by Y").
-  const clauses = t.split(/\s*;\s*|,\s*(?=(?:with\s+|and\s+)?(?:additional reporting|reporting|writing|editing|edited|compiled|research|production|produced)\s+by\b)/i);
+  const clauses = t.split(
+    /\s*;\s*|,\s*(?=(?:with\s+|and\s+)?(?:additional reporting|reporting|writing|editing|edited|compiled|research|production|produced)\s+by\b)/i,
+  );
   const credits: Credit[] = [];
   for (const clause of clauses) {
     const m = ROLE_CLAUSE.exec(clause.trim());

@@ -26,10 +26,33 @@ const WITH_PLACE = new RegExp(
 );
 const AGENCY_ONLY = new RegExp(String.raw`^(?:(${SHORT_DATE})\s*)?${AGENCY}${DASH}(?=\S)`);
 // Reuters' mixed-case variant: "Stockholm (Reuters) -".
-const MIXED_PLACE_AGENCY = new RegExp(String.raw`^([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?:,\s*(${REGION}))?\s*${AGENCY}${DASH}(?=\S)`);
+const MIXED_PLACE_AGENCY = new RegExp(
+  String.raw`^([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?:,\s*(${REGION}))?\s*${AGENCY}${DASH}(?=\S)`,
+);
 
 // Capitals at the start of a sentence that are not places.
-const NOT_PLACES = new Set(["U.S.", "US", "UN", "U.N.", "EU", "NATO", "UPDATE", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION", "WATCH", "VIDEO", "PHOTOS", "I", "A", "FILE", "NOTE", "EDITOR'S NOTE", "CORRECTION"]);
+const NOT_PLACES = new Set([
+  "U.S.",
+  "US",
+  "UN",
+  "U.N.",
+  "EU",
+  "NATO",
+  "UPDATE",
+  "BREAKING",
+  "EXCLUSIVE",
+  "ANALYSIS",
+  "OPINION",
+  "WATCH",
+  "VIDEO",
+  "PHOTOS",
+  "I",
+  "A",
+  "FILE",
+  "NOTE",
+  "EDITOR'S NOTE",
+  "CORRECTION",
+]);
 
 /**
  * Reads a dateline at the start of a paragraph.
@@ -47,7 +70,13 @@ export function parseDateline(paragraph: string): DatelineMatch | null {
     else if (agencyText && !agency) m = null;
     else if (usesColon && !agency && !m[2]) m = null;
     if (m) {
-      return { place: m[2] ? `${place}, ${m[2].trim()}` : place, agency, agencyText, dateText: m[3] ?? null, length: m[0].length };
+      return {
+        place: m[2] ? `${place}, ${m[2].trim()}` : place,
+        agency,
+        agencyText,
+        dateText: m[3] ?? null,
+        length: m[0].length,
+      };
     }
   }
   m = AGENCY_ONLY.exec(paragraph);
@@ -72,6 +101,6 @@ function plausibleAgency(text: string): string | null {
   const known = canonicalAgency(text);
   if (known) return known;
   const t = text.trim();
-  if (/^[A-Z][A-Za-z.&'\-]*(?:\s+[A-Z][A-Za-z.&'\-]*){0,2}$/.test(t) && !/photo|file|video|update/i.test(t)) return t;
+  if (/^[A-Z][A-Za-z.&'-]*(?:\s+[A-Z][A-Za-z.&'-]*){0,2}$/.test(t) && !/photo|file|video|update/i.test(t)) return t;
   return null;
 }

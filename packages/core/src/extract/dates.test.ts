@@ -1,9 +1,19 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { dateConflicts, futureWeekdays, isTimestampLine, mainWeekday, parseDateLine, toIsoDate, weekdayOf, yearsMentioned } from "./dates.ts";
+import {
+  dateConflicts,
+  futureWeekdays,
+  isTimestampLine,
+  mainWeekday,
+  parseDateLine,
+  toIsoDate,
+  weekdayOf,
+  yearsMentioned,
+} from "./dates.ts";
 
-const seed = (name: string) => readFileSync(fileURLToPath(new URL(`../../../../seeds/${name}`, import.meta.url)), "utf8");
+const seed = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../../../../seeds/${name}`, import.meta.url)), "utf8");
 
 describe("parseDateLine", () => {
   it.each([
@@ -69,10 +79,13 @@ describe("dateConflicts", () => {
     expect(dateConflicts({ iso: "2021-12-02", weekday: null }, seed("003_6c04b11d307fba50.txt"))).toEqual([]);
   });
   it("flags a printed weekday that is not the date's weekday", () => {
-    expect(dateConflicts({ iso: "2021-12-02", weekday: "Friday" }, "")).toEqual(["stated date 2021-12-02 is printed as a Friday but was a Thursday"]);
+    expect(dateConflicts({ iso: "2021-12-02", weekday: "Friday" }, "")).toEqual([
+      "stated date 2021-12-02 is printed as a Friday but was a Thursday",
+    ]);
   });
   it("does not read a past weekday as announced ('fell on Friday' under a Sunday date)", () => {
-    const body = "The first of the deaths this weekend was that of a New Zealand climber who fell on Friday morning.\nRescuers will return today.";
+    const body =
+      "The first of the deaths this weekend was that of a New Zealand climber who fell on Friday morning.\nRescuers will return today.";
     expect(dateConflicts({ iso: "2013-09-15", weekday: "Sunday" }, body)).toEqual([]);
   });
 });
@@ -88,10 +101,18 @@ describe("yearsMentioned / futureWeekdays", () => {
 
 describe("futureWeekdays: the cue must govern the weekday", () => {
   it("does not take a past event in a sentence that also looks ahead", () => {
-    expect(futureWeekdays("The company, which is expected to lay off thousands, confirmed on Monday that it had been contacted.")).toEqual([]);
+    expect(
+      futureWeekdays(
+        "The company, which is expected to lay off thousands, confirmed on Monday that it had been contacted.",
+      ),
+    ).toEqual([]);
   });
   it("takes 001's announced meeting", () => {
-    expect(futureWeekdays("The top American diplomat will speak with Lavrov on the sidelines of a summit in Stockholm on Thursday, an official said.")).toEqual(["Thursday"]);
+    expect(
+      futureWeekdays(
+        "The top American diplomat will speak with Lavrov on the sidelines of a summit in Stockholm on Thursday, an official said.",
+      ),
+    ).toEqual(["Thursday"]);
     expect(futureWeekdays("On Thursday, Blinken will meet Lavrov.")).toEqual(["Thursday"]);
   });
 });

@@ -38,13 +38,18 @@ export function parseDateLine(line: string): StatedDate | null {
   const results = chrono.strict.parse(t, REFERENCE);
   const r = results.find((x) => x.start.isCertain("year") && x.start.isCertain("month") && x.start.isCertain("day"));
   if (!r) return null;
-  const rest = (t.slice(0, r.index) + " " + t.slice(r.index + r.text.length)).replace(WEEKDAY_RE, " ");
+  const rest = `${t.slice(0, r.index)} ${t.slice(r.index + r.text.length)}`.replace(WEEKDAY_RE, " ");
   if (rest.replace(DATE_LINE_NOISE, "").length > 0) return null;
   const iso = toIso(r.start.get("year")!, r.start.get("month")!, r.start.get("day")!);
   if (!iso) return null;
   const wd = WEEKDAY_RE.exec(t);
   WEEKDAY_RE.lastIndex = 0;
-  return { iso, weekday: wd ? weekdayFromAbbrev(wd[1]) : null, kind: MODIFIED_PREFIX.test(t) ? "modified" : "published", text: t };
+  return {
+    iso,
+    weekday: wd ? weekdayFromAbbrev(wd[1]) : null,
+    kind: MODIFIED_PREFIX.test(t) ? "modified" : "published",
+    text: t,
+  };
 }
 
 const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?/gi;
@@ -88,7 +93,15 @@ export function weekdayOf(iso: string): Weekday {
 
 function weekdayFromAbbrev(s: string): Weekday | null {
   const k = s.slice(0, 2).toLowerCase();
-  const map: Record<string, Weekday> = { su: "Sunday", mo: "Monday", tu: "Tuesday", we: "Wednesday", th: "Thursday", fr: "Friday", sa: "Saturday" };
+  const map: Record<string, Weekday> = {
+    su: "Sunday",
+    mo: "Monday",
+    tu: "Tuesday",
+    we: "Wednesday",
+    th: "Thursday",
+    fr: "Friday",
+    sa: "Saturday",
+  };
   return map[k] ?? null;
 }
 
@@ -152,7 +165,8 @@ export function yearsMentioned(text: string): number[] {
 /** How many years a stated date may run ahead of the latest year the content mentions before it is worth noting. */
 const YEAR_GAP = 3;
 // A sentence announcing something to come: "will meet ... on Thursday", "is scheduled to", "plans to".
-const FUTURE = /\b(?:will|is to|are to|is scheduled to|are scheduled to|is expected to|are expected to|plans? to|is set to|are set to|next)\b/i;
+const FUTURE =
+  /\b(?:will|is to|are to|is scheduled to|are scheduled to|is expected to|are expected to|plans? to|is set to|are set to|next)\b/i;
 
 /**
  * Evidence that a stated date contradicts the text it heads. Each note names its evidence:
@@ -164,7 +178,11 @@ const FUTURE = /\b(?:will|is to|are to|is scheduled to|are scheduled to|is expec
  * @example dateConflicts({ iso: "2024-04-19", weekday: "Friday" }, "Crimea, annexed in 2014. They will meet in Stockholm on Thursday.")
  * // ["stated date 2024-04-19 (a Friday) contradicts the text, which announces an event on Thursday as still to come ..."]
  */
-export function dateConflicts(stated: { iso: string; weekday: Weekday | null }, body: string, opts: { exactDay?: boolean } = {}): string[] {
+export function dateConflicts(
+  stated: { iso: string; weekday: Weekday | null },
+  body: string,
+  opts: { exactDay?: boolean } = {},
+): string[] {
   const notes: string[] = [];
   const actual = weekdayOf(stated.iso);
   if (stated.weekday && stated.weekday !== actual) {
@@ -182,7 +200,10 @@ export function dateConflicts(stated: { iso: string; weekday: Weekday | null }, 
     const years = yearsMentioned(body);
     const latest = years.length ? years[years.length - 1] : null;
     const statedYear = Number(stated.iso.slice(0, 4));
-    const gap = latest !== null && statedYear - latest >= YEAR_GAP ? `; it is also ${statedYear - latest} years after the latest year the text mentions (${latest})` : "";
+    const gap =
+      latest !== null && statedYear - latest >= YEAR_GAP
+        ? `; it is also ${statedYear - latest} years after the latest year the text mentions (${latest})`
+        : "";
     notes.push(
       `stated date ${stated.iso} (a ${printed}) contradicts the text, which announces an event on ${upcoming[0]} as still to come${gap}: likely a scrape or republication date, not the story's`,
     );

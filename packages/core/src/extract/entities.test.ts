@@ -4,8 +4,10 @@ import { describe, expect, it } from "vitest";
 import { entityGender, extractEntities } from "./entities.ts";
 import type { MentionSpan } from "./mentions.ts";
 
-const seed = (name: string) => readFileSync(fileURLToPath(new URL(`../../../../seeds/${name}`, import.meta.url)), "utf8");
-const person = (text: string, name: string) => extractEntities(text).find((e) => e.type === "person" && e.name === name);
+const seed = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../../../../seeds/${name}`, import.meta.url)), "utf8");
+const person = (text: string, name: string) =>
+  extractEntities(text).find((e) => e.type === "person" && e.name === name);
 
 describe("extractEntities", () => {
   it("resolves Mr. Lavrov and Lavrov to the fullest name and keeps the apposition role", () => {
@@ -28,7 +30,9 @@ describe("extractEntities", () => {
     const treasury = ents.find((e) => e.name === "U.S. Treasury Department");
     expect(treasury?.type).toBe("organization");
     expect(treasury?.aliases).toContain("Treasury Department");
-    expect(ents.filter((e) => e.type === "place").map((e) => e.name)).toEqual(expect.arrayContaining(["Geneva", "Kyiv", "Berlin"]));
+    expect(ents.filter((e) => e.type === "place").map((e) => e.name)).toEqual(
+      expect.arrayContaining(["Geneva", "Kyiv", "Berlin"]),
+    );
   });
 
   it("infers gender from honorifics, role nouns and given names", () => {
@@ -41,8 +45,12 @@ describe("extractEntities", () => {
     const text = "Foreign Minister Sergey Lavrov arrived. Lavrov said little.";
     const recognize = (t: string): MentionSpan[] => {
       const out: MentionSpan[] = [];
-      for (const m of t.matchAll(/Sergey Lavrov|Lavrov/g)) out.push({ start: m.index, end: m.index + m[0].length, type: "PER" });
-      return out.filter((m, i, all) => !all.some((o, j) => j !== i && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
+      for (const m of t.matchAll(/Sergey Lavrov|Lavrov/g))
+        out.push({ start: m.index, end: m.index + m[0].length, type: "PER" });
+      return out.filter(
+        (m, i, all) =>
+          !all.some((o, j) => j !== i && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start),
+      );
     };
     const [e] = extractEntities(text, { recognize });
     expect(e).toMatchObject({ name: "Sergey Lavrov", role: "Foreign Minister", aliases: ["Lavrov"] });

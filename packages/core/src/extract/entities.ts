@@ -14,7 +14,11 @@ export type Gender = "m" | "f" | null;
 
 const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
 // The head word of each title ("Secretary", "Minister"); the object of "Secretary of State" is not one.
-const TITLE_WORDS = new Set(TITLES.filter((t) => !/ of /.test(t)).map((t) => t.split(" ").pop() as string).concat(["Secretary"]));
+const TITLE_WORDS = new Set(
+  TITLES.filter((t) => !/ of /.test(t))
+    .map((t) => t.split(" ").pop() as string)
+    .concat(["Secretary"]),
+);
 const ROLE_MODIFIERS = new Set(
   (
     "deputy|senior|former|top|chief|press|foreign|defense|defence|state|national|security|campaign|communications|" +
@@ -76,7 +80,8 @@ function roleBefore(body: string, start: number): { role: string | null; honorif
     const word = body.slice(w, k + 1);
     // "State" in "Secretary of State": a capitalised word goes on to the full check.
     const capitalised = w > 0 && /[A-Z]/.test(body[w - 1]);
-    if (!capitalised && !ROLE_NOUNS.has(word) && !ROLE_MODIFIERS.has(word)) return { role: null, honorific: null, from: start };
+    if (!capitalised && !ROLE_NOUNS.has(word) && !ROLE_MODIFIERS.has(word))
+      return { role: null, honorific: null, from: start };
   }
   const left = body.slice(Math.max(0, start - 120), start);
   const words = left.split(/(\s+)/);
@@ -119,7 +124,11 @@ function roleBefore(body: string, start: number): { role: string | null; honorif
   if (picked.length) {
     const lastW = picked[picked.length - 1].replace(/['’]s$/, "");
     const joined = picked.join(" ");
-    const titled = TITLE_WORDS.has(lastW) || ROLE_NOUNS.has(lastW.toLowerCase()) || HONORIFICS.has(lastW) || TITLES.some((t) => joined.endsWith(t));
+    const titled =
+      TITLE_WORDS.has(lastW) ||
+      ROLE_NOUNS.has(lastW.toLowerCase()) ||
+      HONORIFICS.has(lastW) ||
+      TITLES.some((t) => joined.endsWith(t));
     if (!titled) return { role: null, honorific, from: start };
   }
   const roleWords = picked.filter((w) => !HONORIFICS.has(w));
@@ -135,9 +144,10 @@ const hasRoleWord = (phrase: string): boolean =>
 /** Apposition after a name: "Jalina Porter, the State Department's deputy spokeswoman," */
 function roleAfter(body: string, end: number): string | null {
   if (body.charCodeAt(end) !== 44) return null; // an apposition starts with a comma
-  const m = /^,\s+((?:the|a|an|his|her|its|their)\s+)?([^,.;:"“”()\n]{3,110}?)(?=[,.;:]|\s+(?:said|says|told|who|and)\b)/.exec(
-    body.slice(end, end + 140),
-  );
+  const m =
+    /^,\s+((?:the|a|an|his|her|its|their)\s+)?([^,.;:"“”()\n]{3,110}?)(?=[,.;:]|\s+(?:said|says|told|who|and)\b)/.exec(
+      body.slice(end, end + 140),
+    );
   if (!m) return null;
   const phrase = m[2].trim();
   if (!m[1] && !/^(?:former|\p{Lu})/u.test(phrase)) return null;
@@ -164,15 +174,18 @@ function roleBeforeComma(body: string, start: number): string | null {
     const w = words[k - 1];
     const bare = w.replace(/['’]s$/, "");
     if (/^(?:the|a|an)$/i.test(w)) break;
-    if (ROLE_MODIFIERS.has(bare.toLowerCase()) || ROLE_NOUNS.has(bare.toLowerCase()) || /^\p{Lu}/u.test(bare) || /['’]s$/.test(w)) k--;
+    if (
+      ROLE_MODIFIERS.has(bare.toLowerCase()) ||
+      ROLE_NOUNS.has(bare.toLowerCase()) ||
+      /^\p{Lu}/u.test(bare) ||
+      /['’]s$/.test(w)
+    )
+      k--;
     else break;
   }
   words = words.slice(k);
   return words.join(" ");
 }
-
-const FEMALE_ROLE = /\b(?:spokeswoman|chairwoman|congresswoman|businesswoman|Mrs\.|Ms\.|Queen|Princess|First Lady|wife|mother|daughter|sister)\b/i;
-const MALE_ROLE = /\b(?:spokesman|chairman|congressman|businessman|Mr\.|King|Prince|husband|father|son|brother)\b/;
 
 /**
  * Gender of a person entity when the article (honorific, role noun) or a given-name list says it; null when unknown.
@@ -206,7 +219,9 @@ const normOrg = (s: string): string => s.replace(/^(?:the|The)\s+/, "");
  */
 export function extractEntities(body: string, opts: ExtractEntitiesOptions = {}): Entity[] {
   const recognize = opts.recognize ?? recognizeByRules;
-  const spans = recognize(body).slice().sort((a, b) => a.start - b.start);
+  const spans = recognize(body)
+    .slice()
+    .sort((a, b) => a.start - b.start);
   const people: PersonCluster[] = [];
   const bySurname = new Map<string, PersonCluster[]>();
 
@@ -227,10 +242,16 @@ export function extractEntities(body: string, opts: ExtractEntitiesOptions = {})
     let c: PersonCluster | undefined;
     if (toks.length > 1) {
       // Same surname and a compatible first name (equal, initial, or one of the forms has none).
-      c = cands.find((p) => !p.first || p.first === toks[0] || p.first[0] === toks[0][0] && (p.first.endsWith(".") || toks[0].endsWith(".")));
+      c = cands.find(
+        (p) =>
+          !p.first ||
+          p.first === toks[0] ||
+          (p.first[0] === toks[0][0] && (p.first.endsWith(".") || toks[0].endsWith("."))),
+      );
       if (!c && cands.length === 1 && !cands[0].first) c = cands[0];
       // "Sergey Lavrov" / "Sergei Lavrov" in one text are the same man; different initials are not.
-      if (!c) c = cands.find((p) => p.first && p.first[0] === toks[0][0] && p.first.slice(0, 4) === toks[0].slice(0, 4));
+      if (!c)
+        c = cands.find((p) => p.first && p.first[0] === toks[0][0] && p.first.slice(0, 4) === toks[0].slice(0, 4));
     } else {
       if (cands.length === 1) c = cands[0];
       else if (cands.length > 1) {
@@ -277,20 +298,34 @@ export function extractEntities(body: string, opts: ExtractEntitiesOptions = {})
   };
 
   // Pass 1: multi-word person names create people; pass 2: single names join them or stand alone.
-  const orgs = new Map<string, { name: string; aliases: Set<string>; mentions: { start: number; end: number }[]; first: number }>();
-  const places = new Map<string, { name: string; aliases: Set<string>; mentions: { start: number; end: number }[]; first: number }>();
+  const orgs = new Map<
+    string,
+    { name: string; aliases: Set<string>; mentions: { start: number; end: number }[]; first: number }
+  >();
+  const places = new Map<
+    string,
+    { name: string; aliases: Set<string>; mentions: { start: number; end: number }[]; first: number }
+  >();
   const singles: MentionSpan[] = [];
   for (const s of spans) {
     const text = body.slice(s.start, s.end);
     if (s.type === "PER") {
       if (text.includes(" ")) addPerson(s, text, true);
       else singles.push(s);
-    } else if (s.type === "MISC" && text.length > 1 && !text.includes(" ") && isCap(text) && text !== text.toUpperCase()) singles.push(s);
+    } else if (
+      s.type === "MISC" &&
+      text.length > 1 &&
+      !text.includes(" ") &&
+      isCap(text) &&
+      text !== text.toUpperCase()
+    )
+      singles.push(s);
   }
   const firstNames = new Set(people.map((p) => p.first).filter((f): f is string => f !== null));
   // A single name is a person if any of its occurrences is (an honorific, a speech verb after it), so
   // "Sanders" early in the text joins the "Sanders said" further down.
-  const usable = (text: string) => !(gazetteerType(text) || TITLE_WORDS.has(text) || TITLE_WORDS.has(text.replace(/s$/, "")));
+  const usable = (text: string) =>
+    !(gazetteerType(text) || TITLE_WORDS.has(text) || TITLE_WORDS.has(text.replace(/s$/, "")));
   const personNames = new Set<string>();
   for (const s of singles) {
     const text = body.slice(s.start, s.end);
@@ -326,7 +361,7 @@ export function extractEntities(body: string, opts: ExtractEntitiesOptions = {})
   }
   // Merge an organisation into a longer one that ends with it ("Foreign Ministry" -> "Russian Foreign Ministry").
   for (const [k, e] of orgs) {
-    const longer = [...orgs.values()].filter((o) => o !== e && o.name.endsWith(" " + e.name));
+    const longer = [...orgs.values()].filter((o) => o !== e && o.name.endsWith(` ${e.name}`));
     if (longer.length === 1) {
       longer[0].mentions.push(...e.mentions);
       longer[0].aliases.add(e.name);
@@ -360,7 +395,14 @@ export function extractEntities(body: string, opts: ExtractEntitiesOptions = {})
     for (const e of table.values()) {
       drafts.push({
         first: e.first,
-        entity: { name: e.name, type, role: null, roles: [], aliases: [...e.aliases], mentions: e.mentions.sort((a, b) => a.start - b.start) },
+        entity: {
+          name: e.name,
+          type,
+          role: null,
+          roles: [],
+          aliases: [...e.aliases],
+          mentions: e.mentions.sort((a, b) => a.start - b.start),
+        },
       });
     }
   }

@@ -2,7 +2,13 @@
 // capitals, well-known institutions, common first names, speech verbs), never names picked from one
 // article, so the extractors behave the same on text they have not seen.
 
-const set = (s: string): Set<string> => new Set(s.split("|").map((w) => w.trim()).filter(Boolean));
+const set = (s: string): Set<string> =>
+  new Set(
+    s
+      .split("|")
+      .map((w) => w.trim())
+      .filter(Boolean),
+  );
 
 /** Countries and a few country-like regions, as written in English news. */
 export const COUNTRIES = set(
@@ -242,12 +248,12 @@ function computeLemma(word: string): string | null {
   if (IRREGULAR[w]) return SPEECH.has(IRREGULAR[w]) || IRREGULAR[w] === "speak" ? IRREGULAR[w] : null;
   if (SPEECH.has(w)) return w;
   const candidates: string[] = [];
-  if (w.endsWith("ied")) candidates.push(w.slice(0, -3) + "y");
-  if (w.endsWith("ies")) candidates.push(w.slice(0, -3) + "y");
+  if (w.endsWith("ied")) candidates.push(`${w.slice(0, -3)}y`);
+  if (w.endsWith("ies")) candidates.push(`${w.slice(0, -3)}y`);
   if (w.endsWith("ed")) candidates.push(w.slice(0, -2), w.slice(0, -1), w.slice(0, -3));
   if (w.endsWith("es")) candidates.push(w.slice(0, -2), w.slice(0, -1));
   if (w.endsWith("s")) candidates.push(w.slice(0, -1));
-  if (w.endsWith("ing")) candidates.push(w.slice(0, -3), w.slice(0, -3) + "e", w.slice(0, -4));
+  if (w.endsWith("ing")) candidates.push(w.slice(0, -3), `${w.slice(0, -3)}e`, w.slice(0, -4));
   for (const c of candidates) if (SPEECH.has(c)) return c;
   return null;
 }

@@ -28,7 +28,27 @@ export interface MentionSpan {
 /** Anything that marks names in a text; the trained NER in `ner/` has this shape. */
 export type MentionRecognizer = (text: string) => MentionSpan[];
 
-const CONNECTORS = new Set(["of", "for", "and", "in", "on", "the", "de", "la", "van", "von", "der", "al", "bin", "da", "di", "du", "del", "&", "to"]);
+const CONNECTORS = new Set([
+  "of",
+  "for",
+  "and",
+  "in",
+  "on",
+  "the",
+  "de",
+  "la",
+  "van",
+  "von",
+  "der",
+  "al",
+  "bin",
+  "da",
+  "di",
+  "du",
+  "del",
+  "&",
+  "to",
+]);
 // Titles indexed by their first word, longest first, so matching is one map lookup per token.
 const TITLE_INDEX = new Map<string, string[][]>();
 for (const t of [...TITLES, ...HONORIFICS].map((x) => x.split(" ")).sort((a, b) => b.length - a.length)) {
@@ -37,7 +57,11 @@ for (const t of [...TITLES, ...HONORIFICS].map((x) => x.split(" ")).sort((a, b) 
   TITLE_INDEX.set(t[0], list);
 }
 // Capitalised words that end event or document names ("Cold War", "Iran Deal").
-const MISC_HEADS = new Set("War|Day|Act|Plan|Deal|Accord|Accords|Treaty|Games|Cup|Prize|Award|Awards|Summit|Conference|Convention|Olympics|Festival|Agreement|Doctrine|Rule|Law|Bill|Amendment|Initiative|Program|Strategy|Report|Era|Age|Revolution|Crisis|Scandal|Debate|Primary|Caucuses|Election|Speech|Address|Show|Tour|Awakening|Matter|II|I|Years|Year|Month|Week|Weekend|Eve|Street".split("|"));
+const MISC_HEADS = new Set(
+  "War|Day|Act|Plan|Deal|Accord|Accords|Treaty|Games|Cup|Prize|Award|Awards|Summit|Conference|Convention|Olympics|Festival|Agreement|Doctrine|Rule|Law|Bill|Amendment|Initiative|Program|Strategy|Report|Era|Age|Revolution|Crisis|Scandal|Debate|Primary|Caucuses|Election|Speech|Address|Show|Tour|Awakening|Matter|II|I|Years|Year|Month|Week|Weekend|Eve|Street".split(
+    "|",
+  ),
+);
 const SUFFIXES = new Set(["Jr.", "Sr.", "II", "III", "IV", "Jr", "Sr"]);
 
 const titleCase = (w: string): string => (w.length > 1 && w === w.toUpperCase() ? w[0] + w.slice(1).toLowerCase() : w);
@@ -58,10 +82,7 @@ function lookupGazetteer(name: string): MentionType | null {
   if (COUNTRIES.has(name) || PLACES.has(name)) return "LOC";
   if (DEMONYMS[name]) return "MISC";
   if (name === name.toUpperCase() && /\p{Lu}{3,}/u.test(name)) {
-    const tc = name
-      .split(" ")
-      .map(titleCase)
-      .join(" ");
+    const tc = name.split(" ").map(titleCase).join(" ");
     if (COUNTRIES.has(tc) || PLACES.has(tc)) return "LOC";
   }
   return null;
@@ -87,7 +108,11 @@ function matchTitle(toks: Token[], i: number, end: number): number {
 /** Classifies a run of capitalised tokens [a, b) that has no title inside. */
 function classify(text: string, toks: Token[], a: number, b: number, afterTitle: boolean): MentionType | null {
   // Leading sentence adverbs ("Certainly Donald Trump") are not part of a name.
-  while (a < b && (NOT_NAMES.has(toks[a].text) || CONNECTORS.has(toks[a].text) || (b - a > 1 && isAdverb(toks[a].text)))) a++;
+  while (
+    a < b &&
+    (NOT_NAMES.has(toks[a].text) || CONNECTORS.has(toks[a].text) || (b - a > 1 && isAdverb(toks[a].text)))
+  )
+    a++;
   while (b > a && CONNECTORS.has(toks[b - 1].text)) b--;
   if (a >= b) return null;
   const name = text.slice(toks[a].start, toks[b - 1].end);
@@ -112,7 +137,8 @@ function classify(text: string, toks: Token[], a: number, b: number, afterTitle:
   if (MALE_NAMES.has(first) || FEMALE_NAMES.has(first)) return "PER";
   // "Taking Action", "Making America": a Title Case phrase, not a name.
   if (/^\p{Lu}\p{Ll}+ing$/u.test(first) && b - a > 1) return "MISC";
-  if (DEMONYMS[first] && (ORG_HEADS.has(last) || ORGANIZATIONS.has(text.slice(toks[a + 1].start, toks[b - 1].end)))) return "ORG";
+  if (DEMONYMS[first] && (ORG_HEADS.has(last) || ORGANIZATIONS.has(text.slice(toks[a + 1].start, toks[b - 1].end))))
+    return "ORG";
   if (b - a <= 4) {
     for (let k = a; k < b; k++) {
       const w = toks[k].text;
@@ -194,7 +220,12 @@ export function recognizeByRules(text: string): MentionSpan[] {
         j++;
         continue;
       }
-      if (CONNECTORS.has(w) && j + 1 < toks.length && isCap(toks[j + 1].text) && spacesOnly(text, toks[j].end, toks[j + 1].start)) {
+      if (
+        CONNECTORS.has(w) &&
+        j + 1 < toks.length &&
+        isCap(toks[j + 1].text) &&
+        spacesOnly(text, toks[j].end, toks[j + 1].start)
+      ) {
         j++;
         continue;
       }
@@ -213,7 +244,8 @@ function emitRun(text: string, toks: Token[], a: number, b: number, out: Mention
     if (!n) continue;
     let nameEnd = k + n;
     if (nameEnd >= b || !isCap(toks[nameEnd].text) || CONNECTORS.has(toks[nameEnd].text)) continue;
-    while (nameEnd < b && !CONNECTORS.has(toks[nameEnd].text) && (nameEnd === k + n || !DEMONYMS[toks[nameEnd].text])) nameEnd++;
+    while (nameEnd < b && !CONNECTORS.has(toks[nameEnd].text) && (nameEnd === k + n || !DEMONYMS[toks[nameEnd].text]))
+      nameEnd++;
     // "Secretary of State Antony Blinken": the prefix ("U.S.", "NATO") is its own mention.
     if (k > a) emitPlain(text, toks, a, k, out);
     const nameStart = k + n;
@@ -232,10 +264,11 @@ function emitRun(text: string, toks: Token[], a: number, b: number, out: Mention
 function emitPlain(text: string, toks: Token[], a: number, b: number, out: MentionSpan[]): void {
   // Keep connectors only for organisation/place names that need them ("Bank of America", "Gulf of Mexico").
   let firstConn = -1;
-  for (let k = a; k < b; k++) if (CONNECTORS.has(toks[k].text)) {
-    firstConn = k;
-    break;
-  }
+  for (let k = a; k < b; k++)
+    if (CONNECTORS.has(toks[k].text)) {
+      firstConn = k;
+      break;
+    }
   const hasConnector = firstConn >= 0;
   if (hasConnector) {
     let head = false;
@@ -252,12 +285,22 @@ function emitPlain(text: string, toks: Token[], a: number, b: number, out: Menti
       return;
     }
   }
-  while (a < b && (NOT_NAMES.has(toks[a].text) || CONNECTORS.has(toks[a].text) || (b - a > 1 && isAdverb(toks[a].text)))) a++;
+  while (
+    a < b &&
+    (NOT_NAMES.has(toks[a].text) || CONNECTORS.has(toks[a].text) || (b - a > 1 && isAdverb(toks[a].text)))
+  )
+    a++;
   while (b > a && (CONNECTORS.has(toks[b - 1].text) || NOT_NAMES.has(toks[b - 1].text))) b--;
   if (a >= b) return;
   // A run that mixes a known place with more words ("Ukraine Russia") is split into single tokens.
   // "Rival Hillary Clinton" at the start of a sentence: the given name is the second word.
-  if (b - a > 2 && !MALE_NAMES.has(toks[a].text) && !FEMALE_NAMES.has(toks[a].text) && (MALE_NAMES.has(toks[a + 1].text) || FEMALE_NAMES.has(toks[a + 1].text)) && !gazetteerType(toks[a].text))
+  if (
+    b - a > 2 &&
+    !MALE_NAMES.has(toks[a].text) &&
+    !FEMALE_NAMES.has(toks[a].text) &&
+    (MALE_NAMES.has(toks[a + 1].text) || FEMALE_NAMES.has(toks[a + 1].text)) &&
+    !gazetteerType(toks[a].text)
+  )
     a++;
   const type = classify(text, toks, a, b, false);
   if (!type) return;

@@ -3,13 +3,18 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { extractNumbers } from "./numbers.ts";
 
-const seed = (name: string) => readFileSync(fileURLToPath(new URL(`../../../../seeds/${name}`, import.meta.url)), "utf8");
+const seed = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../../../../seeds/${name}`, import.meta.url)), "utf8");
 
 describe("extractNumbers", () => {
   it("keeps Ukrainian and Russian troop figures apart as the text does", () => {
     const nums = extractNumbers(seed("001_57e72f795a792d39.txt"));
     expect(nums.find((n) => n.value === 125000)?.subject).toBe("Ukrainian troops");
-    expect(nums.find((n) => n.value === 100000)).toMatchObject({ text: "nearly 100,000 Russian troops", qualifier: "nearly", subject: "Russian troops" });
+    expect(nums.find((n) => n.value === 100000)).toMatchObject({
+      text: "nearly 100,000 Russian troops",
+      qualifier: "nearly",
+      subject: "Russian troops",
+    });
   });
 
   it("reads currency and multipliers", () => {

@@ -8,7 +8,8 @@ const QUALIFIERS =
   "fewer than|less than|under|close to|an estimated|estimated|just over|just under|just|only|well over|upwards of";
 // The figure itself; the qualifier is read backwards from it (a leading optional alternation made the
 // regex test every character of the text).
-const NUMBER = /([$€£])?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(million|billion|trillion|thousand|percent|per cent|%))?(?![A-Za-z\d:/À-ɏ])/gi;
+const NUMBER =
+  /([$€£])?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(million|billion|trillion|thousand|percent|per cent|%))?(?![A-Za-z\d:/À-ɏ])/gi;
 const QUALIFIER_BEFORE = new RegExp(`\\b(${QUALIFIERS})\\s+$`, "i");
 const MULTIPLIER: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 const MONTHS = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$/;
@@ -43,7 +44,8 @@ const CAPITAL_TO_DEMONYM: Record<string, string> = {
   "United States": "American",
 };
 /** Subject heads that belong to a nation in the text ("troops" -> whose troops). */
-const NATIONAL_HEADS = /^(?:troops|soldiers|forces|service members|diplomats|officials|citizens|refugees|sailors|marines|tanks|jets|missiles|warships|personnel|nationals|prisoners|casualties)$/i;
+const NATIONAL_HEADS =
+  /^(?:troops|soldiers|forces|service members|diplomats|officials|citizens|refugees|sailors|marines|tanks|jets|missiles|warships|personnel|nationals|prisoners|casualties)$/i;
 
 /**
  * Finds numeric claims with their qualifier, unit and subject. Years, dates, times, ordinals and
@@ -74,7 +76,13 @@ export function extractNumbers(body: string, _entities: Entity[] = []): NumberCl
     // Years and dates are not claims.
     if (!currency && !mult && /^(?:1[6-9]|20)\d\d$/.test(digits)) continue;
     if (!currency && !mult && MONTHS.test(body.slice(Math.max(0, numStart - 12), numStart))) continue;
-    if (!currency && !mult && /^\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b/.test(body.slice(m.index + whole.length, m.index + whole.length + 12)))
+    if (
+      !currency &&
+      !mult &&
+      /^\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b/.test(
+        body.slice(m.index + whole.length, m.index + whole.length + 12),
+      )
+    )
       continue;
     // Subject: up to three words after the figure, stopping at function words and punctuation.
     let end = m.index + whole.length;
@@ -94,7 +102,11 @@ export function extractNumbers(body: string, _entities: Entity[] = []): NumberCl
     if (words.length) end = pos;
     if (!words.length && !currency && !mult) continue;
     let subject = words.length ? words.join(" ") : null;
-    if (subject && NATIONAL_HEADS.test(words[words.length - 1]) && !words.some((w) => DEMONYMS[w] || COUNTRY_TO_DEMONYM[w])) {
+    if (
+      subject &&
+      NATIONAL_HEADS.test(words[words.length - 1]) &&
+      !words.some((w) => DEMONYMS[w] || COUNTRY_TO_DEMONYM[w])
+    ) {
       const nation = nationBefore(body, start);
       if (nation) subject = `${nation} ${subject}`;
     }
@@ -126,7 +138,12 @@ function nationBefore(body: string, pos: number): string | null {
     const w = m[1].replace(/['’]s$/, "");
     const first = w.split(" ")[0];
     const d = DEMONYMS[w] && !["Western", "European", "NATO"].includes(w) ? w : null;
-    const c = COUNTRY_TO_DEMONYM[w] ?? CAPITAL_TO_DEMONYM[w] ?? COUNTRY_TO_DEMONYM[first] ?? CAPITAL_TO_DEMONYM[first] ?? (DEMONYMS[first] && !["Western", "European", "NATO"].includes(first) ? first : null);
+    const c =
+      COUNTRY_TO_DEMONYM[w] ??
+      CAPITAL_TO_DEMONYM[w] ??
+      COUNTRY_TO_DEMONYM[first] ??
+      CAPITAL_TO_DEMONYM[first] ??
+      (DEMONYMS[first] && !["Western", "European", "NATO"].includes(first) ? first : null);
     if (d ?? c) best = d ?? c;
   }
   return best;

@@ -34,7 +34,9 @@ describe("materialAgencies", () => {
   });
   it("ignores people and ordinary sentences", () => {
     expect(materialAgencies("Reporting by Andrew Osborn")).toEqual([]);
-    expect(materialAgencies("Some material in this report came from the Kremlin's own briefings, officials said.")).toEqual([]);
+    expect(
+      materialAgencies("Some material in this report came from the Kremlin's own briefings, officials said."),
+    ).toEqual([]);
   });
 });
 

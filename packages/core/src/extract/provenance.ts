@@ -57,7 +57,8 @@ export function isAggregatorDisclaimer(paragraph: string): boolean {
   return AGGREGATOR_HINT.test(paragraph) && AGGREGATOR.some((re) => re.test(paragraph));
 }
 
-const ORIGIN = /^(?:this (?:article|story|report|piece|post) (?:was |is )?(?:originally |first )?(?:published|appeared|ran)(?: originally| first)? (?:on|in|by|at)|(?:originally|first) (?:published|appeared) (?:on|in|by|at)|republished (?:with permission )?(?:from|by))\s+([A-Z][\w.&'’ -]{1,60}?)(?:\s+(?:on|at)\s+.*)?[.)]?$/i;
+const ORIGIN =
+  /^(?:this (?:article|story|report|piece|post) (?:was |is )?(?:originally |first )?(?:published|appeared|ran)(?: originally| first)? (?:on|in|by|at)|(?:originally|first) (?:published|appeared) (?:on|in|by|at)|republished (?:with permission )?(?:from|by))\s+([A-Z][\w.&'’ -]{1,60}?)(?:\s+(?:on|at)\s+.*)?[.)]?$/i;
 
 /**
  * The outlet a paragraph says this copy was first published by ("This story originally appeared
@@ -77,7 +78,7 @@ const MATERIAL = [
   /^(?:some |additional )?(?:material|information) from (?:the )?(.+?) (?:was|were) used in (?:this|the) (?:report|story|article)\.?$/i,
   /^(?:the )?(.+?) contributed (?:reporting )?to this (?:report|story|article)\.?$/i,
   /^(?:with )?(?:additional )?(?:reporting|wire reports?|material) (?:by|from) (?:the )?(.+?)\.?$/i,
-  /^[(\[]?(?:with )?(?:wire services|(.+?) wire services?)[)\]]?\.?$/i,
+  /^[([]?(?:with )?(?:wire services|(.+?) wire services?)[)\]]?\.?$/i,
 ];
 
 /**
@@ -90,7 +91,7 @@ export function materialAgencies(paragraph: string): string[] {
   if (p.length > 200) return [];
   for (const re of MATERIAL) {
     const m = re.exec(p);
-    if (!m || !m[1]) continue;
+    if (!m?.[1]) continue;
     const found: string[] = [];
     for (const part of m[1].split(/\s*(?:,|\band\b|&)\s*(?:the\s+)?/i)) {
       const a = canonicalAgency(part);

@@ -51,7 +51,11 @@ describe("extractQuotes", () => {
 
   it("keeps an anonymous source as a description and resolves 'the official' to it", () => {
     const q = quotesOf(seed("001_57e72f795a792d39.txt")).find((x) => x.text.startsWith("We are not looking"));
-    expect(q).toMatchObject({ speaker: "senior State Department official", speakerKind: "description", speakerId: null });
+    expect(q).toMatchObject({
+      speaker: "senior State Department official",
+      speakerKind: "description",
+      speakerId: null,
+    });
   });
 
   it("does not give a document title to a person", () => {
@@ -64,7 +68,8 @@ describe("extractQuotes", () => {
     const ents = extractEntities(text);
     for (const q of extractQuotes(text, ents)) {
       expect(text.slice(q.start, q.end)).toBe(q.text);
-      if (q.speakerKind === "person" && q.speakerId) expect(ents.find((e) => e.id === q.speakerId)?.name).toBe(q.speaker);
+      if (q.speakerKind === "person" && q.speakerId)
+        expect(ents.find((e) => e.id === q.speakerId)?.name).toBe(q.speaker);
     }
   });
 
@@ -84,7 +89,8 @@ describe("extractQuotes", () => {
     expect(minor.map((q) => q.speaker)).toEqual(["Joe Biden", "Joe Biden"]);
     expect(speakerOf(text, "We want to remind the great powers")).toMatch(/Zelenskiy$/);
     // The same holds across a that-clause (PolNeAR dev).
-    const claim = "Politifact did a fact-check on Donald Trump’s claim that there have been “thousands of shootings” in Chicago.";
+    const claim =
+      "Politifact did a fact-check on Donald Trump’s claim that there have been “thousands of shootings” in Chicago.";
     expect(speakerOf(claim, "thousands of shootings")).toBe("Donald Trump");
   });
 

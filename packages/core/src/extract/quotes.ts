@@ -20,7 +20,7 @@ export interface QuoteSpan {
   unclosed: boolean;
 }
 
-const OPEN_CONTEXT = /[\s([{—–\-\/:;,]/;
+const OPEN_CONTEXT = /[\s([{—–\-/:;,]/;
 
 /**
  * Finds every double-quoted span, curly or straight. A quotation left open at the end of a paragraph
@@ -41,7 +41,8 @@ export function findQuoteSpans(body: string): QuoteSpan[] {
     let e = c;
     while (s < e && /\s/.test(body[s])) s++;
     while (e > s && /\s/.test(body[e - 1])) e--;
-    if (e > s && /[\p{L}\p{N}]/u.test(body.slice(s, e))) out.push({ start: s, end: e, open: o, close: c, paragraph: para, unclosed });
+    if (e > s && /[\p{L}\p{N}]/u.test(body.slice(s, e)))
+      out.push({ start: s, end: e, open: o, close: c, paragraph: para, unclosed });
   };
   for (let i = 0; i < body.length; i++) {
     // Most characters are neither a quote mark, a line break nor a tag: skip them by code first.
@@ -73,7 +74,7 @@ export function findQuoteSpans(body: string): QuoteSpan[] {
         open = -1;
       } else if (openChar === '"') {
         depth++; // "PENCE: … an episode of “Shark Tank.” But …"
-      } else if (/[^\s(\[—–-]/.test(body[i - 1]) && /[\s,.;:!?)]|^$/.test(body[i + 1] ?? "")) {
+      } else if (/[^\s([—–-]/.test(body[i - 1]) && /[\s,.;:!?)]|^$/.test(body[i + 1] ?? "")) {
         // “Do you want that?“ he asked: a typo'd closing mark.
         push(open, i, false);
         open = -1;
@@ -125,7 +126,27 @@ const NONE: Speaker = { name: null, kind: null, id: null, entity: null };
 
 const PRONOUN_M = new Set(["he", "him", "his"]);
 const PRONOUN_F = new Set(["she", "her"]);
-const PRONOUN_OTHER = new Set(["i", "we", "they", "it", "you", "this", "that", "who", "which", "one", "some", "others", "many", "both", "all", "each", "someone", "somebody", "people"]);
+const PRONOUN_OTHER = new Set([
+  "i",
+  "we",
+  "they",
+  "it",
+  "you",
+  "this",
+  "that",
+  "who",
+  "which",
+  "one",
+  "some",
+  "others",
+  "many",
+  "both",
+  "all",
+  "each",
+  "someone",
+  "somebody",
+  "people",
+]);
 const AUX = new Set(
   "also|later|then|again|once|previously|recently|repeatedly|simply|just|quickly|flatly|publicly|privately|famously|" +
     "often|frequently|has|had|have|was|were|is|are|would|will|could|should|might|may|did|does|do|had|not|never|even|" +
@@ -142,7 +163,40 @@ const PREPOSITIONS = new Set(
 const TITLE_CUES = /\b(?:entitled|titled|headlined)\s*[,:]?\s*$/i;
 const DETERMINERS = /^(?:the|a|an|one|another|two|three|several|some|many|his|her|their|its|our|this|that)\s/i;
 /** Verbs that attribute words but do not take a direct-quote complement alone ("called it X"). */
-const WEAK_LEMMAS = new Set(["find", "believe", "think", "feel", "hope", "fear", "worry", "want", "know", "see", "consider", "view", "put", "point", "offer", "open", "close", "read", "post", "continue", "begin", "fire", "cast", "paint", "frame", "press", "push", "sum", "welcome", "cheer", "celebrate", "thank"]);
+const WEAK_LEMMAS = new Set([
+  "find",
+  "believe",
+  "think",
+  "feel",
+  "hope",
+  "fear",
+  "worry",
+  "want",
+  "know",
+  "see",
+  "consider",
+  "view",
+  "put",
+  "point",
+  "offer",
+  "open",
+  "close",
+  "read",
+  "post",
+  "continue",
+  "begin",
+  "fire",
+  "cast",
+  "paint",
+  "frame",
+  "press",
+  "push",
+  "sum",
+  "welcome",
+  "cheer",
+  "celebrate",
+  "thank",
+]);
 
 /**
  * A person's speech noun and its preposition or that-clause right before a quote: "Biden's comment about a
@@ -156,13 +210,79 @@ const POSSESSIVE_SPEECH =
 const ROLE_OF_NAME =
   /^(?:['’]s\s+(?:[\p{L}-]+\s+){0,3}?|\s+(?:[a-z-]+\s+){0,3}?)(?:spokesman|spokeswoman|spokesperson|aide|adviser|advisor|ally|speechwriter|strategist|pollster|lawyer|attorney|manager|chief|director|secretary|staffer|surrogate|consultant)(?:\s+of\s+staff)?,?\s+\p{Lu}/u;
 
-const surnameKey = (name: string): string => (name.split(/\s+/).filter((w) => !/^(?:Jr\.?|Sr\.?|II|III|IV)$/.test(w)).pop() ?? "").toUpperCase();
+const surnameKey = (name: string): string =>
+  (
+    name
+      .split(/\s+/)
+      .filter((w) => !/^(?:Jr\.?|Sr\.?|II|III|IV)$/.test(w))
+      .pop() ?? ""
+  ).toUpperCase();
 
 // A verb never follows these directly ("a flurry of tweets"); "to" is left out for infinitives.
-const NOUN_PREPOSITIONS = new Set(["of", "for", "with", "in", "on", "from", "about", "by", "at", "into", "over", "under", "after", "before", "during", "between", "among", "than", "like"]);
+const NOUN_PREPOSITIONS = new Set([
+  "of",
+  "for",
+  "with",
+  "in",
+  "on",
+  "from",
+  "about",
+  "by",
+  "at",
+  "into",
+  "over",
+  "under",
+  "after",
+  "before",
+  "during",
+  "between",
+  "among",
+  "than",
+  "like",
+]);
 /** Verbs that open a reported-speech sentence and own everything quoted after them. */
-const OPENING_VERBS = new Set(["say", "tell", "note", "add", "argue", "claim", "insist", "write", "tweet", "explain", "contend", "complain", "recall", "warn", "declare", "state", "assert", "point"]);
-const DETERMINER_WORDS = new Set(["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "no", "any", "every", "each", "another", "whose"]);
+const OPENING_VERBS = new Set([
+  "say",
+  "tell",
+  "note",
+  "add",
+  "argue",
+  "claim",
+  "insist",
+  "write",
+  "tweet",
+  "explain",
+  "contend",
+  "complain",
+  "recall",
+  "warn",
+  "declare",
+  "state",
+  "assert",
+  "point",
+]);
+const DETERMINER_WORDS = new Set([
+  "the",
+  "a",
+  "an",
+  "his",
+  "her",
+  "its",
+  "their",
+  "our",
+  "my",
+  "your",
+  "this",
+  "that",
+  "these",
+  "those",
+  "no",
+  "any",
+  "every",
+  "each",
+  "another",
+  "whose",
+]);
 
 /** A speech-verb word used as a noun: after a determiner or a possessive ("Trump's charge"). */
 function isNounUse(body: string, t: Token, prev: Token | undefined): boolean {
@@ -181,7 +301,8 @@ function isNounUse(body: string, t: Token, prev: Token | undefined): boolean {
 function lemmaOf(tok: Token): string | null {
   const c = tok.text.charCodeAt(0);
   // "Said Comey, “…”": a sentence-initial inverted verb.
-  if (tok.text === "Said" || tok.text === "Says" || tok.text === "Added" || tok.text === "Asked") return speechLemma(tok.text.toLowerCase());
+  if (tok.text === "Said" || tok.text === "Says" || tok.text === "Added" || tok.text === "Asked")
+    return speechLemma(tok.text.toLowerCase());
   if (c < 97 || c > 122) return null;
   return speechLemma(tok.text);
 }
@@ -194,14 +315,36 @@ export interface ExtractQuotesOptions {
   minUnattributedWords?: number;
 }
 
-const TITLE_SMALL_WORDS = new Set(["a", "an", "the", "and", "or", "of", "in", "on", "for", "to", "with", "at", "by", "from", "de", "la", "para"]);
+const TITLE_SMALL_WORDS = new Set([
+  "a",
+  "an",
+  "the",
+  "and",
+  "or",
+  "of",
+  "in",
+  "on",
+  "for",
+  "to",
+  "with",
+  "at",
+  "by",
+  "from",
+  "de",
+  "la",
+  "para",
+]);
 
 /** Where a title stands: after a possessive, "on/of/in/with", a media noun or "according to". */
-const TITLE_CONTEXT = /(?:\p{L}['’]s|\b(?:on|of|in|with|told|to|book|film|movie|documentary|podcast|memoir|novel|song|album|series|show|program|article|column|essay|according to))\s*$/u;
+const TITLE_CONTEXT =
+  /(?:\p{L}['’]s|\b(?:on|of|in|with|told|to|book|film|movie|documentary|podcast|memoir|novel|song|album|series|show|program|article|column|essay|according to))\s*$/u;
 
 /** Title Case text ("Face the Nation", "Gang of Eight"): a title or nickname, not speech. */
 function titleLike(text: string): boolean {
-  const words = text.replace(/[.,!?;:]+$/, "").split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const words = text
+    .replace(/[.,!?;:]+$/, "")
+    .split(/\s+/)
+    .filter((w) => /\p{L}/u.test(w));
   if (!words.length || words.length > (text.includes(":") ? 16 : 8)) return false;
   if (!/^\p{Lu}/u.test(words[0])) return false;
   // Every word capitalised except the small words titles keep lower-case ("Fox and Friends").
@@ -227,7 +370,9 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
   // Mask quoted text so verbs and names inside other quotes are not read as attribution.
   const opens = spans.map((s) => s.open);
   const tweets: [number, number][] = [];
-  if (body.includes("<tweet")) for (const m of body.matchAll(/<tweet\b[^]*?(?:<\/tweet>|<tweet\/>)/g)) tweets.push([m.index, m.index + m[0].length]);
+  if (body.includes("<tweet"))
+    for (const m of body.matchAll(/<tweet\b[^]*?(?:<\/tweet>|<tweet\/>)/g))
+      tweets.push([m.index, m.index + m[0].length]);
   const insideTweet = (pos: number): boolean => tweets.some(([a, b]) => a <= pos && pos < b);
   const inQuote = (pos: number): boolean => {
     const i = floorIndex(opens, pos);
@@ -245,7 +390,8 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
   };
   const mentions: MentionRef[] = [];
   // Places are left out: as speakers ("China said") they cost more than they gained on the dev set.
-  for (const e of entities) if (e.type !== "place") for (const m of e.mentions) mentions.push({ start: m.start, end: m.end, entity: e });
+  for (const e of entities)
+    if (e.type !== "place") for (const m of e.mentions) mentions.push({ start: m.start, end: m.end, entity: e });
   mentions.sort((a, b) => a.start - b.start);
   const mentionStarts = mentions.map((m) => m.start);
   const genders = new Map<string, Gender>();
@@ -274,9 +420,13 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
   // Unnamed sources introduced anywhere ("A senior State Department official said ..."), so a later
   // "the official said" can point back to them.
   // Anchored on the head noun, then a short look-back: scanning for "a ..." everywhere was slow.
-  for (const h of body.matchAll(/\b(official|spokesman|spokeswoman|spokesperson|aide|adviser|advisor|diplomat|source|officer|lawmaker|strategist|analyst)\b/g)) {
+  for (const h of body.matchAll(
+    /\b(official|spokesman|spokeswoman|spokesperson|aide|adviser|advisor|diplomat|source|officer|lawmaker|strategist|analyst)\b/g,
+  )) {
     const base = Math.max(0, h.index - 60);
-    const m = /\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\p{L}.’'-]+\s+){0,5}?\S+)$/u.exec(body.slice(base, h.index + h[0].length));
+    const m = /\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\p{L}.’'-]+\s+){0,5}?\S+)$/u.exec(
+      body.slice(base, h.index + h[0].length),
+    );
     if (m) descriptions.push({ pos: base + m.index, text: m[1], head: h[1].toLowerCase() });
   }
 
@@ -300,7 +450,9 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
     for (const m of personAt(sStart, limit, "person")) {
       if (inQuote(m.start)) continue;
       // Governed by a preposition ("with Kasich"), unless a comma separates them ("As he has before, Cruz").
-      const prev = /([A-Za-z]+)(\s*,?)\s*(?:(?:\p{Lu}[\p{L}.]*\s+)*)$/u.exec(body.slice(Math.max(sStart, m.start - 40), m.start));
+      const prev = /([A-Za-z]+)(\s*,?)\s*(?:(?:\p{Lu}[\p{L}.]*\s+)*)$/u.exec(
+        body.slice(Math.max(sStart, m.start - 40), m.start),
+      );
       if (prev && !prev[2].includes(",") && PREPOSITIONS.has(prev[1].toLowerCase()) && prev[1] !== "and") continue;
       // "Trump's Virginia state director, Mike Rubino": a possessive name is not the subject.
       if (/^['’]s?\s/.test(body.slice(m.end, m.end + 3))) continue;
@@ -329,16 +481,25 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       if (!l || WEAK_LEMMAS.has(l) || inQuote(t.start) || isNounUse(body, t, ts[i - 1])) continue;
       // Inverted order ("…," said X) only right after a quote or a comma; otherwise X is the object.
       const inverted = /[,"”]\s*$/.test(body.slice(Math.max(from, t.start - 3), t.start));
-      const after = !inverted ? undefined : personAt(t.end, t.end + 25, "person").find((m) => /^\s+(?:(?:\p{Lu}[\p{L}.]*\.?|the|[a-z]+ly)\s+)*$/u.test(body.slice(t.end, m.start) + " "));
+      const after = !inverted
+        ? undefined
+        : personAt(t.end, t.end + 25, "person").find((m) =>
+            /^\s+(?:(?:\p{Lu}[\p{L}.]*\.?|the|[a-z]+ly)\s+)*$/u.test(`${body.slice(t.end, m.start)} `),
+          );
       if (after) {
         found = after.entity;
         continue;
       }
       const before = personAt(Math.max(from, t.start - 160), t.start, "person");
       const near = before.length ? before[before.length - 1] : null;
-      if (near && /^[\s]*(?:(?:also|later|then|has|had|have|[a-z]+ly)\s+)*$/.test(body.slice(near.end, t.start))) found = near.entity;
+      if (near && /^[\s]*(?:(?:also|later|then|has|had|have|[a-z]+ly)\s+)*$/.test(body.slice(near.end, t.start)))
+        found = near.entity;
       else {
-        const app = before.find((m) => body[m.end] === "," && /,\s*(?:(?:also|later|then|has|had|have|[a-z]+ly)\s+)*$/.test(body.slice(m.end, t.start)));
+        const app = before.find(
+          (m) =>
+            body[m.end] === "," &&
+            /,\s*(?:(?:also|later|then|has|had|have|[a-z]+ly)\s+)*$/.test(body.slice(m.end, t.start)),
+        );
         if (app) found = app.entity;
       }
     }
@@ -349,7 +510,11 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
   const orgSubjectOf = (sStart: number, limit: number): Entity | null => {
     const m = personAt(sStart, limit).find((x) => x.entity.type !== "person" && !inQuote(x.start));
     if (!m) return null;
-    return /^\s*(?:[^,]{0,40},\s*)?(?:(?:the|The|Even|Also|But|And|Now|Meanwhile,?)\s+)?$/.test(body.slice(sStart, m.start)) ? m.entity : null;
+    return /^\s*(?:[^,]{0,40},\s*)?(?:(?:the|The|Even|Also|But|And|Now|Meanwhile,?)\s+)?$/.test(
+      body.slice(sStart, m.start),
+    )
+      ? m.entity
+      : null;
   };
 
   const resolvePronoun = (pos: number, gender: "m" | "f"): Speaker => {
@@ -380,7 +545,9 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       if (src && ok(src)) return asSpeaker(src);
       if (subj && ok(subj)) return asSpeaker(subj);
       // Any other person in the sentence of the right gender (known), newest first.
-      const others = personAt(sStart, limit, "person").filter((m) => !inQuote(m.start) && genders.get(m.entity.id) === gender);
+      const others = personAt(sStart, limit, "person").filter(
+        (m) => !inQuote(m.start) && genders.get(m.entity.id) === gender,
+      );
       if (others.length) return asSpeaker(others[others.length - 1].entity);
       first = false;
       si--;
@@ -405,19 +572,26 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
   const resolveNP = (a: number, b: number): Speaker | null => {
     let np = body.slice(a, b);
     const lead = np.length - np.trimStart().length;
-    np = np.trim().replace(/[,;:]+$/, "").trim();
+    np = np
+      .trim()
+      .replace(/[,;:]+$/, "")
+      .trim();
     if (!np) return null;
     a += lead;
     const lower = np.toLowerCase();
     if (PRONOUN_M.has(lower)) return resolvePronoun(a, "m");
     if (PRONOUN_F.has(lower)) return resolvePronoun(a, "f");
     if (PRONOUN_OTHER.has(lower)) return NONE;
-    if (/^(?:[Tt]he\s+)?[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3}$/u.test(np) && !personAt(a, a + np.length).length) {
+    if (
+      /^(?:[Tt]he\s+)?[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3}$/u.test(np) &&
+      !personAt(a, a + np.length).length
+    ) {
       // A name the recognizer did not know ("According to Limbaugh"): take it as written.
       const name = np.replace(/^[Tt]he\s+/, "");
       const first = name.split(/\s+/)[0];
       if (!gazetteerType(name) && !NOT_NAMES.has(first) && !DEMONYMS[first]) {
-        const kind: SpeakerKind = ORG_HEADS.has(name.split(/\s+/).pop() as string) || /^the\s/i.test(np) ? "organization" : "person";
+        const kind: SpeakerKind =
+          ORG_HEADS.has(name.split(/\s+/).pop() as string) || /^the\s/i.test(np) ? "organization" : "person";
         return { name, kind, id: null, entity: null };
       }
     }
@@ -432,7 +606,8 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       const cut = np.search(/[,(]/);
       const headPart = cut < 0 ? free : free.filter((m) => m.start < a + cut);
       // "Trump and Ryan issued a statement": the first of two coordinated names.
-      if (headPart.length > 1 && /^\s+and\s+$/.test(body.slice(headPart[0].end, headPart[1].start))) return asSpeaker(headPart[0].entity);
+      if (headPart.length > 1 && /^\s+and\s+$/.test(body.slice(headPart[0].end, headPart[1].start)))
+        return asSpeaker(headPart[0].entity);
       return asSpeaker(roleHolder(headPart.length ? headPart[headPart.length - 1] : free[0]).entity);
     }
     const orgs = personAt(a, a + np.length, "organization");
@@ -442,7 +617,12 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       const rest = body.slice(orgs[0].end, a + np.length).trim();
       if (!rest || /^[,(]/.test(rest)) return asSpeaker(orgs[0].entity);
     }
-    if (people.length && /^(?:spokes|aide|adviser|advisor|campaign)/i.test(head) === false && np.split(/\s+/).length <= 3) return asSpeaker(people[0].entity);
+    if (
+      people.length &&
+      /^(?:spokes|aide|adviser|advisor|campaign)/i.test(head) === false &&
+      np.split(/\s+/).length <= 3
+    )
+      return asSpeaker(people[0].entity);
     const words = head.split(/\s+/);
     const lastWord = words[words.length - 1].toLowerCase().replace(/[^a-z-]/g, "");
     if (words.length > 12) return null;
@@ -459,7 +639,12 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       }
       const d = [...descriptions].reverse().find((x) => x.head === lastWord && x.pos < a);
       if (d) return { name: d.text, kind: "description", id: null, entity: null };
-      if (ROLE_NOUNS.has(lastWord) || /^(?:candidate|nominee|senator|billionaire|businessman|frontrunner|front-runner|republican|democrat|mogul|governor|congressman|congresswoman|president|secretary|mayor|speaker|official|spokesman|spokeswoman)$/.test(lastWord)) {
+      if (
+        ROLE_NOUNS.has(lastWord) ||
+        /^(?:candidate|nominee|senator|billionaire|businessman|frontrunner|front-runner|republican|democrat|mogul|governor|congressman|congresswoman|president|secretary|mayor|speaker|official|spokesman|spokeswoman)$/.test(
+          lastWord,
+        )
+      ) {
         // No role matched: the last named subject, as a reader would assume.
         const last = history[history.length - 1];
         if (last && a - last.pos < 1500) return asSpeaker(last.entity);
@@ -468,7 +653,10 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       }
       return null;
     }
-    if (/^(?:a|an|one|another|two|three|several|some)\s/i.test(np) && (ROLE_NOUNS.has(lastWord) || /official|source|person|member|aide|staff/.test(lastWord))) {
+    if (
+      /^(?:a|an|one|another|two|three|several|some)\s/i.test(np) &&
+      (ROLE_NOUNS.has(lastWord) || /official|source|person|member|aide|staff/.test(lastWord))
+    ) {
       const text = np.replace(/^(?:a|an)\s+/i, "");
       if (!descriptions.some((d) => d.pos <= a && a - d.pos < 4)) {
         descriptions.push({ pos: a, text, head: lastWord });
@@ -490,7 +678,12 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
     // The sentence splitter ends a sentence at `?”`; the attribution after it belongs to the quote.
     let f = from;
     while (f < body.length && /[ \t,]/.test(body[f])) f++;
-    const to = Math.min(next, sentenceEnd(f), from + 220, body.indexOf("\n", from) >= 0 ? body.indexOf("\n", from) : body.length);
+    const to = Math.min(
+      next,
+      sentenceEnd(f),
+      from + 220,
+      body.indexOf("\n", from) >= 0 ? body.indexOf("\n", from) : body.length,
+    );
     if (to <= from) return null;
     // "“...” ― Krystal Correa": a dash and a name.
     const dash = /^\s*[,.]?\s*[―—–-]{1,2}\s*/.exec(body.slice(from, to));
@@ -500,7 +693,11 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
     }
     const toks = toksIn(from, to);
     // "…," remembered Roy Verley / "…," Verley recalled: any verb next to a name right after the quote.
-    if (toks.length >= 2 && /^[\s,]*$/.test(body.slice(from, toks[0].start)) && /^[,!?]?$/.test(body.slice(Math.max(0, q.close - 1), q.close).replace(/[^,!?]/g, ""))) {
+    if (
+      toks.length >= 2 &&
+      /^[\s,]*$/.test(body.slice(from, toks[0].start)) &&
+      /^[,!?]?$/.test(body.slice(Math.max(0, q.close - 1), q.close).replace(/[^,!?]/g, ""))
+    ) {
       const v0 = /^\p{Ll}+(?:ed|s)$/u.test(toks[0].text);
       const m1 = personAt(toks[1].start, toks[1].end + 1, "person")[0];
       if (v0 && m1 && m1.start === toks[1].start) {
@@ -510,7 +707,8 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       const m0 = personAt(toks[0].start, toks[0].end, "person")[0];
       if (m0 && m0.start === toks[0].start) {
         const after = toksIn(m0.end, to)[0];
-        if (after && /^\p{Ll}+ed$/u.test(after.text) && /^\s+$/.test(body.slice(m0.end, after.start))) return { speaker: asSpeaker(m0.entity), cue: { start: m0.start, end: after.end } };
+        if (after && /^\p{Ll}+ed$/u.test(after.text) && /^\s+$/.test(body.slice(m0.end, after.start)))
+          return { speaker: asSpeaker(m0.entity), cue: { start: m0.start, end: after.end } };
       }
     }
     // "…," Melanne Verveer, who served as …, told CBS News: a name and its apposition before the verb.
@@ -524,7 +722,7 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       if (!lemma) {
         if (t.text === "according" && toks[k + 1]?.text === "to") {
           const s = resolveNP(toks[k + 1].end, Math.min(to, clauseEnd(toks[k + 1].end, to)));
-          if (s && s.name) return { speaker: s, cue: { start: t.start, end: toks[k + 1].end } };
+          if (s?.name) return { speaker: s, cue: { start: t.start, end: toks[k + 1].end } };
           return null;
         }
         continue;
@@ -535,7 +733,12 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       while (j >= 0 && (AUX.has(toks[j].text.toLowerCase()) || /^[a-z]+ly$/.test(toks[j].text))) j--;
       let npEnd = j >= 0 ? toks[j].end : from;
       const between = body.slice(from, npEnd).replace(/^[\s,.!?—–-]+/, "");
-      if (between && /[.!?]\s/.test(body.slice(from, t.start).replace(/^[\s,.!?]+/, "")) && !/\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|[A-Z])\.\s/.test(between)) return null;
+      if (
+        between &&
+        /[.!?]\s/.test(body.slice(from, t.start).replace(/^[\s,.!?]+/, "")) &&
+        !/\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|[A-Z])\.\s/.test(between)
+      )
+        return null;
       if (between) {
         const s = resolveNP(from + (body.slice(from, npEnd).length - between.length), npEnd);
         if (s) return { speaker: s, cue: { start: from, end: t.end } };
@@ -554,13 +757,15 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
   /** Ends a noun phrase at the next clause punctuation or relative/prepositional continuation. */
   const clauseEnd = (from: number, to: number): number => {
     const rest = body.slice(from, to);
-    const re = /[,.;:!?()—–]|\s(?:who|which|that|in|on|at|during|after|before|when|while|about|to|as|because|via|from|with|of)\s/g;
+    const re =
+      /[,.;:!?()—–]|\s(?:who|which|that|in|on|at|during|after|before|when|while|about|to|as|because|via|from|with|of)\s/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(rest))) {
       if (m[0] === ".") {
         // "the Rev. Peter Wherry", "G.K. Butterfield": an abbreviation or initial, not the end.
         const w = /([\p{L}.]+)$/u.exec(rest.slice(0, m.index))?.[1] ?? "";
-        if (ABBREVIATIONS.has(w) || /^\p{Lu}$/u.test(w) || /^(?:\p{L}\.)*\p{L}$/u.test(w) || HONORIFICS.has(w + ".")) continue;
+        if (ABBREVIATIONS.has(w) || /^\p{Lu}$/u.test(w) || /^(?:\p{L}\.)*\p{L}$/u.test(w) || HONORIFICS.has(`${w}.`))
+          continue;
       }
       return from + m.index;
     }
@@ -580,24 +785,24 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       const c = sStart + body.slice(sStart, q.open).lastIndexOf(":");
       const named = personAt(Math.max(sStart, c - 60), c, "person").filter((m) => !inQuote(m.start));
       const last = named[named.length - 1];
-      if (last && /^\s*$/.test(body.slice(last.end, c))) return { speaker: asSpeaker(last.entity), cue: { start: last.start, end: c + 1 } };
+      if (last && /^\s*$/.test(body.slice(last.end, c)))
+        return { speaker: asSpeaker(last.entity), cue: { start: last.start, end: c + 1 } };
     }
-    // A sentence that opens with its source ("She says Trump's tweets are “lies”", "She noted that Sanders
-    // called him “weak”"): the quote is inside that attribution, whatever verbs follow.
-    {
-      for (let k = 0; k < Math.min(toks.length, 6); k++) {
-        const l = lemmaOf(toks[k]);
-        if (!l || !OPENING_VERBS.has(l) || isNounUse(body, toks[k], toks[k - 1])) continue;
-        if (k === 0) break;
-        let j = k - 1;
-        while (j >= 0 && (AUX.has(toks[j].text.toLowerCase()) || /^[a-z]+ly$/.test(toks[j].text))) j--;
-        if (j < 0) break;
-        const np = findNPBefore(sStart, body.slice(sStart, toks[j + 1]?.start ?? toks[k].start).trimEnd().length + sStart);
-        if (!np || np.start - sStart > 40) break;
-        const sp = resolveNP(np.start, np.end);
-        if (sp && sp.name) return { speaker: sp, cue: { start: np.start, end: toks[k].end } };
-        break;
-      }
+    for (let k = 0; k < Math.min(toks.length, 6); k++) {
+      const l = lemmaOf(toks[k]);
+      if (!l || !OPENING_VERBS.has(l) || isNounUse(body, toks[k], toks[k - 1])) continue;
+      if (k === 0) break;
+      let j = k - 1;
+      while (j >= 0 && (AUX.has(toks[j].text.toLowerCase()) || /^[a-z]+ly$/.test(toks[j].text))) j--;
+      if (j < 0) break;
+      const np = findNPBefore(
+        sStart,
+        body.slice(sStart, toks[j + 1]?.start ?? toks[k].start).trimEnd().length + sStart,
+      );
+      if (!np || np.start - sStart > 40) break;
+      const sp = resolveNP(np.start, np.end);
+      if (sp?.name) return { speaker: sp, cue: { start: np.start, end: toks[k].end } };
+      break;
     }
     // "Biden's comment about a “minor incursion” drew a retort from X, who said": the possessor of a
     // speech noun right before the quote said it, whatever reply follows.
@@ -605,8 +810,11 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       const m = POSSESSIVE_SPEECH.exec(lead);
       if (m) {
         const at = q.open - lead.length + m.index + m[1].length;
-        const owner = personAt(Math.max(sStart, at - 40), at, "person").filter((x) => !inQuote(x.start)).pop();
-        if (owner && owner.end === at) return { speaker: asSpeaker(owner.entity), cue: { start: owner.start, end: q.open } };
+        const owner = personAt(Math.max(sStart, at - 40), at, "person")
+          .filter((x) => !inQuote(x.start))
+          .pop();
+        if (owner && owner.end === at)
+          return { speaker: asSpeaker(owner.entity), cue: { start: owner.start, end: q.open } };
       }
     }
     // Strong speech verbs first; "wants", "believes" only when the sentence has nothing better.
@@ -621,7 +829,7 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       if (toks[k - 1]?.text === "and" && lemmaOf(t) && toks.slice(0, k - 1).some((x) => lemmaOf(x))) continue;
       if (t.text === "according" && toks[k + 1]?.text === "to") {
         const s = resolveNP(toks[k + 1].end, clauseEnd(toks[k + 1].end, q.open));
-        if (s && s.name) return { speaker: s, cue: { start: t.start, end: toks[k + 1].end } };
+        if (s?.name) return { speaker: s, cue: { start: t.start, end: toks[k + 1].end } };
         continue;
       }
       const lemma = lemmaOf(t);
@@ -630,7 +838,12 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       if (isNounUse(body, t, toks[k - 1])) continue;
       // "who said": the antecedent before ", who".
       let j = k - 1;
-      while (j >= 0 && (AUX.has(toks[j].text.toLowerCase()) || /^[a-z]+ly$/.test(toks[j].text)) && toks[j].text !== "who") j--;
+      while (
+        j >= 0 &&
+        (AUX.has(toks[j].text.toLowerCase()) || /^[a-z]+ly$/.test(toks[j].text)) &&
+        toks[j].text !== "who"
+      )
+        j--;
       if (j >= 0 && toks[j].text === "who") {
         const before = body.slice(sStart, toks[j].start).replace(/[\s,]+$/, "");
         const ms = personAt(sStart, sStart + before.length).filter((m) => m.entity.type !== "place");
@@ -642,7 +855,11 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
         const subj = sourceIn(sStart, t.start) ?? subjectOf(sStart, t.start) ?? orgSubjectOf(sStart, t.start);
         if (subj) return { speaker: asSpeaker(subj), cue: { start: t.start, end: t.end } };
         const m = /^\s*(?:\S+\s+){0,3}?(he|she)\b/i.exec(body.slice(sStart, t.start));
-        if (m) return { speaker: resolvePronoun(sStart, m[1].toLowerCase() === "he" ? "m" : "f"), cue: { start: t.start, end: t.end } };
+        if (m)
+          return {
+            speaker: resolvePronoun(sStart, m[1].toLowerCase() === "he" ? "m" : "f"),
+            cue: { start: t.start, end: t.end },
+          };
       }
       if (j < 0) {
         // Verb first ("Said Comey, “…”"): the name between the verb and the quote.
@@ -660,14 +877,20 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       const subj = subjectOf(sStart, t.start);
       if (subj) return { speaker: asSpeaker(subj), cue: { start: t.start, end: t.end } };
       const lead = /^\s*(?:[A-Z]\w*,?\s+){0,3}?(he|she)\b/i.exec(body.slice(sStart, t.start));
-      if (lead) return { speaker: resolvePronoun(sStart, lead[1].toLowerCase() === "he" ? "m" : "f"), cue: { start: t.start, end: t.end } };
+      if (lead)
+        return {
+          speaker: resolvePronoun(sStart, lead[1].toLowerCase() === "he" ? "m" : "f"),
+          cue: { start: t.start, end: t.end },
+        };
       if (s === NONE) return { speaker: NONE, cue: { start: t.start, end: t.end } };
     }
     // "Trump tweeted Sunday: ..." handled above; bare "NAME:" labels.
     const label = /(?:^|\n)\s*([A-Z][A-Z.'’ -]{1,30}):\s*$/.exec(body.slice(sStart, q.open));
     if (label) {
       const name = label[1].trim();
-      const e = entities.find((x) => x.type === "person" && x.name.toUpperCase().endsWith(name.split(/\s+/).pop() as string));
+      const e = entities.find(
+        (x) => x.type === "person" && x.name.toUpperCase().endsWith(name.split(/\s+/).pop() as string),
+      );
       if (e) return { speaker: asSpeaker(e), cue: { start: sStart, end: q.open } };
     }
     return null;
@@ -679,7 +902,9 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
     let text = body.slice(sStart, end);
     // "NAME, the head of X, the network's arm, said": the subject is the last name followed by the apposition.
     if (/[,)]\s*$/.test(text)) {
-      const cands = personAt(sStart, end).filter((m) => m.entity.type !== "place" && !inQuote(m.start) && /^\s*(?:,|\(|of\s)/.test(body.slice(m.end, m.end + 4)));
+      const cands = personAt(sStart, end).filter(
+        (m) => m.entity.type !== "place" && !inQuote(m.start) && /^\s*(?:,|\(|of\s)/.test(body.slice(m.end, m.end + 4)),
+      );
       const free = cands.filter((m) => {
         const w = /(\S+)\s*$/.exec(body.slice(sStart, m.start))?.[1]?.toLowerCase() ?? "";
         return !PREPOSITIONS.has(w);
@@ -693,7 +918,14 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       text = body.slice(sStart, end);
     }
     // Take back to the previous clause boundary, then the last few words.
-    const bound = Math.max(text.lastIndexOf(","), text.lastIndexOf(";"), text.lastIndexOf(":"), text.lastIndexOf("—"), text.lastIndexOf("–"), text.lastIndexOf("("));
+    const bound = Math.max(
+      text.lastIndexOf(","),
+      text.lastIndexOf(";"),
+      text.lastIndexOf(":"),
+      text.lastIndexOf("—"),
+      text.lastIndexOf("–"),
+      text.lastIndexOf("("),
+    );
     let start = sStart + bound + 1;
     // The subject is the tail of the clause after its last conjunction/preposition/verb-like word.
     const toks = toksIn(start, end);
@@ -704,17 +936,27 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
     // (A place right before the verb — "China said" — is returned too; resolveNP decides.)
     if (lastM && lastM.end >= end - 1) return { start: lastM.start, end: lastM.end };
     // "what he called": a pronoun right before the verb is the subject.
-    if (k >= 0 && /^(?:he|she|they|i|we|it|you)$/i.test(toks[k].text)) return { start: toks[k].start, end: toks[k].end };
+    if (k >= 0 && /^(?:he|she|they|i|we|it|you)$/i.test(toks[k].text))
+      return { start: toks[k].start, end: toks[k].end };
     while (k >= 0) {
       const w = toks[k].text;
       const lw = w.toLowerCase();
       if (/^(?:what|which|who|whom|whose)$/.test(lw)) break;
       // "Trump and Ryan issued": "and" between two names joins a subject rather than clauses.
-      if (lw === "and" && k > 0 && k + 1 < toks.length && personAt(toks[k - 1].start, toks[k - 1].end, "person").length && personAt(toks[k + 1].start, toks[k + 1].end, "person").length) {
+      if (
+        lw === "and" &&
+        k > 0 &&
+        k + 1 < toks.length &&
+        personAt(toks[k - 1].start, toks[k - 1].end, "person").length &&
+        personAt(toks[k + 1].start, toks[k + 1].end, "person").length
+      ) {
         k--;
         continue;
       }
-      if (/^(?:and|or|but|that|because|when|while|if|as|than|so|after|before|since|then|where|though|although)$/.test(lw)) break;
+      if (
+        /^(?:and|or|but|that|because|when|while|if|as|than|so|after|before|since|then|where|though|although)$/.test(lw)
+      )
+        break;
       if (PREPOSITIONS.has(lw) && !/^(?:of|for|at|with|in|on|from)$/.test(lw)) break;
       if (/^(?:of|for|at|with|in|on|from)$/.test(lw)) {
         // "a spokesman for Clinton said": keep prepositional modifiers inside the noun phrase
@@ -754,10 +996,13 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
         const key = label[1].split(" ").pop() as string;
         const e = entities.find((x) => x.type === "person" && surnameKey(x.name) === key);
         const name = e ? e.name : key[0] + key.slice(1).toLowerCase();
-        cue = { speaker: e ? asSpeaker(e) : { name, kind: "person", id: null, entity: null }, cue: { start: q.start, end: q.start + label[1].length } };
+        cue = {
+          speaker: e ? asSpeaker(e) : { name, kind: "person", id: null, entity: null },
+          cue: { start: q.start, end: q.start + label[1].length },
+        };
       }
     }
-    if (cue && cue.speaker.entity) history.push({ pos: q.open, entity: cue.speaker.entity });
+    if (cue?.speaker.entity) history.push({ pos: q.open, entity: cue.speaker.entity });
     results.push({ q, speaker: cue?.speaker ?? NONE, cue: cue?.cue ?? null, attributed: cue !== null });
   }
 
@@ -768,14 +1013,17 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
     if (r.attributed) continue;
     const q = r.q;
     let donor: (typeof results)[number] | undefined;
-    for (let j = i - 1; j >= 0 && results[j].q.paragraph === q.paragraph; j--) if (results[j].attributed) {
-      donor = results[j];
-      break;
-    }
-    if (!donor) for (let j = i + 1; j < results.length && results[j].q.paragraph === q.paragraph; j++) if (results[j].attributed) {
-      donor = results[j];
-      break;
-    }
+    for (let j = i - 1; j >= 0 && results[j].q.paragraph === q.paragraph; j--)
+      if (results[j].attributed) {
+        donor = results[j];
+        break;
+      }
+    if (!donor)
+      for (let j = i + 1; j < results.length && results[j].q.paragraph === q.paragraph; j++)
+        if (results[j].attributed) {
+          donor = results[j];
+          break;
+        }
     const paraStart = body.lastIndexOf("\n", q.open) + 1;
     const opensParagraph = !/[\p{L}\p{N}]/u.test(body.slice(paraStart, q.open));
     if (!donor && opensParagraph) {
@@ -866,12 +1114,20 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
     // A document title ("a statement entitled “Taking Action …”") is not speech.
     if (TITLE_CUES.test(body.slice(Math.max(0, r.q.open - 30), r.q.open))) continue;
     // Newsletter digests: `"Headline," by Outlet's Reporter: "Excerpt..."` — neither is anyone's speech.
-    if (/^[,.]?\s*by\s+(?:the\s+)?\p{Lu}[^"“”\n]{0,60}?(?::|\bhttps?:)/u.test(body.slice(r.q.close + 1, r.q.close + 100))) continue;
-    if (/["”],?\s+by\s+(?:the\s+)?\p{Lu}[^"“”\n]{0,60}:\s*$/u.test(body.slice(Math.max(0, r.q.open - 80), r.q.open))) continue;
+    if (
+      /^[,.]?\s*by\s+(?:the\s+)?\p{Lu}[^"“”\n]{0,60}?(?::|\bhttps?:)/u.test(body.slice(r.q.close + 1, r.q.close + 100))
+    )
+      continue;
+    if (/["”],?\s+by\s+(?:the\s+)?\p{Lu}[^"“”\n]{0,60}:\s*$/u.test(body.slice(Math.max(0, r.q.open - 80), r.q.open)))
+      continue;
     // A lone pronoun ("she" is a "he"), a stage direction "(CROSSTALK.)", or a nickname inside a name
     // (Juan "Chico" Manriquez) is not speech.
     if (/^(?:he|she|him|her|it|they|them|i|we|you)[.,!?]?$/i.test(text) || /^\(.*\)[.,]?$/.test(text)) continue;
-    if (words <= 2 && /\p{Lu}[\p{L}.]*\s$/u.test(body.slice(Math.max(0, r.q.open - 20), r.q.open)) && /^\s\p{Lu}\p{Ll}/u.test(body.slice(r.q.close + 1, r.q.close + 4)))
+    if (
+      words <= 2 &&
+      /\p{Lu}[\p{L}.]*\s$/u.test(body.slice(Math.max(0, r.q.open - 20), r.q.open)) &&
+      /^\s\p{Lu}\p{Ll}/u.test(body.slice(r.q.close + 1, r.q.close + 4))
+    )
       continue;
     // Embedded tweets (`<tweet ...>…</tweet>`) are quoted material, not attributed speech in the article.
     if (insideTweet(r.q.open)) continue;

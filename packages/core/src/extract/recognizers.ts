@@ -17,7 +17,10 @@ export function recognizeHybrid(text: string): MentionSpan[] {
   const overlaps = (a: MentionSpan, b: MentionSpan) => a.start < b.end && b.start < a.end;
   const strong = rules.filter((r) => {
     if (gazetteerType(text.slice(r.start, r.end)) !== null) return true;
-    return r.type === "ORG" && model.some((m) => overlaps(m, r) && r.start <= m.start && m.end <= r.end && r.end - r.start > m.end - m.start);
+    return (
+      r.type === "ORG" &&
+      model.some((m) => overlaps(m, r) && r.start <= m.start && m.end <= r.end && r.end - r.start > m.end - m.start)
+    );
   });
   const out = model.filter((m) => !strong.some((r) => overlaps(m, r)));
   out.push(...strong);
@@ -28,7 +31,8 @@ export function recognizeHybrid(text: string): MentionSpan[] {
 }
 
 export const RECOGNIZERS = {
-  model: ((text: string) => recognizeByModel(text).map((m) => ({ start: m.start, end: m.end, type: m.type }))) as MentionRecognizer,
+  model: ((text: string) =>
+    recognizeByModel(text).map((m) => ({ start: m.start, end: m.end, type: m.type }))) as MentionRecognizer,
   rules: recognizeByRules as MentionRecognizer,
   hybrid: recognizeHybrid as MentionRecognizer,
 };

@@ -43,7 +43,11 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     for (;;) {
       while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
       const p = text.charCodeAt(i);
-      if ((p === 45 || p === 39 || p === 0x2019 || p === 38 || p === 46 || p === 44) && i + 1 < text.length && isWordChar(text.charCodeAt(i + 1))) {
+      if (
+        (p === 45 || p === 39 || p === 0x2019 || p === 38 || p === 46 || p === 44) &&
+        i + 1 < text.length &&
+        isWordChar(text.charCodeAt(i + 1))
+      ) {
         i += 2;
         continue;
       }
@@ -87,7 +91,13 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
 
 /** Letters (Latin, Latin-1/Extended, Greek, Cyrillic) and digits. */
 function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x4ff);
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 48 && c <= 57) ||
+    (c >= 0xc0 && c <= 0x24f) ||
+    (c >= 0x370 && c <= 0x4ff)
+  );
 }
 
 /** "U.S", "e.g": single letters joined by periods. */
@@ -95,7 +105,8 @@ function isDottedAcronym(t: string): boolean {
   if (t.length < 3 || t.length % 2 === 0) return false;
   for (let k = 0; k < t.length; k++) {
     const c = t.charCodeAt(k);
-    if (k % 2 === 1 ? c !== 46 : !((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f))) return false;
+    if (k % 2 === 1 ? c !== 46 : !((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f)))
+      return false;
   }
   return true;
 }
@@ -131,7 +142,10 @@ export function sentenceStarts(text: string): number[] {
         const word = text.slice(i + 1, m.index);
         if (ABBREVIATIONS.has(word) || /^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) {
           // "U.S. officials" keeps going; "U.S. The" could be a boundary, but a wrong split costs more.
-          if (!/^(?:\p{L}\.)+\p{L}$/u.test(word) || !/^(?:The|But|He|She|It|They|In|On|A)\b/.test(text.slice(next, next + 5)))
+          if (
+            !/^(?:\p{L}\.)+\p{L}$/u.test(word) ||
+            !/^(?:The|But|He|She|It|They|In|On|A)\b/.test(text.slice(next, next + 5))
+          )
             continue;
         }
       }
@@ -152,7 +166,7 @@ function isSpaceAt(text: string, i: number): boolean {
 function opensSentenceAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 34 || c === 39 || c === 40 || c === 91;
-  return /[\p{Lu}\p{N}"“‘'(\[]/u.test(text[i]);
+  return /[\p{Lu}\p{N}"“‘'([]/u.test(text[i]);
 }
 
 function isLetterOrDotAt(text: string, i: number): boolean {

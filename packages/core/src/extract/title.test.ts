@@ -9,7 +9,9 @@ describe("looksLikeHeadline", () => {
   });
   it("never takes 002's first sentence for a headline", () => {
     expect(
-      looksLikeHeadline("GENEVA (AP) — U.S. Secretary of State Antony Blinken warned Friday that a weekslong standoff over Ukraine is at a “critical moment,” as he headed into talks."),
+      looksLikeHeadline(
+        "GENEVA (AP) — U.S. Secretary of State Antony Blinken warned Friday that a weekslong standoff over Ukraine is at a “critical moment,” as he headed into talks.",
+      ),
     ).toBe(false);
   });
   it("accepts a period only when the caller knows the story opens below", () => {
@@ -29,7 +31,9 @@ describe("titleOccurrence / countTitleInBody", () => {
     expect(titleOccurrence(`(Editing by Gareth Jones, Nick Macfie and Frances Kerry) ${title}`, title)).toBe("suffix");
   });
   it("finds a whole-line copy, folding quotes", () => {
-    expect(titleOccurrence("Blinken confronts Russia's Lavrov over Ukraine, warns of 'serious costs'", title)).toBe("whole");
+    expect(titleOccurrence("Blinken confronts Russia's Lavrov over Ukraine, warns of 'serious costs'", title)).toBe(
+      "whole",
+    );
     expect(countTitleInBody(`${title}\n\nText.\n\n${title}`, title)).toBe(2);
   });
   it("does not match a sentence that merely ends with the same words", () => {

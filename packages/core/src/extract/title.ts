@@ -28,7 +28,11 @@ export function looksLikeHeadline(line: string, nextOpensStory = false): boolean
  * the end of another line), or null.
  * @example titleOccurrence("(Editing by Gareth Jones) Blinken warns Russia", "Blinken warns Russia") // "suffix"
  */
-export function titleOccurrence(paragraph: string, title: string, titleKey = matchKey(title)): "whole" | "suffix" | null {
+export function titleOccurrence(
+  paragraph: string,
+  title: string,
+  titleKey = matchKey(title),
+): "whole" | "suffix" | null {
   // Cheap rejections first: this runs on every paragraph of every article.
   if (paragraph.length + 8 < titleKey.length || lastAlnum(paragraph) !== lastAlnum(titleKey)) return null;
   const p = matchKey(paragraph);

@@ -3,15 +3,29 @@ import { resolveEntities } from "./entities.ts";
 import { makeArticle } from "./make-article.ts";
 import { parsePersonName, translitKey } from "./names.ts";
 
-const person = (name: string, aliases: string[] = [], role: string | null = null) => ({ name, type: "person" as const, aliases, role, roles: role ? [role] : [] });
-const recordOf = (r: ReturnType<typeof resolveEntities>, name: string) => r.records.find((x) => [x.name, ...x.aliases].includes(name));
+const person = (name: string, aliases: string[] = [], role: string | null = null) => ({
+  name,
+  type: "person" as const,
+  aliases,
+  role,
+  roles: role ? [role] : [],
+});
+const recordOf = (r: ReturnType<typeof resolveEntities>, name: string) =>
+  r.records.find((x) => [x.name, ...x.aliases].includes(name));
 
 describe("resolveEntities", () => {
   // Name forms as the seeds print them (000 NYT style, 001/003 wire style, 002/004 AP style).
   const arts = [
-    makeArticle("000", "", { entities: [person("Antony J. Blinken", ["Mr. Blinken"], "Secretary of State"), person("Sergey V. Lavrov", ["Mr. Lavrov"])] }),
+    makeArticle("000", "", {
+      entities: [
+        person("Antony J. Blinken", ["Mr. Blinken"], "Secretary of State"),
+        person("Sergey V. Lavrov", ["Mr. Lavrov"]),
+      ],
+    }),
     makeArticle("001", "", { entities: [person("Antony Blinken", ["Blinken"]), person("Sergei Lavrov", ["Lavrov"])] }),
-    makeArticle("002", "", { entities: [person("Sergey Lavrov"), person("Joe Biden", ["President Biden"], "President")] }),
+    makeArticle("002", "", {
+      entities: [person("Sergey Lavrov"), person("Joe Biden", ["President Biden"], "President")],
+    }),
     makeArticle("004", "", { entities: [person("Maria Zakharova", [], "spokesperson")] }),
     makeArticle("005", "", { entities: [person("Mr. Biden")] }),
   ];
@@ -77,9 +91,21 @@ describe("resolveEntities", () => {
 
   it("matches organizations by name, abbreviation and acronym", () => {
     const orgs = resolveEntities([
-      makeArticle("a", "", { entities: [{ name: "Organization for Security and Cooperation in Europe", type: "organization" }] }),
-      makeArticle("b", "", { entities: [{ name: "OSCE", type: "organization" }, { name: "the State Department", type: "organization" }] }),
-      makeArticle("c", "", { entities: [{ name: "State Department", type: "organization" }, { name: "U.S.", type: "place" }] }),
+      makeArticle("a", "", {
+        entities: [{ name: "Organization for Security and Cooperation in Europe", type: "organization" }],
+      }),
+      makeArticle("b", "", {
+        entities: [
+          { name: "OSCE", type: "organization" },
+          { name: "the State Department", type: "organization" },
+        ],
+      }),
+      makeArticle("c", "", {
+        entities: [
+          { name: "State Department", type: "organization" },
+          { name: "U.S.", type: "place" },
+        ],
+      }),
       makeArticle("d", "", { entities: [{ name: "US", type: "place" }] }),
     ]);
     expect(orgs.records.filter((x) => x.type === "organization")).toHaveLength(2);
@@ -94,7 +120,11 @@ describe("resolveEntities", () => {
 
 describe("names", () => {
   it("drops titles and keeps initials apart", () => {
-    expect(parsePersonName("Russian Foreign Minister Sergey V. Lavrov")).toEqual({ first: "Sergey", middle: ["V."], last: "Lavrov" });
+    expect(parsePersonName("Russian Foreign Minister Sergey V. Lavrov")).toEqual({
+      first: "Sergey",
+      middle: ["V."],
+      last: "Lavrov",
+    });
     expect(parsePersonName("Mr. Blinken")).toEqual({ first: null, middle: [], last: "Blinken" });
   });
 

@@ -1,6 +1,16 @@
 import type { Article, Entity, EntityType } from "../schema/article.ts";
 import type { Discrepancy, EntityRecord, SourceRef } from "../schema/story.ts";
-import { acronym, firstNamesCompatible, fold, memo, NICKNAMES as NICK, orgKey, parsePersonName, translitKey, type PersonName } from "./names.ts";
+import {
+  acronym,
+  firstNamesCompatible,
+  fold,
+  memo,
+  NICKNAMES as NICK,
+  orgKey,
+  parsePersonName,
+  translitKey,
+  type PersonName,
+} from "./names.ts";
 
 /** `acronym`, memoised: every organization and place of a batch asks for the acronyms of all its names. */
 const acronymKey = memo(acronym);
@@ -81,13 +91,17 @@ class UnionFind {
  * const { records } = resolveEntities(articles);
  * records.find((r) => r.name === "Sergey V. Lavrov")?.aliases // ["Sergei Lavrov", "Mr. Lavrov", ...]
  */
-export function resolveEntities(articles: Article[], opts: { groupOf?: (articleId: string) => string | undefined } = {}): EntityResolution {
+export function resolveEntities(
+  articles: Article[],
+  opts: { groupOf?: (articleId: string) => string | undefined } = {},
+): EntityResolution {
   // A bare surname is only resolved inside its group (its story, in \`fuse\`): "Mr. Brown" in one
   // story is no evidence about "Gordon Brown" in another.
   const scope = (article: string) => opts.groupOf?.(article) ?? "";
   const items: Item[] = [];
   for (const a of articles)
-    for (const e of a.entities) items.push({ article: a.id, entity: e, person: e.type === "person" ? fullestName(e) : null });
+    for (const e of a.entities)
+      items.push({ article: a.id, entity: e, person: e.type === "person" ? fullestName(e) : null });
   const uf = new UnionFind();
   items.forEach(() => uf.add());
 
@@ -113,7 +127,8 @@ export function resolveEntities(articles: Article[], opts: { groupOf?: (articleI
         // Union only when no member of either group conflicts with the other (no chaining J. -> John -> James).
         const ga = reps.filter((m) => uf.find(m) === uf.find(reps[x]));
         const gb = reps.filter((m) => uf.find(m) === uf.find(reps[y]));
-        if (ga.every((m) => gb.every((n) => personCompatible(items[m].person!, items[n].person!)))) uf.union(reps[x], reps[y]);
+        if (ga.every((m) => gb.every((n) => personCompatible(items[m].person!, items[n].person!))))
+          uf.union(reps[x], reps[y]);
       }
 
   // Bare surnames: the only full name with that surname, else the one in the same article.
@@ -176,7 +191,9 @@ export function resolveEntities(articles: Article[], opts: { groupOf?: (articleI
     let id = `ent-${slug(name) || "x"}`;
     for (let k = 2; usedIds.has(id); k++) id = `ent-${slug(name)}-${k}`;
     usedIds.add(id);
-    const aliases = [...new Set(ms.flatMap((m) => [m.entity.name, ...m.entity.aliases]))].filter((n) => n !== name).sort();
+    const aliases = [...new Set(ms.flatMap((m) => [m.entity.name, ...m.entity.aliases]))]
+      .filter((n) => n !== name)
+      .sort();
     const roleMap = new Map<string, { role: string; articles: Set<string> }>();
     for (const m of ms)
       for (const r of new Set([m.entity.role, ...m.entity.roles].filter((x): x is string => !!x))) {
@@ -187,7 +204,8 @@ export function resolveEntities(articles: Article[], opts: { groupOf?: (articleI
       }
     const arts = [...new Set(ms.map((m) => m.article))];
     const mentions: SourceRef[] = [];
-    for (const m of ms) for (const s of m.entity.mentions) mentions.push({ article: m.article, start: s.start, end: s.end });
+    for (const m of ms)
+      for (const s of m.entity.mentions) mentions.push({ article: m.article, start: s.start, end: s.end });
     records.push({
       id,
       name,
@@ -228,7 +246,8 @@ export function resolveEntities(articles: Article[], opts: { groupOf?: (articleI
     if (p && (!type || type === "person")) {
       const k = translitKey(p.last);
       const hits = new Set<string>();
-      for (const rep of sigsBySurname.get(k) ?? []) if (!p.first || personCompatible(p, items[rep].person!)) hits.add(recordOfItem.get(rep)!);
+      for (const rep of sigsBySurname.get(k) ?? [])
+        if (!p.first || personCompatible(p, items[rep].person!)) hits.add(recordOfItem.get(rep)!);
       const bare = bareOwner.get(`${k}\u0000${scope(article)}`);
       if (bare !== undefined) hits.add(recordOfItem.get(bare)!);
       if (hits.size === 1) return [...hits][0];
@@ -267,7 +286,8 @@ function canonicalName(ms: Item[]): string {
     }
     count.set(n, (count.get(n) ?? new Set()).add(m.article));
   }
-  if (count.size === 0) for (const m of ms) count.set(m.entity.name, (count.get(m.entity.name) ?? new Set()).add(m.article));
+  if (count.size === 0)
+    for (const m of ms) count.set(m.entity.name, (count.get(m.entity.name) ?? new Set()).add(m.article));
   const best = rank(spelling)[0]?.[0];
   const pool = best ? new Map([...count].filter(([n]) => spellingOf(n) === best)) : count;
   return rank(pool.size ? pool : count)[0][0];

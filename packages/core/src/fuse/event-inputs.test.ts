@@ -5,7 +5,9 @@ import { articleEventFeatureList } from "../cluster/events.features.ts";
 import { eventAnchor } from "../cluster/events.anchor.ts";
 import { eventInputs } from "./event-inputs.ts";
 
-const { articles } = JSON.parse(readFileSync(new URL("../../fixtures/fuse-golden.json", import.meta.url), "utf8")) as { articles: Article[] };
+const { articles } = JSON.parse(readFileSync(new URL("../../fixtures/fuse-golden.json", import.meta.url), "utf8")) as {
+  articles: Article[];
+};
 const copy = (a: Article): Article => JSON.parse(JSON.stringify(a));
 
 describe("eventInputs", () => {

@@ -28,7 +28,13 @@ function sourceOf(a: Article): Source {
 }
 
 function unchanged(s: Source, a: Article): boolean {
-  if (s.body !== a.body || s.title !== a.title || s.weekday !== a.published.weekday || s.datelinePlace !== (a.dateline?.place ?? null)) return false;
+  if (
+    s.body !== a.body ||
+    s.title !== a.title ||
+    s.weekday !== a.published.weekday ||
+    s.datelinePlace !== (a.dateline?.place ?? null)
+  )
+    return false;
   if (s.entities.length !== a.entities.length) return false;
   for (let i = 0; i < s.entities.length; i++) {
     const x = s.entities[i];

@@ -11,7 +11,14 @@ type NumberSpec = Pick<NumberClaim, "text" | "value" | "subject"> & Partial<Numb
 export function makeArticle(
   id: string,
   body: string,
-  spec: { title?: string | null; stated?: string | null; weekday?: string | null; entities?: EntitySpec[]; quotes?: QuoteSpec[]; numbers?: NumberSpec[] } = {},
+  spec: {
+    title?: string | null;
+    stated?: string | null;
+    weekday?: string | null;
+    entities?: EntitySpec[];
+    quotes?: QuoteSpec[];
+    numbers?: NumberSpec[];
+  } = {},
 ): Article {
   const at = (text: string) => Math.max(0, body.indexOf(text));
   return Article.parse({

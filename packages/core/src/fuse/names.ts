@@ -18,28 +18,112 @@ export function memo<T>(fn: (s: string) => T, max = 50_000): (s: string) => T {
 }
 
 const HONORIFICS = new Set([
-  "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "rev", "prof", "president", "vice", "prime", "minister", "secretary",
-  "sen", "senator", "rep", "gov", "governor", "gen", "general", "col", "lt", "capt", "sgt", "chancellor", "king", "queen", "prince",
-  "princess", "pope", "judge", "justice", "mayor", "ambassador", "spokesman", "spokeswoman", "spokesperson", "chief", "foreign",
-  "defense", "defence", "state", "u.s", "us", "former", "deputy", "acting", "coach", "officer", "detective", "sheriff", "premier",
+  "mr",
+  "mrs",
+  "ms",
+  "miss",
+  "dr",
+  "sir",
+  "dame",
+  "lord",
+  "lady",
+  "rev",
+  "prof",
+  "president",
+  "vice",
+  "prime",
+  "minister",
+  "secretary",
+  "sen",
+  "senator",
+  "rep",
+  "gov",
+  "governor",
+  "gen",
+  "general",
+  "col",
+  "lt",
+  "capt",
+  "sgt",
+  "chancellor",
+  "king",
+  "queen",
+  "prince",
+  "princess",
+  "pope",
+  "judge",
+  "justice",
+  "mayor",
+  "ambassador",
+  "spokesman",
+  "spokeswoman",
+  "spokesperson",
+  "chief",
+  "foreign",
+  "defense",
+  "defence",
+  "state",
+  "u.s",
+  "us",
+  "former",
+  "deputy",
+  "acting",
+  "coach",
+  "officer",
+  "detective",
+  "sheriff",
+  "premier",
 ]);
 const SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv"]);
 const PARTICLES = new Set(["de", "van", "von", "der", "da", "di", "du", "la", "le", "bin", "al", "el", "ibn"]);
 
 /** Nicknames and short forms that name the same person ("Joe Biden" is "Joseph R. Biden"). */
 export const NICKNAMES: Record<string, string> = {
-  joe: "joseph", bill: "william", will: "william", bob: "robert", rob: "robert", mike: "michael", jim: "james", jimmy: "james",
-  tony: "anthony", tom: "thomas", dick: "richard", rick: "richard", dan: "daniel", dave: "david", chris: "christopher",
-  nick: "nicholas", alex: "alexander", sasha: "alexander", liz: "elizabeth", beth: "elizabeth", kate: "katherine",
-  jen: "jennifer", jenny: "jennifer", ben: "benjamin", ed: "edward", ted: "edward", sam: "samuel", steve: "steven",
-  stephen: "steven", jon: "jonathan", matt: "matthew", andy: "andrew", pat: "patrick", mo: "maurice",
+  joe: "joseph",
+  bill: "william",
+  will: "william",
+  bob: "robert",
+  rob: "robert",
+  mike: "michael",
+  jim: "james",
+  jimmy: "james",
+  tony: "anthony",
+  tom: "thomas",
+  dick: "richard",
+  rick: "richard",
+  dan: "daniel",
+  dave: "david",
+  chris: "christopher",
+  nick: "nicholas",
+  alex: "alexander",
+  sasha: "alexander",
+  liz: "elizabeth",
+  beth: "elizabeth",
+  kate: "katherine",
+  jen: "jennifer",
+  jenny: "jennifer",
+  ben: "benjamin",
+  ed: "edward",
+  ted: "edward",
+  sam: "samuel",
+  steve: "steven",
+  stephen: "steven",
+  jon: "jonathan",
+  matt: "matthew",
+  andy: "andrew",
+  pat: "patrick",
+  mo: "maurice",
 };
 
 /** Strips accents and folds quotes so "Zelenskyy’s" and "Zelenskyy's" compare equal. */
 export function fold(s: string): string {
   // ASCII other than the backtick has nothing to fold (NFD leaves ASCII as it is): most names and quotes.
   if (!/[^\x00-\x5f\x61-\x7f]/.test(s)) return s;
-  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[’‘`´]/g, "'").replace(/[‐-―]/g, "-");
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[‐-―]/g, "-");
 }
 
 /**
@@ -87,8 +171,10 @@ export const parsePersonName = memo(function parsePersonName(name: string): Pers
   let lastTitle = -1;
   tokens.slice(0, -1).forEach((t, i) => isTitle(t) && (lastTitle = i));
   if (lastTitle >= 0) tokens = tokens.slice(lastTitle + 1);
-  while (tokens.length > 1 && (HONORIFICS.has(tokens[0].toLowerCase().replace(/\.$/, "")) || /^[a-z]/.test(tokens[0]))) tokens = tokens.slice(1);
-  while (tokens.length > 1 && SUFFIXES.has(tokens[tokens.length - 1].toLowerCase().replace(/\.$/, ""))) tokens = tokens.slice(0, -1);
+  while (tokens.length > 1 && (HONORIFICS.has(tokens[0].toLowerCase().replace(/\.$/, "")) || /^[a-z]/.test(tokens[0])))
+    tokens = tokens.slice(1);
+  while (tokens.length > 1 && SUFFIXES.has(tokens[tokens.length - 1].toLowerCase().replace(/\.$/, "")))
+    tokens = tokens.slice(0, -1);
   if (tokens.length === 0) return null;
   if (tokens.length === 1) return { first: null, middle: [], last: tokens[0] };
   // "Ludwig van Beethoven": particles belong to the surname.
@@ -133,7 +219,9 @@ export const orgKey = memo(function orgKey(name: string): string {
  * @example acronym("North Atlantic Treaty Organization") // "nato"
  */
 export function acronym(name: string): string | null {
-  const words = fold(name).split(/[\s-]+/).filter((w) => w && !ORG_STOP.has(w.toLowerCase()));
+  const words = fold(name)
+    .split(/[\s-]+/)
+    .filter((w) => w && !ORG_STOP.has(w.toLowerCase()));
   if (words.length < 2) return null;
   return words.map((w) => w[0].toLowerCase()).join("");
 }

@@ -14,9 +14,15 @@ const arts = [
       ],
     },
   ),
-  makeArticle("002", "With more than 100,000 Russian troops amassed near the Ukrainian border, many fear Moscow is preparing to invade.", {
-    numbers: [{ text: "more than 100,000 Russian troops", value: 100000, qualifier: "more than", subject: "Russian troops" }],
-  }),
+  makeArticle(
+    "002",
+    "With more than 100,000 Russian troops amassed near the Ukrainian border, many fear Moscow is preparing to invade.",
+    {
+      numbers: [
+        { text: "more than 100,000 Russian troops", value: 100000, qualifier: "more than", subject: "Russian troops" },
+      ],
+    },
+  ),
   makeArticle("003", "Ukraine says Russia has massed more than 90,000 troops near its longstanding shared border.", {
     stated: "2021-12-02",
     numbers: [{ text: "more than 90,000 troops", value: 90000, qualifier: "more than", subject: "troops" }],
@@ -40,8 +46,16 @@ describe("groupNumbers", () => {
     expect(discrepancies).toHaveLength(1);
     const d = discrepancies[0];
     expect(d.about).toBe("Russian troops");
-    expect(d.values.map((v) => v.value).sort()).toEqual(["100,000", "more than 100,000", "more than 90,000", "nearly 100,000"]);
-    expect(d.values.find((v) => v.value === "more than 90,000")).toMatchObject({ articles: ["003"], dates: ["2021-12-02"] });
+    expect(d.values.map((v) => v.value).sort()).toEqual([
+      "100,000",
+      "more than 100,000",
+      "more than 90,000",
+      "nearly 100,000",
+    ]);
+    expect(d.values.find((v) => v.value === "more than 90,000")).toMatchObject({
+      articles: ["003"],
+      dates: ["2021-12-02"],
+    });
   });
 
   it("does not set far-apart figures about one subject against each other, nor bare measures", () => {
@@ -54,7 +68,12 @@ describe("groupNumbers", () => {
       }),
       makeArticle("b", "An estimated 1,500 Somali pirates operate in the gulf. The ship sailed 120 miles.", {
         numbers: [
-          { text: "An estimated 1,500 Somali pirates", value: 1500, qualifier: "an estimated", subject: "Somali pirates" },
+          {
+            text: "An estimated 1,500 Somali pirates",
+            value: 1500,
+            qualifier: "an estimated",
+            subject: "Somali pirates",
+          },
           { text: "120 miles", value: 120, subject: "miles" },
         ],
       }),

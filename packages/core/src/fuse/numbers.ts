@@ -11,7 +11,22 @@ interface Item {
   key: string | null;
 }
 
-const GENERIC_HEADS = new Set(["", "percent", "people", "times", "year", "years", "day", "days", "p", "a", "am", "pm", "just", "past"]);
+const GENERIC_HEADS = new Set([
+  "",
+  "percent",
+  "people",
+  "times",
+  "year",
+  "years",
+  "day",
+  "days",
+  "p",
+  "a",
+  "am",
+  "pm",
+  "just",
+  "past",
+]);
 /**
  * Measures rather than subjects: "10 feet", "23 games", "15 points" in two articles are rarely the
  * same quantity, so they form a discrepancy only when a qualifier names what they measure. Seen as
@@ -25,7 +40,9 @@ const GENERIC_HEADS = new Set(["", "percent", "people", "times", "year", "years"
 export const SAME_QUANTITY_RATIO = 1.5;
 
 const MEASURES = new Set(
-  "foot feet yard meter metre mile kilometer kilometre km inch minute hour second week month game season point goal time degree pound kilogram kg ton tonne mph percent dollar".split(" "),
+  "foot feet yard meter metre mile kilometer kilometre km inch minute hour second week month game season point goal time degree pound kilogram kg ton tonne mph percent dollar".split(
+    " ",
+  ),
 );
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
@@ -36,7 +53,7 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 
 function stem(w: string): string {
   const l = w.toLowerCase();
-  if (l.length > 4 && l.endsWith("ies")) return l.slice(0, -3) + "y";
+  if (l.length > 4 && l.endsWith("ies")) return `${l.slice(0, -3)}y`;
   if (l.length > 3 && l.endsWith("s") && !l.endsWith("ss")) return l.slice(0, -1);
   return l;
 }
@@ -48,7 +65,9 @@ function parseSubject(subject: string): { head: string; qualifiers: string[] } {
     .filter(Boolean);
   // The head noun is the first lower-case word after the qualifiers ("Russian troops near the border" -> troops).
   const headWord = words.find((w) => /^[a-z]/.test(w) && w.length > 2) ?? words[words.length - 1] ?? "";
-  const qualifiers = words.filter((w) => /^[A-Z]/.test(w) && w.length > 2 && words.indexOf(w) < words.indexOf(headWord)).map((w) => w.toLowerCase().slice(0, 5));
+  const qualifiers = words
+    .filter((w) => /^[A-Z]/.test(w) && w.length > 2 && words.indexOf(w) < words.indexOf(headWord))
+    .map((w) => w.toLowerCase().slice(0, 5));
   return { head: stem(headWord), qualifiers };
 }
 
@@ -115,7 +134,9 @@ export function groupNumbers(
       }
     }
     if (!best) {
-      const support = new Map(options.map((k) => [k, new Set(sameHead.filter((o) => o.key === k).map((o) => o.article.id)).size]));
+      const support = new Map(
+        options.map((k) => [k, new Set(sameHead.filter((o) => o.key === k).map((o) => o.article.id)).size]),
+      );
       best = options.sort((a, b) => support.get(b)! - support.get(a)! || a.localeCompare(b))[0];
     }
     it.key = best;

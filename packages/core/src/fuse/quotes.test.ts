@@ -16,12 +16,25 @@ describe("groupQuotes", () => {
     const a = makeArticle(
       "000",
       "He said those could include “high-impact economic measures that we’ve refrained from taking in the past,” but declined.",
-      { entities: [blinken], quotes: [{ text: "high-impact economic measures that we’ve refrained from taking in the past,", speaker: "Antony Blinken", partial: true }] },
+      {
+        entities: [blinken],
+        quotes: [
+          {
+            text: "high-impact economic measures that we’ve refrained from taking in the past,",
+            speaker: "Antony Blinken",
+            partial: true,
+          },
+        ],
+      },
     );
-    const b = makeArticle("001", 'Blinken said the administration was prepared to impose "high-impact economic measures" that it has withheld.', {
-      entities: [blinken],
-      quotes: [{ text: "high-impact economic measures", speaker: "Blinken", partial: true }],
-    });
+    const b = makeArticle(
+      "001",
+      'Blinken said the administration was prepared to impose "high-impact economic measures" that it has withheld.',
+      {
+        entities: [blinken],
+        quotes: [{ text: "high-impact economic measures", speaker: "Blinken", partial: true }],
+      },
+    );
     const q = group([a, b]);
     expect(q).toHaveLength(1);
     expect(q[0].articles).toEqual(["000", "001"]);
@@ -32,11 +45,21 @@ describe("groupQuotes", () => {
   it("groups near-variants of one statement by the same speaker (002 and 004)", () => {
     const a = makeArticle("002", "x", {
       entities: [blinken],
-      quotes: [{ text: "if that proves impossible, and Russia decides to pursue aggression against Ukraine, to a united, swift and severe response.", speaker: "Antony Blinken" }],
+      quotes: [
+        {
+          text: "if that proves impossible, and Russia decides to pursue aggression against Ukraine, to a united, swift and severe response.",
+          speaker: "Antony Blinken",
+        },
+      ],
     });
     const b = makeArticle("004", "x", {
       entities: [blinken],
-      quotes: [{ text: "that they will be met with a swift, severe united response from the U.S, and our allies and partners.", speaker: "Antony Blinken" }],
+      quotes: [
+        {
+          text: "that they will be met with a swift, severe united response from the U.S, and our allies and partners.",
+          speaker: "Antony Blinken",
+        },
+      ],
     });
     const q = group([a, b]);
     expect(q).toHaveLength(1);
@@ -54,7 +77,13 @@ describe("groupQuotes", () => {
         { text: "there are no minor incursions", speaker: "Volodymyr Zelenskiy" },
       ],
     });
-    const b = makeArticle("b", "x", { entities: [biden], quotes: [{ text: "minor incursion.", speaker: null }, { text: "minor incursion", speaker: "Joe Biden" }] });
+    const b = makeArticle("b", "x", {
+      entities: [biden],
+      quotes: [
+        { text: "minor incursion.", speaker: null },
+        { text: "minor incursion", speaker: "Joe Biden" },
+      ],
+    });
     const q = group([a, b]);
     const minor = q.find((r) => r.text.startsWith("minor incursion"));
     expect(minor?.articles).toEqual(["a", "b"]);

@@ -207,7 +207,8 @@ export function groupQuotes(articles: Article[], entities: EntityResolution, idP
   // Statements are the connected components of the pairs that match, whatever order the pairs are
   // tried in, so a big speaker bucket only tries the pairs that can match.
   for (const [key, members] of buckets)
-    if (key.startsWith("s:") && members.length > SMALL_BUCKET) for (const [x, y] of candidatePairs(members.map((i) => items[i]))) compare(members[x], members[y]);
+    if (key.startsWith("s:") && members.length > SMALL_BUCKET)
+      for (const [x, y] of candidatePairs(members.map((i) => items[i]))) compare(members[x], members[y]);
     else for (let x = 0; x < members.length; x++) for (let y = 0; y < x; y++) compare(members[x], members[y]);
 
   const groups = new Map<number, number[]>();
@@ -217,7 +218,9 @@ export function groupQuotes(articles: Article[], entities: EntityResolution, idP
     else groups.set(find(i), [i]);
   });
   const speakerName = (it: Item) =>
-    it.speakerRecord ? (entities.records[entities.index.get(it.speakerRecord) ?? -1]?.name ?? it.quote.speaker) : it.quote.speaker;
+    it.speakerRecord
+      ? (entities.records[entities.index.get(it.speakerRecord) ?? -1]?.name ?? it.quote.speaker)
+      : it.quote.speaker;
   return [...groups.values()]
     .sort((a, b) => a[0] - b[0])
     .map((members, n) => {
@@ -230,7 +233,9 @@ export function groupQuotes(articles: Article[], entities: EntityResolution, idP
         if (m.quote.text.length > slot.text.length) slot.text = m.quote.text;
         byNorm.set(m.norm, slot);
       }
-      const ranked = [...byNorm.values()].sort((a, b) => b.articles.size - a.articles.size || b.text.length - a.text.length);
+      const ranked = [...byNorm.values()].sort(
+        (a, b) => b.articles.size - a.articles.size || b.text.length - a.text.length,
+      );
       const withSpeaker = ms.find((m) => m.speakerRecord) ?? ms.find((m) => m.quote.speaker) ?? ms[0];
       return {
         id: `${idPrefix}${n + 1}`,
@@ -238,7 +243,12 @@ export function groupQuotes(articles: Article[], entities: EntityResolution, idP
         speaker: speakerName(withSpeaker) ?? null,
         speakerEntity: withSpeaker.speakerRecord,
         articles: [...new Set(ms.map((m) => m.article))],
-        occurrences: ms.map((m) => ({ article: m.article, text: m.quote.text, start: m.quote.start, end: m.quote.end })),
+        occurrences: ms.map((m) => ({
+          article: m.article,
+          text: m.quote.text,
+          start: m.quote.start,
+          end: m.quote.end,
+        })),
         variants: ranked.slice(1).map((r) => tidy(r.text)),
       };
     });

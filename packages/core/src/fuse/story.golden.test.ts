@@ -29,7 +29,10 @@ function summary(f: FusedStory) {
     sha1: sha1(f),
     story: f.story,
     entities: f.entities.map(brief),
-    quotes: f.quotes.map(({ occurrences, ...q }) => ({ ...q, occurrences: occurrences.map((o) => `${o.article} ${o.start}-${o.end}`) })),
+    quotes: f.quotes.map(({ occurrences, ...q }) => ({
+      ...q,
+      occurrences: occurrences.map((o) => `${o.article} ${o.start}-${o.end}`),
+    })),
     published: f.articles.map((a) => `${a.id} ${JSON.stringify(a.published)}`),
   };
 }
@@ -37,13 +40,18 @@ function summary(f: FusedStory) {
 /** One array element per line: diffs point at the record that changed. */
 function lines(x: unknown): string {
   if (Array.isArray(x)) return x.length ? `[\n${x.map((v) => JSON.stringify(v)).join(",\n")}\n]` : "[]";
-  if (x && typeof x === "object") return `{\n${Object.entries(x).map(([k, v]) => `${JSON.stringify(k)}: ${lines(v)}`).join(",\n")}\n}`;
+  if (x && typeof x === "object")
+    return `{\n${Object.entries(x)
+      .map(([k, v]) => `${JSON.stringify(k)}: ${lines(v)}`)
+      .join(",\n")}\n}`;
   return JSON.stringify(x);
 }
 
 describe("fuseStory on the golden fixture", () => {
   it("fuses each topic-sized story exactly as recorded", async () => {
-    const out = Object.fromEntries(Object.keys(fixture.stories).map((name) => [name, summary(fuseStory(`story-${name}`, story(name)))]));
+    const out = Object.fromEntries(
+      Object.keys(fixture.stories).map((name) => [name, summary(fuseStory(`story-${name}`, story(name)))]),
+    );
     await expect(lines(out)).toMatchFileSnapshot("../../fixtures/fuse-golden.per-story.expected.json");
   });
 
@@ -53,12 +61,16 @@ describe("fuseStory on the golden fixture", () => {
   });
 
   it("fuses stories against entities resolved over the whole batch exactly as recorded", async () => {
-    const groupOf = new Map(Object.entries(fixture.stories).flatMap(([name, ids]) => ids.map((id) => [id, name] as const)));
-    const entities = resolveEntities(fixture.articles, { groupOf: (id) => groupOf.get(id) });
-    const out = Object.fromEntries(Object.keys(fixture.stories).map((name) => [name, { sha1: sha1(fuseStory(name, story(name), { entities })) }]));
-    await expect(lines({ records: entities.records.map(brief), spellings: entities.spellings, stories: out })).toMatchFileSnapshot(
-      "../../fixtures/fuse-golden.batch.expected.json",
+    const groupOf = new Map(
+      Object.entries(fixture.stories).flatMap(([name, ids]) => ids.map((id) => [id, name] as const)),
     );
+    const entities = resolveEntities(fixture.articles, { groupOf: (id) => groupOf.get(id) });
+    const out = Object.fromEntries(
+      Object.keys(fixture.stories).map((name) => [name, { sha1: sha1(fuseStory(name, story(name), { entities })) }]),
+    );
+    await expect(
+      lines({ records: entities.records.map(brief), spellings: entities.spellings, stories: out }),
+    ).toMatchFileSnapshot("../../fixtures/fuse-golden.batch.expected.json");
   });
 
   it("leaves its input articles untouched", () => {

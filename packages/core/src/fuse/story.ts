@@ -43,7 +43,10 @@ export function fuseStory(storyId: string, articles: Article[], opts: FuseStoryO
       const r = entities.recordOf(a.id, e.id);
       if (r) storyEntityIdSet.add(r);
     }
-  const storyEntities = [...storyEntityIdSet].map((id) => entities.index.get(id)!).sort((x, y) => x - y).map((i) => entities.records[i]);
+  const storyEntities = [...storyEntityIdSet]
+    .map((id) => entities.index.get(id)!)
+    .sort((x, y) => x - y)
+    .map((i) => entities.records[i]);
   const storyEntityIds = new Set(storyEntities.map((r) => r.id));
   const spellingIndex = spellingsByRecord(entities.spellings);
   const spellings: Discrepancy[] = [...storyEntityIds]
@@ -54,7 +57,9 @@ export function fuseStory(storyId: string, articles: Article[], opts: FuseStoryO
       ...d,
       id: `${d.id}@${storyId}`,
       story: storyId,
-      values: d.values.map((v) => ({ ...v, articles: v.articles.filter((a) => ids.has(a)) })).filter((v) => v.articles.length),
+      values: d.values
+        .map((v) => ({ ...v, articles: v.articles.filter((a) => ids.has(a)) }))
+        .filter((v) => v.articles.length),
     }))
     .filter((d) => d.values.length >= 2);
   const discrepancies = [...numbers.discrepancies, ...spellings, ...timeline.discrepancies];
@@ -117,7 +122,8 @@ function storyTitle(articles: Article[], firstEvent: string[], dateOf: Map<strin
   const position = new Map<Article, number>();
   for (let i = articles.length - 1; i >= 0; i--) position.set(articles[i], i);
   const ranked = (pool.length ? pool : withTitle).sort(
-    (a, b) => (dateOf.get(a.id) ?? "9999").localeCompare(dateOf.get(b.id) ?? "9999") || position.get(a)! - position.get(b)!,
+    (a, b) =>
+      (dateOf.get(a.id) ?? "9999").localeCompare(dateOf.get(b.id) ?? "9999") || position.get(a)! - position.get(b)!,
   );
   return ranked[0]?.title ?? articles.find((a) => a.title)?.title ?? null;
 }

@@ -31,7 +31,14 @@ export function effectiveDate(a: Article): string | null {
   return a.published.inferred ?? null;
 }
 
-const NOUNS: Record<string, string> = { met: "meeting", meet: "meeting", meets: "meeting", spoke: "talks", speak: "talks", talk: "talks" };
+const NOUNS: Record<string, string> = {
+  met: "meeting",
+  meet: "meeting",
+  meets: "meeting",
+  spoke: "talks",
+  speak: "talks",
+  talk: "talks",
+};
 
 /**
  * "meeting in Stockholm" when a lead names a meeting-like happening and its place; otherwise the
@@ -39,10 +46,12 @@ const NOUNS: Record<string, string> = { met: "meeting", meet: "meeting", meets: 
  */
 function eventLabel(anchors: EventAnchor[], place: string | null, titles: (string | null)[]): string {
   for (const a of anchors) {
-    const m = a.sentence?.match(/\b(meet(?:s|ing)?|met|talks?|summit|conference|ministerial|negotiations|ceremony|rally)\b/i);
+    const m = a.sentence?.match(
+      /\b(meet(?:s|ing)?|met|talks?|summit|conference|ministerial|negotiations|ceremony|rally)\b/i,
+    );
     if (m && place) return `${NOUNS[m[1].toLowerCase()] ?? m[1].toLowerCase()} in ${place}`;
   }
-  const title = titles.find((t) => t && t.trim());
+  const title = titles.find((t) => t?.trim());
   if (title) return title.trim();
   return place ? `events in ${place}` : "event";
 }
@@ -97,7 +106,9 @@ export function buildTimeline(storyId: string, input: Article[], entities: Entit
   // reported event has the announced place.
   for (const d of drafts) {
     if (d.reporters.length || !d.place) continue;
-    const target = drafts.find((o) => o !== d && o.reporters.length && o.place?.toLowerCase() === d.place!.toLowerCase());
+    const target = drafts.find(
+      (o) => o !== d && o.reporters.length && o.place?.toLowerCase() === d.place!.toLowerCase(),
+    );
     if (target) {
       target.announcers.push(...d.announcers);
       d.announcers = [];
@@ -106,17 +117,24 @@ export function buildTimeline(storyId: string, input: Article[], entities: Entit
   const live = drafts.filter((d) => d.reporters.length || d.announcers.length);
 
   // Only `published` is written below; everything else the copies share with the input.
-  const articles = new Map(input.map((a) => [a.id, { ...a, published: { ...a.published, conflicts: [...a.published.conflicts] } }]));
+  const articles = new Map(
+    input.map((a) => [a.id, { ...a, published: { ...a.published, conflicts: [...a.published.conflicts] } }]),
+  );
   const discrepancies: Discrepancy[] = [];
   const events: EventRecord[] = live.map((d) => {
     const reporters = d.reporters.length ? d.reporters : d.announcers;
-    const stated = reporters.filter((a) => a.published.stated && a.published.conflicts.length === 0).map((a) => a.published.stated!);
+    const stated = reporters
+      .filter((a) => a.published.stated && a.published.conflicts.length === 0)
+      .map((a) => a.published.stated!);
     const counts = new Map<string, number>();
     for (const s of stated) counts.set(s, (counts.get(s) ?? 0) + 1);
     // The most common stated date resists one wrong date; reports a few days before it are the
     // first ones, and an event happens no later than its first report.
-    const mode = d.reporters.length ? ([...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null) : null;
-    const date = mode && (stated.filter((x) => x <= mode && daysBetween(x, mode) <= FIRST_REPORT_WINDOW_DAYS).sort()[0] ?? mode);
+    const mode = d.reporters.length
+      ? ([...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null)
+      : null;
+    const date =
+      mode && (stated.filter((x) => x <= mode && daysBetween(x, mode) <= FIRST_REPORT_WINDOW_DAYS).sort()[0] ?? mode);
     const members = [...d.reporters, ...d.announcers];
     const personCount = new Map<string, number>();
     for (const a of members)
@@ -143,14 +161,16 @@ export function buildTimeline(storyId: string, input: Article[], entities: Entit
         } else if (a.published.stated !== date) {
           const lag = daysBetween(date, a.published.stated);
           // One day of slack either way: time zones put a same-day report on the day before.
-          if (lag < -1 || (named && lag > MAX_REPORT_LAG_DAYS)) flag(out, date, datedBy, lag < 0 ? "before" : "long after");
+          if (lag < -1 || (named && lag > MAX_REPORT_LAG_DAYS))
+            flag(out, date, datedBy, lag < 0 ? "before" : "long after");
         }
       }
       for (const a of d.announcers) {
         const out = articles.get(a.id)!;
         // Slack for a report the lead misreads as an announcement ("will meet again"): only a date
         // well after the event contradicts announcing it.
-        if (a.published.stated && daysBetween(date, a.published.stated) > MAX_REPORT_LAG_DAYS) flag(out, date, datedBy, "announcing");
+        if (a.published.stated && daysBetween(date, a.published.stated) > MAX_REPORT_LAG_DAYS)
+          flag(out, date, datedBy, "announcing");
       }
     }
     return {

@@ -53,17 +53,15 @@ describe("tagsToSpans", () => {
       { start: 2, end: 3, type: "PER" },
       { start: 5, end: 8, type: "MISC" },
     ];
-    for (const scheme of ["IOB1", "IOB2", "BILOU"] as const) expect(tagsToSpans(spansToTags(spans, 9, scheme))).toEqual(spans);
+    for (const scheme of ["IOB1", "IOB2", "BILOU"] as const)
+      expect(tagsToSpans(spansToTags(spans, 9, scheme))).toEqual(spans);
     expect(spansToTags(spans, 9, "IOB1").slice(0, 4)).toEqual(["I-PER", "I-PER", "B-PER", "O"]);
   });
 });
 
 describe("scoreNer", () => {
   it("counts exact span and type matches per type", () => {
-    const s = scoreNer(
-      [["I-PER", "I-PER", "O", "I-LOC", "I-ORG"]],
-      [["B-PER", "I-PER", "O", "B-ORG", "B-ORG"]],
-    );
+    const s = scoreNer([["I-PER", "I-PER", "O", "I-LOC", "I-ORG"]], [["B-PER", "I-PER", "O", "B-ORG", "B-ORG"]]);
     expect(s.overall).toMatchObject({ gold: 3, predicted: 3, correct: 2 });
     expect(s.byType.LOC).toMatchObject({ gold: 1, predicted: 0, correct: 0, recall: 0 });
     expect(s.byType.ORG.precision).toBe(0.5);

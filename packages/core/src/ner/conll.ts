@@ -55,9 +55,14 @@ export function parseConll(text: string, input = "<conll>"): Result<ConllDocumen
     }
     const tag = cols.length > 1 ? cols[cols.length - 1] : "O";
     if (tag !== "O" && !/^([BIES]-)?[A-Za-z]+$/.test(tag)) {
-      return err("input_malformed", `${input} line ${n + 1}: "${tag}" is not an IOB tag (expected O, I-PER, B-LOC, ...)`, input, {
-        line: n + 1,
-      });
+      return err(
+        "input_malformed",
+        `${input} line ${n + 1}: "${tag}" is not an IOB tag (expected O, I-PER, B-LOC, ...)`,
+        input,
+        {
+          line: n + 1,
+        },
+      );
     }
     cur.tokens.push(cols[0]);
     cur.tags.push(tag);
@@ -209,7 +214,12 @@ export function scoreNer(gold: readonly (readonly string[])[], pred: readonly (r
     }
   }
   const byType: Record<string, PRF> = {};
-  const types = [...ENTITY_TYPES, ...Object.keys({ ...g, ...p }).filter((t) => !(ENTITY_TYPES as readonly string[]).includes(t)).sort()];
+  const types = [
+    ...ENTITY_TYPES,
+    ...Object.keys({ ...g, ...p })
+      .filter((t) => !(ENTITY_TYPES as readonly string[]).includes(t))
+      .sort(),
+  ];
   for (const t of types) byType[t] = prf(c[t] ?? 0, g[t] ?? 0, p[t] ?? 0);
   return { overall: prf(C, G, P), byType, tokens, tokenAccuracy: tokens ? tokOk / tokens : 0 };
 }

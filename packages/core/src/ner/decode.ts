@@ -86,12 +86,15 @@ export function viterbi(
   }
   const NEG = -1e300;
   const { prevs, prevStart } = ts;
-  const sc = scratch, bk = back;
+  const sc = scratch,
+    bk = back;
   for (let c = 0; c < K; c++) sc[c] = ts.start[c] ? startW[c] + em[c] : NEG;
   for (let t = 1; t < n; t++) {
-    const base = t * K, pbase = base - K;
+    const base = t * K,
+      pbase = base - K;
     for (let c = 0; c < K; c++) {
-      let best = NEG, arg = 0;
+      let best = NEG,
+        arg = 0;
       for (let q = prevStart[c]; q < prevStart[c + 1]; q++) {
         const p = prevs[q];
         const v = sc[pbase + p] + trans[p * K + c];
@@ -101,7 +104,8 @@ export function viterbi(
       bk[base + c] = arg;
     }
   }
-  let best = NEG, arg = 0;
+  let best = NEG,
+    arg = 0;
   const last = (n - 1) * K;
   for (let c = 0; c < K; c++) {
     if (!ts.end[c]) continue;

@@ -36,12 +36,39 @@ export interface DocFeatures {
 }
 
 // Template ids; any distinct constants work, they only seed the hash.
-const T_BIAS = 1, T_W = 2, T_L = 3, T_SL = 4, T_SS = 5, T_PRE = 6, T_SUF = 10;
-const T_LM1 = 20, T_LP1 = 21, T_LM2 = 22, T_LP2 = 23, T_SSM1 = 24, T_SSP1 = 25;
-const T_SS_M1_0 = 26, T_SS_0_P1 = 27, T_SS_3 = 28, T_L_M1_0 = 29, T_L_0_P1 = 30;
-const T_HEAD = 31, T_POS = 32, T_SENTIDX = 33, T_SENTLEN = 34, T_HEAD_L = 35;
-const T_DOC1 = 40, T_DOC2 = 41, T_DOC3 = 42, T_AGGP = 43, T_AGGN = 44;
-const T_GAZ = 50, T_GAZMAJ = 51, T_GAZCAP = 52, T_WM1 = 53, T_WP1 = 54;
+const T_BIAS = 1,
+  T_W = 2,
+  T_L = 3,
+  T_SL = 4,
+  T_SS = 5,
+  T_PRE = 6,
+  T_SUF = 10;
+const T_LM1 = 20,
+  T_LP1 = 21,
+  T_LM2 = 22,
+  T_LP2 = 23,
+  T_SSM1 = 24,
+  T_SSP1 = 25;
+const T_SS_M1_0 = 26,
+  T_SS_0_P1 = 27,
+  T_SS_3 = 28,
+  T_L_M1_0 = 29,
+  T_L_0_P1 = 30;
+const T_HEAD = 31,
+  T_POS = 32,
+  T_SENTIDX = 33,
+  T_SENTLEN = 34,
+  T_HEAD_L = 35;
+const T_DOC1 = 40,
+  T_DOC2 = 41,
+  T_DOC3 = 42,
+  T_AGGP = 43,
+  T_AGGN = 44;
+const T_GAZ = 50,
+  T_GAZMAJ = 51,
+  T_GAZCAP = 52,
+  T_WM1 = 53,
+  T_WP1 = 54;
 
 // Module-local bindings: under tsx/CommonJS interop an imported function is read through a
 // getter on every call, which cost a quarter of the tagging time in profiles.
@@ -54,15 +81,30 @@ const MAX_AGG = 4;
 
 // Per-token scratch, grown as needed and reused across documents (the tagger is single-threaded).
 let cap = 0;
-let W = new Int32Array(0), L = new Int32Array(0), SL = new Int32Array(0), SS = new Int32Array(0);
-let PRE = new Int32Array(0), SUF = new Int32Array(0), FLAGS = new Uint8Array(0), LEN = new Uint16Array(0);
-const F_UPPER1 = 1, F_ALLUP = 2, F_LOWER1 = 4, F_LETTER = 8;
+let W = new Int32Array(0),
+  L = new Int32Array(0),
+  SL = new Int32Array(0),
+  SS = new Int32Array(0);
+let PRE = new Int32Array(0),
+  SUF = new Int32Array(0),
+  FLAGS = new Uint8Array(0),
+  LEN = new Uint16Array(0);
+const F_UPPER1 = 1,
+  F_ALLUP = 2,
+  F_LOWER1 = 4,
+  F_LETTER = 8;
 
 function ensure(n: number): void {
   if (n <= cap) return;
   cap = Math.max(n, cap * 2, 1024);
-  W = new Int32Array(cap); L = new Int32Array(cap); SL = new Int32Array(cap); SS = new Int32Array(cap);
-  PRE = new Int32Array(cap * 4); SUF = new Int32Array(cap * 4); FLAGS = new Uint8Array(cap); LEN = new Uint16Array(cap);
+  W = new Int32Array(cap);
+  L = new Int32Array(cap);
+  SL = new Int32Array(cap);
+  SS = new Int32Array(cap);
+  PRE = new Int32Array(cap * 4);
+  SUF = new Int32Array(cap * 4);
+  FLAGS = new Uint8Array(cap);
+  LEN = new Uint16Array(cap);
 }
 
 function charClass(w: string, i: number): number {
@@ -82,7 +124,13 @@ function tokenInfo(w: string, t: number): void {
   L[t] = hashLower(w, 1);
   const n = w.length;
   LEN[t] = Math.min(n, 65535);
-  let sl = 0x811c9dc5 | 0, ss = 0x811c9dc5 | 0, prev = -1, run = 0, flags = 0, upper = 0, lower = 0;
+  let sl = 0x811c9dc5 | 0,
+    ss = 0x811c9dc5 | 0,
+    prev = -1,
+    run = 0,
+    flags = 0,
+    upper = 0,
+    lower = 0;
   let pre = 0x811c9dc5 | 0;
   for (let i = 0; i < n; i++) {
     const k = charClass(w, i);
@@ -140,7 +188,10 @@ function findGazetteerSpans(a: number, b: number, opts: FeatureOptions): number 
         if (!c) break; // no name starts with these tokens
         if (!(FLAGS[j] & F_LETTER)) continue;
         const e = ex ? ex.get(h) : undefined;
-        let total = 0, best = 0, bestC = 0, types = 0;
+        let total = 0,
+          best = 0,
+          bestC = 0,
+          types = 0;
         for (let ty = 0; ty < 4; ty++) {
           const v = c[ty] - (e ? e[ty] : 0);
           if (v <= 0) continue;
@@ -177,7 +228,11 @@ function findGazetteerSpans(a: number, b: number, opts: FeatureOptions): number 
  * const f = featurizeDocument([["EU", "rejects", "German", "call"]], (1 << 20) - 1, { groups: ALL_FEATURES });
  * // f.offs[1] - f.offs[0] is the number of features of "EU"
  */
-export function featurizeDocument(sentences: readonly (readonly string[])[], mask: number, opts: FeatureOptions): DocFeatures {
+export function featurizeDocument(
+  sentences: readonly (readonly string[])[],
+  mask: number,
+  opts: FeatureOptions,
+): DocFeatures {
   let n = 0;
   for (const s of sentences) n += s.length;
   ensure(n);
@@ -187,7 +242,8 @@ export function featurizeDocument(sentences: readonly (readonly string[])[], mas
   for (let s = 0; s < sentences.length; s++) {
     sentStarts[s] = t;
     const toks = sentences[s];
-    let up = 0, low = 0;
+    let up = 0,
+      low = 0;
     for (let i = 0; i < toks.length; i++, t++) {
       tokenInfo(toks[i], t);
       const f = FLAGS[t];
@@ -208,13 +264,15 @@ export function featurizeDocument(sentences: readonly (readonly string[])[], mas
   const occ = new Map<number, number[]>();
   if (g & (FEATURE_GROUPS.docCase | FEATURE_GROUPS.aggregate)) {
     for (let s = 0; s < sentences.length; s++) {
-      const a = sentStarts[s], b = sentStarts[s + 1];
+      const a = sentStarts[s],
+        b = sentStarts[s + 1];
       for (let i = a; i < b; i++) {
         const f = FLAGS[i];
         if (!(f & F_LETTER)) continue;
         const key = L[i] & 0x3fffffff;
         if (!headline[s]) {
-          const bit = i === a ? (f & F_UPPER1 ? 4 : 0) : f & F_ALLUP && LEN[i] > 1 ? 8 : f & F_UPPER1 ? 2 : f & F_LOWER1 ? 1 : 0;
+          const bit =
+            i === a ? (f & F_UPPER1 ? 4 : 0) : f & F_ALLUP && LEN[i] > 1 ? 8 : f & F_UPPER1 ? 2 : f & F_LOWER1 ? 1 : 0;
           if (bit) docCase.set(key, (docCase.get(key) ?? 0) | bit);
         }
         if (f & F_UPPER1) {
@@ -231,7 +289,8 @@ export function featurizeDocument(sentences: readonly (readonly string[])[], mas
   let k = 0;
 
   for (let s = 0; s < sentences.length; s++) {
-    const a = sentStarts[s], b = sentStarts[s + 1];
+    const a = sentStarts[s],
+      b = sentStarts[s + 1];
     const len = b - a;
     const head = headline[s];
     const sentIdx = Math.min(s, 3);
@@ -247,8 +306,10 @@ export function featurizeDocument(sentences: readonly (readonly string[])[], mas
       }
       offs[i] = k;
       const p = i - a;
-      const lm1 = i > a ? L[i - 1] : BOS, lp1 = i + 1 < b ? L[i + 1] : EOS;
-      const ssm1 = i > a ? SS[i - 1] : BOS, ssp1 = i + 1 < b ? SS[i + 1] : EOS;
+      const lm1 = i > a ? L[i - 1] : BOS,
+        lp1 = i + 1 < b ? L[i + 1] : EOS;
+      const ssm1 = i > a ? SS[i - 1] : BOS,
+        ssp1 = i + 1 < b ? SS[i + 1] : EOS;
       feats[k++] = finalize(T_BIAS) & mask;
       feats[k++] = finalize(mix(T_W, W[i])) & mask;
       feats[k++] = finalize(mix(T_L, L[i])) & mask;
@@ -303,10 +364,13 @@ export function featurizeDocument(sentences: readonly (readonly string[])[], mas
       }
       for (let q = 0; q < nSpans; q++) {
         const o = q * SPAN_FIELDS;
-        const from = SPANS[o], to = SPANS[o + 1];
+        const from = SPANS[o],
+          to = SPANS[o + 1];
         if (i < from || i > to) continue;
         const pos = from === to ? 3 : i === from ? 0 : i === to ? 2 : 1;
-        const types = SPANS[o + 2], best = SPANS[o + 3], majority = SPANS[o + 4];
+        const types = SPANS[o + 2],
+          best = SPANS[o + 3],
+          majority = SPANS[o + 4];
         // Shipped and batch names share the same features: the batch list is trained "for free".
         for (let ty = 0; ty < 4; ty++) if (types & (1 << ty)) feats[k++] = finalize(mix(T_GAZ, ty * 4 + pos)) & mask;
         feats[k++] = finalize(mix(mix(T_GAZMAJ, best * 4 + pos), majority)) & mask;

@@ -61,7 +61,13 @@ export function harmonize(
       // must not turn five mentions of Russia into people.
       const v = votes.get(k)!;
       const fullNames = surnames.get(k) ?? 0;
-      if (opts.surnames && sp.type !== "PER" && sp.end - sp.start === 1 && fullNames > 0 && (v[sp.type] ?? 0) <= 2 * (fullNames + (v.PER ?? 0))) {
+      if (
+        opts.surnames &&
+        sp.type !== "PER" &&
+        sp.end - sp.start === 1 &&
+        fullNames > 0 &&
+        (v[sp.type] ?? 0) <= 2 * (fullNames + (v.PER ?? 0))
+      ) {
         sp.type = "PER";
         changed = true;
       }

@@ -49,7 +49,8 @@ export function tagFeatures(model: NerModel, df: DocFeatures, out: Int32Array): 
     emInt = new Int32Array(n * K * 2);
   }
   const { feats, offs } = df;
-  const em_ = em, emInt_ = emInt;
+  const em_ = em,
+    emInt_ = emInt;
   if (w instanceof Float32Array) {
     const em = em_;
     for (let t = 0; t < n; t++) {
@@ -66,19 +67,42 @@ export function tagFeatures(model: NerModel, df: DocFeatures, out: Int32Array): 
     const s = model.scale;
     const em = em_;
     for (let t = 0; t < n; t++) {
-      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0;
+      let a0 = 0,
+        a1 = 0,
+        a2 = 0,
+        a3 = 0,
+        a4 = 0,
+        a5 = 0,
+        a6 = 0,
+        a7 = 0,
+        a8 = 0;
       for (let f = offs[t], e = offs[t + 1]; f < e; f++) {
         const r = feats[f] * 9;
-        a0 += w[r]; a1 += w[r + 1]; a2 += w[r + 2]; a3 += w[r + 3]; a4 += w[r + 4];
-        a5 += w[r + 5]; a6 += w[r + 6]; a7 += w[r + 7]; a8 += w[r + 8];
+        a0 += w[r];
+        a1 += w[r + 1];
+        a2 += w[r + 2];
+        a3 += w[r + 3];
+        a4 += w[r + 4];
+        a5 += w[r + 5];
+        a6 += w[r + 6];
+        a7 += w[r + 7];
+        a8 += w[r + 8];
       }
       const b = t * 9;
-      em[b] = a0 * s; em[b + 1] = a1 * s; em[b + 2] = a2 * s; em[b + 3] = a3 * s; em[b + 4] = a4 * s;
-      em[b + 5] = a5 * s; em[b + 6] = a6 * s; em[b + 7] = a7 * s; em[b + 8] = a8 * s;
+      em[b] = a0 * s;
+      em[b + 1] = a1 * s;
+      em[b + 2] = a2 * s;
+      em[b + 3] = a3 * s;
+      em[b + 4] = a4 * s;
+      em[b + 5] = a5 * s;
+      em[b + 6] = a6 * s;
+      em[b + 7] = a7 * s;
+      em[b + 8] = a8 * s;
     }
   } else if (!model.rowOf || !model.present) {
     const s = model.scale;
-    const em = em_, emInt = emInt_;
+    const em = em_,
+      emInt = emInt_;
     for (let t = 0; t < n; t++) {
       const base = t * K;
       for (let k = 0; k < K; k++) emInt[base + k] = 0;
@@ -93,7 +117,8 @@ export function tagFeatures(model: NerModel, df: DocFeatures, out: Int32Array): 
     const s = model.scale;
     const rowOf = model.rowOf;
     const present = model.present;
-    const em = em_, emInt = emInt_;
+    const em = em_,
+      emInt = emInt_;
     for (let t = 0; t < n; t++) {
       const base = t * K;
       for (let k = 0; k < K; k++) emInt[base + k] = 0;
@@ -108,10 +133,19 @@ export function tagFeatures(model: NerModel, df: DocFeatures, out: Int32Array): 
     }
   }
   for (let s = 0; s + 1 < df.sentStarts.length; s++) {
-    const a = df.sentStarts[s], len = df.sentStarts[s + 1] - a;
+    const a = df.sentStarts[s],
+      len = df.sentStarts[s + 1] - a;
     if (len === 0) continue;
     if (path.length < len) path = new Int32Array(len * 2);
-    viterbi(len === n ? em_ : em_.subarray(a * K, (a + len) * K), len, model.tagSet, model.trans, model.startW, model.endW, path);
+    viterbi(
+      len === n ? em_ : em_.subarray(a * K, (a + len) * K),
+      len,
+      model.tagSet,
+      model.trans,
+      model.startW,
+      model.endW,
+      path,
+    );
     for (let i = 0; i < len; i++) out[a + i] = path[i];
   }
 }
@@ -145,7 +179,9 @@ export function packModel(model: NerModel, opts: PackOptions): { bytes: Uint8Arr
   const scale = max / qmax;
   const threshold = max * opts.prune;
   const body: number[] = [];
-  let rows = 0, nonZero = 0, prevRow = -1;
+  let rows = 0,
+    nonZero = 0,
+    prevRow = -1;
   const q = new Int32Array(K);
   for (let r = 0; r < w.length / K; r++) {
     let mask = 0;
@@ -181,7 +217,8 @@ export function packModel(model: NerModel, opts: PackOptions): { bytes: Uint8Arr
   dv.setUint32(24, gaz.length, true);
   dv.setUint32(28, body.length, true);
   let o = 32;
-  for (const arr of [model.trans, model.startW, model.endW]) for (let i = 0; i < arr.length; i++, o += 4) dv.setFloat32(o, arr[i], true);
+  for (const arr of [model.trans, model.startW, model.endW])
+    for (let i = 0; i < arr.length; i++, o += 4) dv.setFloat32(o, arr[i], true);
   const bytes = new Uint8Array(head.byteLength + gaz.length + body.length);
   bytes.set(new Uint8Array(head), 0);
   bytes.set(gaz, head.byteLength);
@@ -192,7 +229,8 @@ export function packModel(model: NerModel, opts: PackOptions): { bytes: Uint8Arr
 /** Reads the shipped binary form into a model with a dense integer weight table. */
 export function unpackModel(bytes: Uint8Array): NerModel {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length < 32 || dv.getUint32(0, true) !== MAGIC) throw new Error("ner model: bad magic, the model data is corrupt");
+  if (bytes.length < 32 || dv.getUint32(0, true) !== MAGIC)
+    throw new Error("ner model: bad magic, the model data is corrupt");
   const scheme: TrainScheme = dv.getUint8(4) === 1 ? "BILOU" : "IOB2";
   const bits = dv.getUint8(5);
   const quantBits = dv.getUint8(6);
@@ -216,7 +254,9 @@ export function unpackModel(bytes: Uint8Array): NerModel {
   const present = dense ? undefined : new Uint32Array(Math.max(1, (1 << bits) >>> 5));
   let row = -1;
   for (let r = 0; r < rows; r++) {
-    let delta = 0, mul = 1, b: number;
+    let delta = 0,
+      mul = 1,
+      b: number;
     do {
       b = bytes[o++];
       delta += (b & 0x7f) * mul;

@@ -31,7 +31,20 @@ describe("the shipped model", () => {
 
 describe("tagTokens", () => {
   it("tags the given tokens as they are, with IOB2 tags", () => {
-    const toks = ["Secretary", "of", "State", "Antony", "J.", "Blinken", "met", "Sergey", "Lavrov", "in", "Stockholm", "."];
+    const toks = [
+      "Secretary",
+      "of",
+      "State",
+      "Antony",
+      "J.",
+      "Blinken",
+      "met",
+      "Sergey",
+      "Lavrov",
+      "in",
+      "Stockholm",
+      ".",
+    ];
     const tags = tagTokens(toks);
     expect(tags).toHaveLength(toks.length);
     expect(tags.slice(3, 6)).toEqual(["B-PER", "I-PER", "I-PER"]);
@@ -69,7 +82,9 @@ describe("recognize", () => {
   });
 
   it("leaves titles out of person names and possessives out of places", () => {
-    const m = recognize("Mr. Blinken spoke to reporters in Stockholm on Thursday, shortly after meeting with Russia’s foreign minister.");
+    const m = recognize(
+      "Mr. Blinken spoke to reporters in Stockholm on Thursday, shortly after meeting with Russia’s foreign minister.",
+    );
     expect(m.map((x) => [x.type, x.text])).toEqual([
       ["PER", "Blinken"],
       ["LOC", "Stockholm"],
@@ -97,11 +112,36 @@ describe("document-level consistency", () => {
 
   it("does not turn a place into a person because of one misread name", async () => {
     const { harmonize } = await import("./harmonize.ts");
-    const doc = [["Disrupt", "Russia"], ["Russia", "said"], ["Russia", "left"], ["Russia", "won"]];
-    const tags = [["B-PER", "I-PER"], ["B-LOC", "O"], ["B-LOC", "O"], ["B-LOC", "O"]];
-    expect(harmonize(doc, tags).slice(1).map((t) => t[0])).toEqual(["B-LOC", "B-LOC", "B-LOC"]);
+    const doc = [
+      ["Disrupt", "Russia"],
+      ["Russia", "said"],
+      ["Russia", "left"],
+      ["Russia", "won"],
+    ];
+    const tags = [
+      ["B-PER", "I-PER"],
+      ["B-LOC", "O"],
+      ["B-LOC", "O"],
+      ["B-LOC", "O"],
+    ];
+    expect(
+      harmonize(doc, tags)
+        .slice(1)
+        .map((t) => t[0]),
+    ).toEqual(["B-LOC", "B-LOC", "B-LOC"]);
     // ...while a single misreading is outvoted by the full name.
-    expect(harmonize([["Antony", "Blinken"], ["Blinken", "said"]], [["B-PER", "I-PER"], ["B-ORG", "O"]])[1][0]).toBe("B-PER");
+    expect(
+      harmonize(
+        [
+          ["Antony", "Blinken"],
+          ["Blinken", "said"],
+        ],
+        [
+          ["B-PER", "I-PER"],
+          ["B-ORG", "O"],
+        ],
+      )[1][0],
+    ).toBe("B-PER");
   });
 });
 

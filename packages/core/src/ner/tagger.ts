@@ -166,7 +166,8 @@ export function recognize(text: string, opts: TagOptions = {}): Mention[] {
   return out;
 }
 
-const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Rev|President|Secretary|Minister)\.?$/;
+const HONORIFIC =
+  /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Rev|President|Secretary|Minister)\.?$/;
 
 const HONORIFIC_SHORT = /^(?:Mr|Mrs|Ms|Dr)\.?$/;
 
@@ -174,7 +175,9 @@ const HONORIFIC_SHORT = /^(?:Mr|Mrs|Ms|Dr)\.?$/;
 function isTitleCase(toks: readonly string[]): boolean {
   const end = toks[toks.length - 1];
   if (toks.length < 4 || end === "." || end === '"' || end === "'") return false;
-  let words = 0, caps = 0, lowerShort = 0;
+  let words = 0,
+    caps = 0,
+    lowerShort = 0;
   for (const t of toks) {
     if (!/^\p{L}/u.test(t)) continue;
     if (t.length >= 4) {
@@ -198,7 +201,9 @@ function isTitleCase(toks: readonly string[]): boolean {
 export function gazetteerFromMentions(mentions: readonly { text: string; type: NerType }[]): Gazetteer {
   const gaz: Gazetteer = new Map();
   for (const m of mentions) {
-    const toks = tokenizeSentences(m.text).flat().map((t) => normalizeToken(t.text));
+    const toks = tokenizeSentences(m.text)
+      .flat()
+      .map((t) => normalizeToken(t.text));
     addToGazetteer(gaz, toks, m.type);
   }
   return gaz;

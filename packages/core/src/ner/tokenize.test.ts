@@ -26,19 +26,66 @@ describe("tokenize", () => {
   });
 
   it("splits curly possessives and keeps initials whole in the seed lede", () => {
-    const lede = "Mr. Blinken spoke to reporters in Stockholm on Thursday, shortly after meeting with Russia’s foreign minister, Sergey V. Lavrov, on the sidelines";
+    const lede =
+      "Mr. Blinken spoke to reporters in Stockholm on Thursday, shortly after meeting with Russia’s foreign minister, Sergey V. Lavrov, on the sidelines";
     expect(words(lede)).toEqual([
-      "Mr.", "Blinken", "spoke", "to", "reporters", "in", "Stockholm", "on", "Thursday", ",", "shortly", "after", "meeting",
-      "with", "Russia", "’s", "foreign", "minister", ",", "Sergey", "V.", "Lavrov", ",", "on", "the", "sidelines",
+      "Mr.",
+      "Blinken",
+      "spoke",
+      "to",
+      "reporters",
+      "in",
+      "Stockholm",
+      "on",
+      "Thursday",
+      ",",
+      "shortly",
+      "after",
+      "meeting",
+      "with",
+      "Russia",
+      "’s",
+      "foreign",
+      "minister",
+      ",",
+      "Sergey",
+      "V.",
+      "Lavrov",
+      ",",
+      "on",
+      "the",
+      "sidelines",
     ]);
   });
 
   it("handles em dashes, curly quotes, U.S., n't and hyphenated names", () => {
     expect(words("WASHINGTON — Secretary of State Antony J. Blinken said “likely” the U.S. won't")).toEqual([
-      "WASHINGTON", "—", "Secretary", "of", "State", "Antony", "J.", "Blinken", "said", "“", "likely", "”", "the", "U.S.", "wo", "n't",
+      "WASHINGTON",
+      "—",
+      "Secretary",
+      "of",
+      "State",
+      "Antony",
+      "J.",
+      "Blinken",
+      "said",
+      "“",
+      "likely",
+      "”",
+      "the",
+      "U.S.",
+      "wo",
+      "n't",
     ]);
     expect(words("Jean-Yves Le Drian met O'Brien in Bosnia-Herzegovina.")).toEqual([
-      "Jean-Yves", "Le", "Drian", "met", "O'Brien", "in", "Bosnia-Herzegovina", ".",
+      "Jean-Yves",
+      "Le",
+      "Drian",
+      "met",
+      "O'Brien",
+      "in",
+      "Bosnia-Herzegovina",
+      ".",
     ]);
   });
 
@@ -47,20 +94,51 @@ describe("tokenize", () => {
   });
 
   it("keeps the period of a state abbreviation in a dateline", () => {
-    expect(words("CUPERTINO, Calif. — Apple Inc. said")).toEqual(["CUPERTINO", ",", "Calif.", "—", "Apple", "Inc.", "said"]);
+    expect(words("CUPERTINO, Calif. — Apple Inc. said")).toEqual([
+      "CUPERTINO",
+      ",",
+      "Calif.",
+      "—",
+      "Apple",
+      "Inc.",
+      "said",
+    ]);
   });
 
   it("keeps numbers with separators and splits sentence-final periods", () => {
     expect(words("It cost $1,250.50, up 3.5% on 1996-08-30.")).toEqual([
-      "It", "cost", "$", "1,250.50", ",", "up", "3.5", "%", "on", "1996-08-30", ".",
+      "It",
+      "cost",
+      "$",
+      "1,250.50",
+      ",",
+      "up",
+      "3.5",
+      "%",
+      "on",
+      "1996-08-30",
+      ".",
     ]);
-    expect(words('He said "no." No. 10 agreed.')).toEqual(["He", "said", '"', "no", ".", '"', "No.", "10", "agreed", "."]);
+    expect(words('He said "no." No. 10 agreed.')).toEqual([
+      "He",
+      "said",
+      '"',
+      "no",
+      ".",
+      '"',
+      "No.",
+      "10",
+      "agreed",
+      ".",
+    ]);
   });
 });
 
 describe("tokenizeSentences", () => {
   it("splits at sentence ends and line breaks but not after abbreviations or initials", () => {
-    const s = tokenizeSentences("Headline Here\nMr. Blinken met Sergey V. Lavrov. They spoke. “It went well,” he said.");
+    const s = tokenizeSentences(
+      "Headline Here\nMr. Blinken met Sergey V. Lavrov. They spoke. “It went well,” he said.",
+    );
     expect(s.map((x) => x.map((t) => t.text).join(" "))).toEqual([
       "Headline Here",
       "Mr. Blinken met Sergey V. Lavrov .",

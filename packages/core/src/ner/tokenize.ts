@@ -73,7 +73,12 @@ export function tokenize(text: string): Token[] {
           j += 2;
           continue;
         }
-        if ((c === "," || c === "." || c === ":" || c === "/") && /\d/.test(text[j - 1]) && next !== undefined && /\d/.test(next)) {
+        if (
+          (c === "," || c === "." || c === ":" || c === "/") &&
+          /\d/.test(text[j - 1]) &&
+          next !== undefined &&
+          /\d/.test(next)
+        ) {
           j += 2;
           continue;
         }
@@ -82,7 +87,8 @@ export function tokenize(text: string): Token[] {
       let word = text.slice(i, j);
       // Acronyms and initials: "U.S.", "J.", "p.m." keep their periods.
       if (text[j] === ".") {
-        const dotted = /^(?:\p{L}\.)*\p{L}$/u.test(word + "") && text[j + 1] !== undefined && /\p{L}/u.test(text[j + 1]);
+        const dotted =
+          /^(?:\p{L}\.)*\p{L}$/u.test(`${word}`) && text[j + 1] !== undefined && /\p{L}/u.test(text[j + 1]);
         if (dotted) {
           let k = j;
           while (k + 1 < n && /\p{L}/u.test(text[k + 1]) && text[k + 2] === ".") k += 2;
@@ -159,7 +165,8 @@ export function tokenizeSentences(text: string): Token[][] {
     }
     cur.push(t);
     if (t.text === "." || t.text === "!" || t.text === "?" || t.text === "..." || t.text === "…") {
-      while (i + 1 < toks.length && CLOSERS.has(toks[i + 1].text) && toks[i + 1].start === cur[cur.length - 1].end) cur.push(toks[++i]);
+      while (i + 1 < toks.length && CLOSERS.has(toks[i + 1].text) && toks[i + 1].start === cur[cur.length - 1].end)
+        cur.push(toks[++i]);
       const next = toks[i + 1];
       if (!next || UPPER.test(next.text[0]) || /^[“"‘'(\d]/.test(next.text)) {
         out.push(cur);

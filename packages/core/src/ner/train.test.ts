@@ -7,14 +7,20 @@ import { trainTagger, type TrainDoc } from "./train.ts";
 
 const parsed = parseConll(readFileSync(new URL("../../fixtures/ner-sample.conll", import.meta.url), "utf8"));
 if (!parsed.ok) throw new Error(parsed.error.message);
-const docs: TrainDoc[] = parsed.value.map((d) => ({ sentences: d.sentences.map((s) => s.tokens), tags: d.sentences.map((s) => s.tags) }));
+const docs: TrainDoc[] = parsed.value.map((d) => ({
+  sentences: d.sentences.map((s) => s.tokens),
+  tags: d.sentences.map((s) => s.tags),
+}));
 const opts = { scheme: "IOB2" as const, bits: 16, groups: ALL_FEATURES, epochs: 3, seed: 7 };
 
 function f1(model: NerModel): number {
   const gold: string[][] = [];
   const pred: string[][] = [];
   for (const d of docs) {
-    const df = featurizeDocument(d.sentences, (1 << model.bits) - 1, { groups: model.groups, gazetteer: model.gazetteer });
+    const df = featurizeDocument(d.sentences, (1 << model.bits) - 1, {
+      groups: model.groups,
+      gazetteer: model.gazetteer,
+    });
     const out = new Int32Array(df.offs.length - 1);
     tagFeatures(model, df, out);
     d.sentences.forEach((_, s) => {

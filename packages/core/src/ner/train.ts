@@ -85,7 +85,9 @@ export function trainTagger(docs: readonly TrainDoc[], opts: TrainOptions): NerM
   const u = new Float64Array(size);
   const tw = new Float32Array(K * K + 2 * K);
   const tu = new Float64Array(K * K + 2 * K);
-  const trans = tw.subarray(0, K * K), startW = tw.subarray(K * K, K * K + K), endW = tw.subarray(K * K + K);
+  const trans = tw.subarray(0, K * K),
+    startW = tw.subarray(K * K, K * K + K),
+    endW = tw.subarray(K * K + K);
   let c = 1;
   const rand = mulberry32(opts.seed);
   const order = sents.map((_, i) => i);
@@ -143,8 +145,10 @@ export function trainTagger(docs: readonly TrainDoc[], opts: TrainOptions): NerM
       }
       viterbi(em, n, tagSet, trans, startW, endW, pred);
       for (let t = 0; t < n; t++) {
-        const g = gold[t], p = pred[t];
-        const gp = t > 0 ? gold[t - 1] : -1, pp = t > 0 ? pred[t - 1] : -1;
+        const g = gold[t],
+          p = pred[t];
+        const gp = t > 0 ? gold[t - 1] : -1,
+          pp = t > 0 ? pred[t - 1] : -1;
         if (g !== p) {
           for (let f = offs[a + t]; f < offs[a + t + 1]; f++) {
             const row = feats[f] * K;

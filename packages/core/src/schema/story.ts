@@ -52,7 +52,15 @@ export type EventRecord = z.infer<typeof EventRecord>;
 export const NumericClaimGroup = z.object({
   subject: z.string(),
   claims: z.array(
-    z.object({ text: z.string(), value: z.number(), qualifier: z.string().nullable(), article: z.string(), date: z.string().nullable(), start: z.number(), end: z.number() }),
+    z.object({
+      text: z.string(),
+      value: z.number(),
+      qualifier: z.string().nullable(),
+      article: z.string(),
+      date: z.string().nullable(),
+      start: z.number(),
+      end: z.number(),
+    }),
   ),
 });
 export type NumericClaimGroup = z.infer<typeof NumericClaimGroup>;
@@ -61,7 +69,9 @@ export const Discrepancy = z.object({
   id: z.string(),
   kind: z.enum(["number", "spelling", "date", "other"]),
   about: z.string(),
-  values: z.array(z.object({ value: z.string(), articles: z.array(z.string()), dates: z.array(z.string().nullable()).default([]) })),
+  values: z.array(
+    z.object({ value: z.string(), articles: z.array(z.string()), dates: z.array(z.string().nullable()).default([]) }),
+  ),
   story: z.string().nullable().default(null),
 });
 export type Discrepancy = z.infer<typeof Discrepancy>;

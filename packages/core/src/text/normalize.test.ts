@@ -4,7 +4,9 @@ import { fixAllCapsName, foldQuotes, matchKey, normalizeText, wordCount } from "
 describe("normalizeText", () => {
   it("turns the non-breaking spaces after a seed sentence into nothing and keeps the line", () => {
     // 004 ends its first paragraph with two NBSPs and has an NBSP-only paragraph.
-    expect(normalizeText("in direct talks.\u00a0\u00a0\n\n\u00a0\n\nIn remarks")).toBe("in direct talks.\n\n\n\nIn remarks");
+    expect(normalizeText("in direct talks.\u00a0\u00a0\n\n\u00a0\n\nIn remarks")).toBe(
+      "in direct talks.\n\n\n\nIn remarks",
+    );
   });
   it("unifies line breaks, removes zero-width characters and collapses runs of spaces", () => {
     expect(normalizeText("Blin\u200bken  said\r\nLavrov\u2028replied")).toBe("Blinken said\nLavrov\nreplied");
@@ -25,7 +27,9 @@ describe("foldQuotes", () => {
 
 describe("matchKey", () => {
   it("compares lines loosely: quotes, dashes, case and spacing folded", () => {
-    expect(matchKey("Blinken confronts Russia’s Lavrov  over Ukraine")).toBe(matchKey("blinken confronts russia's lavrov over ukraine"));
+    expect(matchKey("Blinken confronts Russia’s Lavrov  over Ukraine")).toBe(
+      matchKey("blinken confronts russia's lavrov over ukraine"),
+    );
     expect(matchKey("a – b")).toBe("a - b");
   });
 });

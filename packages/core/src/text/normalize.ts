@@ -8,7 +8,8 @@ const ODD_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\v\f]/g;
 const INVISIBLES = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const LINE_BREAKS = /\r\n?|[\u2028\u2029\u0085]/g;
 const SPACE_RUNS = / {2,}/g;
-const NEEDS_NORMALIZE = /[\u00a0\u1680\u2000-\u200d\u202f\u205f\u3000\t\v\f\u2060\ufeff\u00ad\r\u2028\u2029\u0085]| {2}| \n/;
+const NEEDS_NORMALIZE =
+  /[\u00a0\u1680\u2000-\u200d\u202f\u205f\u3000\t\v\f\u2060\ufeff\u00ad\r\u2028\u2029\u0085]| {2}| \n/;
 
 /**
  * Normalizes scraped text: NFC, one kind of line break, plain spaces instead of NBSP and
@@ -24,8 +25,20 @@ export function normalizeText(text: string): string {
 }
 
 const QUOTE_MAP: Record<string, string> = {
-  "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u0060": "'", "\u00b4": "'",
-  "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+  "\u2018": "'",
+  "\u2019": "'",
+  "\u201a": "'",
+  "\u201b": "'",
+  "\u2032": "'",
+  "\u0060": "'",
+  "\u00b4": "'",
+  "\u201c": '"',
+  "\u201d": '"',
+  "\u201e": '"',
+  "\u201f": '"',
+  "\u2033": '"',
+  "\u00ab": '"',
+  "\u00bb": '"',
 };
 const CURLY = /[\u2018\u2019\u201a\u201b\u2032\u0060\u00b4\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g;
 

@@ -5,7 +5,11 @@ describe("splitParagraphs", () => {
   it("treats every line as a paragraph, with or without blank lines between (002 uses single newlines)", () => {
     const text = "GENEVA (AP) — Blinken warned Friday.\nBlinken and Lavrov lowered expectations.\n\nRELATED";
     const ps = splitParagraphs(text);
-    expect(ps.map((p) => p.text)).toEqual(["GENEVA (AP) — Blinken warned Friday.", "Blinken and Lavrov lowered expectations.", "RELATED"]);
+    expect(ps.map((p) => p.text)).toEqual([
+      "GENEVA (AP) — Blinken warned Friday.",
+      "Blinken and Lavrov lowered expectations.",
+      "RELATED",
+    ]);
     for (const p of ps) expect(text.slice(p.start, p.end)).toBe(p.text);
   });
   it("joins hard-wrapped prose lines into one paragraph", () => {

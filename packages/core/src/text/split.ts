@@ -52,11 +52,58 @@ function isHardWrapped(lines: Segment[]): boolean {
 
 // A period after these does not end a sentence.
 const ABBREV = new Set([
-  "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr", "sr", "vs",
-  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "inc", "corp", "co", "ltd",
-  "u.s", "u.k", "u.n", "e.u", "d.c", "a.m", "p.m", "ft", "mt", "ave", "rev", "hon", "pres", "gov", "atty", "supt",
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "prof",
+  "sen",
+  "rep",
+  "gov",
+  "gen",
+  "lt",
+  "col",
+  "sgt",
+  "capt",
+  "st",
+  "jr",
+  "sr",
+  "vs",
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "sept",
+  "oct",
+  "nov",
+  "dec",
+  "no",
+  "inc",
+  "corp",
+  "co",
+  "ltd",
+  "u.s",
+  "u.k",
+  "u.n",
+  "e.u",
+  "d.c",
+  "a.m",
+  "p.m",
+  "ft",
+  "mt",
+  "ave",
+  "rev",
+  "hon",
+  "pres",
+  "gov",
+  "atty",
+  "supt",
 ]);
-const SENTENCE_END = /[.!?…]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[]?[A-Z0-9\u201c])/g;
+const SENTENCE_END = /[.!?…]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018([]?[A-Z0-9\u201c])/g;
 
 /**
  * Splits a paragraph into sentences with offsets, not breaking after common abbreviations
@@ -81,7 +128,8 @@ function isAbbreviation(text: string, dot: number): boolean {
   let i = dot;
   while (i > 0 && /[A-Za-z.]/.test(text[i - 1])) i--;
   const word = text.slice(i, dot).toLowerCase();
-  if (word.length === 1 && /[a-z]/.test(word)) return text[i] === text[i].toUpperCase() && text[i] !== text[i].toLowerCase();
+  if (word.length === 1 && /[a-z]/.test(word))
+    return text[i] === text[i].toUpperCase() && text[i] !== text[i].toLowerCase();
   return ABBREV.has(word);
 }
 

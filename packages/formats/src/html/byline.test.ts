@@ -4,14 +4,22 @@ import { parseByline } from "./byline.ts";
 describe("bylines", () => {
   it("keeps real names and moves the wire agency to `agency`", () => {
     expect(parseByline(["By JANE DOE, Associated Press"])).toEqual({ names: ["Jane Doe"], agency: "AP" });
-    expect(parseByline(["By STEVE PEOPLES, AP National Political Writer"])).toEqual({ names: ["Steve Peoples"], agency: "AP" });
-    expect(parseByline(["By Tom Smith and Ann Lee | Reuters | Nov 18, 2019 5:00 PM"])).toEqual({ names: ["Tom Smith", "Ann Lee"], agency: "Reuters" });
+    expect(parseByline(["By STEVE PEOPLES, AP National Political Writer"])).toEqual({
+      names: ["Steve Peoples"],
+      agency: "AP",
+    });
+    expect(parseByline(["By Tom Smith and Ann Lee | Reuters | Nov 18, 2019 5:00 PM"])).toEqual({
+      names: ["Tom Smith", "Ann Lee"],
+      agency: "Reuters",
+    });
     expect(parseByline(["Agence France-Presse"])).toEqual({ names: [], agency: "AFP" });
   });
 
   it("strips roles, handles, dates, site names and organisations", () => {
     expect(parseByline(["@jroe Jane Roe, staff writer"]).names).toEqual(["Jane Roe"]);
-    expect(parseByline(["Tanza Loudenback, Business Insider"], ["Business Insider"]).names).toEqual(["Tanza Loudenback"]);
+    expect(parseByline(["Tanza Loudenback, Business Insider"], ["Business Insider"]).names).toEqual([
+      "Tanza Loudenback",
+    ]);
     expect(parseByline(["Telegraph Sport 19 November 2019 • 1:16pm"], ["The Telegraph"]).names).toEqual([]);
     expect(parseByline(["Molly Wood", "Condé Nast"], ["Condé Nast"]).names).toEqual(["Molly Wood"]);
     expect(parseByline(["Finian Cunningham. Sputnik International"]).names).toEqual(["Finian Cunningham"]);

@@ -19,8 +19,10 @@ export function agencyOf(s: string): string | null {
 /** Words that make a byline fragment a role or an affiliation rather than a name. */
 const ROLE =
   /\b(staff|editorial|admin|administrator|redaktion|redação|redacción|redazione|редакция|writer|reporter|correspondent|editor|editors|contributor|contributing|columnist|journalist|senior|chief|bureau|desk|news|newsroom|team|reporting|special to|for the|published|updated|photograph|photographer|photos?|video|producer|analyst|author|guest|opinion|times|post|daily|magazine|online|media|network|press|tribune|journal|herald|gazette|digital|service|wire|agency|staffer|intern|international|group|institute|university|company|inc|ltd|llc|corp|foundation|associates)\b/i;
-const PREFIX = /^\s*(by|from|von|por|par|di|de|oleh|door|av|af|автор|авторы|текст|written by|words by|reported by|story by)\s*[:\-]?\s+/i;
-const MONTH = /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|jun(e)?|jul(y)?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b\.?/i;
+const PREFIX =
+  /^\s*(by|from|von|por|par|di|de|oleh|door|av|af|автор|авторы|текст|written by|words by|reported by|story by)\s*[:-]?\s+/i;
+const MONTH =
+  /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|jun(e)?|jul(y)?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b\.?/i;
 
 export interface Byline {
   names: string[];
@@ -35,17 +37,31 @@ function titleCase(word: string): string {
   return word
     .toLowerCase()
     .replace(/(^|[-'’\s])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase())
-    .replace(/^Mc(\p{L})/u, (_, ch: string) => "Mc" + ch.toUpperCase());
+    .replace(/^Mc(\p{L})/u, (_, ch: string) => `Mc${ch.toUpperCase()}`);
 }
 
 /** A plausible personal name: 1-5 words, each starting with a letter, no digits, not a role or outlet. */
 function asName(raw: string, outlets: string[]): string | null {
-  let s = raw.replace(/\s+/g, " ").trim().replace(/^[-–—:|,.\s]+|[-–—:|,.\s]+$/g, "");
+  let s = raw
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^[-–—:|,.\s]+|[-–—:|,.\s]+$/g, "");
   s = s.replace(PREFIX, "").trim();
   if (!s || /\d|@|https?:|www\.|\.com\b/i.test(s)) return null;
   const lower = s.toLowerCase();
   // "Telegraph Sport", "Condé Nast": the outlet or an organisation, not a person.
-  if (outlets.some((o) => o && (lower === o.toLowerCase() || o.toLowerCase().split(/\s+/).some((w) => w.length > 3 && w !== "the" && new RegExp(`\\b${escapeRe(w)}\\b`).test(lower))))) return null;
+  if (
+    outlets.some(
+      (o) =>
+        o &&
+        (lower === o.toLowerCase() ||
+          o
+            .toLowerCase()
+            .split(/\s+/)
+            .some((w) => w.length > 3 && w !== "the" && new RegExp(`\\b${escapeRe(w)}\\b`).test(lower))),
+    )
+  )
+    return null;
   if (ROLE.test(s)) return null;
   const words = s.split(" ");
   // One word is a login or a desk ("admin", "Editorial"); "The ..." is an organisation.
@@ -65,14 +81,19 @@ export function parseByline(lines: string[], outlets: string[] = []): Byline {
   let agency: string | null = null;
   for (const line of lines) {
     let s = line.replace(/\s+/g, " ").trim();
-    s = s.replace(/@\w+/g, " ").replace(/\S+@\S+\.\S+/g, " ").replace(/https?:\/\/\S+/g, " ");
+    s = s
+      .replace(/@\w+/g, " ")
+      .replace(/\S+@\S+\.\S+/g, " ")
+      .replace(/https?:\/\/\S+/g, " ");
     // Dates and times end a byline ("By Ann Lee November 18, 2019 5:00 PM").
     const m = MONTH.exec(s);
     if (m && /\d/.test(s.slice(m.index, m.index + 20))) s = s.slice(0, m.index);
     s = s.replace(/\b(updated|published|posted)\b.*$/i, "").replace(/\d{1,2}[:.]\d{2}.*$/, "");
     s = s.replace(PREFIX, "");
     // "Finian Cunningham. Sputnik International": a full stop after a word (not an initial) ends the name.
-    for (const part of s.split(/\s*(?:,|;|\||\/|•|·|\b[Aa][Nn][Dd]\b|\b[Ww][Ii][Tt][Hh]\b|\bund\b|\by\b|\be\b|\bet\b|\bи\b|&|(?<!\b\p{Lu})\.\s)\s*/u)) {
+    for (const part of s.split(
+      /\s*(?:,|;|\||\/|•|·|\b[Aa][Nn][Dd]\b|\b[Ww][Ii][Tt][Hh]\b|\bund\b|\by\b|\be\b|\bet\b|\bи\b|&|(?<!\b\p{Lu})\.\s)\s*/u,
+    )) {
       const p = part.trim();
       if (!p) continue;
       const words = p.replace(PREFIX, "").split(/\s+/);

@@ -14,9 +14,39 @@ export interface El {
 export type Node = El | string;
 
 /** Elements whose content is never article text; dropped while parsing so later passes never see them. */
-const SKIP = new Set(["script", "style", "noscript", "svg", "template", "iframe", "object", "embed", "canvas", "math", "select", "option", "button", "textarea"]);
+const SKIP = new Set([
+  "script",
+  "style",
+  "noscript",
+  "svg",
+  "template",
+  "iframe",
+  "object",
+  "embed",
+  "canvas",
+  "math",
+  "select",
+  "option",
+  "button",
+  "textarea",
+]);
 const MAX_DEPTH = 400;
-const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]);
+const VOID = new Set([
+  "area",
+  "base",
+  "br",
+  "col",
+  "embed",
+  "hr",
+  "img",
+  "input",
+  "link",
+  "meta",
+  "param",
+  "source",
+  "track",
+  "wbr",
+]);
 
 export interface ParsedHtml {
   root: El;

@@ -35,8 +35,10 @@ describe("article text of real pages (extraction dev set)", () => {
   });
 });
 
-const page = (body: string) => parseHtml(`<html><head><title>Storm hits coast</title></head><body>${body}</body></html>`).root;
-const para = (n: number) => `<p>Paragraph ${n} of the story tells, in a full sentence with commas, what happened, where, and to whom it happened.</p>`;
+const page = (body: string) =>
+  parseHtml(`<html><head><title>Storm hits coast</title></head><body>${body}</body></html>`).root;
+const para = (n: number) =>
+  `<p>Paragraph ${n} of the story tells, in a full sentence with commas, what happened, where, and to whom it happened.</p>`;
 
 describe("boilerplate inside the article container", () => {
   it("drops captions, related lists, newsletter boxes, share bars, comment prompts and cookie banners but keeps headings and list items", () => {
@@ -75,12 +77,15 @@ describe("boilerplate inside the article container", () => {
   });
 
   it("recognises the caption of a lazy-loaded image whose <img> sits in <noscript>", () => {
-    const root = page(`<article>${para(1)}<div class="lazy"><div class="ph"></div><noscript><img src="p.jpg"></noscript><span>Firefighters at the scene on Monday</span></div>${para(2)}</article>`);
+    const root = page(
+      `<article>${para(1)}<div class="lazy"><div class="ph"></div><noscript><img src="p.jpg"></noscript><span>Firefighters at the scene on Monday</span></div>${para(2)}</article>`,
+    );
     expect(extractMainText(root).text).not.toContain("Firefighters");
   });
 
   it("joins an article split into same-class chunks around an ad", () => {
-    const root = page(`<main><div class="chunk"><div class="body">${para(1)}${para(2)}</div><div class="ad-rail">Ad</div></div>
+    const root =
+      page(`<main><div class="chunk"><div class="body">${para(1)}${para(2)}</div><div class="ad-rail">Ad</div></div>
       <div class="chunk"><div class="body">${para(3)}${para(4)}</div><div class="ad-rail">Ad</div></div></main>
       <div class="more"><p>${"Other story teaser. ".repeat(3)}</p></div>`);
     const { paragraphs } = extractMainText(root);
@@ -88,19 +93,30 @@ describe("boilerplate inside the article container", () => {
   });
 
   it("treats blank lines in the HTML source as white space, not as paragraph breaks", () => {
-    const root = page(`<article><p>One paragraph written\n\n   across blank source lines, with commas, and enough words.</p></article>`);
-    expect(extractMainText(root).paragraphs).toEqual(["One paragraph written across blank source lines, with commas, and enough words."]);
+    const root = page(
+      `<article><p>One paragraph written\n\n   across blank source lines, with commas, and enough words.</p></article>`,
+    );
+    expect(extractMainText(root).paragraphs).toEqual([
+      "One paragraph written across blank source lines, with commas, and enough words.",
+    ]);
   });
 
   it("reads paragraphs separated by double <br> as separate paragraphs", () => {
-    const root = page(`<div class="entry-content">First paragraph, with a comma, and enough words to be text.<br><br>Second paragraph, also with a comma, and enough words.</div>`);
-    expect(extractMainText(root).paragraphs).toEqual(["First paragraph, with a comma, and enough words to be text.", "Second paragraph, also with a comma, and enough words."]);
+    const root = page(
+      `<div class="entry-content">First paragraph, with a comma, and enough words to be text.<br><br>Second paragraph, also with a comma, and enough words.</div>`,
+    );
+    expect(extractMainText(root).paragraphs).toEqual([
+      "First paragraph, with a comma, and enough words to be text.",
+      "Second paragraph, also with a comma, and enough words.",
+    ]);
   });
 });
 
 describe("fragmentText (feed content)", () => {
   it("keeps all paragraphs of a fragment without choosing a container", () => {
-    expect(fragmentText(parseHtml("<p>One.</p><p>Two &amp; three.</p><p>Advertisement</p>").root)).toBe("One.\n\nTwo & three.");
+    expect(fragmentText(parseHtml("<p>One.</p><p>Two &amp; three.</p><p>Advertisement</p>").root)).toBe(
+      "One.\n\nTwo & three.",
+    );
   });
 
   it("drops link-only paragraphs and the 'appeared first on' footer feeds append", () => {
@@ -112,6 +128,8 @@ describe("fragmentText (feed content)", () => {
 describe("hostile markup", () => {
   it("survives 20,000 unclosed <div>s without a stack overflow and keeps their text", () => {
     const html = `<html><body>${"<div>".repeat(20_000)}<p>Deep paragraph, with a comma, that must still come out as the article text.</p></body></html>`;
-    expect(extractMainText(parseHtml(html).root).text).toBe("Deep paragraph, with a comma, that must still come out as the article text.");
+    expect(extractMainText(parseHtml(html).root).text).toBe(
+      "Deep paragraph, with a comma, that must still come out as the article text.",
+    );
   });
 });

@@ -8,23 +8,102 @@ import { type El, type Node, findFirst } from "./dom.ts";
  */
 
 const BLOCK = new Set([
-  "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "ul", "ol", "li", "dl", "dt", "dd",
-  "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "thead", "tbody", "tfoot", "tr", "td", "th",
-  "figure", "figcaption", "form", "fieldset", "address", "center", "details", "summary", "hr", "body", "html",
-  "caption", "picture", "video", "audio", "hgroup", "menu",
+  "p",
+  "div",
+  "section",
+  "article",
+  "main",
+  "header",
+  "footer",
+  "aside",
+  "nav",
+  "ul",
+  "ol",
+  "li",
+  "dl",
+  "dt",
+  "dd",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "blockquote",
+  "pre",
+  "table",
+  "thead",
+  "tbody",
+  "tfoot",
+  "tr",
+  "td",
+  "th",
+  "figure",
+  "figcaption",
+  "form",
+  "fieldset",
+  "address",
+  "center",
+  "details",
+  "summary",
+  "hr",
+  "body",
+  "html",
+  "caption",
+  "picture",
+  "video",
+  "audio",
+  "hgroup",
+  "menu",
 ]);
 const HEADING = /^h[1-6]$/;
 
 /** Elements never part of an article body, whatever their content. */
-const DROP_TAGS = new Set(["nav", "aside", "footer", "figcaption", "input", "label", "head", "title", "meta", "link", "dialog", "menu", "map"]);
-const INLINE = new Set(["a", "span", "em", "strong", "b", "i", "u", "small", "mark", "abbr", "cite", "q", "sup", "sub", "time", "font", "code", "s", "del", "ins"]);
+const DROP_TAGS = new Set([
+  "nav",
+  "aside",
+  "footer",
+  "figcaption",
+  "input",
+  "label",
+  "head",
+  "title",
+  "meta",
+  "link",
+  "dialog",
+  "menu",
+  "map",
+]);
+const INLINE = new Set([
+  "a",
+  "span",
+  "em",
+  "strong",
+  "b",
+  "i",
+  "u",
+  "small",
+  "mark",
+  "abbr",
+  "cite",
+  "q",
+  "sup",
+  "sub",
+  "time",
+  "font",
+  "code",
+  "s",
+  "del",
+  "ins",
+]);
 const MEDIA = new Set(["img", "picture", "video", "audio", "figure"]);
 
 /** class/id words of page furniture (Readability's list, plus news-site furniture seen across publishers). */
 const UNLIKELY =
   /(^|[-_\s])(ad|ads|adv|advert|advertisement|banner|breadcrumbs?|combx|comments?|community|cover-wrap|disqus|extra|footer|gdpr|cookie|consent|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor(ed)?|supplemental|ad-break|agegate|pagination|pager|popup|modal|newsletter|subscribe|subscription|signup|promo|share|sharing|sharebar|toolbar|outbrain|taboola|recirc|recommend(ed|ations)?|more-stories|most-popular|trending|tags?|tag-list|caption|credit|byline|author|author-bio|bio|meta|dateline|timestamp|print|widget|jump|skip|hidden|visually-hidden|sr-only|screen-reader|read-more|readmore|also|see-also|paywall|teaser|inline-ad|newsletter-signup|video-player|media-caption|dek|standfirst|subtitle|sub-title|kicker|eyebrow|strapline)($|[-_\s])/i;
 /** Furniture words that are safe to match inside camelCase or compound class names ("InlineImage-imageEmbedCaption"). */
-const UNLIKELY_ANYWHERE = /caption|byline|newsletter|sharebar|share-?tools|social|comment|related|promo|advert|cookie|consent|sidebar|breadcrumb|subscribe|outbrain|taboola|disqus|recirc/i;
+const UNLIKELY_ANYWHERE =
+  /caption|byline|newsletter|sharebar|share-?tools|social|comment|related|promo|advert|cookie|consent|sidebar|breadcrumb|subscribe|outbrain|taboola|disqus|recirc/i;
 const LIKELY = /(^|[-_\s])(article|body|content|main|story|post|entry|text|prose|rich-text|mathjax)($|[-_\s])/i;
 const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story/i;
 const NEGATIVE =
@@ -80,7 +159,14 @@ function prune(body: El): void {
       // Inline elements are judged by their block: a linked name with class "tag-link" is still text.
       if (c.tag !== "article" && c.tag !== "main" && !INLINE.has(c.tag)) {
         const w = attrWords(c);
-        if (w.length > 1 && (UNLIKELY.test(w) || UNLIKELY_ANYWHERE.test(w)) && !LIKELY.test(w) && (lengths.get(c) ?? 0) < PRUNE_MAX_SHARE * total && (paras.get(c) ?? 0) < PROSE_PARAGRAPHS_KEEP) return false;
+        if (
+          w.length > 1 &&
+          (UNLIKELY.test(w) || UNLIKELY_ANYWHERE.test(w)) &&
+          !LIKELY.test(w) &&
+          (lengths.get(c) ?? 0) < PRUNE_MAX_SHARE * total &&
+          (paras.get(c) ?? 0) < PROSE_PARAGRAPHS_KEEP
+        )
+          return false;
       }
       go(c);
       return true;
@@ -110,7 +196,10 @@ function blocksOf(root: El): Block[] {
   let inList = false;
   const flush = () => {
     // Two <br> in a row are how many CMSs separate paragraphs: each run becomes its own block.
-    const parts = buf.split(/\n\s*\n/).map(normSpace).filter(Boolean);
+    const parts = buf
+      .split(/\n\s*\n/)
+      .map(normSpace)
+      .filter(Boolean);
     const total = parts.reduce((n, p) => n + p.length, 0);
     for (const text of parts) {
       const linkChars = Math.min(text.length, Math.round((links * text.length) / (total || 1)));
@@ -220,7 +309,9 @@ function pickContainer(body: El, blocks: Block[]): { best: El; score: number; fi
   // join same-class candidates that score, under their nearest common ancestor (close by, so that a
   // second article preloaded further down the page is not joined).
   if (best.attrs.class?.trim()) {
-    const twins = ranked.filter((el) => el !== best && el.tag === best.tag && el.attrs.class === best.attrs.class && finalScore(el) >= 10);
+    const twins = ranked.filter(
+      (el) => el !== best && el.tag === best.tag && el.attrs.class === best.attrs.class && finalScore(el) >= 10,
+    );
     if (twins.length) {
       let anc: El | null = best.parent;
       for (let level = 0; anc && anc !== body && level < 4; level++, anc = anc.parent) {
@@ -232,7 +323,13 @@ function pickContainer(body: El, blocks: Block[]): { best: El; score: number; fi
     }
   }
   // A container that is its parent's only element child says nothing; its parent is the same block.
-  while (best.parent && best !== body && best.parent !== body && best.parent.children.filter((c) => typeof c !== "string").length === 1) best = best.parent;
+  while (
+    best.parent &&
+    best !== body &&
+    best.parent !== body &&
+    best.parent.children.filter((c) => typeof c !== "string").length === 1
+  )
+    best = best.parent;
   return { best, score: Math.max(bestScore, finalScore(best)), finalScore };
 }
 
@@ -242,7 +339,12 @@ function isAncestor(anc: El, el: El): boolean {
 }
 
 /** Readability's sibling rule: siblings of the winner that score well, share its class, or are clean prose join it. */
-function withSiblings(best: El, bestScore: number, finalScore: (el: El) => number, blockText: Map<El, { text: number; links: number; last: string }>): El[] {
+function withSiblings(
+  best: El,
+  bestScore: number,
+  finalScore: (el: El) => number,
+  blockText: Map<El, { text: number; links: number; last: string }>,
+): El[] {
   const parent = best.parent;
   if (!parent || best.tag === "body") return [best];
   const threshold = Math.max(10, bestScore * 0.2);
@@ -262,7 +364,11 @@ function withSiblings(best: El, bestScore: number, finalScore: (el: El) => numbe
     const t = blockText.get(c);
     if (t && (c.tag === "p" || !hasBlockChild(c))) {
       const density = t.text ? t.links / t.text : 1;
-      if ((t.text > 80 && density < 0.25) || (t.text > 0 && t.text <= 80 && density === 0 && /[.!?]["”»]?$/.test(t.last))) out.push(c);
+      if (
+        (t.text > 80 && density < 0.25) ||
+        (t.text > 0 && t.text <= 80 && density === 0 && /[.!?]["”»]?$/.test(t.last))
+      )
+        out.push(c);
     }
   }
   return out;
@@ -331,7 +437,14 @@ function isDateLine(t: string): boolean {
   // Other languages ("segunda-feira, 22 de janeiro de 2018 às 0:13"): short, dated, no sentence end.
   // Embedded-tweet footers ("— Dele (@dele_official) November 19, 2019") are part of the article.
   const timeOrDay = /\d{1,2}[:h]\d{2}|\b([12]?\d|3[01])\b.*\b(19|20)\d{2}\b/.test(t);
-  return dated && timeOrDay && t.length < 60 && !/[.!?]$/.test(t) && !/@|^[—–-]/.test(t) && t.split(/\s+/).filter((w) => !/\d/.test(w)).length <= 6;
+  return (
+    dated &&
+    timeOrDay &&
+    t.length < 60 &&
+    !/[.!?]$/.test(t) &&
+    !/@|^[—–-]/.test(t) &&
+    t.split(/\s+/).filter((w) => !/\d/.test(w)).length <= 6
+  );
 }
 
 /** "By HNN Staff | November 18, 2019 at 2:26 PM": a byline line left in the body. */
@@ -398,7 +511,11 @@ export function extractMainText(root: El, opts: { title?: string } = {}): MainTe
   const title = opts.title ? normSpace(opts.title).toLowerCase() : "";
   const media = mediaInfo(body);
   // Each block is kept or dropped on its own; headings are decided afterwards, by what follows them.
-  const kept: Array<{ b: Block; keep: boolean; heading: boolean }> = chosen.map((b) => ({ b, keep: keepBlock(b, title, media), heading: HEADING.test(b.tag) }));
+  const kept: Array<{ b: Block; keep: boolean; heading: boolean }> = chosen.map((b) => ({
+    b,
+    keep: keepBlock(b, title, media),
+    heading: HEADING.test(b.tag),
+  }));
   const paragraphs: string[] = [];
   for (let i = 0; i < kept.length; i++) {
     const k = kept[i];
@@ -407,15 +524,13 @@ export function extractMainText(root: El, opts: { title?: string } = {}): MainTe
       // A heading introduces text: one followed by another heading, a dropped block (a link list, a
       // promo) or nothing is a section label of the page ("You may also like", "Highlights").
       const next = kept[i + 1];
-      if (!next || !next.keep || next.heading) continue;
+      if (!next?.keep || next.heading) continue;
       if (k.b.tag === "h1") continue;
     }
     paragraphs.push(k.b.text);
   }
   return { text: paragraphs.join("\n\n"), paragraphs };
 }
-
-
 
 /** WordPress and friends append "The post <title> appeared first on <site>." to feed content. */
 const FEED_FOOTER = /^the post .{1,300} appeared first on .{1,100}$/i;
@@ -429,7 +544,12 @@ export function fragmentText(root: El): string {
   const body = findFirst(root, (e) => e.tag === "body") ?? root;
   prune(body);
   return blocksOf(body)
-    .filter((b) => !(b.text.length < 120 && JUNK_LINE.test(b.text)) && !(b.linkChars / b.text.length > 0.5 && b.text.length < 400) && !FEED_FOOTER.test(b.text))
+    .filter(
+      (b) =>
+        !(b.text.length < 120 && JUNK_LINE.test(b.text)) &&
+        !(b.linkChars / b.text.length > 0.5 && b.text.length < 400) &&
+        !FEED_FOOTER.test(b.text),
+    )
     .map((b) => b.text)
     .join("\n\n");
 }

@@ -19,7 +19,12 @@ export { parseHtml } from "./dom.ts";
 
 /** Text that may be HTML (feed content, JSON-LD articleBody): markup is read as a fragment, plain text keeps its line breaks. */
 export function htmlOrText(s: string): string {
-  if (!/<[a-z!/]/i.test(s)) return s.replace(/[ \t\u00a0]+/g, " ").replace(/ *\n */g, "\n").replace(/\n{3,}/g, "\n\n").trim();
+  if (!/<[a-z!/]/i.test(s))
+    return s
+      .replace(/[ \t\u00a0]+/g, " ")
+      .replace(/ *\n */g, "\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trim();
   return fragmentText(parseHtml(s).root);
 }
 

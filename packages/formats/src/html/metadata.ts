@@ -17,7 +17,8 @@ export interface PageMeta {
   articleBody?: string;
 }
 
-const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|SocialMediaPosting|WebPage)$/;
+const ARTICLE_TYPES =
+  /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|SocialMediaPosting|WebPage)$/;
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -47,7 +48,14 @@ function ldObjects(blocks: string[]): Array<{ [k: string]: Json }> {
   for (const b of blocks) {
     try {
       // Publishers leave raw newlines and trailing semicolons inside ld+json; JSON.parse rejects both.
-      add(JSON.parse(b.trim().replace(/;\s*$/, "").replace(/[\u0000-\u001f]+/g, " ")) as Json);
+      add(
+        JSON.parse(
+          b
+            .trim()
+            .replace(/;\s*$/, "")
+            .replace(/[\u0000-\u001f]+/g, " "),
+        ) as Json,
+      );
     } catch {
       // A broken JSON-LD block is common and not the reader's problem: the meta tags still count.
     }
@@ -60,17 +68,36 @@ function ldObjects(blocks: string[]): Array<{ [k: string]: Json }> {
  * and live-blog entries as NewsArticle. Prefer the one whose URL is the page's, then the one whose
  * headline is the page's title, then the first.
  */
-function pickArticle(objects: Array<{ [k: string]: Json }>, pageUrl: string | undefined, pageTitle: string | undefined): { [k: string]: Json } | undefined {
+function pickArticle(
+  objects: Array<{ [k: string]: Json }>,
+  pageUrl: string | undefined,
+  pageTitle: string | undefined,
+): { [k: string]: Json } | undefined {
   const articles = objects.filter((o) => typesOf(o).some((t) => ARTICLE_TYPES.test(t) && t !== "WebPage"));
   if (articles.length > 1) {
-    const norm = (u: string) => u.replace(/^https?:\/\/(www\.)?/i, "").replace(/[?#].*$/, "").replace(/\/$/, "");
-    const urlOf = (o: { [k: string]: Json }) => [asString(o.url), asString(o.mainEntityOfPage), typeof o.mainEntityOfPage === "object" && o.mainEntityOfPage && !Array.isArray(o.mainEntityOfPage) ? asString(o.mainEntityOfPage["@id"]) : undefined];
+    const norm = (u: string) =>
+      u
+        .replace(/^https?:\/\/(www\.)?/i, "")
+        .replace(/[?#].*$/, "")
+        .replace(/\/$/, "");
+    const urlOf = (o: { [k: string]: Json }) => [
+      asString(o.url),
+      asString(o.mainEntityOfPage),
+      typeof o.mainEntityOfPage === "object" && o.mainEntityOfPage && !Array.isArray(o.mainEntityOfPage)
+        ? asString(o.mainEntityOfPage["@id"])
+        : undefined,
+    ];
     if (pageUrl) {
       const byUrl = articles.find((o) => urlOf(o).some((u) => u && norm(u) === norm(pageUrl)));
       if (byUrl) return byUrl;
     }
     const t = pageTitle?.toLowerCase();
-    const byTitle = t ? articles.find((o) => { const h = asString(o.headline)?.toLowerCase(); return !!h && (t.startsWith(h) || h.startsWith(t)); }) : undefined;
+    const byTitle = t
+      ? articles.find((o) => {
+          const h = asString(o.headline)?.toLowerCase();
+          return !!h && (t.startsWith(h) || h.startsWith(t));
+        })
+      : undefined;
     if (byTitle) return byTitle;
   }
   return articles[0] ?? objects.find((o) => typesOf(o).includes("WebPage") && o.datePublished);
@@ -121,10 +148,18 @@ export function isoDate(s: string | undefined): string | undefined {
   const compact = t.match(/^(\d{4})(\d{2})(\d{2})$/);
   if (compact) t = `${compact[1]}-${compact[2]}-${compact[3]}`;
   let out: string | undefined;
-  const strict = t.match(/^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?$/i);
+  const strict = t.match(
+    /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?$/i,
+  );
   if (strict) {
     const [, day, time, zone] = strict;
-    const z = !zone ? "" : /^(z|utc|gmt)$/i.test(zone) ? "Z" : zone.includes(":") ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+    const z = !zone
+      ? ""
+      : /^(z|utc|gmt)$/i.test(zone)
+        ? "Z"
+        : zone.includes(":")
+          ? zone
+          : `${zone.slice(0, 3)}:${zone.slice(3)}`;
     out = time ? `${day}T${time}${z}` : day;
   } else {
     const ms = Date.parse(t.replace(/\s+(UTC|GMT)$/i, "Z"));
@@ -150,7 +185,8 @@ export function readMetadata(root: El, jsonLd: string[]): PageMeta {
       const key = (e.attrs.property ?? e.attrs.name ?? e.attrs.itemprop ?? "").toLowerCase();
       const content = e.attrs.content?.trim();
       if (key && content && !meta.has(key)) meta.set(key, content);
-    } else if (e.tag === "link" && /(^|\s)canonical(\s|$)/i.test(e.attrs.rel ?? "") && e.attrs.href) canonical ??= e.attrs.href;
+    } else if (e.tag === "link" && /(^|\s)canonical(\s|$)/i.test(e.attrs.rel ?? "") && e.attrs.href)
+      canonical ??= e.attrs.href;
     else if (e.tag === "title") titleTag ??= textOf(e).replace(/\s+/g, " ").trim();
     else if (e.tag === "body") return false;
   });
@@ -166,15 +202,42 @@ export function readMetadata(root: El, jsonLd: string[]): PageMeta {
   };
   pushDate("JSON-LD datePublished", asString(article?.datePublished));
   pushDate("meta article:published_time", meta.get("article:published_time"));
-  for (const k of ["og:published_time", "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date", "cxenseparse:recs:publishtime"]) pushDate(`meta ${k}`, meta.get(k));
+  for (const k of [
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "cxenseparse:recs:publishtime",
+  ])
+    pushDate(`meta ${k}`, meta.get(k));
   // Visible <time> elements: the one marked as publication, else the first in the page.
   const times = findAll(root, (e) => e.tag === "time" && !!e.attrs.datetime);
-  const pubTime = times.find((t) => /datePublished/i.test(t.attrs.itemprop ?? "") || "pubdate" in t.attrs || /publish/i.test(t.attrs.class ?? ""));
-  const modTime = times.find((t) => /dateModified/i.test(t.attrs.itemprop ?? "") || /updat|modif/i.test(`${t.attrs.class ?? ""} ${textOf(t.parent ?? t)}`.slice(0, 200)));
+  const pubTime = times.find(
+    (t) =>
+      /datePublished/i.test(t.attrs.itemprop ?? "") || "pubdate" in t.attrs || /publish/i.test(t.attrs.class ?? ""),
+  );
+  const modTime = times.find(
+    (t) =>
+      /dateModified/i.test(t.attrs.itemprop ?? "") ||
+      /updat|modif/i.test(`${t.attrs.class ?? ""} ${textOf(t.parent ?? t)}`.slice(0, 200)),
+  );
   const firstTime = times.find((t) => t !== modTime);
   pushDate("visible <time>", (pubTime ?? firstTime)?.attrs.datetime);
 
-  const modified = isoDate(asString(article?.dateModified)) ?? isoDate(meta.get("article:modified_time")) ?? isoDate(meta.get("og:updated_time")) ?? isoDate(meta.get("datemodified")) ?? isoDate(modTime?.attrs.datetime);
+  const modified =
+    isoDate(asString(article?.dateModified)) ??
+    isoDate(meta.get("article:modified_time")) ??
+    isoDate(meta.get("og:updated_time")) ??
+    isoDate(meta.get("datemodified")) ??
+    isoDate(modTime?.attrs.datetime);
 
   const chosen = published[0];
   const dateConflicts: string[] = [];
@@ -193,10 +256,25 @@ export function readMetadata(root: El, jsonLd: string[]): PageMeta {
   const authorLines = [
     ...authorNames(article?.author),
     ...authorNames(article?.creator),
-    ...[meta.get("author"), meta.get("article:author"), meta.get("parsely-author"), meta.get("sailthru.author"), meta.get("dc.creator"), meta.get("byl")].filter((x): x is string => !!x && !/^https?:/.test(x)),
+    ...[
+      meta.get("author"),
+      meta.get("article:author"),
+      meta.get("parsely-author"),
+      meta.get("sailthru.author"),
+      meta.get("dc.creator"),
+      meta.get("byl"),
+    ].filter((x): x is string => !!x && !/^https?:/.test(x)),
   ];
   if (authorLines.length === 0) {
-    const by = findFirst(root, (e) => /(^|[\s_-])(byline|author-name|author|byline__name)([\s_-]|$)/i.test(`${e.attrs.class ?? ""} ${e.attrs.rel ?? ""} ${e.attrs.itemprop ?? ""}`) && textOf(e).trim().length > 2 && textOf(e).length < 200);
+    const by = findFirst(
+      root,
+      (e) =>
+        /(^|[\s_-])(byline|author-name|author|byline__name)([\s_-]|$)/i.test(
+          `${e.attrs.class ?? ""} ${e.attrs.rel ?? ""} ${e.attrs.itemprop ?? ""}`,
+        ) &&
+        textOf(e).trim().length > 2 &&
+        textOf(e).length < 200,
+    );
     if (by) authorLines.push(textOf(by));
   }
 
@@ -207,11 +285,24 @@ export function readMetadata(root: El, jsonLd: string[]): PageMeta {
     const t = h ? textOf(h).replace(/\s+/g, " ").trim() : "";
     return t.length > 3 ? t : undefined;
   })();
-  const title = asString(article?.headline) ?? meta.get("og:title") ?? meta.get("twitter:title") ?? cleanTitleTag(titleTag, h1Text);
+  const title =
+    asString(article?.headline) ?? meta.get("og:title") ?? meta.get("twitter:title") ?? cleanTitleTag(titleTag, h1Text);
   const url = canonical ?? meta.get("og:url") ?? asString(article?.url) ?? undefined;
-  const lang = html?.attrs.lang ?? html?.attrs["xml:lang"] ?? meta.get("og:locale")?.replace("_", "-") ?? asString(article?.inLanguage);
+  const lang =
+    html?.attrs.lang ??
+    html?.attrs["xml:lang"] ??
+    meta.get("og:locale")?.replace("_", "-") ??
+    asString(article?.inLanguage);
   const articleBody = asString(article?.articleBody);
-  const organizations = [...new Set([publisher, meta.get("og:site_name"), ...objects.filter((o) => typesOf(o).some((t) => /Organization$/.test(t))).map((o) => asString(o.name))].filter((x): x is string => !!x))];
+  const organizations = [
+    ...new Set(
+      [
+        publisher,
+        meta.get("og:site_name"),
+        ...objects.filter((o) => typesOf(o).some((t) => /Organization$/.test(t))).map((o) => asString(o.name)),
+      ].filter((x): x is string => !!x),
+    ),
+  ];
   return {
     title: title ? stripSiteName(decodeLeftovers(title), [publisher, meta.get("og:site_name")]) : undefined,
     organizations,
@@ -249,5 +340,9 @@ function decodeLeftovers(s: string): string {
   return s
     .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
     .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#0?39;|&apos;/g, "'").replace(/\s+/g, " ").trim();
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"')
+    .replace(/&#0?39;|&apos;/g, "'")
+    .replace(/\s+/g, " ")
+    .trim();
 }

@@ -19,13 +19,17 @@ describe("migrations", () => {
       // Two articles as the 0005 schema stored them: one with a URL and fusion results, one with neither.
       const article = analyze({ id: "a1", text: readFileSync(SEED, "utf8") });
       const withUrl = { ...article, provenance: { ...article.provenance, url: "https://example.org/geneva-talks" } };
-      await sql`insert into raw_inputs (content_hash, body, content_type, origin) values ('h1', ${new Uint8Array([1])}, 'text/plain', 'seed')`.execute(db);
+      await sql`insert into raw_inputs (content_hash, body, content_type, origin) values ('h1', ${new Uint8Array([1])}, 'text/plain', 'seed')`.execute(
+        db,
+      );
       for (const [a, event, fused] of [
         [withUrl, "ev-1", JSON.stringify(article.published)],
         [{ ...article, id: "a2" }, null, null],
       ] as const)
         await sql`insert into articles (id, raw_hash, item, origin, title, rev, doc, tsv, event_id, fused_published)
-          values (${a.id}, 'h1', ${a.id === "a1" ? 0 : 1}, 'seed', ${a.title}, 1, ${encodeDoc(a)}, to_tsvector('english', ${a.body}), ${event}, ${fused}::jsonb)`.execute(db);
+          values (${a.id}, 'h1', ${a.id === "a1" ? 0 : 1}, 'seed', ${a.title}, 1, ${encodeDoc(a)}, to_tsvector('english', ${a.body}), ${event}, ${fused}::jsonb)`.execute(
+          db,
+        );
 
       const { error, results } = await migrator.migrateToLatest();
       expect(error).toBeUndefined();
@@ -35,7 +39,11 @@ describe("migrations", () => {
         { id: "a1", url: "https://example.org/geneva-talks" },
         { id: "a2", url: null },
       ]);
-      const fusion = await sql<{ article_id: string; event_id: string; fused_published: unknown }>`select * from article_fusion`.execute(db);
+      const fusion = await sql<{
+        article_id: string;
+        event_id: string;
+        fused_published: unknown;
+      }>`select * from article_fusion`.execute(db);
       expect(fusion.rows).toEqual([{ article_id: "a1", event_id: "ev-1", fused_published: article.published }]);
     } finally {
       await db.destroy();

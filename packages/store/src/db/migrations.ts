@@ -137,7 +137,8 @@ const migrations: Record<string, Migration> = {
           key text primary key,
           value jsonb not null
         );
-      `)) await sql.raw(stmt).execute(db);
+      `))
+        await sql.raw(stmt).execute(db);
     },
   },
   // Reopening a large store must not read every article's JSONB: the in-memory indexes get their
@@ -149,7 +150,8 @@ const migrations: Record<string, Migration> = {
         alter table articles add column entity_list jsonb not null default '[]';
         update articles set head = left(data->>'body', 2600),
           entity_list = coalesce((select jsonb_agg(jsonb_build_object('name', e->>'name', 'type', e->>'type')) from jsonb_array_elements(data->'entities') e), '[]')
-      `)) await sql.raw(stmt).execute(db);
+      `))
+        await sql.raw(stmt).execute(db);
     },
   },
   // Stories an ingest batch changed but did not re-fuse yet (see SqlStore.fuseDirty).
@@ -171,9 +173,13 @@ const migrations: Record<string, Migration> = {
     async up(db: Kysely<any>) {
       await sql.raw(`alter table articles add column doc bytea`).execute(db);
       for (;;) {
-        const rows = await sql<{ id: string; data: Article }>`select id, data from articles where doc is null limit 500`.execute(db);
+        const rows = await sql<{
+          id: string;
+          data: Article;
+        }>`select id, data from articles where doc is null limit 500`.execute(db);
         if (!rows.rows.length) break;
-        for (const r of rows.rows) await sql`update articles set doc = ${encodeDoc(r.data)} where id = ${r.id}`.execute(db);
+        for (const r of rows.rows)
+          await sql`update articles set doc = ${encodeDoc(r.data)} where id = ${r.id}`.execute(db);
       }
       await sql.raw(`alter table articles alter column doc set not null`).execute(db);
       await sql.raw(`alter table articles drop column data`).execute(db);
@@ -185,7 +191,13 @@ const migrations: Record<string, Migration> = {
     async up(db: Kysely<any>) {
       await sql.raw(`alter table articles add column url text`).execute(db);
       for (let after = "0"; ; ) {
-        const rows = await sql<{ seq: string; id: string; doc: string }>`select seq::text, id, encode(doc, 'base64') as doc from articles where seq > ${after}::bigint order by seq limit 500`.execute(db);
+        const rows = await sql<{
+          seq: string;
+          id: string;
+          doc: string;
+        }>`select seq::text, id, encode(doc, 'base64') as doc from articles where seq > ${after}::bigint order by seq limit 500`.execute(
+          db,
+        );
         if (!rows.rows.length) break;
         for (const r of rows.rows) {
           const url = readDoc(r.doc).provenance.url;
@@ -210,7 +222,8 @@ const migrations: Record<string, Migration> = {
           select id, event_id, fused_published from articles where event_id is not null or fused_published is not null;
         alter table articles drop column event_id;
         alter table articles drop column fused_published
-      `)) await sql.raw(stmt).execute(db);
+      `))
+        await sql.raw(stmt).execute(db);
     },
   },
 };

@@ -55,7 +55,9 @@ class PGliteDriver implements Driver {
   }
 
   async beginTransaction(c: DatabaseConnection, s: TransactionSettings): Promise<void> {
-    const mode = [s.isolationLevel ? `isolation level ${s.isolationLevel}` : "", s.accessMode ?? ""].filter(Boolean).join(" ");
+    const mode = [s.isolationLevel ? `isolation level ${s.isolationLevel}` : "", s.accessMode ?? ""]
+      .filter(Boolean)
+      .join(" ");
     await c.executeQuery(CompiledQuery.raw(`begin${mode ? ` ${mode}` : ""}`));
   }
 

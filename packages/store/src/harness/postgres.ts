@@ -23,7 +23,10 @@ export function freePort(): Promise<number> {
 export async function startPostgres(): Promise<{ url: string; stop: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), "newsfuse-pg-"));
   const port = await freePort();
-  const url = execFileSync("bash", [SCRIPT, "start", dir, String(port)], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
+  const url = execFileSync("bash", [SCRIPT, "start", dir, String(port)], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  }).trim();
   return { url, stop: () => execFileSync("bash", [SCRIPT, "stop", dir], { stdio: ["ignore", "inherit", "inherit"] }) };
 }
 

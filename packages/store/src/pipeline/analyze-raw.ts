@@ -22,7 +22,11 @@ export interface AnalyzedRaw {
 }
 
 function prepared(article: Article, tsv: boolean): Prepared {
-  return { keys: signatureKeys(article), doc: encodeDoc(article), ...(tsv ? { tsv: englishTsvector(article.title, article.body) } : {}) };
+  return {
+    keys: signatureKeys(article),
+    doc: encodeDoc(article),
+    ...(tsv ? { tsv: englishTsvector(article.title, article.body) } : {}),
+  };
 }
 
 /**
@@ -30,13 +34,22 @@ function prepared(article: Article, tsv: boolean): Prepared {
  * With `prepare`, each article also gets what storing it needs, so that per-article work runs on the
  * analysis workers instead of the thread that holds the database.
  */
-export function analyzeRaw(body: Uint8Array, contentType: string, origin: string, prepare: false | { tsv: boolean } = false): AnalyzedRaw {
+export function analyzeRaw(
+  body: Uint8Array,
+  contentType: string,
+  origin: string,
+  prepare: false | { tsv: boolean } = false,
+): AnalyzedRaw {
   const out: AnalyzedRaw = { articles: [], errors: [] };
   let results;
   try {
     results = parseBytes(body, { name: origin, contentType, gunzip: (b) => new Uint8Array(gunzipSync(b)) });
   } catch (e) {
-    out.errors.push({ code: "internal", message: `${origin}: the reader failed (${(e as Error).message})`, input: origin });
+    out.errors.push({
+      code: "internal",
+      message: `${origin}: the reader failed (${(e as Error).message})`,
+      input: origin,
+    });
     return out;
   }
   results.forEach((r, item) => {
@@ -46,9 +59,18 @@ export function analyzeRaw(body: Uint8Array, contentType: string, origin: string
     }
     try {
       const article = analyze(r.value.input);
-      out.articles.push({ item, origin: r.value.origin, article, ...(prepare ? { prepared: prepared(article, prepare.tsv) } : {}) });
+      out.articles.push({
+        item,
+        origin: r.value.origin,
+        article,
+        ...(prepare ? { prepared: prepared(article, prepare.tsv) } : {}),
+      });
     } catch (e) {
-      out.errors.push({ code: "internal", message: `${r.value.origin}: analysis failed (${(e as Error).message})`, input: r.value.origin });
+      out.errors.push({
+        code: "internal",
+        message: `${r.value.origin}: analysis failed (${(e as Error).message})`,
+        input: r.value.origin,
+      });
     }
   });
   return out;

@@ -10,6 +10,9 @@ const decoded = new Lru<Article>(1500);
 
 // One job at a time per worker; the pool keeps every worker busy.
 parentPort!.on("message", (msg: { id: number } & ({ raw: RawJob } | { fuse: FuseJob })) => {
-  const result = "raw" in msg ? analyzeRaw(msg.raw.body, msg.raw.contentType, msg.raw.origin, msg.raw.prepare) : runFuseJob(msg.fuse, decoded);
+  const result =
+    "raw" in msg
+      ? analyzeRaw(msg.raw.body, msg.raw.contentType, msg.raw.origin, msg.raw.prepare)
+      : runFuseJob(msg.fuse, decoded);
   parentPort!.postMessage({ id: msg.id, result });
 });

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { DuplicateGroup } from "@newsfuse/core";
 import { groupId, mergeGroups } from "./derive.ts";
 
-const g = (articles: string[], original: string, similarity: number, kind: DuplicateGroup["kind"] = "near"): DuplicateGroup => ({
+const g = (
+  articles: string[],
+  original: string,
+  similarity: number,
+  kind: DuplicateGroup["kind"] = "near",
+): DuplicateGroup => ({
   id: "x",
   kind,
   articles,

@@ -1,5 +1,12 @@
 import { sql, type Kysely, type Transaction } from "kysely";
-import { clusterStories, dedupItem, findDuplicates, type Article, type DedupItem, type DuplicateGroup } from "@newsfuse/core";
+import {
+  clusterStories,
+  dedupItem,
+  findDuplicates,
+  type Article,
+  type DedupItem,
+  type DuplicateGroup,
+} from "@newsfuse/core";
 import type { DB } from "../db/types.ts";
 import { HEAD_CHARS, articleOfLight, lightOf, type DeriveState, type LightArticle } from "./state.ts";
 import { shortHash } from "./ids.ts";
@@ -48,24 +55,42 @@ async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknow
 
 const json = (v: unknown) => JSON.stringify(v);
 /** The date an article can be trusted for: its stated date unless analysis flagged it, else an inferred one. */
-export const dateOf = (a: Article) => (a.published.conflicts.length === 0 ? a.published.stated : null) ?? a.published.inferred ?? null;
+export const dateOf = (a: Article) =>
+  (a.published.conflicts.length === 0 ? a.published.stated : null) ?? a.published.inferred ?? null;
 
 /** Fills in the heads (what story clustering reads) of light articles loaded without them. */
 async function loadHeads(tx: Tx, members: LightArticle[]): Promise<void> {
   const missing = members.filter((m) => m.head === null);
   for (let i = 0; i < missing.length; i += CHUNK) {
     const chunk = missing.slice(i, i + CHUNK);
-    const rows = await tx.selectFrom("articles").select(["id", "head"]).where("id", "in", chunk.map((m) => m.id)).execute();
+    const rows = await tx
+      .selectFrom("articles")
+      .select(["id", "head"])
+      .where(
+        "id",
+        "in",
+        chunk.map((m) => m.id),
+      )
+      .execute();
     const head = new Map(rows.map((r) => [r.id, r.head]));
     for (const m of chunk) m.head = head.get(m.id) ?? m.lede;
   }
 }
 
 /** Inserts the analyzed articles, placed by deriveBatch, with their per-article facts (signatures, numeric claims). */
-export async function insertArticles(tx: Tx, state: DeriveState, rev: number, batch: NewArticle[], placements: Map<string, Placement>, jsTsv: boolean): Promise<void> {
+export async function insertArticles(
+  tx: Tx,
+  state: DeriveState,
+  rev: number,
+  batch: NewArticle[],
+  placements: Map<string, Placement>,
+  jsTsv: boolean,
+): Promise<void> {
   if (!batch.length) return;
   // In the order they were placed in stories, which a replay of the stored assignments (by seq) follows.
-  const items = placementOrder(batch.map((n) => ({ id: n.article.id, published: dateOf(n.article), n }))).map((x) => x.n);
+  const items = placementOrder(batch.map((n) => ({ id: n.article.id, published: dateOf(n.article), n }))).map(
+    (x) => x.n,
+  );
   for (const n of items) {
     n.doc ??= encodeDoc(n.article);
     state.encoded.set(n.article.id, n.doc);
@@ -144,7 +169,8 @@ export function mergeGroups(found: DuplicateGroup[], stored: DuplicateGroup[]): 
   const out: DuplicateGroup[] = [];
   for (const parts of byRoot.values()) {
     const members = [...new Set(parts.flatMap((g) => g.articles))].sort();
-    const lead = parts.filter((g) => found.includes(g)).sort((x, y) => y.articles.length - x.articles.length)[0] ?? parts[0]!;
+    const lead =
+      parts.filter((g) => found.includes(g)).sort((x, y) => y.articles.length - x.articles.length)[0] ?? parts[0]!;
     const pairs = new Map<string, DuplicateGroup["pairs"][number]>();
     for (const g of parts) for (const p of g.pairs) pairs.set([p.a, p.b].sort().join("|"), p);
     out.push({
@@ -168,7 +194,13 @@ export function groupId(members: string[]): string {
  * Deduplicates, assigns stories and re-fuses the touched stories for a batch of articles that are
  * already inserted. Runs inside the batch transaction, with the derive lock held.
  */
-export async function deriveBatch(tx: Tx, state: DeriveState, rev: number, batch: NewArticle[], touched: Set<string>): Promise<Map<string, Placement>> {
+export async function deriveBatch(
+  tx: Tx,
+  state: DeriveState,
+  rev: number,
+  batch: NewArticle[],
+  touched: Set<string>,
+): Promise<Map<string, Placement>> {
   const placements = new Map<string, Placement>();
   if (!batch.length) return placements;
   for (const n of batch) {
@@ -202,7 +234,11 @@ export async function deriveBatch(tx: Tx, state: DeriveState, rev: number, batch
   }
   const oldGroups = new Map<string, DuplicateGroup>();
   if (oldGroupIds.size) {
-    const rows = await tx.selectFrom("duplicate_groups").select(["id", "data"]).where("id", "in", [...oldGroupIds]).execute();
+    const rows = await tx
+      .selectFrom("duplicate_groups")
+      .select(["id", "data"])
+      .where("id", "in", [...oldGroupIds])
+      .execute();
     for (const r of rows) oldGroups.set(r.id, r.data as DuplicateGroup);
   }
   for (const g of [...oldGroups.values()].sort((x, y) => cmp(x.id, y.id))) {
@@ -222,9 +258,16 @@ export async function deriveBatch(tx: Tx, state: DeriveState, rev: number, batch
     full.set(id, a);
     state.dedupItems.set(id, { ...dedupItem(a), text: "" });
   }
-  const poolArticles = [...pool].sort().map((id) => full.get(id) ?? known.get(id)!).filter(Boolean);
+  const poolArticles = [...pool]
+    .sort()
+    .map((id) => full.get(id) ?? known.get(id)!)
+    .filter(Boolean);
   let t = performance.now();
-  const found = timed("dedup.findDuplicates", t, pool.size > 1 ? findDuplicates(poolArticles, { cache: state.dedupFeatures }) : []);
+  const found = timed(
+    "dedup.findDuplicates",
+    t,
+    pool.size > 1 ? findDuplicates(poolArticles, { cache: state.dedupFeatures }) : [],
+  );
   const finalGroups = mergeGroups(found, [...oldGroups.values()]);
   const groupOf = new Map<string, DuplicateGroup>();
   for (const g of finalGroups) for (const m of g.articles) groupOf.set(m, g);
@@ -238,7 +281,12 @@ export async function deriveBatch(tx: Tx, state: DeriveState, rev: number, batch
       .insertInto("duplicate_groups")
       .values(c.map((g) => ({ id: g.id, kind: g.kind, original: g.original, similarity: g.similarity, data: json(g) })))
       .onConflict((oc) =>
-        oc.column("id").doUpdateSet((eb) => ({ kind: eb.ref("excluded.kind"), original: eb.ref("excluded.original"), similarity: eb.ref("excluded.similarity"), data: eb.ref("excluded.data") })),
+        oc.column("id").doUpdateSet((eb) => ({
+          kind: eb.ref("excluded.kind"),
+          original: eb.ref("excluded.original"),
+          similarity: eb.ref("excluded.similarity"),
+          data: eb.ref("excluded.data"),
+        })),
       )
       .execute(),
   );
@@ -273,7 +321,8 @@ export async function deriveBatch(tx: Tx, state: DeriveState, rev: number, batch
   for (const s of [...candidates].sort()) {
     if (candidates.size >= MAX_CANDIDATE_STORIES) break;
     for (const id of [...(state.stories.get(s) ?? [])].sort().slice(0, STORY_POOL_PER_STORY)) {
-      for (const c of state.storyCandidates(state.articles.get(id)!, 4)) if (candidates.size < MAX_CANDIDATE_STORIES) candidates.add(c);
+      for (const c of state.storyCandidates(state.articles.get(id)!, 4))
+        if (candidates.size < MAX_CANDIDATE_STORIES) candidates.add(c);
     }
   }
   const members: LightArticle[] = [...newIds].map((id) => state.articles.get(id)!);
@@ -288,7 +337,11 @@ export async function deriveBatch(tx: Tx, state: DeriveState, rev: number, batch
   members.sort((x, y) => cmp(x.published ?? "", y.published ?? "") || cmp(x.id, y.id));
   await loadHeads(tx, members);
   t = performance.now();
-  const clusters = timed("stories.clusterStories", t, clusterStories(members.map(articleOfLight), { cache: state.storyFeatures }));
+  const clusters = timed(
+    "stories.clusterStories",
+    t,
+    clusterStories(members.map(articleOfLight), { cache: state.storyFeatures }),
+  );
   const byCluster = new Map<string, LightArticle[]>();
   for (const m of members) {
     const c = clusters.get(m.id) ?? `solo:${m.id}`;
@@ -337,7 +390,8 @@ export function placementOrder<T extends { id: string; published: string | null 
 
 /** Whether two groups say the same (field by field: a stored group comes back from JSONB with its own key order). */
 function sameGroup(x: DuplicateGroup, y: DuplicateGroup | undefined): boolean {
-  if (!y || x.id !== y.id || x.kind !== y.kind || x.original !== y.original || x.similarity !== y.similarity) return false;
+  if (!y || x.id !== y.id || x.kind !== y.kind || x.original !== y.original || x.similarity !== y.similarity)
+    return false;
   if (x.articles.length !== y.articles.length || x.pairs.length !== y.pairs.length) return false;
   for (let i = 0; i < x.articles.length; i++) if (x.articles[i] !== y.articles[i]) return false;
   for (let i = 0; i < x.pairs.length; i++) {
@@ -350,7 +404,12 @@ function sameGroup(x: DuplicateGroup, y: DuplicateGroup | undefined): boolean {
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Sets one text column of many articles (and their rev) in one statement. */
-async function setColumn(tx: Tx, column: "story_id" | "duplicate_group_id", changes: Array<[string, string | null]>, rev: number): Promise<void> {
+async function setColumn(
+  tx: Tx,
+  column: "story_id" | "duplicate_group_id",
+  changes: Array<[string, string | null]>,
+  rev: number,
+): Promise<void> {
   if (!changes.length) return;
   await sql`
     update articles a set ${sql.ref(column)} = v.val, rev = ${rev}

@@ -19,7 +19,9 @@ export function encodeDoc(a: Article): Uint8Array {
 
 /** The article a `doc` column holds, selected with `docColumn` (base64 text), or its encodeDoc bytes. */
 export function readDoc(doc: string | Uint8Array): Article {
-  return JSON.parse(inflateRawSync(typeof doc === "string" ? Buffer.from(doc, "base64") : doc).toString("utf8")) as Article;
+  return JSON.parse(
+    inflateRawSync(typeof doc === "string" ? Buffer.from(doc, "base64") : doc).toString("utf8"),
+  ) as Article;
 }
 
 /**
@@ -101,7 +103,11 @@ export class EncodedDocs extends Lru<string | Uint8Array> {
 }
 
 /** The encoded documents of the stored articles with these ids, from the cache where it has them. */
-export async function loadEncoded(tx: Tx, ids: string[], cache: EncodedDocs): Promise<Map<string, string | Uint8Array>> {
+export async function loadEncoded(
+  tx: Tx,
+  ids: string[],
+  cache: EncodedDocs,
+): Promise<Map<string, string | Uint8Array>> {
   const out = new Map<string, string | Uint8Array>();
   const missing: string[] = [];
   for (const id of ids) {
@@ -110,7 +116,11 @@ export async function loadEncoded(tx: Tx, ids: string[], cache: EncodedDocs): Pr
     else missing.push(id);
   }
   for (let i = 0; i < missing.length; i += CHUNK) {
-    const rows = await tx.selectFrom("articles").select(["id", docColumn()]).where("id", "in", missing.slice(i, i + CHUNK)).execute();
+    const rows = await tx
+      .selectFrom("articles")
+      .select(["id", docColumn()])
+      .where("id", "in", missing.slice(i, i + CHUNK))
+      .execute();
     for (const r of rows) {
       out.set(r.id, r.doc);
       cache.set(r.id, r.doc);
@@ -129,7 +139,11 @@ export async function loadArticles(tx: Tx, ids: string[], docs?: DocCache): Prom
     else missing.push(id);
   }
   for (let i = 0; i < missing.length; i += CHUNK) {
-    const rows = await tx.selectFrom("articles").select(["id", docColumn()]).where("id", "in", missing.slice(i, i + CHUNK)).execute();
+    const rows = await tx
+      .selectFrom("articles")
+      .select(["id", docColumn()])
+      .where("id", "in", missing.slice(i, i + CHUNK))
+      .execute();
     for (const r of rows) {
       const a = readDoc(r.doc);
       out.set(r.id, a);

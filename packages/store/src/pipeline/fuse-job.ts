@@ -1,5 +1,5 @@
 import type { Article } from "@newsfuse/core";
-import { Lru, readDoc } from "./docs.ts";
+import { type Lru, readDoc } from "./docs.ts";
 import { fusedRows, type FusedRows } from "./fused-rows.ts";
 
 /** One story to fuse, as a worker receives it: its articles as encoded documents (docs.ts encodeDoc). */

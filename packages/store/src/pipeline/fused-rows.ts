@@ -7,7 +7,8 @@ import { timed } from "./phases.ts";
 export const ts = (text: string) => sql<string>`to_tsvector('english', ${text})`;
 
 /** A fused row as written: its `tsv` text (what fusedRows leaves there, so rows can cross threads) vectorized by the database. */
-export const withTs = <R extends Record<string, unknown>>(r: R): R => (typeof r.tsv === "string" ? { ...r, tsv: ts(r.tsv) } : r);
+export const withTs = <R extends Record<string, unknown>>(r: R): R =>
+  typeof r.tsv === "string" ? { ...r, tsv: ts(r.tsv) } : r;
 const json = (v: unknown) => JSON.stringify(v);
 
 /** Two records of one story that map to the same global entity (same type and name) become one. */
@@ -61,7 +62,9 @@ export function fusedRows(storyId: string, articles: Article[], articleCount: nu
   }));
   const uniqueQuotes = [...new Map(quotes.map((q) => [q.id, q])).values()];
   const quoteIds = new Map(quotes.map((q) => [q.local, q.id]));
-  const events: EventRecord[] = [...new Map(story.events.map((e) => [`ev-${shortHash(`${storyId}|${e.id}`)}`, e])).entries()].map(([id, e]) => ({ ...e, id }));
+  const events: EventRecord[] = [
+    ...new Map(story.events.map((e) => [`ev-${shortHash(`${storyId}|${e.id}`)}`, e])).entries(),
+  ].map(([id, e]) => ({ ...e, id }));
   const discrepancies = [
     ...new Map(
       story.discrepancies.map((d) => {
@@ -94,7 +97,12 @@ export function fusedRows(storyId: string, articles: Article[], articleCount: nu
       tsv: final.title,
       updated_at: updatedAt,
     },
-    entities: [...entityRows].map(([id, r]) => ({ id, name: r.name, type: r.type, tsv: [r.name, ...r.aliases].join(" ") })),
+    entities: [...entityRows].map(([id, r]) => ({
+      id,
+      name: r.name,
+      type: r.type,
+      tsv: [r.name, ...r.aliases].join(" "),
+    })),
     storyEntities: [...entityRows].map(([id, r]) => ({ story_id: storyId, entity_id: id, data: json({ ...r, id }) })),
     quotes: uniqueQuotes.map(({ local: _l, ...q }) => ({
       id: q.id,
@@ -105,8 +113,21 @@ export function fusedRows(storyId: string, articles: Article[], articleCount: nu
       data: json(q),
       tsv: `${q.text} ${q.speaker ?? ""}`,
     })),
-    events: events.map((e) => ({ id: e.id, story_id: storyId, label: e.label, date: e.date, place: e.place, data: json(e) })),
-    discrepancies: discrepancies.map((d) => ({ id: d.id, story_id: storyId, kind: d.kind, about: d.about, data: json(d) })),
+    events: events.map((e) => ({
+      id: e.id,
+      story_id: storyId,
+      label: e.label,
+      date: e.date,
+      place: e.place,
+      data: json(e),
+    })),
+    discrepancies: discrepancies.map((d) => ({
+      id: d.id,
+      story_id: storyId,
+      kind: d.kind,
+      about: d.about,
+      data: json(d),
+    })),
     // Per-article results of fusion: the event each article reports and dates fusion inferred or flagged.
     articles: articles.map((a) => {
       const f = fusedById.get(a.id);
@@ -115,4 +136,3 @@ export function fusedRows(storyId: string, articles: Article[], articleCount: nu
     }),
   };
 }
-

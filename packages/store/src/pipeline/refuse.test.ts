@@ -8,15 +8,39 @@ const backends = freshStores("refuse");
 /** Everything fusion wrote, without the write times. */
 async function fused(store: SqlStore) {
   const db = store.db;
-  const stories = await db.selectFrom("stories").select(["id", "title", "span_from", "span_to", "article_count", "event_count", "quote_count", "discrepancy_count", "data"]).orderBy("id").execute();
+  const stories = await db
+    .selectFrom("stories")
+    .select([
+      "id",
+      "title",
+      "span_from",
+      "span_to",
+      "article_count",
+      "event_count",
+      "quote_count",
+      "discrepancy_count",
+      "data",
+    ])
+    .orderBy("id")
+    .execute();
   return {
     stories,
-    storyEntities: await db.selectFrom("story_entities").select(["story_id", "entity_id", "data"]).orderBy("story_id").orderBy("entity_id").execute(),
+    storyEntities: await db
+      .selectFrom("story_entities")
+      .select(["story_id", "entity_id", "data"])
+      .orderBy("story_id")
+      .orderBy("entity_id")
+      .execute(),
     entities: await db.selectFrom("entities").select(["id", "name", "type"]).orderBy("id").execute(),
     quotes: await db.selectFrom("quotes").select(["id", "story_id", "data"]).orderBy("id").execute(),
     events: await db.selectFrom("events").select(["id", "story_id", "data"]).orderBy("id").execute(),
     discrepancies: await db.selectFrom("discrepancies").select(["id", "story_id", "data"]).orderBy("id").execute(),
-    articles: await db.selectFrom("articles as a").leftJoin("article_fusion as f", "f.article_id", "a.id").select(["a.id", "a.story_id", "f.event_id", "f.fused_published"]).orderBy("a.id").execute(),
+    articles: await db
+      .selectFrom("articles as a")
+      .leftJoin("article_fusion as f", "f.article_id", "a.id")
+      .select(["a.id", "a.story_id", "f.event_id", "f.fused_published"])
+      .orderBy("a.id")
+      .execute(),
   };
 }
 

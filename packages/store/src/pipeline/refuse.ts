@@ -23,11 +23,26 @@ const CHILDREN = [
   { table: "events", pk: ["id"], rows: (o: FusedRows) => o.events },
   { table: "discrepancies", pk: ["id"], rows: (o: FusedRows) => o.discrepancies },
 ] as const;
-const STORY_COLUMNS = ["title", "span_from", "span_to", "article_count", "event_count", "quote_count", "discrepancy_count", "data", "tsv", "updated_at"] as const;
+const STORY_COLUMNS = [
+  "title",
+  "span_from",
+  "span_to",
+  "article_count",
+  "event_count",
+  "quote_count",
+  "discrepancy_count",
+  "data",
+  "tsv",
+  "updated_at",
+] as const;
 
 const keyOf = (pk: readonly string[], r: Row) => pk.map((c) => String(r[c])).join("\t");
 // tsv is derived from the row's own text columns, so it takes no part in telling whether a row changed.
-const hashOf = (r: Row) => shortHash(JSON.stringify(r, (k, v) => (k === "tsv" ? undefined : v)), 16);
+const hashOf = (r: Row) =>
+  shortHash(
+    JSON.stringify(r, (k, v) => (k === "tsv" ? undefined : v)),
+    16,
+  );
 
 interface Written {
   /** The story row's updated_at as this process wrote it (ms). */
@@ -67,7 +82,13 @@ export type Fuser = (job: FuseJob) => Promise<FusedRows>;
  * statements for the whole set (a round trip per story and table would dominate ingest). The stories
  * are fused in parallel by `fuse`.
  */
-export async function refuseStories(tx: Tx, storyIds: string[], docs: EncodedDocs, cache: FusedCache, fuse: Fuser): Promise<void> {
+export async function refuseStories(
+  tx: Tx,
+  storyIds: string[],
+  docs: EncodedDocs,
+  cache: FusedCache,
+  fuse: Fuser,
+): Promise<void> {
   if (!storyIds.length) return;
   const half = Math.floor(MAX_FUSE_ARTICLES / 2);
   // Up to MAX_FUSE_ARTICLES per story: its earliest and latest halves.
@@ -80,7 +101,15 @@ export async function refuseStories(tx: Tx, storyIds: string[], docs: EncodedDoc
     ) x
     where n <= ${MAX_FUSE_ARTICLES} or rn <= ${half} or rn > n - ${half}`.execute(tx);
   let t = performance.now();
-  const docsById = timed("fuse: read documents", t, await loadEncoded(tx, rows.rows.map((r) => r.id), docs));
+  const docsById = timed(
+    "fuse: read documents",
+    t,
+    await loadEncoded(
+      tx,
+      rows.rows.map((r) => r.id),
+      docs,
+    ),
+  );
   const byStory = new Map<string, { n: number; articles: FuseJob["articles"] }>();
   for (const r of rows.rows) {
     let e = byStory.get(r.story_id);
@@ -88,7 +117,8 @@ export async function refuseStories(tx: Tx, storyIds: string[], docs: EncodedDoc
     e.articles.push({ id: r.id, doc: docsById.get(r.id)! });
   }
   const stamps = new Map<string, number>();
-  for (const r of await tx.selectFrom("stories").select(["id", "updated_at"]).where("id", "in", storyIds).execute()) stamps.set(r.id, new Date(r.updated_at).getTime());
+  for (const r of await tx.selectFrom("stories").select(["id", "updated_at"]).where("id", "in", storyIds).execute())
+    stamps.set(r.id, new Date(r.updated_at).getTime());
   const ordered = [...storyIds].sort();
   const stampOf = new Map(ordered.map((id) => [id, cache.stamp()]));
   // Every story goes to the workers at once; the results are written a part at a time, as they come,
@@ -96,7 +126,9 @@ export async function refuseStories(tx: Tx, storyIds: string[], docs: EncodedDoc
   const pending = new Map(
     ordered.map((id) => {
       const e = byStory.get(id);
-      const p = e ? fuse({ storyId: id, articles: e.articles, count: e.n, updatedAt: new Date(stampOf.get(id)!).toISOString() }) : Promise.resolve(null);
+      const p = e
+        ? fuse({ storyId: id, articles: e.articles, count: e.n, updatedAt: new Date(stampOf.get(id)!).toISOString() })
+        : Promise.resolve(null);
       p.catch(() => {});
       return [id, p] as const;
     }),
@@ -120,7 +152,14 @@ export async function refuseStories(tx: Tx, storyIds: string[], docs: EncodedDoc
 const WRITE_PART = 25;
 
 /** Writes the fused rows of `ordered` stories that differ from what this process last wrote for them. */
-async function writeFused(tx: Tx, ordered: string[], fusedOf: Map<string, FusedRows>, stamps: Map<string, number>, stampOf: Map<string, number>, cache: FusedCache): Promise<void> {
+async function writeFused(
+  tx: Tx,
+  ordered: string[],
+  fusedOf: Map<string, FusedRows>,
+  stamps: Map<string, number>,
+  stampOf: Map<string, number>,
+  cache: FusedCache,
+): Promise<void> {
   const rewrite: string[] = []; // stories whose rows are all deleted first (cascade) and written anew
   const upserts = new Map<string, Row[]>(CHILDREN.map((c) => [c.table, []]));
   const deletes = new Map<string, Row[]>(CHILDREN.map((c) => [c.table, []]));
@@ -171,16 +210,25 @@ async function writeFused(tx: Tx, ordered: string[], fusedOf: Map<string, FusedR
     const gone = deletes.get(c.table)!;
     for (let i = 0; i < gone.length; i += CHUNK) {
       const chunk = gone.slice(i, i + CHUNK);
-      if (c.pk.length === 1) await sql`delete from ${sql.table(c.table)} where id = any(${chunk.map((r) => r.id)}::text[])`.execute(tx);
+      if (c.pk.length === 1)
+        await sql`delete from ${sql.table(c.table)} where id = any(${chunk.map((r) => r.id)}::text[])`.execute(tx);
       else
-        await sql`delete from story_entities where (story_id, entity_id) in (select * from unnest(${chunk.map((r) => r.story_id)}::text[], ${chunk.map((r) => r.entity_id)}::text[]))`.execute(tx);
+        await sql`delete from story_entities where (story_id, entity_id) in (select * from unnest(${chunk.map((r) => r.story_id)}::text[], ${chunk.map((r) => r.entity_id)}::text[]))`.execute(
+          tx,
+        );
     }
   }
   await upsert(tx, "entities", [...entityRows.values()].map(withTs), ["id"], []);
   await upsert(tx, "stories", storyRows.map(withTs), ["id"], STORY_COLUMNS);
   for (const c of CHILDREN) {
     const rs = upserts.get(c.table)!.map(withTs);
-    await upsert(tx, c.table, rs, c.pk, Object.keys(rs[0] ?? {}).filter((k) => !(c.pk as readonly string[]).includes(k)));
+    await upsert(
+      tx,
+      c.table,
+      rs,
+      c.pk,
+      Object.keys(rs[0] ?? {}).filter((k) => !(c.pk as readonly string[]).includes(k)),
+    );
   }
   for (let i = 0; i < articleRows.length; i += CHUNK) {
     const arts = articleRows.slice(i, i + CHUNK);
@@ -189,12 +237,20 @@ async function writeFused(tx: Tx, ordered: string[], fusedOf: Map<string, FusedR
       select id, event_id, fp::jsonb from unnest(${arts.map((a) => a.id)}::text[], ${arts.map((a) => a.event)}::text[], ${arts.map((a) => a.fused)}::text[]) as v(id, event_id, fp)
       where exists (select 1 from articles a where a.id = v.id)
       on conflict (article_id) do update set event_id = excluded.event_id, fused_published = excluded.fused_published
-      where article_fusion.event_id is distinct from excluded.event_id or article_fusion.fused_published is distinct from excluded.fused_published`.execute(tx);
+      where article_fusion.event_id is distinct from excluded.event_id or article_fusion.fused_published is distinct from excluded.fused_published`.execute(
+      tx,
+    );
   }
 }
 
 /** Inserts rows, updating `columns` of rows that exist (nothing when `columns` is empty). */
-async function upsert(tx: Tx, table: string, rows: Row[], pk: readonly string[], columns: readonly string[]): Promise<void> {
+async function upsert(
+  tx: Tx,
+  table: string,
+  rows: Row[],
+  pk: readonly string[],
+  columns: readonly string[],
+): Promise<void> {
   // One statement must not touch a row twice.
   const unique = [...new Map(rows.map((r) => [keyOf(pk, r), r])).values()];
   for (let i = 0; i < unique.length; i += CHUNK) {
@@ -202,7 +258,9 @@ async function upsert(tx: Tx, table: string, rows: Row[], pk: readonly string[],
     await q
       .onConflict((oc) => {
         const target = oc.columns(pk as never);
-        return columns.length ? target.doUpdateSet(Object.fromEntries(columns.map((c) => [c, sql.ref(`excluded.${c}`)])) as never) : target.doNothing();
+        return columns.length
+          ? target.doUpdateSet(Object.fromEntries(columns.map((c) => [c, sql.ref(`excluded.${c}`)])) as never)
+          : target.doNothing();
       })
       .execute();
   }
@@ -220,7 +278,9 @@ export function refuseStory(tx: Tx, storyId: string, docs: EncodedDocs, cache: F
  */
 export async function writeUnfused(tx: Tx, storyIds: string[], state: DeriveState): Promise<void> {
   if (!storyIds.length) return;
-  const have = new Set((await tx.selectFrom("stories").select("id").where("id", "in", storyIds).execute()).map((r) => r.id));
+  const have = new Set(
+    (await tx.selectFrom("stories").select("id").where("id", "in", storyIds).execute()).map((r) => r.id),
+  );
   const rows: Row[] = [];
   for (const id of storyIds) {
     const members = [...(state.stories.get(id) ?? [])].map((m) => state.articles.get(m)!).filter(Boolean);
@@ -231,7 +291,15 @@ export async function writeUnfused(tx: Tx, storyIds: string[], state: DeriveStat
       id,
       title: members.find((m) => m.title)?.title ?? members[0]!.lede.slice(0, 80),
       span: { from: dates[0] ?? null, to: dates[dates.length - 1] ?? null },
-      articles: members.map((m) => ({ id: m.id, title: m.title, outlet: m.outlet ?? m.agency, agency: m.agency, republishedFrom: null, date: m.published, dateInferred: false })),
+      articles: members.map((m) => ({
+        id: m.id,
+        title: m.title,
+        outlet: m.outlet ?? m.agency,
+        agency: m.agency,
+        republishedFrom: null,
+        date: m.published,
+        dateInferred: false,
+      })),
       events: [],
       entities: [],
       quotes: [],

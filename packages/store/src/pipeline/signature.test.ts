@@ -12,7 +12,11 @@ function fnv1a(s: string): number {
   }
   return h | 0;
 }
-const words = (text: string) => text.toLowerCase().normalize("NFKC").match(/[\p{L}\p{N}]+/gu) ?? [];
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .normalize("NFKC")
+    .match(/[\p{L}\p{N}]+/gu) ?? [];
 function reference(a: { body: string; title: string | null }): number[] {
   let w = words(a.body);
   if (w.length < SHINGLE * 2) w = words(`${a.title ?? ""} ${a.body}`);
@@ -21,7 +25,13 @@ function reference(a: { body: string; title: string | null }): number[] {
   const exact = fnv1a(`exact:${w.join(" ")}`);
   if (w.length < SHINGLE) return [exact];
   for (let i = 0; i + SHINGLE <= w.length; i++) keys.add(fnv1a(w.slice(i, i + SHINGLE).join(" ")));
-  return [exact, ...[...keys].sort((x, y) => x - y).slice(0, SKETCH_SIZE).filter((k) => k !== exact)];
+  return [
+    exact,
+    ...[...keys]
+      .sort((x, y) => x - y)
+      .slice(0, SKETCH_SIZE)
+      .filter((k) => k !== exact),
+  ];
 }
 
 const SEEDS = new URL("../../../../seeds/", import.meta.url).pathname;
@@ -36,7 +46,12 @@ describe("signatureKeys", () => {
         .filter(Boolean)
         .map((l, i) => analyze({ id: `e${i}`, ...(JSON.parse(l) as { text: string; title?: string }) })),
     ].map((a) => ({ body: a.body, title: a.title }));
-    texts.push({ body: "", title: "Short headline here" }, { body: "", title: null }, { body: "one two three", title: null }, { body: "a b c d a b c d a b c d", title: "x" });
+    texts.push(
+      { body: "", title: "Short headline here" },
+      { body: "", title: null },
+      { body: "one two three", title: null },
+      { body: "a b c d a b c d a b c d", title: "x" },
+    );
     for (const t of texts) expect(signatureKeys(t)).toEqual(reference(t));
     expect(texts.filter((t) => signatureKeys(t).length === SKETCH_SIZE + 1).length).toBeGreaterThan(40);
   });

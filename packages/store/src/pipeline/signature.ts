@@ -20,7 +20,12 @@ function fnvString(h: number, s: string): number {
 }
 
 function words(text: string): string[] {
-  return text.toLowerCase().normalize("NFKC").match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .normalize("NFKC")
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 /**

@@ -1,4 +1,10 @@
-import { DEDUP_FEATURE_CACHE_ENTRIES, DedupFeatureCache, StoryFeatureCache, type Article, type DedupItem } from "@newsfuse/core";
+import {
+  DEDUP_FEATURE_CACHE_ENTRIES,
+  DedupFeatureCache,
+  StoryFeatureCache,
+  type Article,
+  type DedupItem,
+} from "@newsfuse/core";
 import { DocCache, EncodedDocs, Lru } from "./docs.ts";
 import { FusedCache } from "./refuse.ts";
 
@@ -150,7 +156,12 @@ export class DeriveState {
 }
 
 /** A LightArticle from an analyzed article (used for new articles and for reps passed to clustering). */
-export function lightOf(a: Article, keys: number[], storyId: string | null = null, groupId: string | null = null): LightArticle {
+export function lightOf(
+  a: Article,
+  keys: number[],
+  storyId: string | null = null,
+  groupId: string | null = null,
+): LightArticle {
   return {
     id: a.id,
     title: a.title,
@@ -188,7 +199,15 @@ export function articleOfLight(l: LightArticle): Article {
     provenance: { agency: l.agency, republishedFrom: null, materialFrom: [], outlet: l.outlet, url: l.url },
     language: null,
     body: l.head ?? l.lede,
-    entities: l.entities.map((e, i) => ({ id: `e${i}`, name: e.name, type: e.type, role: null, roles: [], aliases: [], mentions: [] })),
+    entities: l.entities.map((e, i) => ({
+      id: `e${i}`,
+      name: e.name,
+      type: e.type,
+      role: null,
+      roles: [],
+      aliases: [],
+      mentions: [],
+    })),
     quotes: [],
     numbers: [],
     removed: [],

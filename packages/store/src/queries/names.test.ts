@@ -25,11 +25,23 @@ describe.each(backends)("name filters on the %s store (the seeds)", (_, open) =>
   });
   afterAll(() => store.close());
 
-  const stories = async (value: string) => (await store.db.selectFrom("stories as s").select("s.id").where(storyNames(value)).execute()).length;
-  const speakers = async (value: string) => (await store.db.selectFrom("quotes").select("speaker").where(spokenBy(value)).execute()).map((r) => r.speaker);
+  const stories = async (value: string) =>
+    (await store.db.selectFrom("stories as s").select("s.id").where(storyNames(value)).execute()).length;
+  const speakers = async (value: string) =>
+    (await store.db.selectFrom("quotes").select("speaker").where(spokenBy(value)).execute()).map((r) => r.speaker);
 
   it("finds the story of Antony Blinken and Sergey Lavrov by surname, alias, full name or id, in any case", async () => {
-    for (const v of ["Blinken", "blinken", "Antony Blinken", "Lavrov", "LAVROV", "Sergei Lavrov", "Sergey Lavrov", "person:sergey-lavrov"]) expect(await stories(v), v).toBe(1);
+    for (const v of [
+      "Blinken",
+      "blinken",
+      "Antony Blinken",
+      "Lavrov",
+      "LAVROV",
+      "Sergei Lavrov",
+      "Sergey Lavrov",
+      "person:sergey-lavrov",
+    ])
+      expect(await stories(v), v).toBe(1);
   });
 
   it("does not take a part of a word, or a regular expression, for a name", async () => {

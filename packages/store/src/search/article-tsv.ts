@@ -17,7 +17,12 @@ export async function jsTsvectorAgrees(db: Kysely<any>): Promise<boolean> {
  * text is one englishTsvector reproduces, else the SQL expression. Either way the column holds the same tsvector.
  * `computed` is englishTsvector's result when it was already computed (on an analysis worker).
  */
-export function articleTsv(title: string | null, body: string, js: boolean, computed?: string | null): RawBuilder<string> {
+export function articleTsv(
+  title: string | null,
+  body: string,
+  js: boolean,
+  computed?: string | null,
+): RawBuilder<string> {
   const literal = js ? (computed !== undefined ? computed : englishTsvector(title, body)) : null;
   return literal === null ? inSql(title, body) : sql<string>`${literal}::tsvector`;
 }

@@ -5,10 +5,17 @@ import { readFileSync, writeFileSync } from "node:fs";
 
 const BENCH = "/work/shared/bench";
 const read = (set: string) =>
-  readFileSync(`${BENCH}/${set}/dev.jsonl`, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as { id: string; title?: string | null; text?: string });
+  readFileSync(`${BENCH}/${set}/dev.jsonl`, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { id: string; title?: string | null; text?: string });
 const every = <T>(list: T[], n: number, stride: number) => list.filter((_, i) => i % stride === 0).slice(0, n);
 
-const quotes = every(read("quotes").filter((d) => (d.text ?? "").length <= 5000), 110, 2);
+const quotes = every(
+  read("quotes").filter((d) => (d.text ?? "").length <= 5000),
+  110,
+  2,
+);
 const clustering = every(read("clustering"), 90, 2);
 const stream = read("stream");
 const headlines = every(stream, 200, Math.floor(stream.length / 200));
@@ -18,5 +25,5 @@ const docs = [
   ...headlines.map((d) => ({ id: d.id, title: d.title ?? null, body: "" })),
 ];
 const out = new URL("../../fixtures/tsvector-docs.jsonl", import.meta.url);
-writeFileSync(out, docs.map((d) => JSON.stringify(d)).join("\n") + "\n");
+writeFileSync(out, `${docs.map((d) => JSON.stringify(d)).join("\n")}\n`);
 console.log(`${docs.length} documents -> ${out.pathname}`);

@@ -6,16 +6,21 @@
 // "<a" c "b>": one tag token although c is no letter, digit or one of "-.:_" means p_isspace.
 import { PGlite } from "@electric-sql/pglite";
 
-const ALPHA = 1, DIGIT = 2, SPACE = 4, SPECIAL = 8;
-const STOP_LOWER: Record<number, number> = { 0x41: 0x61, 0x49: 0x69, 0x53: 0x73, 0x54: 0x74, 0x130: 0x69 };
+const ALPHA = 1,
+  DIGIT = 2,
+  SPACE = 4,
+  SPECIAL = 8;
+const STOP_LOWER: Record<number, number> = { 65: 0x61, 73: 0x69, 83: 0x73, 84: 0x74, 304: 0x69 };
 
 const pg = await PGlite.create();
-const rows = (await pg.query<{ i: number; alone: string | null; aca: number; tag: string | null }>(`
+const rows = (
+  await pg.query<{ i: number; alone: string | null; aca: number; tag: string | null }>(`
   select i,
     (select string_agg(alias || '|' || coalesce(array_to_string(lexemes, ','), '~'), ' ') from ts_debug('english', chr(i))) alone,
     (select count(*)::int from ts_debug('english', 'a' || chr(i) || 'a')) aca,
     (select string_agg(alias, ' ') from ts_debug('english', '<a' || chr(i) || 'b>')) tag
-  from generate_series(1, 65533) i where i not between 55296 and 57343`)).rows;
+  from generate_series(1, 65533) i where i not between 55296 and 57343`)
+).rows;
 await pg.close();
 
 const classes = new Map<number, number>();
@@ -26,10 +31,11 @@ for (const r of rows) {
   if (r.alone && !r.alone.includes(" ") && (kind === "word" || kind === "asciiword")) {
     c |= ALPHA;
     const l = lexeme === "" ? (STOP_LOWER[r.i] ?? r.i) : lexeme!.codePointAt(0);
-    if (l === undefined || (lexeme !== "" && [...lexeme!].length !== 1)) throw new Error(`unexpected lower case of U+${r.i.toString(16)}: ${lexeme}`);
+    if (l === undefined || (lexeme !== "" && [...lexeme!].length !== 1))
+      throw new Error(`unexpected lower case of U+${r.i.toString(16)}: ${lexeme}`);
     if (l !== r.i) lower.set(r.i, l);
   }
-  if (r.alone === "uint|" + String.fromCharCode(r.i)) c |= DIGIT;
+  if (r.alone === `uint|${String.fromCharCode(r.i)}`) c |= DIGIT;
   if (!(c & (ALPHA | DIGIT)) && !"-.:_".includes(String.fromCharCode(r.i)) && r.tag === "tag") c |= SPACE;
   if (r.i >= 0x80 && !(c & ALPHA) && r.aca === 1) c |= SPECIAL;
   if (c) classes.set(r.i, c);
@@ -50,8 +56,15 @@ for (const [k, l] of [...lower].sort((a, b) => a[0] - b[0])) {
   const last = lowerRuns[lowerRuns.length - 1];
   if (last && last[2] === d) {
     const [s, n, , st] = last as [number, number, number, number];
-    if (n === 1 && (k - s === 1 || k - s === 2)) { last[1] = 2; last[3] = k - s; continue; }
-    if (n > 1 && k - (s + (n - 1) * st) === st) { last[1]!++; continue; }
+    if (n === 1 && (k - s === 1 || k - s === 2)) {
+      last[1] = 2;
+      last[3] = k - s;
+      continue;
+    }
+    if (n > 1 && k - (s + (n - 1) * st) === st) {
+      last[1]!++;
+      continue;
+    }
   }
   lowerRuns.push([k, 1, d, 1]);
 }

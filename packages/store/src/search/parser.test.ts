@@ -3,8 +3,32 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "./parser.ts";
 
 // ts_token_type('default') aliases, by token type id.
-const ALIAS = ["", "asciiword", "word", "numword", "email", "url", "host", "sfloat", "version", "hword_numpart", "hword_part",
-  "hword_asciipart", "blank", "tag", "protocol", "numhword", "asciihword", "hword", "url_path", "file", "float", "int", "uint", "entity"];
+const ALIAS = [
+  "",
+  "asciiword",
+  "word",
+  "numword",
+  "email",
+  "url",
+  "host",
+  "sfloat",
+  "version",
+  "hword_numpart",
+  "hword_part",
+  "hword_asciipart",
+  "blank",
+  "tag",
+  "protocol",
+  "numhword",
+  "asciihword",
+  "hword",
+  "url_path",
+  "file",
+  "float",
+  "int",
+  "uint",
+  "entity",
+];
 
 const TEXTS = [
   "DALLAS (AP) — Democratic candidate Martin O’Malley is shifting staff to Iowa.",
@@ -25,8 +49,9 @@ afterAll(() => pg.close());
 describe("parse", () => {
   it("splits text into the tokens and token types that ts_debug reports", async () => {
     for (const text of TEXTS) {
-      const want = (await pg.query<{ alias: string; token: string }>("select alias, token from ts_debug('english', $1)", [text])).rows
-        .map((r) => `${r.alias}:${r.token}`);
+      const want = (
+        await pg.query<{ alias: string; token: string }>("select alias, token from ts_debug('english', $1)", [text])
+      ).rows.map((r) => `${r.alias}:${r.token}`);
       const got: string[] = [];
       parse(text, (type, start, length) => got.push(`${ALIAS[type]}:${text.slice(start, start + length)}`));
       expect(got, text).toEqual(want);

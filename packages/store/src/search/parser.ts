@@ -2,13 +2,42 @@ import { ACTIONS, type Item, P, S } from "./parser-table.ts";
 import { ALPHA, DIGIT, SPACE, SPECIAL, charClass } from "./chars.ts";
 
 /** Token types of PostgreSQL's default parser (ts_token_type('default')). */
-export const enum T {
-  AsciiWord = 1, Word, NumWord, Email, Url, Host, SFloat, Version, HWordNumPart, HWordPart, HWordAsciiPart, Blank, Tag,
-  Protocol, NumHWord, AsciiHWord, HWord, UrlPath, File, Float, Int, UInt, Entity,
+export enum T {
+  AsciiWord = 1,
+  Word,
+  NumWord,
+  Email,
+  Url,
+  Host,
+  SFloat,
+  Version,
+  HWordNumPart,
+  HWordPart,
+  HWordAsciiPart,
+  Blank,
+  Tag,
+  Protocol,
+  NumHWord,
+  AsciiHWord,
+  HWord,
+  UrlPath,
+  File,
+  Float,
+  Int,
+  UInt,
+  Entity,
 }
 
-const A_BINGO = 1, A_POP = 2, A_PUSH = 4, A_RERUN = 8, A_CLEAR = 16, A_MERGE = 32, A_CLRALL = 64;
-const TPS_BASE = 0, TPS_IN_URL_PATH_FIRST = 57, TPS_NULL = 77;
+const A_BINGO = 1,
+  A_POP = 2,
+  A_PUSH = 4,
+  A_RERUN = 8,
+  A_CLEAR = 16,
+  A_MERGE = 32,
+  A_CLRALL = 64;
+const TPS_BASE = 0,
+  TPS_IN_URL_PATH_FIRST = 57,
+  TPS_NULL = 77;
 
 // One TParserPosition: a frame of the parser's backtracking stack. Positions count code points, not bytes: every
 // predicate that PostgreSQL asks of the byte length (charlen == 1) is asked here of the code point (< 0x80).
@@ -35,21 +64,33 @@ function holds(item: Item, key: number): boolean | null {
   const eof = key === EOF_KEY;
   const cls = eof ? 0 : key < 0x80 ? charClass(key) : key - 0x80;
   switch (item[0]) {
-    case P.EOF: return eof;
-    case P.EqC: return key === item[1];
-    case P.AscLet: return key < 0x80 && (cls & ALPHA) !== 0;
-    case P.Alpha: return (cls & ALPHA) !== 0;
-    case P.Digit: return (cls & DIGIT) !== 0;
-    case P.Alnum: return (cls & (ALPHA | DIGIT)) !== 0;
-    case P.NotAlnum: return (cls & (ALPHA | DIGIT)) === 0;
-    case P.Special: return (cls & SPECIAL) !== 0;
-    case P.Space: return (cls & SPACE) !== 0;
-    case P.XDigit: return (key >= 48 && key <= 57) || (key >= 65 && key <= 70) || (key >= 97 && key <= 102);
+    case P.EOF:
+      return eof;
+    case P.EqC:
+      return key === item[1];
+    case P.AscLet:
+      return key < 0x80 && (cls & ALPHA) !== 0;
+    case P.Alpha:
+      return (cls & ALPHA) !== 0;
+    case P.Digit:
+      return (cls & DIGIT) !== 0;
+    case P.Alnum:
+      return (cls & (ALPHA | DIGIT)) !== 0;
+    case P.NotAlnum:
+      return (cls & (ALPHA | DIGIT)) === 0;
+    case P.Special:
+      return (cls & SPECIAL) !== 0;
+    case P.Space:
+      return (cls & SPACE) !== 0;
+    case P.XDigit:
+      return (key >= 48 && key <= 57) || (key >= 65 && key <= 70) || (key >= 97 && key <= 102);
     case P.URLChar:
       // RFC 3986 characters only, as p_isurlchar: no non-ASCII, spaces, controls or "<>\^`{|}
       return key > 0x20 && key < 0x7f && !'"<>\\^`{|}'.includes(String.fromCharCode(key));
-    case P.Default: return true;
-    default: return null;
+    case P.Default:
+      return true;
+    default:
+      return null;
   }
 }
 
@@ -77,7 +118,8 @@ function dispatchRow(state: number, from: number): Int16Array {
   return row;
 }
 
-const TPS_IN_ASCII_WORD = 2, TPS_IN_SPACE = 7;
+const TPS_IN_ASCII_WORD = 2,
+  TPS_IN_SPACE = 7;
 const ASCII_WORD_ROW = dispatchRow(TPS_IN_ASCII_WORD, 0);
 const ASCII_WORD_END = ACTIONS[TPS_IN_ASCII_WORD]!.length - 1; // default: BINGO asciiword
 const BASE_ROW = dispatchRow(TPS_BASE, 0);
@@ -105,7 +147,11 @@ class Parser {
   lenToken = 0;
   type = 0;
 
-  constructor(private readonly cps: string, private readonly end: number, start: number) {
+  constructor(
+    private readonly cps: string,
+    private readonly end: number,
+    start: number,
+  ) {
     this.state = frame(null);
     this.state.pos = start;
   }
@@ -113,14 +159,18 @@ class Parser {
   private test(item: Item): boolean {
     const st = this.state;
     switch (item[0]) {
-      case P.Ignore: return this.ignore;
+      case P.Ignore:
+        return this.ignore;
       case P.StopHost:
         if (!this.wanthost) return false;
         this.wanthost = false;
         return true;
-      case P.Host: return this.sub(false);
-      case P.URLPath: return this.sub(true);
-      default: return holds(item, st.atEnd ? EOF_KEY : keyOf(this.cps.charCodeAt(st.pos)))!;
+      case P.Host:
+        return this.sub(false);
+      case P.URLPath:
+        return this.sub(true);
+      default:
+        return holds(item, st.atEnd ? EOF_KEY : keyOf(this.cps.charCodeAt(st.pos)))!;
     }
   }
 
@@ -150,7 +200,8 @@ class Parser {
     switch (s) {
       case S.Tags: {
         // <script> and <style> bodies are skipped as blank until their closing tag.
-        const n = st.lenToken, t = this.token;
+        const n = st.lenToken,
+          t = this.token;
         if (n === 8 && startsWithCI(this.cps, t, "</script")) this.ignore = false;
         else if (n === 7 && startsWithCI(this.cps, t, "</style")) this.ignore = false;
         else if (n === 7 && startsWithCI(this.cps, t, "<script")) this.ignore = true;
@@ -175,7 +226,10 @@ class Parser {
   // Base, a run of ASCII letters that InAsciiWord ends with its default BINGO (no '.', '-', digit... after it), or a
   // run InSpace keeps (p_isnotalnum) up to one of its BINGO items. Neither pushes a frame, so nothing else changes.
   private plain(): boolean {
-    const st = this.state, text = this.cps, end = this.end, start = st.pos;
+    const st = this.state,
+      text = this.cps,
+      end = this.end,
+      start = st.pos;
     const c = text.charCodeAt(start);
     let j = start + 1;
     if (c < 0x80 && (charClass(c) & ALPHA) !== 0) {

@@ -6,27 +6,88 @@ const isV = (c: string | undefined) => c === "a" || c === "e" || c === "i" || c 
 const isVWXY = (c: string | undefined) => isV(c) || c === "w" || c === "x" || c === "Y";
 const isLI = (c: string | undefined) => c !== undefined && "cdeghkmnrt".includes(c);
 
-const EXCEPTION1 = new Map<string, string>(Object.entries({
-  skis: "ski", skies: "sky", dying: "die", lying: "lie", tying: "tie",
-  idly: "idl", gently: "gentl", ugly: "ugli", early: "earli", only: "onli", singly: "singl",
-  sky: "sky", news: "news", howe: "howe", atlas: "atlas", cosmos: "cosmos", bias: "bias", andes: "andes",
-}));
+const EXCEPTION1 = new Map<string, string>(
+  Object.entries({
+    skis: "ski",
+    skies: "sky",
+    dying: "die",
+    lying: "lie",
+    tying: "tie",
+    idly: "idl",
+    gently: "gentl",
+    ugly: "ugli",
+    early: "earli",
+    only: "onli",
+    singly: "singl",
+    sky: "sky",
+    news: "news",
+    howe: "howe",
+    atlas: "atlas",
+    cosmos: "cosmos",
+    bias: "bias",
+    andes: "andes",
+  }),
+);
 const EXCEPTION2 = new Set(["inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed"]);
 const REGION_PREFIXES = ["gener", "commun", "arsen"];
 
 const STEP2: [string, string][] = [
-  ["ization", "ize"], ["ational", "ate"], ["fulness", "ful"], ["ousness", "ous"], ["iveness", "ive"],
-  ["tional", "tion"], ["biliti", "ble"], ["lessli", "less"],
-  ["entli", "ent"], ["ation", "ate"], ["alism", "al"], ["aliti", "al"], ["ousli", "ous"], ["iviti", "ive"], ["fulli", "ful"],
-  ["enci", "ence"], ["anci", "ance"], ["abli", "able"], ["izer", "ize"], ["ator", "ate"], ["alli", "al"],
-  ["bli", "ble"], ["ogi", "og"], ["li", ""],
+  ["ization", "ize"],
+  ["ational", "ate"],
+  ["fulness", "ful"],
+  ["ousness", "ous"],
+  ["iveness", "ive"],
+  ["tional", "tion"],
+  ["biliti", "ble"],
+  ["lessli", "less"],
+  ["entli", "ent"],
+  ["ation", "ate"],
+  ["alism", "al"],
+  ["aliti", "al"],
+  ["ousli", "ous"],
+  ["iviti", "ive"],
+  ["fulli", "ful"],
+  ["enci", "ence"],
+  ["anci", "ance"],
+  ["abli", "able"],
+  ["izer", "ize"],
+  ["ator", "ate"],
+  ["alli", "al"],
+  ["bli", "ble"],
+  ["ogi", "og"],
+  ["li", ""],
 ];
 const STEP3: [string, string][] = [
-  ["ational", "ate"], ["tional", "tion"], ["alize", "al"], ["icate", "ic"], ["iciti", "ic"], ["ative", ""],
-  ["ical", "ic"], ["ness", ""], ["ful", ""],
+  ["ational", "ate"],
+  ["tional", "tion"],
+  ["alize", "al"],
+  ["icate", "ic"],
+  ["iciti", "ic"],
+  ["ative", ""],
+  ["ical", "ic"],
+  ["ness", ""],
+  ["ful", ""],
 ];
-const STEP4: [string, string][] = ["ement", "ance", "ence", "able", "ible", "ment", "ent", "ism", "ate", "iti", "ous", "ive", "ize", "ion", "al", "er", "ic", "ant"]
-  .map((s) => [s, ""]);
+const STEP4: [string, string][] = [
+  "ement",
+  "ance",
+  "ence",
+  "able",
+  "ible",
+  "ment",
+  "ent",
+  "ism",
+  "ate",
+  "iti",
+  "ous",
+  "ive",
+  "ize",
+  "ion",
+  "al",
+  "er",
+  "ic",
+  "ant",
+].map((s) => [s, ""]);
 
 // Suffix tables by last letter, longest first: the first suffix found is the longest, which is the one `among` takes.
 type Suffixes = Map<string, [string, string][]>;
@@ -58,7 +119,8 @@ function region(w: string, from: number): number {
 // shortv at the end of w[0, end): a consonant (not w, x or Y), a vowel and a consonant, or a vowel and a consonant
 // that make up the whole word.
 function shortv(w: string, end: number): boolean {
-  const last = w[end - 1], v = w[end - 2];
+  const last = w[end - 1],
+    v = w[end - 2];
   if (end >= 3 && !isVWXY(last) && isV(v) && !isV(w[end - 3])) return true;
   return end === 2 && !isV(last) && isV(v);
 }
@@ -105,8 +167,10 @@ export function stem(word: string): string {
     w = step1b(w, p1);
     // Step_1c
     const last = w[w.length - 1];
-    if ((last === "y" || last === "Y") && w.length > 2 && !isV(w[w.length - 2])) w = w.slice(0, -1) + "i";
-    w = replaceIn(w, STEP2_BY_LAST, p1, (x, at, suffix) => (suffix === "ogi" ? x[at - 1] === "l" : suffix === "li" ? isLI(x[at - 1]) : true));
+    if ((last === "y" || last === "Y") && w.length > 2 && !isV(w[w.length - 2])) w = `${w.slice(0, -1)}i`;
+    w = replaceIn(w, STEP2_BY_LAST, p1, (x, at, suffix) =>
+      suffix === "ogi" ? x[at - 1] === "l" : suffix === "li" ? isLI(x[at - 1]) : true,
+    );
     w = replaceIn(w, STEP3_BY_LAST, p1, (_, at, suffix) => suffix !== "ative" || at >= p2);
     w = step4(w, p2);
     // Step_5
@@ -124,23 +188,28 @@ function step1b(w: string, p1: number): string {
   const suffix = ["eedly", "ingly", "edly", "eed", "ing", "ed"].find((s) => w.endsWith(s));
   if (!suffix) return w;
   const at = w.length - suffix.length;
-  if (suffix === "eed" || suffix === "eedly") return at >= p1 ? w.slice(0, at) + "ee" : w;
+  if (suffix === "eed" || suffix === "eedly") return at >= p1 ? `${w.slice(0, at)}ee` : w;
   let hasV = false;
   for (let i = 0; i < at; i++) if (isV(w[i])) hasV = true;
   if (!hasV) return w;
   w = w.slice(0, at);
   const end2 = w.slice(-2);
-  if (end2 === "at" || end2 === "bl" || end2 === "iz") return w + "e";
+  if (end2 === "at" || end2 === "bl" || end2 === "iz") return `${w}e`;
   if (end2.length === 2 && end2[0] === end2[1] && "bdfgmnprt".includes(end2[0]!)) {
     // Snowball 3 keeps the double of add, ebb, egg, err, odd, off... (a, e or o and a double, nothing else).
     return w.length === 3 && "aeo".includes(w[0]!) ? w : w.slice(0, -1);
   }
-  if (w.length === p1 && shortv(w, w.length)) return w + "e";
+  if (w.length === p1 && shortv(w, w.length)) return `${w}e`;
   return w;
 }
 
 // `[substring] R1 among (...)`: the longest matching suffix decides; it must start in the region and pass `ok`.
-function replaceIn(w: string, table: Suffixes, region: number, ok: (w: string, at: number, suffix: string) => boolean): string {
+function replaceIn(
+  w: string,
+  table: Suffixes,
+  region: number,
+  ok: (w: string, at: number, suffix: string) => boolean,
+): string {
   const best = longest(w, table);
   if (!best) return w;
   const at = w.length - best[0].length;

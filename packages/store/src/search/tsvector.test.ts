@@ -4,7 +4,11 @@ import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { TSVECTOR_PROBE, englishTsvector } from "./tsvector.ts";
 
-interface Doc { id: string; title: string | null; body: string }
+interface Doc {
+  id: string;
+  title: string | null;
+  body: string;
+}
 
 const SEEDS = new URL("../../../../seeds/", import.meta.url).pathname;
 const FIXTURE = new URL("../../fixtures/tsvector-docs.jsonl", import.meta.url);
@@ -14,11 +18,17 @@ const FIXTURE = new URL("../../fixtures/tsvector-docs.jsonl", import.meta.url);
 const MAX_DECLINED_SHARE = 0.02;
 
 const seeds = (): Doc[] =>
-  readdirSync(SEEDS).filter((f) => f.endsWith(".txt")).map((f) => {
-    const [title, ...rest] = readFileSync(SEEDS + f, "utf8").split("\n");
-    return { id: f, title: title!, body: rest.join("\n") };
-  });
-const fixture = (): Doc[] => readFileSync(FIXTURE, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as Doc);
+  readdirSync(SEEDS)
+    .filter((f) => f.endsWith(".txt"))
+    .map((f) => {
+      const [title, ...rest] = readFileSync(SEEDS + f, "utf8").split("\n");
+      return { id: f, title: title!, body: rest.join("\n") };
+    });
+const fixture = (): Doc[] =>
+  readFileSync(FIXTURE, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Doc);
 
 let pg: PGlite;
 beforeAll(async () => {
@@ -73,7 +83,7 @@ describe("englishTsvector", () => {
       "Files /usr/local/bin, ./run.sh, ../up, ~/notes.txt, C:\\dir\\file.doc and report_v2.pdf.",
       "Version 1.2.3, 3.14 and -2.5e10, 1e-3, +7, -42, 1,000,000 and 10-12 and 2020-21 and 3.5%.",
       "A 20-year-old well-known co-op, state-of-the-art, COVID-19, F-16s, T-shirt, x-ray, -minus and dash- ends.",
-      "<b>bold</b> <a href=\"x.html\">link</a> <!-- comment --> <script>var x = 1;</script> <style>p{}</style> after",
+      '<b>bold</b> <a href="x.html">link</a> <!-- comment --> <script>var x = 1;</script> <style>p{}</style> after',
       "&amp; &lt;tag&gt; &#39; &#x27; AT&T and Q&A; R&D",
       "O’Malley’s “quote” — naïve café Ångström ÉCOLE Zürich İstanbul straße ǅ Ⓐ 中文 العربية",
       "non\u00a0breaking\u2009thin zero\u200bwidth soft\u00adhyphen combining e\u0301 and ং letters",
@@ -91,13 +101,17 @@ describe("englishTsvector", () => {
     const long = Array.from({ length: 17_000 }, (_, i) => (i % 7 === 0 ? "cat" : `w${i % 50}`)).join(" ");
     const docs: Doc[] = [
       { id: "repeat", title: "dog ".repeat(300), body: "dog ".repeat(300) },
-      { id: "full-title", title: "x ".repeat(255) + "y", body: "x y" },
+      { id: "full-title", title: `${"x ".repeat(255)}y`, body: "x y" },
       { id: "long-body", title: "cat dog", body: long },
       { id: "long-title", title: long, body: "cat w1 dog" },
       { id: "stop-title", title: "The of and", body: "the cat" },
       { id: "empty", title: null, body: "" },
       // Together more distinct words than the stem memo holds.
-      ...["q", "z"].map((p) => ({ id: `distinct-${p}`, title: "many words", body: Array.from({ length: 45_000 }, (_, i) => `${p}${i.toString(36)}`).join(" ") })),
+      ...["q", "z"].map((p) => ({
+        id: `distinct-${p}`,
+        title: "many words",
+        body: Array.from({ length: 45_000 }, (_, i) => `${p}${i.toString(36)}`).join(" "),
+      })),
     ];
     const { mismatches, declined } = await compare(docs);
     expect(mismatches).toEqual([]);
@@ -105,9 +119,64 @@ describe("englishTsvector", () => {
   });
 
   it("agrees with PostgreSQL on random mixes of tricky fragments", async () => {
-    const atoms = ["a", "x", "E", "e", "the", "running", "U", "S", "1", "0", "3.5", ".", "-", "_", "@", ":", "/", "<", ">", "&", ";",
-      "#", "~", "+", "'", " ", "\n", "\\", "=", "é", "É", "’", "—", "\u0301", "\u00a0", "<script>", "</script>", "http://", "www.",
-      ".com", "<!--", "-->", "<b>", "&amp;", "&#x27;", "1.2.3", "1e5", "../", "~/", "co-op", "20-year", "İ", "ß", "中", "\u200b", "?q=1"];
+    const atoms = [
+      "a",
+      "x",
+      "E",
+      "e",
+      "the",
+      "running",
+      "U",
+      "S",
+      "1",
+      "0",
+      "3.5",
+      ".",
+      "-",
+      "_",
+      "@",
+      ":",
+      "/",
+      "<",
+      ">",
+      "&",
+      ";",
+      "#",
+      "~",
+      "+",
+      "'",
+      " ",
+      "\n",
+      "\\",
+      "=",
+      "é",
+      "É",
+      "’",
+      "—",
+      "\u0301",
+      "\u00a0",
+      "<script>",
+      "</script>",
+      "http://",
+      "www.",
+      ".com",
+      "<!--",
+      "-->",
+      "<b>",
+      "&amp;",
+      "&#x27;",
+      "1.2.3",
+      "1e5",
+      "../",
+      "~/",
+      "co-op",
+      "20-year",
+      "İ",
+      "ß",
+      "中",
+      "\u200b",
+      "?q=1",
+    ];
     let seed = 42;
     const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     const docs = Array.from({ length: 2000 }, (_, i) => {
@@ -135,7 +204,8 @@ describe("englishTsvector", () => {
     await server.connect();
     try {
       const docs = fixture();
-      const run = async (list: Doc[]) => (await server.query<{ v: string }>(INSERT_SQL, params(list))).rows.map((r) => r.v);
+      const run = async (list: Doc[]) =>
+        (await server.query<{ v: string }>(INSERT_SQL, params(list))).rows.map((r) => r.v);
       const agrees = (await run([{ id: "probe", ...TSVECTOR_PROBE }]))[0] === probe;
       const want = await run(docs);
       expect(docs.every((d, i) => englishTsvector(d.title, d.body) === want[i])).toBe(agrees);
@@ -148,14 +218,28 @@ describe("englishTsvector", () => {
     const docs = fixture().filter((d) => d.body);
     await pg.exec("create temp table docs (id text primary key, pgv tsvector, jsv tsvector)");
     for (const d of docs) {
-      await pg.query("insert into docs values ($1, setweight(to_tsvector('english', $2), 'A') || to_tsvector('english', $3), $4::tsvector)", [
-        d.id, d.title ?? "", d.body, englishTsvector(d.title, d.body),
-      ]);
+      await pg.query(
+        "insert into docs values ($1, setweight(to_tsvector('english', $2), 'A') || to_tsvector('english', $3), $4::tsvector)",
+        [d.id, d.title ?? "", d.body, englishTsvector(d.title, d.body)],
+      );
     }
-    const queries = ["police", "police officers", '"white house"', "trump -clinton", "election or voting", '"said in a statement"', '"told reporters" -trump'];
+    const queries = [
+      "police",
+      "police officers",
+      '"white house"',
+      "trump -clinton",
+      "election or voting",
+      '"said in a statement"',
+      '"told reporters" -trump',
+    ];
     for (const q of queries) {
       const ids = async (col: string) =>
-        (await pg.query<{ id: string }>(`select id from docs where ${col} @@ websearch_to_tsquery('english', $1) order by id`, [q])).rows.map((r) => r.id);
+        (
+          await pg.query<{ id: string }>(
+            `select id from docs where ${col} @@ websearch_to_tsquery('english', $1) order by id`,
+            [q],
+          )
+        ).rows.map((r) => r.id);
       const want = await ids("pgv");
       expect(want.length, q).toBeGreaterThan(0);
       expect(await ids("jsv"), q).toEqual(want);

@@ -17,10 +17,27 @@ const MAX_TEXT_CHARS = 300_000;
 
 // english config: which dictionary each token type goes to. Blank, tag, protocol and entity tokens are not indexed and
 // take no position.
-const NONE = 0, STEM = 1, SIMPLE = 2;
+const NONE = 0,
+  STEM = 1,
+  SIMPLE = 2;
 const DICT = new Uint8Array(24);
 for (const t of [T.AsciiWord, T.Word, T.HWordPart, T.HWordAsciiPart, T.AsciiHWord, T.HWord]) DICT[t] = STEM;
-for (const t of [T.NumWord, T.Email, T.Url, T.Host, T.SFloat, T.Version, T.HWordNumPart, T.NumHWord, T.UrlPath, T.File, T.Float, T.Int, T.UInt]) DICT[t] = SIMPLE;
+for (const t of [
+  T.NumWord,
+  T.Email,
+  T.Url,
+  T.Host,
+  T.SFloat,
+  T.Version,
+  T.HWordNumPart,
+  T.NumHWord,
+  T.UrlPath,
+  T.File,
+  T.Float,
+  T.Int,
+  T.UInt,
+])
+  DICT[t] = SIMPLE;
 
 // Lower-casing is per character (towlower), so the whole text is lowered once and tokens are cut from it. JavaScript's
 // toLowerCase agrees with musl's towlower except on the characters DISAGREE matches; only texts with those take the
@@ -29,7 +46,8 @@ const DISAGREE = (() => {
   let cls = "";
   for (let c = 0x80; c < 0x10000; c++) {
     if (c >= 0xd800 && c <= 0xdfff) continue;
-    if (String.fromCharCode(c).toLowerCase() !== String.fromCharCode(lowerChar(c))) cls += `\\u${c.toString(16).padStart(4, "0")}`;
+    if (String.fromCharCode(c).toLowerCase() !== String.fromCharCode(lowerChar(c)))
+      cls += `\\u${c.toString(16).padStart(4, "0")}`;
   }
   return new RegExp(`[${cls}]`);
 })();
@@ -64,7 +82,11 @@ const quote = (lexeme: string) =>
 
 function lexemeOf(text: string): Lexeme {
   let l = byLexeme.get(text);
-  if (!l) byLexeme.set(text, (l = { entry: `${quote(text)}:`, lexeme: text, doc: -1, head: [], headN: 0, body: [], bodyN: 0 }));
+  if (!l)
+    byLexeme.set(
+      text,
+      (l = { entry: `${quote(text)}:`, lexeme: text, doc: -1, head: [], headN: 0, body: [], bodyN: 0 }),
+    );
   return l;
 }
 
@@ -95,13 +117,15 @@ function collect(text: string, isHead: boolean, touched: Lexeme[]): boolean {
       lex.bodyN = 0;
       touched.push(lex);
     }
-    const at = pos < MAX_POS ? pos : MAX_POS;
+    const at = Math.min(pos, MAX_POS);
     if (isHead) {
       const n = lex.headN;
-      if (n === 0 || (n < MAX_NUM_POS - 1 && lex.head[n - 1] !== MAX_POS && lex.head[n - 1] !== at)) lex.head[lex.headN++] = at;
+      if (n === 0 || (n < MAX_NUM_POS - 1 && lex.head[n - 1] !== MAX_POS && lex.head[n - 1] !== at))
+        lex.head[lex.headN++] = at;
     } else {
       const n = lex.bodyN;
-      if (n === 0 || (n < MAX_NUM_POS - 1 && lex.body[n - 1] !== MAX_POS && lex.body[n - 1] !== at)) lex.body[lex.bodyN++] = at;
+      if (n === 0 || (n < MAX_NUM_POS - 1 && lex.body[n - 1] !== MAX_POS && lex.body[n - 1] !== at))
+        lex.body[lex.bodyN++] = at;
     }
   });
   return !declined;
@@ -180,7 +204,7 @@ export function englishTsvector(title: string | null, body: string): string | nu
     if (l.headN) last = l.head[l.headN - 1]!;
     for (let i = 0; i < l.bodyN; i++) {
       if (n >= MAX_NUM_POS || last === MAX_POS) break;
-      last = l.body[i]! + shift < MAX_POS ? l.body[i]! + shift : MAX_POS;
+      last = Math.min(l.body[i]! + shift, MAX_POS);
       out += n++ ? `,${last}` : `${last}`;
     }
   }
