@@ -9,3 +9,4 @@ export * from "./ner/index.ts";
 export * from "./dedup/index.ts";
 export * from "./cluster/index.ts";
 export * from "./fuse/index.ts";
+export * from "./present/index.ts";
