@@ -4,6 +4,7 @@ import type { Entity, EntityType } from "../schema/article.ts";
 import { CORE_SPEECH, FEMALE_NAMES, HONORIFICS, MALE_NAMES, ROLE_NOUNS, TITLES, speechLemma } from "./gazetteer.ts";
 import { isCap } from "./text.ts";
 import { gazetteerType, recognizeByRules, type MentionRecognizer, type MentionSpan } from "./mentions.ts";
+import { filterPersonSpans, isNotPersonWord } from "./not-people.ts";
 
 export interface ExtractEntitiesOptions {
   /** The name recognizer (default: `recognizeByRules`). A trained NER with the same shape plugs in here. */
@@ -219,9 +220,7 @@ const normOrg = (s: string): string => s.replace(/^(?:the|The)\s+/, "");
  */
 export function extractEntities(body: string, opts: ExtractEntitiesOptions = {}): Entity[] {
   const recognize = opts.recognize ?? recognizeByRules;
-  const spans = recognize(body)
-    .slice()
-    .sort((a, b) => a.start - b.start);
+  const spans = filterPersonSpans(body, recognize(body)).sort((a, b) => a.start - b.start);
   const people: PersonCluster[] = [];
   const bySurname = new Map<string, PersonCluster[]>();
 
@@ -325,7 +324,7 @@ export function extractEntities(body: string, opts: ExtractEntitiesOptions = {})
   // A single name is a person if any of its occurrences is (an honorific, a speech verb after it), so
   // "Sanders" early in the text joins the "Sanders said" further down.
   const usable = (text: string) =>
-    !(gazetteerType(text) || TITLE_WORDS.has(text) || TITLE_WORDS.has(text.replace(/s$/, "")));
+    !(gazetteerType(text) || TITLE_WORDS.has(text) || TITLE_WORDS.has(text.replace(/s$/, "")) || isNotPersonWord(text));
   const personNames = new Set<string>();
   for (const s of singles) {
     const text = body.slice(s.start, s.end);

@@ -1,0 +1,140 @@
+// Person spans that are not people. Both recognizers mark capitalised runs as persons when nothing
+// else fits: "Traders said", "the Tokyo Stock Exchange" (split by a place the rules know), "aircraft
+// carrier Enterprise", "Tiananmen Square". These checks read the span and the words around it; they
+// retype the span (an organisation, a place) when its head says what it is, and drop it otherwise.
+import type { MentionSpan, MentionType } from "./mentions.ts";
+import { DEMONYMS, NOT_NAMES, ORG_HEADS, PLACE_HEADS, ROLE_NOUNS } from "./gazetteer.ts";
+
+const words = (s: string): Set<string> => new Set(s.split("|"));
+
+/**
+ * Plural nouns for groups of people ("Traders said", "Officials told"): a sentence may start with
+ * one and a speech verb may follow, which is all a single-name person needs.
+ */
+const GROUP_NOUNS = words(
+  "traders|dealers|brokers|analysts|economists|investors|officials|authorities|investigators|police|witnesses|" +
+    "eyewitnesses|residents|neighbors|neighbours|sources|experts|observers|critics|protesters|demonstrators|" +
+    "voters|supporters|workers|doctors|scientists|researchers|diplomats|lawmakers|legislators|politicians|" +
+    "officers|troops|soldiers|rebels|militants|students|teachers|parents|children|kids|men|women|people|others|" +
+    "newspapers|reports|participants|organizers|organisers|organizers|fans|players|managers|executives|" +
+    "bankers|strategists|forecasters|farmers|miners|boatmen|fishermen|gunmen|policemen|servicemen|spokesmen|" +
+    "congressmen|firefighters|paramedics|prosecutors|" +
+    "lawyers|judges|relatives|survivors|victims|passengers|travellers|travelers|villagers|citizens|americans|" +
+    "democrats|republicans|conservatives|liberals|both|many|several|some|most|all|notes|bonds|stocks|shares|" +
+    "futures|prices|markets|sales|exports|imports|earnings|profits|results",
+);
+
+/** Common nouns and adjectives that head a capitalised phrase but never a person's name. */
+const NOT_NAME_HEADS = words(
+  "Exchange|Exchanges|Championship|Championships|Tournament|Open|Trophy|Cup|Bowl|Series|League|Division|Stadium|" +
+    "Arena|Airport|Station|Hospital|Hotel|Square|Park|Hole|Gate|Tower|Palace|Cathedral|Mosque|" +
+    "Road|Drive|Boulevard|Plaza|Highway|Avenue|Street|March|Record|Records|Controls|Safety|" +
+    "Data|Cement|Oil|Gas|Motors|Futures|Options|Receipts|Bonds|Notes|Shares|Stocks|Traders|Dealers|Brokers|" +
+    "Sox|Force|Forces|Commissioner|Game|Games|Prize|Awards|Festival|Show|Film|Movie|Album|Book|List|" +
+    "Index|Fund|Trust|Eurodollars|Postponed|Playing|Buckled|SA|SpA|S.A.|AG|NV|N.V.|PLC|Plc|plc|GmbH|Bhd|ASA|AB|" +
+    "Honda|Toyota|Mercedes|Mercedes-Benz|Cosworth|Ferrari|Renault|Peugeot|Yamaha|Ducati|Porsche|BMW|Nissan|" +
+    "Peninsula|Region|Province|District|Valley|Island|Islands|Mountains",
+);
+/** Head words of organisations and places that are also common surnames ("Frank Church", "Carla Hills"). */
+const SURNAME_HEADS = words("Church|House|Court|Hills|Post|Bridge|Beach|Guard");
+const TRAILING_DATE = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+/** Corporate suffixes: what ends in one is a company. */
+const CORPORATE = words("SA|SpA|S.A.|AG|NV|N.V.|PLC|Plc|plc|GmbH|Bhd|ASA|AB|Inc|Inc.|Corp|Corp.|Ltd|Ltd.|LLC");
+/** Titles that the model sometimes keeps inside the name ("King Sihanouk"): the person is the rest. */
+const LEADING_TITLES = words(
+  "King|Queen|Prince|Princess|Emperor|Empress|Pope|Cardinal|Archbishop|Bishop|Sheikh|Sultan|Emir|General|" +
+    "Gen.|Colonel|Col.|Captain|Capt.|Lieutenant|Lt.|Maj.|Admiral|Adm.|Sergeant|Sgt.|Marshal|Former|" +
+    "President|Premier|Chancellor|Governor|Gov.|Senator|Sen.|Judge|Justice|Coach|Saint|St.|Lord|Lady|Sir|Dame",
+);
+/** Lower-case nouns after a name that make it the name of a place or a thing ("Kosevo stadium"). */
+const VENUE_AFTER =
+  /^\s+(?:stadium|airport|port|harbou?r|station|street|avenue|boulevard|road|square|park|bridge|hospital|hotel|prison|camp|symposium|movement|region|province|district|valley|mountains?|river|lake|island|peninsula)\b/;
+/** Lower-case nouns before a name that make it the name of a vessel or a work ("aircraft carrier Enterprise"). */
+const THING_BEFORE =
+  /\b(?:carrier|ship|vessel|frigate|destroyer|submarine|cruiser|liner|tanker|ferry|yacht|film|movie|novel|book|biography|album|song|newspaper|daily|weekly|magazine|agency|firm|company|group|brand|team|club|side)\s+(?:the\s+)?$/i;
+/** Pronouns and contractions that a capital at a sentence start can make look like a name. */
+const PRONOUN = /^(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll)$/;
+
+const DEMONYM_WORDS = new Set(Object.keys(DEMONYMS).flatMap((d) => [d, `${d}s`, d.replace(/an$/, "ans")]));
+for (const w of ["Jewish", "Islamic", "Muslim", "Muslims", "Christian", "Christians", "Arab", "Arabs", "Kuwaiti"])
+  DEMONYM_WORDS.add(w);
+for (const w of ["Kuwaitis", "Iraqis", "Scots", "Kurds", "Israelis", "Palestinians", "Saudis", "Afghans", "Britons"])
+  DEMONYM_WORDS.add(w);
+
+/** The plural of a role noun ("analysts", "officials") names a group, never one person. */
+function isGroupNoun(word: string): boolean {
+  const l = word.toLowerCase();
+  if (GROUP_NOUNS.has(l)) return true;
+  if (l.endsWith("s") && ROLE_NOUNS.has(l.slice(0, -1))) return true;
+  return false;
+}
+
+/**
+ * What a span typed as a person really is: the span itself (possibly without a leading title), another
+ * type, or null when it is no name at all.
+ * @example reclassifyPerson("Traders said prices fell.", { start: 0, end: 7, type: "PER" }, []) // → null
+ */
+export function reclassifyPerson(body: string, s: MentionSpan, others: MentionSpan[]): MentionSpan | null {
+  let text = body.slice(s.start, s.end);
+  let start = s.start;
+  // "(Jerry) Koosman", "Brentford3": punctuation or digits inside are not part of a person's name.
+  if (/[\d()[\]{}:;!?"“”]/.test(text)) return null;
+  let toks = text.split(/\s+/);
+  while (toks.length > 1 && LEADING_TITLES.has(toks[0])) {
+    start += text.indexOf(toks[1], toks[0].length);
+    text = body.slice(start, s.end);
+    toks = text.split(/\s+/);
+  }
+  const retype = (type: MentionType): MentionSpan => ({ start: s.start, end: s.end, type });
+  // "Anthony Phillip Lasalle Friday": a weekday or month glued to the end of a name is not part of it.
+  let end = s.end;
+  while (toks.length > 1 && TRAILING_DATE.test(toks[toks.length - 1])) {
+    toks.pop();
+    end = start + text.lastIndexOf(toks[toks.length - 1]) + toks[toks.length - 1].length;
+    text = body.slice(start, end);
+  }
+  const span: MentionSpan = { start, end, type: "PER" };
+  const last = toks[toks.length - 1];
+  if (PRONOUN.test(text)) return null;
+  if (toks.every((t) => isGroupNoun(t) || (toks.length > 1 && (NOT_NAMES.has(t) || t === "Add")))) return null;
+  if (toks.length === 1 && DEMONYM_WORDS.has(text)) return retype("MISC");
+  // A head word alone ("Club") names nothing; after a name it says what the name is.
+  const head = (type: MentionType): MentionSpan | null => (toks.length > 1 ? retype(type) : null);
+  if (CORPORATE.has(last) || (ORG_HEADS.has(last) && !SURNAME_HEADS.has(last))) return head("ORG");
+  if (PLACE_HEADS.has(last) && !SURNAME_HEADS.has(last)) return head("LOC");
+  if (NOT_NAME_HEADS.has(last) || isGroupNoun(last)) return retype("MISC");
+  const after = body.slice(s.end, s.end + 24);
+  if (VENUE_AFTER.test(after)) return retype("LOC");
+  if (THING_BEFORE.test(body.slice(Math.max(0, s.start - 24), s.start))) return retype("MISC");
+  // The start of a longer name cut by a place the rules know ("Arab East Jerusalem"): a person's name
+  // never runs into one. (A place before a name is a results table's country: "England N. Knight".)
+  if (others.some((o) => o.type !== "PER" && o.type !== "MISC" && o.start === s.end + 1 && body[s.end] === " "))
+    return retype("MISC");
+  // A title in quotation marks ("The Crying Game", "Strike Hard" campaign) is a work, not a person.
+  const open = body.slice(Math.max(0, s.start - 6), s.start);
+  if (/["“]\s*(?:The\s+|A\s+)?$/.test(open) && /^\s*(?:['’]s\s+\p{L}+\s*)?["”]/u.test(body.slice(s.end, s.end + 12)))
+    return retype("MISC");
+  return span;
+}
+
+/**
+ * Applies `reclassifyPerson` to every person span of a recognizer's output.
+ * @example filterPersonSpans(body, recognize(body))
+ */
+export function filterPersonSpans(body: string, spans: MentionSpan[]): MentionSpan[] {
+  const out: MentionSpan[] = [];
+  for (const s of spans) {
+    if (s.type !== "PER") {
+      out.push(s);
+      continue;
+    }
+    const r = reclassifyPerson(body, s, spans);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
+/** A single capitalised word that names a group ("Analysts"), a nationality or a pronoun, never a person. */
+export function isNotPersonWord(word: string): boolean {
+  return isGroupNoun(word) || DEMONYM_WORDS.has(word) || PRONOUN.test(word);
+}
