@@ -1,0 +1,57 @@
+import type { StorySummary } from "@newsfuse/core/schema";
+import type { Sort } from "../state/nav.ts";
+import { spanLabel } from "./labels.ts";
+import { cell, type Line, seg } from "./lines.ts";
+
+/** Column widths of the story list; the title takes what is left. */
+const COLS = [
+  ["span", 19, "left"],
+  ["arts", 5, "right"],
+  ["orig", 5, "right"],
+  ["outl", 5, "right"],
+  ["evts", 5, "right"],
+  ["quot", 5, "right"],
+  ["disp", 5, "right"],
+] as const;
+
+function titleWidth(width: number): number {
+  return Math.max(16, width - 3 - COLS.reduce((n, c) => n + c[1] + 1, 0));
+}
+
+/** The fixed header above the story list. */
+export function storiesHeader(width: number): Line {
+  const t = titleWidth(width);
+  return {
+    group: 0,
+    segments: [seg(cell("story", t), "dim"), ...COLS.map(([name, w, a]) => seg(` ${cell(name, w, a)}`, "dim"))],
+  };
+}
+
+const bySort: Record<Sort, (a: StorySummary, b: StorySummary) => number> = {
+  newest: (a, b) => (b.span.to ?? "").localeCompare(a.span.to ?? "") || b.articleCount - a.articleCount,
+  "most covered": (a, b) => b.originCount - a.originCount || b.articleCount - a.articleCount,
+  "most disputed": (a, b) => b.discrepancyCount - a.discrepancyCount || b.articleCount - a.articleCount,
+};
+
+/** Sorts in the TUI as well as on the server so a live update lands in its place without a refetch of all pages. */
+export function sortStories(stories: StorySummary[], sort: Sort): StorySummary[] {
+  return [...stories].sort(bySort[sort]);
+}
+
+export function storiesLines(stories: StorySummary[], width: number, fresh: ReadonlySet<string> = new Set()): Line[] {
+  const t = titleWidth(width);
+  return stories.map((s, i) => ({
+    group: i + 1,
+    target: { kind: "story", id: s.id, title: s.title },
+    segments: [
+      seg(cell(`${fresh.has(s.id) ? "● " : ""}${s.title}`, t), fresh.has(s.id) ? "good" : "bold"),
+      seg(` ${cell(spanLabel(s.span), 19)}`, "accent"),
+      seg(` ${cell(String(s.articleCount), 5, "right")}`),
+      seg(` ${cell(String(s.originCount), 5, "right")}`),
+      seg(` ${cell(String(s.outletCount), 5, "right")}`),
+      seg(` ${cell(String(s.eventCount), 5, "right")}`),
+      seg(` ${cell(String(s.quoteCount), 5, "right")}`),
+      seg(` ${cell(String(s.discrepancyCount), 5, "right")}`, s.discrepancyCount ? "warn" : "plain"),
+    ],
+  }));
+}
