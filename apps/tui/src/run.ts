@@ -77,7 +77,7 @@ export function runTui(opts: RunOptions): Promise<number> {
           openInBrowser(url);
         },
       }),
-      { stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: true, incrementalRendering: true },
+      { stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: true },
     );
   });
 }

@@ -3,7 +3,7 @@ import { Box, Text, useInput } from "ink";
 import { useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { TuiClient } from "../client.ts";
 import { errorMessage, type Resource, useResources } from "../hooks/resources.ts";
-import { commandFor, keyName } from "../keys/keymap.ts";
+import { splitKeys } from "../keys/keymap.ts";
 import { articleLines, focusLine } from "../screens/article.ts";
 import { shortId } from "../screens/labels.ts";
 import { filterLines, type Line, matchLines, seg } from "../screens/lines.ts";
@@ -11,7 +11,6 @@ import { entityLines, helpLines, searchLines } from "../screens/other.ts";
 import { sortStories, storiesHeader, storiesLines } from "../screens/stories.ts";
 import { disagreementArticles, storyTabLines } from "../screens/story.ts";
 import {
-  type Action,
   current,
   type Frame,
   initialState,
@@ -20,7 +19,6 @@ import {
   type Route,
   STORY_TABS,
   type Sort,
-  screenOf,
   type View,
 } from "../state/nav.ts";
 import { List, Segments } from "./List.tsx";
@@ -143,13 +141,7 @@ export function App(props: AppProps) {
   }, [nav.quit, props.onQuit]);
 
   useInput((input, key) => {
-    const name = keyName(input, key);
-    const typing = nav.prompt !== null;
-    const command = name ? commandFor(name, screenOf(v.route), typing) : null;
-    const f = frameRef.current;
-    if (command) dispatch({ type: "command", command, frame: f } satisfies Action);
-    else if (typing && input && !key.ctrl && !key.meta && !key.escape)
-      dispatch({ type: "type", text: input.replace(/[\r\n\t]/g, ""), frame: f });
+    for (const k of splitKeys(input, key)) dispatch({ type: "key", ...k, frame: frameRef.current });
   });
 
   const crumbs = nav.stack.map((s: View) => titleOf(s.route));

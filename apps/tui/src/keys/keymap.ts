@@ -170,3 +170,22 @@ export function keyLabel(name: string): string {
 export function keysOf(command: Command): string[] {
   return KEYMAP.filter((b) => b.command === command).flatMap((b) => b.keys);
 }
+
+const CONTROL_KEYS: Record<string, KeyFlags> = {
+  "\r": { return: true },
+  "\n": { return: true },
+  "\t": { tab: true },
+  "\x7f": { backspace: true },
+  "\b": { backspace: true },
+  "\x1b": { escape: true },
+};
+
+/**
+ * Ink hands a burst of characters (typed fast, pasted, or sent by tmux) to one input call; this splits it
+ * back into one key each so "jj" moves twice and "/lavrov" filters. Keys Ink already named pass as they are.
+ */
+export function splitKeys(input: string, key: KeyFlags): Array<{ name: string | null; input: string }> {
+  const named = keyName(input, key);
+  if (named !== null || input.length <= 1 || key.ctrl || key.meta) return [{ name: named, input }];
+  return [...input].map((ch) => ({ name: keyName(ch, CONTROL_KEYS[ch] ?? {}), input: ch }));
+}

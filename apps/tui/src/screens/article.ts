@@ -62,8 +62,9 @@ export function articleHeader(d: ArticleDetail, width: number, out: Lines): void
     seg("date: ", "dim"),
     seg(dateLabel(date, !p.stated && !!p.inferred), p.conflicts.length ? "warn" : "accent"),
     ...(p.stated && p.inferred && p.stated !== p.inferred ? [seg(`, content says ${p.inferred}`, "warn")] : []),
-    ...(p.weekday ? [seg(` (${p.weekday})`, "dim")] : []),
-    ...(p.source ? [seg(` from the ${p.source}`, "dim")] : []),
+    ...(p.source && p.stated ? [seg(` (stated, from the ${p.source})`, "dim")] : []),
+    ...(p.weekday ? [seg(` · main event on ${p.weekday}`, "dim")] : []),
+    ...(p.modified ? [seg(` · modified ${p.modified}`, "dim")] : []),
   ]);
   for (const c of p.conflicts) out.wrap([seg("  ⚠ ", "warn"), seg(c, "warn")], 4);
   const dl = a.dateline;

@@ -46,9 +46,13 @@ export function lineText(l: Line): string {
  */
 export function wrapSegments(segments: Segment[], width: number, indent = 0): Segment[][] {
   const w = Math.max(8, width);
+  // A continuation indent never takes more than half the line, so every line has room for text.
+  indent = Math.min(indent, Math.floor(w / 2));
   const lines: Segment[][] = [];
   let cur: Segment[] = [];
   let len = 0;
+  // True right after a wrap: the blank that caused it is dropped rather than starting the next line.
+  let wrapped = false;
   const push = (text: string, style: Style | undefined) => {
     const last = cur[cur.length - 1];
     if (last && last.style === style) last.text += text;
@@ -62,26 +66,31 @@ export function wrapSegments(segments: Segment[], width: number, indent = 0): Se
     lines.push(cur.filter((s) => s.text.length));
     cur = [];
     len = 0;
+    wrapped = true;
     if (indent) push(" ".repeat(indent), "plain");
   };
   for (const s of segments) {
     for (const token of s.text.split(/(\s+)/)) {
       if (!token) continue;
       if (/^\s+$/.test(token)) {
-        if (len > indent && len + 1 <= w) push(" ", s.style);
+        if (wrapped) continue;
+        if (len + token.length > w) newline();
+        else push(token.replace(/\n/g, " "), s.style);
         continue;
       }
       let word = token;
       if (len + word.length > w && len > indent) newline();
       while (word.length > w - len) {
-        push(word.slice(0, w - len), s.style);
-        word = word.slice(w - len + 0);
+        const room = w - len;
+        push(word.slice(0, room), s.style);
+        word = word.slice(room);
         newline();
       }
+      wrapped = false;
       push(word, s.style);
     }
   }
-  if (cur.length && len > indent) lines.push(cur);
+  if (cur.length && len > (lines.length ? indent : 0)) lines.push(cur);
   return lines.length ? lines : [[]];
 }
 

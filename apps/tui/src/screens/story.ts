@@ -75,8 +75,8 @@ export function sourcesLines(b: StoryBundle, width: number): Line[] {
       ].filter(Boolean);
       out.wrap(
         [
-          seg(`  ${role.padEnd(18)} `, a?.role === "original" || a?.role === "wire" ? "good" : "accent"),
-          seg(articleLabel(a, id).padEnd(16), "bold"),
+          seg(`  ${role.padEnd(20)} `, a?.role === "original" || a?.role === "wire" ? "good" : "accent"),
+          seg(articleLabel(a, id).padEnd(20), "bold"),
           seg(` ${dateLabel(a?.date ?? null, a?.dateInferred ?? false)} `, "dim"),
           seg(a?.title ?? "(no headline)"),
           ...(extra.length ? [seg(` — ${extra.join("; ")}`, "dim")] : []),
@@ -160,7 +160,7 @@ export function figuresLines(b: StoryBundle, width: number): Line[] {
       out.item({ target: { kind: "article", id: c.article, focus: { start: c.start, end: c.end } } });
       out.add(
         seg(`  ${c.text.padEnd(34)} `, values.size > 1 ? "warn" : "bold"),
-        seg(articleLabel(byId.get(c.article), c.article).padEnd(18)),
+        seg(articleLabel(byId.get(c.article), c.article).padEnd(20)),
         seg(` ${c.date ?? "undated"}`, "accent"),
       );
     }
@@ -201,10 +201,11 @@ export function disagreementsLines(b: StoryBundle, width: number, bodies: Bodies
     for (const v of d.values) {
       v.articles.forEach((id, i) => {
         out.item({ target: { kind: "article", id } });
-        const date = v.dates[i] ?? null;
+        const a = byId.get(id);
+        const date = v.dates[i] ?? (a?.date ? dateLabel(a.date, a.dateInferred) : null);
         out.add(
           seg(`  ${(i === 0 ? v.value : "").padEnd(20)} `, "warn"),
-          seg(articleLabel(byId.get(id), id).padEnd(18), "bold"),
+          seg(articleLabel(byId.get(id), id).padEnd(20), "bold"),
           seg(` ${date ?? "undated"}`, "accent"),
         );
         const said = evidence(d, v.value, id, b, bodies);

@@ -1,4 +1,4 @@
-import type { Command, Screen } from "../keys/keymap.ts";
+import { type Command, commandFor, type Screen } from "../keys/keymap.ts";
 
 /** What a line offers to the keys: Enter opens `target`, `o` opens `url`, `y` copies `copy`. */
 export interface LineActions {
@@ -69,6 +69,7 @@ export interface Frame {
 }
 
 export type Action =
+  | { type: "key"; name: string | null; input: string; frame: Frame }
   | { type: "command"; command: Command; frame: Frame }
   | { type: "type"; text: string; frame: Frame }
   | { type: "push"; route: Route }
@@ -251,6 +252,15 @@ function typed(s: NavState, _f: Frame): NavState {
 export function reduce(s: NavState, a: Action): NavState {
   const cleared = s.notice && a.type !== "notice" ? { ...s, notice: null } : s;
   switch (a.type) {
+    case "key": {
+      // Resolved against the state as it is now, so keys arriving in one burst each see the previous one's effect.
+      const typing = cleared.prompt !== null;
+      const command = a.name ? commandFor(a.name, screenOf(current(cleared).route), typing) : null;
+      if (command) return onCommand(cleared, command, a.frame);
+      if (typing && a.input && !/[\x00-\x1f]/.test(a.input))
+        return reduce(cleared, { type: "type", text: a.input, frame: a.frame });
+      return cleared;
+    }
     case "command":
       return onCommand(cleared, a.command, a.frame);
     case "type":
