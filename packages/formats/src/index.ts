@@ -10,6 +10,8 @@ export type { ReadItem, ReadResult } from "./types.ts";
 export { MAX_INPUT_BYTES, decodeBytes, type Decoded } from "./decode.ts";
 export { detectFormat, SUPPORTED_EXT, type Format } from "./detect.ts";
 export { readabilityText } from "./html/fallback.ts";
+export { readOpml, looksLikeOpml, type OpmlFeed } from "./opml.ts";
+export { feedLinks, FULL_TEXT_CHARS, type FeedLink } from "./feed-links.ts";
 export {
   readHtmlPage,
   extractMainText,
@@ -58,6 +60,16 @@ function readJsonLinesOrObject(text: string, name: string, baseId: string): Read
     ];
   }
   return readJsonLines(text, name, baseId);
+}
+
+/** A page's own URL (its canonical link may be relative) resolved against the URL it was fetched from. */
+function resolveUrl(own: string | undefined, fetchedFrom: string): string {
+  if (!own) return fetchedFrom;
+  try {
+    return new URL(own, fetchedFrom).toString();
+  } catch {
+    return fetchedFrom;
+  }
 }
 
 /**
@@ -113,6 +125,8 @@ export function parseBytes(body: Uint8Array, opts: ParseOptions): ReadResult[] {
         return [err("input_malformed", `${name}: named as HTML but contains no markup`, name)];
       const page = readHtmlPage(text, baseId);
       if (!page.input.text) return [err("input_empty", `${name}: no article text found in the page`, name)];
+      // A page fetched from the web is known by its URL even when it does not name itself.
+      if (/^https?:\/\//i.test(name)) page.input.url = resolveUrl(page.input.url, name);
       return [ok({ origin: name, input: page.input })];
     }
     case "rss":

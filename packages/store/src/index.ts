@@ -5,3 +5,12 @@ export { acquireLock, LOCK_FILE, type LockHolder } from "./lock.ts";
 export { createProgress, progressLine, formatDuration, type ProgressOptions } from "./progress.ts";
 export { AnalyzePool } from "./pipeline/pool.ts";
 export { phaseMs } from "./pipeline/phases.ts";
+export {
+  createSourceStore,
+  sourceId,
+  type FetchCacheEntry,
+  type PendingItem,
+  type PollRecord,
+  type SourceItemState,
+  type SourceStore,
+} from "./sources.ts";

@@ -27,6 +27,7 @@ import { signatureKeys } from "./pipeline/signature.ts";
 import { contentHash } from "./pipeline/ids.ts";
 import { docColumn, loadArticles, readDoc } from "./pipeline/docs.ts";
 import { spokenBy, storyNames } from "./queries/names.ts";
+import { createSourceStore, type SourceStore } from "./sources.ts";
 import type {
   ArticleDetail,
   ArticleSummary,
@@ -986,6 +987,13 @@ export class SqlStore implements Store {
       for (const r of rows) yield parseRow(StorySchema, r.data, `story ${r.id}`);
       after = rows[rows.length - 1]!.cursor_seq;
     }
+  }
+
+  private sourceStore: SourceStore | null = null;
+  /** Subscribed feeds and fetch state (sources.ts). */
+  get sources(): SourceStore {
+    this.sourceStore ??= createSourceStore(this.db);
+    return this.sourceStore;
   }
 
   subscribe(listener: (e: StoreEvent) => void): () => void {

@@ -1,4 +1,5 @@
 import type { Article, DuplicateGroup, Discrepancy, EntityRecord, QuoteRecord, Story } from "@newsfuse/core";
+import type { SourceStore } from "./sources.ts";
 
 /** A cursor-paginated list. `nextCursor` is null on the last page. */
 export interface Page<T> {
@@ -132,6 +133,9 @@ export interface Store {
   stats(): Promise<StoreStats>;
 
   /** Subscribe to store events (ingest progress, story created/updated); returns an unsubscribe function. */
+  /** Subscribed feeds, the items taken from them, and fetch validators per URL (see sources.ts). */
+  readonly sources: SourceStore;
+
   subscribe(listener: (e: StoreEvent) => void): () => void;
   /** True when migrations are applied and the database answers. */
   ready(): Promise<boolean>;

@@ -31,7 +31,7 @@ describe("migrations", () => {
           db,
         );
 
-      const { error, results } = await migrator.migrateToLatest();
+      const { error, results } = await migrator.migrateTo("0007_article_fusion");
       expect(error).toBeUndefined();
       expect(results?.map((r) => r.migrationName)).toEqual(["0006_article_url", "0007_article_fusion"]);
       const rows = await sql<{ id: string; url: string | null }>`select id, url from articles order by id`.execute(db);

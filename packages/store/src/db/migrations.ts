@@ -226,6 +226,50 @@ const migrations: Record<string, Migration> = {
         await sql.raw(stmt).execute(db);
     },
   },
+  // Web sources (see sources.ts): subscribed feeds with their poll state, the items taken from each (a
+  // fetched body is kept until it is stored, so a killed watcher resumes without fetching it again), and
+  // the validators of every fetched URL for conditional requests.
+  "0008_sources": {
+    async up(db: Kysely<any>) {
+      for (const stmt of splitStatements(`
+        create table sources (
+          id text primary key,
+          url text not null unique,
+          title text,
+          added_by text not null,
+          added_at timestamptz not null default now(),
+          last_fetch_at timestamptz,
+          last_status text,
+          http_status integer,
+          items_seen integer not null default 0,
+          next_poll_at timestamptz not null default now(),
+          interval_s integer not null,
+          failures integer not null default 0,
+          last_error text
+        );
+        create index sources_next_poll on sources (next_poll_at);
+        create table source_items (
+          source_id text not null references sources(id) on delete cascade,
+          item_key text not null,
+          state text not null,
+          url text,
+          body bytea,
+          content_type text,
+          seen_at timestamptz not null default now(),
+          primary key (source_id, item_key)
+        );
+        create table fetch_cache (
+          url text primary key,
+          etag text,
+          last_modified text,
+          http_status integer,
+          stored_as text,
+          fetched_at timestamptz not null default now()
+        )
+      `))
+        await sql.raw(stmt).execute(db);
+    },
+  },
 };
 
 function splitStatements(text: string): string[] {
