@@ -5,3 +5,4 @@ export { ApiFailure, ErrorBody, STATUS, type ApiErrorCode } from "./errors.ts";
 export { GROUP_COMMIT_MAX } from "./ingest-queue.ts";
 export { startServer, jsonLogger, type RunningServer } from "./server.ts";
 export { OPENAPI_INFO } from "./routes/system.ts";
+export { openApiDocument } from "./openapi-document.ts";

@@ -12,6 +12,8 @@ import {
   type EntityRecord,
   type NewsfuseError,
   type QuoteRecord,
+  type StoryArticle,
+  type StorySort,
 } from "@newsfuse/core";
 import type { DB, RawInputsTable, StoriesTable } from "./db/types.ts";
 import { migrationProvider } from "./db/migrations.ts";
@@ -27,6 +29,8 @@ import { signatureKeys } from "./pipeline/signature.ts";
 import { contentHash } from "./pipeline/ids.ts";
 import { docColumn, loadArticles, readDoc } from "./pipeline/docs.ts";
 import { spokenBy, storyNames } from "./queries/names.ts";
+import { coverageOf, originsOf, outletsOf } from "./queries/origins.ts";
+import { storyBundle } from "./queries/bundle.ts";
 import { createSourceStore, type SourceStore } from "./sources.ts";
 import type {
   ArticleDetail,
@@ -41,6 +45,7 @@ import type {
   Store,
   StoreEvent,
   StoreStats,
+  StoryBundle,
   StoryQuery,
   StorySummary,
 } from "./types.ts";
@@ -659,18 +664,16 @@ export class SqlStore implements Store {
     let query = this.db
       .selectFrom("stories as s")
       .select([
-        "s.id",
-        "s.title",
-        "s.span_from",
-        "s.span_to",
-        "s.article_count",
-        "s.event_count",
-        "s.quote_count",
-        "s.discrepancy_count",
-        "s.updated_at",
+        ...STORY_SUMMARY_COLUMNS,
         sql<string>`s.seq::text`.as("cursor_seq"),
+        sql<string | null>`${key ? sql.raw(key) : sql`null`}::text`.as("cursor_k"),
       ]);
-    if (after) query = query.where(sql<boolean>`s.seq < ${after}::bigint`);
+    if (after)
+      query = query.where(
+        key
+          ? sql<boolean>`(${sql.raw(key)}, s.seq) < (${after.k}::${sql.raw(key === "s.updated_at" ? "timestamptz" : "int")}, ${after.seq}::bigint)`
+          : sql<boolean>`s.seq < ${after.seq}::bigint`,
+      );
     if (q.q)
       query = query.where(
         sql<boolean>`(s.tsv @@ websearch_to_tsquery('english', ${q.q}) or exists (select 1 from articles a where a.story_id = s.id and a.tsv @@ websearch_to_tsquery('english', ${q.q})))`,
@@ -682,15 +685,64 @@ export class SqlStore implements Store {
       query = query.where(
         sql<boolean>`exists (select 1 from articles a where a.story_id = s.id and (lower(a.outlet) = lower(${q.source}) or lower(a.agency) = lower(${q.source})))`,
       );
+    if (key) query = query.orderBy(sql.raw(key), "desc");
     const rows = await query
       .orderBy("s.seq", "desc")
       .limit(limit + 1)
       .execute();
     const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
     return {
-      items: page.map(toStorySummary),
-      nextCursor: rows.length > limit ? encodeCursor({ seq: page[page.length - 1]!.cursor_seq }) : null,
+      items: await this.summarize(page),
+      nextCursor:
+        rows.length > limit && last
+          ? encodeCursor(key ? { seq: last.cursor_seq, k: last.cursor_k } : { seq: last.cursor_seq })
+          : null,
     };
+  }
+
+  /** Summaries of stored story rows, with the origin, outlet and coverage figures of their articles. */
+  private async summarize(rows: StorySummaryRow[]): Promise<StorySummary[]> {
+    if (!rows.length) return [];
+    const members = await this.db
+      .selectFrom("articles as a")
+      .leftJoin("duplicate_groups as g", "g.id", "a.duplicate_group_id")
+      .select(["a.story_id", "a.id", "a.outlet", "a.agency", "a.duplicate_group_id", "g.original"])
+      .where(
+        "a.story_id",
+        "in",
+        rows.map((r) => r.id),
+      )
+      .execute();
+    const byStory = new Map<string, typeof members>();
+    for (const m of members) {
+      const list = byStory.get(m.story_id!);
+      if (list) list.push(m);
+      else byStory.set(m.story_id!, [m]);
+    }
+    return rows.map((r) => {
+      const fused = new Map(((r.story_articles ?? []) as StoryArticle[]).map((a) => [a.id, a]));
+      const list = byStory.get(r.id) ?? [];
+      const { origins } = originsOf(
+        list.map((m) => ({
+          id: m.id,
+          outlet: m.outlet,
+          agency: m.agency,
+          republishedFrom: fused.get(m.id)?.republishedFrom ?? null,
+          materialFrom: [],
+          duplicateGroupId: m.duplicate_group_id,
+        })),
+        list.flatMap((m) =>
+          m.duplicate_group_id && m.original ? [{ id: m.duplicate_group_id, original: m.original }] : [],
+        ),
+      );
+      return {
+        ...toStorySummary(r),
+        originCount: origins.length,
+        ...outletsOf(list),
+        ...coverageOf(list.map((m) => fused.get(m.id)?.date ?? null)),
+      };
+    });
   }
 
   async getStory(id: string) {
@@ -698,9 +750,65 @@ export class SqlStore implements Store {
     return row ? parseRow(StorySchema, row.data, `story ${id}`) : null;
   }
 
+  async getStoryBundle(id: string): Promise<StoryBundle | null> {
+    const story = await this.getStory(id);
+    if (!story) return null;
+    const quotes = await this.db
+      .selectFrom("quotes")
+      .select(["id", "data"])
+      .where("story_id", "=", id)
+      .orderBy("id")
+      .execute();
+    const entityIds = await this.db
+      .selectFrom("story_entities")
+      .select("entity_id")
+      .where("story_id", "=", id)
+      .orderBy("entity_id")
+      .execute();
+    const rows = await this.db
+      .selectFrom("articles as a")
+      .leftJoin("article_fusion as f", "f.article_id", "a.id")
+      .select([docColumn("a"), "a.id", "a.url", "a.duplicate_group_id", "f.fused_published"])
+      .where("a.story_id", "=", id)
+      .orderBy("a.seq")
+      .execute();
+    const groupIds = [...new Set(rows.flatMap((r) => (r.duplicate_group_id ? [r.duplicate_group_id] : [])))];
+    const groups = groupIds.length
+      ? (
+          await this.db
+            .selectFrom("duplicate_groups")
+            .select(["id", "data"])
+            .where("id", "in", groupIds)
+            .orderBy("id")
+            .execute()
+        ).map((g) => parseRow(DuplicateGroupSchema, g.data, `duplicate group ${g.id}`))
+      : [];
+    return storyBundle({
+      story,
+      quotes: quotes.map((r) => parseRow(QuoteRecordSchema, r.data, `quote ${r.id}`)),
+      entities: await this.entityRecords(
+        entityIds.map((e) => e.entity_id),
+        id,
+      ),
+      articles: rows.map((r) => {
+        const doc = readDoc(r.doc);
+        return {
+          id: r.id,
+          url: r.url,
+          duplicateGroupId: r.duplicate_group_id,
+          article: doc,
+          published: (r.fused_published as Article["published"] | null) ?? doc.published,
+        };
+      }),
+      groups,
+    });
+  }
+
   async listArticles(q: PageQuery & { q?: string; source?: string; story?: string }): Promise<Page<ArticleSummary>> {
     const limit = clampLimit(q.limit);
-    const after = seqOf(decodeCursor<{ seq: string }>(q.cursor, "cursor"), "cursor");
+    const sort = q.sort ?? "newest";
+    const key = STORY_SORT_KEYS[sort];
+    const after = storyCursor(decodeCursor<{ seq?: unknown; k?: unknown }>(q.cursor, "cursor"), sort);
     let query = this.db
       .selectFrom("articles")
       .select([
@@ -782,11 +890,15 @@ export class SqlStore implements Store {
     };
   }
 
-  private async entityRecords(ids: string[]): Promise<EntityRecord[]> {
+  /** Entity records merged over every story, or over `storyId`'s alone (roles and articles as it gives them). */
+  private async entityRecords(ids: string[], storyId?: string): Promise<EntityRecord[]> {
     if (!ids.length) return [];
     const rows = await this.db
       .selectFrom("entities as e")
-      .leftJoin("story_entities as se", "se.entity_id", "e.id")
+      .leftJoin("story_entities as se", (j) => {
+        const on = j.onRef("se.entity_id", "=", "e.id");
+        return storyId === undefined ? on : on.on("se.story_id", "=", storyId);
+      })
       .select(["e.id", "e.name", "e.type", "se.data"])
       .where("e.id", "in", ids)
       .execute();
@@ -823,7 +935,7 @@ export class SqlStore implements Store {
       .map((r) => parseRow(EntityRecordSchema, r, `entity ${r.id}`));
   }
 
-  async listEntities(q: PageQuery & { q?: string; type?: string }): Promise<Page<EntityRecord>> {
+  async listEntities(q: PageQuery & { q?: string; type?: string; story?: string }): Promise<Page<EntityRecord>> {
     const limit = clampLimit(q.limit);
     const after = idOf(decodeCursor<{ id: string }>(q.cursor, "cursor"), "cursor");
     let query = this.db.selectFrom("entities").select("id");
@@ -833,6 +945,10 @@ export class SqlStore implements Store {
         sql<boolean>`(tsv @@ websearch_to_tsquery('english', ${q.q}) or lower(name) like ${`%${q.q.toLowerCase()}%`})`,
       );
     if (q.type) query = query.where("type", "=", q.type);
+    if (q.story)
+      query = query.where(
+        sql<boolean>`exists (select 1 from story_entities se where se.entity_id = entities.id and se.story_id = ${q.story})`,
+      );
     const rows = await query
       .orderBy("id")
       .limit(limit + 1)
@@ -865,12 +981,12 @@ export class SqlStore implements Store {
 
   private async storySummaries(ids: string[]): Promise<StorySummary[]> {
     const rows = await this.db
-      .selectFrom("stories")
-      .selectAll()
-      .where("id", "in", ids)
-      .orderBy("seq", "desc")
+      .selectFrom("stories as s")
+      .select(STORY_SUMMARY_COLUMNS)
+      .where("s.id", "in", ids)
+      .orderBy("s.seq", "desc")
       .execute();
-    return rows.map(toStorySummary);
+    return this.summarize(rows);
   }
 
   async listDiscrepancies(q: PageQuery & { story?: string }) {
@@ -1071,6 +1187,19 @@ function placementResult(id: string, p: Placement | undefined): IngestItemResult
   return { status: "created", id, storyId: p?.storyId ?? null };
 }
 
+const STORY_SUMMARY_COLUMNS = [
+  "s.id",
+  "s.title",
+  "s.span_from",
+  "s.span_to",
+  "s.article_count",
+  "s.event_count",
+  "s.quote_count",
+  "s.discrepancy_count",
+  "s.updated_at",
+  sql<unknown>`s.data->'articles'`.as("story_articles"),
+] as const;
+
 type StorySummaryRow = Pick<
   Selectable<StoriesTable>,
   | "id"
@@ -1082,9 +1211,36 @@ type StorySummaryRow = Pick<
   | "quote_count"
   | "discrepancy_count"
   | "updated_at"
->;
+> & { story_articles: unknown };
 
-function toStorySummary(r: StorySummaryRow): StorySummary {
+/** The column each story order sorts on before the tie-break on seq (newest first); null: seq alone. */
+const STORY_SORT_KEYS: Record<StorySort, string | null> = {
+  newest: null,
+  updated: "s.updated_at",
+  covered: "s.article_count",
+  disputed: "s.discrepancy_count",
+};
+
+function storyCursor(c: { seq?: unknown; k?: unknown } | null, sort: StorySort): { seq: string; k: string } | null {
+  if (!c) return null;
+  const seq = seqOf(c, "cursor")!;
+  if (!STORY_SORT_KEYS[sort]) return { seq, k: "" };
+  const valid =
+    sort === "updated"
+      ? typeof c.k === "string" && !Number.isNaN(Date.parse(c.k))
+      : typeof c.k === "string" && /^\d{1,9}$/.test(c.k);
+  if (!valid)
+    throw new NewsfuseFailure({
+      code: "input_malformed",
+      message: `cursor is not a cursor this store issued for sort=${sort}`,
+      input: "cursor",
+    });
+  return { seq, k: c.k as string };
+}
+
+function toStorySummary(
+  r: StorySummaryRow,
+): Omit<StorySummary, "originCount" | "outletCount" | "outlets" | "undatedCount" | "coverage"> {
   return {
     id: r.id,
     title: r.title,

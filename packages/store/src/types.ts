@@ -1,11 +1,36 @@
-import type { Article, DuplicateGroup, Discrepancy, EntityRecord, QuoteRecord, Story } from "@newsfuse/core";
+import type {
+  ArticleDetail,
+  ArticleSummary,
+  Discrepancy,
+  EntityDetail,
+  EntityRecord,
+  IngestItemResult,
+  Page,
+  QuoteRecord,
+  SearchResult,
+  StoreEvent,
+  StoreStats,
+  Story,
+  StoryBundle,
+  StorySort,
+  StorySummary,
+} from "@newsfuse/core";
 import type { SourceStore } from "./sources.ts";
 
-/** A cursor-paginated list. `nextCursor` is null on the last page. */
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+// The read models are core's schemas (types by z.infer); re-exported so the store's users keep one import.
+export type {
+  ArticleDetail,
+  ArticleSummary,
+  EntityDetail,
+  IngestItemResult,
+  Page,
+  SearchResult,
+  StoreEvent,
+  StoreStats,
+  StoryBundle,
+  StorySort,
+  StorySummary,
+};
 
 export interface PageQuery {
   cursor?: string;
@@ -22,36 +47,11 @@ export interface StoryQuery extends PageQuery {
   entity?: string;
   /** Outlet or agency name. */
   source?: string;
-}
-
-export interface StorySummary {
-  id: string;
-  title: string;
-  span: { from: string | null; to: string | null };
-  articleCount: number;
-  eventCount: number;
-  quoteCount: number;
-  discrepancyCount: number;
-  updatedAt: string;
-}
-
-export interface ArticleSummary {
-  id: string;
-  title: string | null;
-  outlet: string | null;
-  agency: string | null;
-  published: string | null;
-  storyId: string | null;
-  duplicateGroupId: string | null;
-}
-
-export interface ArticleDetail {
-  article: Article;
-  storyId: string | null;
-  duplicateGroup: DuplicateGroup | null;
-  /** Where the article came from: file path, URL or API. */
-  origin: string | null;
-  ingestedAt: string;
+  /**
+   * newest (default): most recently created or rebuilt first; updated: most recently re-fused first;
+   * covered: most articles first; disputed: most discrepancies first. Ties: newest first.
+   */
+  sort?: StorySort;
 }
 
 export interface RawInput {
@@ -62,47 +62,17 @@ export interface RawInput {
   origin: string;
 }
 
-export interface EntityDetail {
-  entity: EntityRecord;
-  quotes: QuoteRecord[];
-  stories: StorySummary[];
-}
-
-export interface SearchResult {
-  articles: ArticleSummary[];
-  quotes: QuoteRecord[];
-  entities: EntityRecord[];
-}
-
-export interface StoreStats {
-  inputs: number;
-  articles: number;
-  duplicates: number;
-  duplicateGroups: number;
-  stories: number;
-  events: number;
-  entities: number;
-  quotes: number;
-}
-
-/** The outcome of adding one input. */
-export type IngestItemResult =
-  | { status: "created"; id: string; storyId: string | null }
-  | { status: "duplicate"; id: string; duplicateOf: string; kind: DuplicateGroup["kind"]; storyId: string | null }
-  | { status: "known"; id: string }
-  | { status: "error"; input: string; code: string; message: string };
-
-export type StoreEvent =
-  | { type: "ingest.progress"; done: number; total: number; failed: number }
-  | { type: "story.created"; storyId: string }
-  | { type: "story.updated"; storyId: string };
-
 export interface IngestOptions {
   onProgress?: (e: StoreEvent) => void;
-  /** Raw inputs per transaction. */
+  /** Items (articles) per transaction; a dump or feed holding more is stored a batch at a time. */
   batchSize?: number;
   /** "now" (default): touched stories are re-fused before ingest returns; "defer": left for fuseDirty(). */
   fuse?: "now" | "defer";
+  /**
+   * Called after the re-fusion at the end of the call (not with "defer") with the number of stories it
+   * fused: those the call touched and those an interrupted ingest left marked dirty.
+   */
+  onFused?: (stories: number) => void;
 }
 
 /** One interface for every app; embedded (PGlite) and server (PostgreSQL) backends implement it. */
@@ -122,11 +92,13 @@ export interface Store {
 
   listStories(q: StoryQuery): Promise<Page<StorySummary>>;
   getStory(id: string): Promise<Story | null>;
+  /** The story with its quotes, entities, articles (provenance, duplicate groups) and independent origins. */
+  getStoryBundle(id: string): Promise<StoryBundle | null>;
   listArticles(q: PageQuery & { q?: string; source?: string; story?: string }): Promise<Page<ArticleSummary>>;
   getArticle(id: string): Promise<ArticleDetail | null>;
   getRaw(id: string): Promise<RawInput | null>;
   listQuotes(q: PageQuery & { speaker?: string; q?: string; story?: string }): Promise<Page<QuoteRecord>>;
-  listEntities(q: PageQuery & { q?: string; type?: string }): Promise<Page<EntityRecord>>;
+  listEntities(q: PageQuery & { q?: string; type?: string; story?: string }): Promise<Page<EntityRecord>>;
   getEntity(id: string): Promise<EntityDetail | null>;
   listDiscrepancies(q: PageQuery & { story?: string }): Promise<Page<Discrepancy>>;
   search(q: string, limit?: number): Promise<SearchResult>;

@@ -38,7 +38,11 @@ export const listEntities = createRoute({
   path: "/v1/entities",
   tags: ["entities"],
   summary: "People, organizations and places across all articles",
-  request: { query: z.object({ ...pageParams, q: text("Name or alias."), type: EntityType.optional() }).strict() },
+  request: {
+    query: z
+      .object({ ...pageParams, q: text("Name or alias."), type: EntityType.optional(), story: text("Story id.") })
+      .strict(),
+  },
   responses: {
     200: json(Page(EntityRecordSchema, "EntityPage"), "One page of entities."),
     ...errorResponses(401, 403),

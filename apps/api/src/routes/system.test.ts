@@ -47,7 +47,15 @@ describe("the OpenAPI document", () => {
       ]),
     );
     expect(Object.keys(body.components.schemas)).toEqual(
-      expect.arrayContaining(["Article", "Story", "EntityRecord", "QuoteRecord", "Error", "DuplicateGroup"]),
+      expect.arrayContaining([
+        "Article",
+        "Story",
+        "EntityRecord",
+        "QuoteRecord",
+        "Error",
+        "StoryBundle",
+        "EventStreamFrame",
+      ]),
     );
     // Every operation documents the error shape for a bad request and for rate limiting.
     for (const methods of Object.values(
