@@ -18,7 +18,7 @@ describe("extractNumbers", () => {
   });
 
   it("reads currency and multipliers", () => {
-    const n = extractNumbers(seed("003_6c04b11d307fba50.txt")).find((x) => x.unit === "$");
+    const n = extractNumbers(seed("003_6c04b11d307fba50.txt")).find((x) => x.currency === "USD");
     expect(n).toMatchObject({ text: "$11 billion pipeline", value: 11e9, subject: "pipeline" });
   });
 

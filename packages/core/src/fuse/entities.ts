@@ -293,6 +293,8 @@ function canonicalName(ms: Item[]): string {
   return rank(pool.size ? pool : count)[0][0];
 }
 
+const NAME_AS_WRITTEN = /^\p{Lu}[\p{Ll}'’-]*\p{Ll}$/u;
+
 /** Given names or surnames written differently for one person, with the articles using each. */
 function spellingVariants(recordId: string, ms: Item[]): Discrepancy[] {
   const out: Discrepancy[] = [];
@@ -304,6 +306,9 @@ function spellingVariants(recordId: string, ms: Item[]): Discrepancy[] {
         const p = parsePersonName(n);
         const v = p?.[part];
         if (!v || (v.endsWith(".") ? v.length - 1 : v.length) < 2) continue;
+        // A spelling is of a name as written: a capital, then letters ("iran-Nejad" and "'Deep" are
+        // scraping and quoting noise, not how a source spells the name).
+        if (!NAME_AS_WRITTEN.test(v)) continue;
         const folded = fold(v);
         forms.set(folded, (forms.get(folded) ?? new Set()).add(m.article));
       }

@@ -1,5 +1,6 @@
 import type { Article, NumberClaim } from "../schema/article.ts";
 import type { Discrepancy, NumericClaimGroup } from "../schema/story.ts";
+import { resolveClaimTime } from "../extract/numbers.ts";
 import { fold } from "./names.ts";
 
 interface Item {
@@ -40,9 +41,13 @@ const GENERIC_HEADS = new Set([
 export const SAME_QUANTITY_RATIO = 1.5;
 
 const MEASURES = new Set(
-  "foot feet yard meter metre mile kilometer kilometre km inch minute hour second week month game season point goal time degree pound kilogram kg ton tonne mph percent dollar".split(
-    " ",
-  ),
+  (
+    "foot feet yard meter metre mile kilometer kilometre km inch minute hour second week month game season point " +
+    "goal time degree pound kilogram kg ton tonne mph percent dollar " +
+    // Statistics of a game or a season: two reports rarely count the same player's same game.
+    "carry pass rebound turnover homer run block punch assist steal tackle sack touchdown shot save hit strikeout " +
+    "inning lap stroke birdie seed round reception catch attempt"
+  ).split(" "),
 );
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
@@ -54,6 +59,7 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 function stem(w: string): string {
   const l = w.toLowerCase();
   if (l.length > 4 && l.endsWith("ies")) return `${l.slice(0, -3)}y`;
+  if (l.length > 4 && /(?:ss|x|ch|sh)es$/.test(l)) return l.slice(0, -2);
   if (l.length > 3 && l.endsWith("s") && !l.endsWith("ss")) return l.slice(0, -1);
   return l;
 }
@@ -63,8 +69,13 @@ function parseSubject(subject: string): { head: string; qualifiers: string[] } {
     .replace(/'s\b/g, "")
     .split(/[^A-Za-z-]+/)
     .filter(Boolean);
-  // The head noun is the first lower-case word after the qualifiers ("Russian troops near the border" -> troops).
-  const headWord = words.find((w) => /^[a-z]/.test(w) && w.length > 2) ?? words[words.length - 1] ?? "";
+  // The head noun is the first lower-case word after the qualifiers ("Russian troops near the border" -> troops),
+  // unless a unit of measure follows ("150 nautical miles east" measures miles).
+  const headWord =
+    words.find((w) => MEASURES.has(stem(w))) ??
+    words.find((w) => /^[a-z]/.test(w) && w.length > 2) ??
+    words[words.length - 1] ??
+    "";
   const qualifiers = words
     .filter((w) => /^[A-Z]/.test(w) && w.length > 2 && words.indexOf(w) < words.indexOf(headWord))
     .map((w) => w.toLowerCase().slice(0, 5));
@@ -156,8 +167,16 @@ export function groupNumbers(
         text: m.claim.text,
         value: m.claim.value,
         qualifier: m.claim.qualifier,
+        unit: m.claim.unit ?? null,
+        currency: m.claim.currency ?? null,
+        claimant: m.claim.claimant ?? null,
         article: m.article.id,
         date: dateOf(m.article.id),
+        time: {
+          relation: m.claim.time?.relation ?? "current",
+          text: m.claim.time?.text ?? null,
+          date: timeOfClaim(m, dateOf),
+        },
         start: m.claim.start,
         end: m.claim.end,
       })),
@@ -166,32 +185,167 @@ export function groupNumbers(
     const specific = quals !== "" || (!MEASURES.has(head) && !MEASURES.has(unit) && head.length > 3);
     if (!specific) continue;
     // Figures far apart count different things ("23 pirates captured" / "1,500 pirates in the gulf"):
-    // only figures within SAME_QUANTITY_RATIO of their neighbours are set against each other.
-    const sorted = [...ms].sort((a, b) => a.claim.value - b.claim.value);
+    // only figures within SAME_QUANTITY_RATIO of their neighbours are set against each other. A figure
+    // the text puts in an unstated past ("its previous 100,000 troops") is set against nothing.
+    const sorted = ms.filter((m) => m.claim.time?.relation !== "past").sort((a, b) => a.claim.value - b.claim.value);
     const runs: Item[][] = [];
     for (const m of sorted) {
       const run = runs[runs.length - 1];
       if (run && m.claim.value <= run[run.length - 1].claim.value * SAME_QUANTITY_RATIO) run.push(m);
       else runs.push([m]);
     }
+    const base = `${story ?? "batch"}-${key.replace(/[^a-z0-9+]+/gi, "-")}`;
     runs.forEach((run, r) => {
-      const values = new Map<string, { articles: Set<string>; dates: Set<string | null> }>();
-      for (const m of run) {
-        const v = `${m.claim.qualifier ? `${m.claim.qualifier} ` : ""}${formatNumber(m.claim.value)}`;
-        const slot = values.get(v) ?? { articles: new Set(), dates: new Set() };
-        slot.articles.add(m.article.id);
-        slot.dates.add(dateOf(m.article.id));
-        values.set(v, slot);
+      const suffix = runs.length > 1 ? `-${r + 1}` : "";
+      const timed = run.map((m) => ({ m, time: timeOfClaim(m, dateOf) }));
+      const periods = timePeriods(timed.filter((t) => t.time).map((t) => ({ ...t, time: t.time! })));
+      if (periods.length <= 1) {
+        // One time (or none known): every figure is about the same moment.
+        const d = disagreement(timed, subject, story, `number-${base}${suffix}`, dateOf);
+        if (d) discrepancies.push(d);
+        return;
       }
-      if (values.size < 2 || new Set(run.map((m) => m.article.id)).size < 2) return;
-      discrepancies.push({
-        id: `number-${story ?? "batch"}-${key.replace(/[^a-z0-9+]+/gi, "-")}${runs.length > 1 ? `-${r + 1}` : ""}`,
-        kind: "number",
-        about: subject,
-        values: [...values].map(([value, s]) => ({ value, articles: [...s.articles], dates: [...s.dates] })),
-        story,
+      // Several times: figures are compared within each; undated ones cannot be placed and are left out.
+      periods.forEach((p, i) => {
+        const d = disagreement(p, subject, story, `number-${base}${suffix}-t${i + 1}`, dateOf);
+        if (d) discrepancies.push(d);
       });
+      for (let i = 1; i < periods.length; i++) {
+        const before = periods[i - 1];
+        const after = periods[i];
+        if (compatible([...before, ...after].map((t) => interval(t.m.claim)))) continue;
+        discrepancies.push({
+          id: `change-${base}${suffix}-t${i}`,
+          kind: "change",
+          about: `${subject}, ${before[0].time} to ${after[0].time}`,
+          values: valueRows([...before, ...after], dateOf),
+          story,
+        });
+      }
     });
   }
+  uniqueLabels(discrepancies);
   return { groups, discrepancies };
+}
+
+/** When a claim holds: its own time words resolved against its article's date, else that date. */
+function timeOfClaim(m: Item, dateOf: (id: string) => string | null): string | null {
+  const time = m.claim.time ?? { relation: "current", text: null, date: null };
+  return resolveClaimTime(time, dateOf(m.article.id));
+}
+
+/** Days between two ISO dates, years or months (a year or month counts from its first day). */
+function dayNumber(date: string): number {
+  const [y, m, d] = date.split("-").map(Number);
+  return Date.UTC(y, (m ?? 1) - 1, d ?? 1) / 86_400_000;
+}
+
+/**
+ * Reports written within this many days of each other give figures for one moment: the seeds' troop
+ * figures of December 1 and 2 are one dispute, a December figure and a June figure are a change.
+ */
+export const SAME_TIME_DAYS = 14;
+
+/** Claims with a known time in periods: sorted by time, a new period where the gap exceeds SAME_TIME_DAYS. */
+function timePeriods<T extends { time: string }>(timed: T[]): T[][] {
+  const sorted = [...timed].sort((a, b) => a.time.localeCompare(b.time));
+  const out: T[][] = [];
+  for (const t of sorted) {
+    const cur = out[out.length - 1];
+    const last = cur?.[cur.length - 1];
+    // A year or month contains the days inside it: "2021" and "2021-06-02" are the same time.
+    if (last && (t.time.startsWith(last.time) || dayNumber(t.time) - dayNumber(last.time) <= SAME_TIME_DAYS))
+      cur.push(t);
+    else out.push([t]);
+  }
+  return out;
+}
+
+/**
+ * The values a figure may have once its qualifier is read: "more than 100" is above 100, "nearly 100"
+ * just under it, "about 100" within a tenth of it, a bare "100" exactly 100.
+ */
+export function interval(c: Pick<NumberClaim, "value" | "qualifier">): [number, number] {
+  const x = c.value;
+  const q = (c.qualifier ?? "").toLowerCase();
+  if (/^(?:more than|over|well over|upwards of|in excess of)$/.test(q)) return [x * (1 + 1e-9), Infinity];
+  if (/^(?:at least)$/.test(q)) return [x, Infinity];
+  if (/^(?:just over)$/.test(q)) return [x, x * 1.1];
+  if (/^(?:nearly|almost|just under|close to)$/.test(q)) return [x * 0.85, x];
+  if (/^(?:up to|at most|as many as|fewer than|less than|under)$/.test(q)) return [0, x];
+  if (/^(?:about|around|roughly|approximately|some|estimated|an estimated)$/.test(q)) return [x * 0.9, x * 1.1];
+  return [x, x];
+}
+
+/** True when one value can satisfy every interval. */
+function compatible(ranges: [number, number][]): boolean {
+  const lo = Math.max(...ranges.map((r) => r[0]));
+  const hi = Math.min(...ranges.map((r) => r[1]));
+  return lo <= hi;
+}
+
+/** A claim's value as a reader says it: qualifier, currency sign, figure ("more than $1,000"). */
+function valueLabel(c: NumberClaim): string {
+  // Articles analyzed before claims had a currency keep the sign in `unit`.
+  const currency = c.currency ?? ({ $: "USD", "€": "EUR", "£": "GBP" } as Record<string, string>)[c.unit ?? ""] ?? null;
+  const sign = currency === "USD" ? "$" : currency === "EUR" ? "€" : currency === "GBP" ? "£" : "";
+  const code = currency && !sign ? ` ${currency}` : "";
+  return `${c.qualifier ? `${c.qualifier} ` : ""}${sign}${formatNumber(c.value)}${code}`;
+}
+
+/** One row per value: its articles, each with the date the figure holds (the article's date otherwise). */
+function valueRows(
+  timed: { m: Item; time: string | null }[],
+  dateOf: (id: string) => string | null,
+): Discrepancy["values"] {
+  const rows = new Map<string, { articles: string[]; dates: (string | null)[] }>();
+  for (const { m, time } of timed) {
+    const v = valueLabel(m.claim);
+    const row = rows.get(v) ?? { articles: [], dates: [] };
+    if (!row.articles.includes(m.article.id)) {
+      row.articles.push(m.article.id);
+      row.dates.push(time ?? dateOf(m.article.id));
+    }
+    rows.set(v, row);
+  }
+  return [...rows].map(([value, r]) => ({ value, articles: r.articles, dates: r.dates }));
+}
+
+/** A disagreement among figures for one time, or null when they can all hold (or come from one article). */
+function disagreement(
+  timed: { m: Item; time: string | null }[],
+  about: string,
+  story: string | null,
+  id: string,
+  dateOf: (id: string) => string | null,
+): Discrepancy | null {
+  if (new Set(timed.map((t) => t.m.article.id)).size < 2) return null;
+  if (compatible(timed.map((t) => interval(t.m.claim)))) return null;
+  const values = valueRows(timed, dateOf);
+  if (values.length < 2) return null;
+  return { id, kind: "number", about, values, story };
+}
+
+/**
+ * Makes every label of a story's disagreements unique: two disputes about "nautical miles east" read
+ * "nautical miles east (12 to 13)" and "nautical miles east (150)".
+ */
+function uniqueLabels(ds: Discrepancy[]): void {
+  const byLabel = new Map<string, Discrepancy[]>();
+  for (const d of ds) push(byLabel, d.about, d);
+  for (const [label, same] of byLabel) {
+    if (same.length < 2) continue;
+    for (const d of same) {
+      const nums = d.values.map((v) => Number((/[\d,.]+/.exec(v.value)?.[0] ?? "0").replace(/,/g, "")));
+      const lo = formatNumber(Math.min(...nums));
+      const hi = formatNumber(Math.max(...nums));
+      d.about = `${label} (${lo === hi ? lo : `${lo} to ${hi}`})`;
+    }
+    const seen = new Map<string, number>();
+    for (const d of same) {
+      const n = (seen.get(d.about) ?? 0) + 1;
+      seen.set(d.about, n);
+      if (n > 1) d.about = `${d.about} #${n}`;
+    }
+  }
 }

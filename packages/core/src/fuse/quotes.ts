@@ -161,11 +161,19 @@ function candidatePairs(quotes: Item[]): [number, number][] {
  * article carrying it. A short partial quote contained in a longer one by the same speaker joins
  * it, and near-variants of one statement by the same speaker are grouped as variants. Quotes
  * without a known speaker only join an identical quote (two words when the other has a speaker, four
- * when neither has).
+ * when neither has). `occasionOf` gives each occurrence its article's date and reported event.
  * @example
  * groupQuotes(articles, resolveEntities(articles)).find((q) => q.text.includes("minor incursion"))?.articles // ["002.txt", "004.txt"]
  */
-export function groupQuotes(articles: Article[], entities: EntityResolution, idPrefix = "q-"): QuoteRecord[] {
+export function groupQuotes(
+  articles: Article[],
+  entities: EntityResolution,
+  idPrefix = "q-",
+  occasionOf: (articleId: string) => { date: string | null; event: string | null } = () => ({
+    date: null,
+    event: null,
+  }),
+): QuoteRecord[] {
   const items: Item[] = [];
   for (const a of articles)
     for (const q of a.quotes) {
@@ -243,11 +251,14 @@ export function groupQuotes(articles: Article[], entities: EntityResolution, idP
         speaker: speakerName(withSpeaker) ?? null,
         speakerEntity: withSpeaker.speakerRecord,
         articles: [...new Set(ms.map((m) => m.article))],
+        // Each occurrence keeps its own occasion: a grouped statement may have been made twice
+        // (Thursday in Berlin, Friday in Geneva), and the record says so.
         occurrences: ms.map((m) => ({
           article: m.article,
           text: m.quote.text,
           start: m.quote.start,
           end: m.quote.end,
+          ...occasionOf(m.article),
         })),
         variants: ranked.slice(1).map((r) => tidy(r.text)),
       };

@@ -32,7 +32,12 @@ export function fuseStory(storyId: string, articles: Article[], opts: FuseStoryO
   const timeline = buildTimeline(storyId, articles, entities);
   const dated = timeline.articles;
   const dateOf = new Map(dated.map((a) => [a.id, effectiveDate(a)]));
-  const quotes = groupQuotes(dated, entities, `${storyId}/quote-`);
+  const eventOf = new Map<string, string>();
+  for (const e of timeline.events) for (const a of e.articles) if (!eventOf.has(a)) eventOf.set(a, e.id);
+  const quotes = groupQuotes(dated, entities, `${storyId}/quote-`, (id) => ({
+    date: dateOf.get(id) ?? null,
+    event: eventOf.get(id) ?? null,
+  }));
   const numbers = groupNumbers(dated, (id) => dateOf.get(id) ?? null, storyId);
 
   const ids = new Set(dated.map((a) => a.id));
@@ -58,7 +63,10 @@ export function fuseStory(storyId: string, articles: Article[], opts: FuseStoryO
       id: `${d.id}@${storyId}`,
       story: storyId,
       values: d.values
-        .map((v) => ({ ...v, articles: v.articles.filter((a) => ids.has(a)) }))
+        .map((v) => {
+          const articles = v.articles.filter((a) => ids.has(a));
+          return { ...v, articles, dates: articles.map((a) => dateOf.get(a) ?? null) };
+        })
         .filter((v) => v.articles.length),
     }))
     .filter((d) => d.values.length >= 2);
@@ -78,7 +86,7 @@ export function fuseStory(storyId: string, articles: Article[], opts: FuseStoryO
     story: {
       id: storyId,
       title: storyTitle(dated, timeline.events[0]?.articles ?? [], dateOf) ?? timeline.events[0]?.label ?? storyId,
-      span: { from: dates[0] ?? null, to: dates[dates.length - 1] ?? null },
+      span: { from: dates[0] ?? null, to: dates[dates.length - 1] ?? null, undated: dated.length - dates.length },
       articles: storyArticles,
       events: timeline.events,
       entities: storyEntities.map((r) => r.id),

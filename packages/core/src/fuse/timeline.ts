@@ -25,6 +25,30 @@ function daysBetween(a: string, b: string): number {
   return Math.round((t(b) - t(a)) / 86_400_000);
 }
 
+/**
+ * The weekday the lead says the news was given on ("the State Department said Wednesday"), or null.
+ * Only the first paragraph counts: later ones quote what was said on other days.
+ */
+function announcementWeekday(body: string): string | null {
+  const lead = body.split(/\n\s*\n|\n/).find((p) => p.trim().length > 40) ?? "";
+  const m =
+    /\b(?:said|announced|confirmed|told reporters|says|announces)\s+(?:on\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/.exec(
+      lead,
+    );
+  return m ? m[1].toLowerCase() : null;
+}
+
+/** The last date on `weekday` strictly before `iso` (within the week before it). */
+function weekdayBefore(iso: string, weekday: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  const t = Date.UTC(y, m - 1, d);
+  for (let k = 1; k <= 7; k++) {
+    const day = new Date(t - k * 86_400_000);
+    if (WEEKDAYS[day.getUTCDay()] === weekday) return day.toISOString().slice(0, 10);
+  }
+  return iso;
+}
+
 /** An article's usable date: its stated date when nothing contradicts it, else what was inferred. */
 export function effectiveDate(a: Article): string | null {
   if (a.published.stated && a.published.conflicts.length === 0) return a.published.stated;
@@ -171,6 +195,12 @@ export function buildTimeline(storyId: string, input: Article[], entities: Entit
         // well after the event contradicts announcing it.
         if (a.published.stated && daysBetween(date, a.published.stated) > MAX_REPORT_LAG_DAYS)
           flag(out, date, datedBy, "announcing");
+        // "..., the State Department said Wednesday" of a Thursday meeting: the announcement is of
+        // the Wednesday before it. Only for an announcement with no usable date of its own.
+        if (!a.published.stated || out.published.conflicts.length) {
+          const said = announcementWeekday(a.body);
+          if (said && said !== wd) out.published.inferred = weekdayBefore(date, said);
+        }
       }
     }
     return {
@@ -202,7 +232,7 @@ export function buildTimeline(storyId: string, input: Article[], entities: Entit
       about: `${out.id} stated date against its content`,
       values: [
         { value: stated, articles: [out.id], dates: [stated] },
-        { value: date, articles: datedBy, dates: [date] },
+        { value: date, articles: datedBy, dates: datedBy.map(() => date) },
       ],
       story: storyId,
     });

@@ -40,14 +40,34 @@ export const Quote = z.object({
 });
 export type Quote = z.infer<typeof Quote>;
 
+/**
+ * When a figure holds, as the text says it. `current`: at the article's own date (nothing said);
+ * `past`: an earlier, unstated time ("its previous 100,000 troops"); `dated`: the words name a time
+ * ("in June", "last year", "in 2020"), and `date` is that time (ISO year, month or day) once known:
+ * relative words are resolved against the article's date, so an undated article leaves it null.
+ */
+export const ClaimTime = z.object({
+  relation: z.enum(["current", "past", "dated"]),
+  /** The words that date the figure ("previous", "in June", "last year"), or null. */
+  text: z.string().nullable(),
+  date: z.string().nullable(),
+});
+export type ClaimTime = z.infer<typeof ClaimTime>;
+
 /** A numeric claim: "more than 100,000 Russian troops". */
 export const NumberClaim = z.object({
   text: z.string(),
   value: z.number(),
   /** "more than", "nearly", "about" ... or null for a bare figure. */
   qualifier: z.string().nullable().default(null),
+  /** "percent", a currency code ("USD") for money, or null for a count. */
   unit: z.string().nullable().default(null),
+  /** ISO 4217 code of a sum of money ("$11 billion" -> "USD"), or null. */
+  currency: z.string().nullable().default(null),
   subject: z.string().nullable(),
+  /** Who the sentence says gives the figure ("Ukraine says ...", "Zakharova claimed ..."), or null. */
+  claimant: z.string().nullable().default(null),
+  time: ClaimTime.default({ relation: "current", text: null, date: null }),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
 });

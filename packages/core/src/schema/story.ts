@@ -30,7 +30,19 @@ export const QuoteRecord = z.object({
   /** EntityRecord id of the speaker, when resolved. */
   speakerEntity: z.string().nullable().default(null),
   articles: z.array(z.string()),
-  occurrences: z.array(z.object({ article: z.string(), text: z.string(), start: z.number(), end: z.number() })),
+  /** Every place the statement was reported; a grouped statement may have been made on several occasions. */
+  occurrences: z.array(
+    z.object({
+      article: z.string(),
+      text: z.string(),
+      start: z.number(),
+      end: z.number(),
+      /** The reporting article's date. */
+      date: z.string().nullable().default(null),
+      /** The EventRecord id of the occasion the article reports, when one is known. */
+      event: z.string().nullable().default(null),
+    }),
+  ),
   /** Other wordings of the same statement (near-variants, partial quotes contained in it). */
   variants: z.array(z.string()),
 });
@@ -56,8 +68,21 @@ export const NumericClaimGroup = z.object({
       text: z.string(),
       value: z.number(),
       qualifier: z.string().nullable(),
+      unit: z.string().nullable().default(null),
+      currency: z.string().nullable().default(null),
+      /** Who gives the figure, as the article says, or null. */
+      claimant: z.string().nullable().default(null),
       article: z.string(),
+      /** The article's date. */
       date: z.string().nullable(),
+      /** When the figure holds: the article's date unless the text dates it ("previous", "in June"). */
+      time: z
+        .object({
+          relation: z.enum(["current", "past", "dated"]),
+          text: z.string().nullable(),
+          date: z.string().nullable(),
+        })
+        .default({ relation: "current", text: null, date: null }),
       start: z.number(),
       end: z.number(),
     }),
@@ -65,12 +90,21 @@ export const NumericClaimGroup = z.object({
 });
 export type NumericClaimGroup = z.infer<typeof NumericClaimGroup>;
 
+/**
+ * Where sources disagree. `number`: figures for one subject at one time that cannot all hold;
+ * `change`: figures for one subject at two times (earliest first), which is a change, not a dispute.
+ */
 export const Discrepancy = z.object({
   id: z.string(),
-  kind: z.enum(["number", "spelling", "date", "other"]),
+  kind: z.enum(["number", "change", "spelling", "date", "other"]),
   about: z.string(),
   values: z.array(
-    z.object({ value: z.string(), articles: z.array(z.string()), dates: z.array(z.string().nullable()).default([]) }),
+    z.object({
+      value: z.string(),
+      articles: z.array(z.string()),
+      /** One date per article, in the order of `articles` (for a figure: when it holds). */
+      dates: z.array(z.string().nullable()).default([]),
+    }),
   ),
   story: z.string().nullable().default(null),
 });
@@ -91,7 +125,12 @@ export type StoryArticle = z.infer<typeof StoryArticle>;
 export const Story = z.object({
   id: z.string(),
   title: z.string(),
-  span: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
+  /** First and last article date; `undated` counts the articles neither date covers. */
+  span: z.object({
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    undated: z.number().int().nonnegative().optional(),
+  }),
   articles: z.array(StoryArticle),
   events: z.array(EventRecord),
   entities: z.array(z.string()),
