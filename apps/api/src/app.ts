@@ -14,6 +14,7 @@ import type { AppEnv, Deps, Logger } from "./context.ts";
 import { ApiFailure, isApiErrorCode, type ErrorDetail } from "./errors.ts";
 import { clientAddress, isLoopback } from "./middleware/client.ts";
 import { StoryFuser, type FuserOptions } from "./fuser.ts";
+import { serveDashboard } from "./dashboard.ts";
 import { IngestQueue } from "./ingest-queue.ts";
 import { responseCache } from "./middleware/cache.ts";
 import { TokenBuckets } from "./middleware/rate-limit.ts";
@@ -36,6 +37,8 @@ export interface CreateAppOptions {
   ingestQueue?: IngestQueue;
   /** Pass one to run a final fusion on shutdown (`close()` it after the ingest queue); created when omitted. */
   fuser?: StoryFuser;
+  /** The web dashboard served to browsers at `/` (dashboard.ts); `false` for the API alone. */
+  dashboard?: { dir?: string } | false;
 }
 
 /** Paths anyone may read even when reads are closed: probes and the API's own description. */
@@ -144,6 +147,8 @@ export function createApp(opts: CreateAppOptions) {
       await next();
     });
   }
+  // Before the key check: the dashboard's files are public, the data it then asks for is not.
+  if (opts.dashboard !== false) app.use("*", serveDashboard(opts.dashboard || {}));
   app.use("*", access(config));
   if (config.cacheTtlMs > 0)
     app.use("*", responseCache({ ttlMs: config.cacheTtlMs, clock, store: deps.store, fuser: deps.fuser }));
