@@ -3,10 +3,8 @@ import { createInterface } from "node:readline";
 import type { Command } from "commander";
 import {
   analyze,
-  clusterEvents,
+  clusterStoriesAndEvents,
   parseClusterRecord,
-  StoryIndex,
-  storyItemFromRecord,
   type ClusterRecord,
   type NewsfuseError,
 } from "@newsfuse/core";
@@ -56,25 +54,9 @@ async function readJsonl(
   return { ok: true, records };
 }
 
-/** Time order (stable; input order kept for undated records, which go after the dated ones). */
-function timeOrder(records: ClusterRecord[]): ClusterRecord[] {
-  const t = records.map((r) => (r.published ? Date.parse(r.published) : Number.POSITIVE_INFINITY));
-  return records
-    .map((_, i) => i)
-    .sort((a, b) => (t[a] === t[b] ? a - b : t[a] - t[b]))
-    .map((i) => records[i]);
-}
-
-/** Clusters records: stories with the light StoryIndex, events with full analysis and clusterEvents. */
+/** Clusters records as every product path does: analyze, then core's clusterStoriesAndEvents (input order does not matter). */
 export function clusterRecords(records: ClusterRecord[], level: Level): Map<string, string> {
-  const ordered = timeOrder(records);
-  if (level === "story") {
-    const index = new StoryIndex();
-    for (const r of ordered) index.add(storyItemFromRecord(r));
-    index.flush();
-    return index.assignments();
-  }
-  const articles = ordered.map((r) =>
+  const articles = records.map((r) =>
     analyze({
       id: r.id,
       text: r.text,
@@ -84,7 +66,8 @@ export function clusterRecords(records: ClusterRecord[], level: Level): Map<stri
       outlet: r.source ?? undefined,
     }),
   );
-  return clusterEvents(articles);
+  const { storyOf, eventOf } = clusterStoriesAndEvents(articles);
+  return level === "story" ? storyOf : eventOf;
 }
 
 export interface ClusterOptions {

@@ -3,3 +3,13 @@ export * from "./stories.ts";
 export { contentWords, urlWords, stemWord, normalizeHeadline, STORY_STOPWORDS } from "./terms.ts";
 export { bcubed, type ClusterScores } from "./bcubed.ts";
 export { parseClusterRecord, storyItemFromRecord, type ClusterRecord } from "./records.ts";
+export {
+  clusterStoriesAndEvents,
+  eventActors,
+  isHeadlineItem,
+  HEADLINE_MAX_WORDS,
+  PRINCIPAL_SHARE,
+  type StoryAssignment,
+  type AssignOptions,
+} from "./assign.ts";
+export { ATTACH_THRESHOLD } from "./assign.ts";

@@ -1,7 +1,7 @@
 import type { Article } from "../schema/article.ts";
 import type { FuseResult } from "../schema/story.ts";
 import { findDuplicates } from "../dedup/index.ts";
-import { clusterStories } from "../cluster/stories.ts";
+import { clusterStoriesAndEvents } from "../cluster/assign.ts";
 import { resolveEntities } from "./entities.ts";
 import { fuseStory } from "./story.ts";
 
@@ -18,7 +18,7 @@ import { fuseStory } from "./story.ts";
  */
 export function fuse(articles: Article[]): FuseResult {
   const duplicates = findDuplicates(articles);
-  const storyOf = clusterStories(articles);
+  const { storyOf, eventOf } = clusterStoriesAndEvents(articles);
   const entities = resolveEntities(articles, { groupOf: (id) => storyOf.get(id) });
   const byStory = new Map<string, Article[]>();
   for (const a of articles) {
@@ -27,7 +27,7 @@ export function fuse(articles: Article[]): FuseResult {
     if (members) members.push(a);
     else byStory.set(s, [a]);
   }
-  const fused = [...byStory].map(([id, members]) => fuseStory(id, members, { entities }));
+  const fused = [...byStory].map(([id, members]) => fuseStory(id, members, { entities, eventOf }));
   const updated = new Map(fused.flatMap((f) => f.articles.map((a) => [a.id, a] as const)));
   return {
     articles: articles.map((a) => updated.get(a.id) ?? a),

@@ -17,6 +17,8 @@ export interface FusedStory {
 export interface FuseStoryOptions {
   /** Entities resolved over a larger batch, so records are shared between stories. Default: resolved over `articles`. */
   entities?: EntityResolution;
+  /** Article id -> event id from clustering the whole batch (clusterStoriesAndEvents); default: clustered within the story. */
+  eventOf?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface FuseStoryOptions {
  */
 export function fuseStory(storyId: string, articles: Article[], opts: FuseStoryOptions = {}): FusedStory {
   const entities = opts.entities ?? resolveEntities(articles);
-  const timeline = buildTimeline(storyId, articles, entities);
+  const timeline = buildTimeline(storyId, articles, entities, opts.eventOf);
   const dated = timeline.articles;
   const dateOf = new Map(dated.map((a) => [a.id, effectiveDate(a)]));
   const eventOf = new Map<string, string>();

@@ -98,9 +98,14 @@ export interface Timeline {
  * const { events, articles } = buildTimeline("story-1", seedArticles, resolveEntities(seedArticles));
  * articles.find((a) => a.id.startsWith("000"))?.published.inferred // "2021-12-02"
  */
-export function buildTimeline(storyId: string, input: Article[], entities: EntityResolution): Timeline {
+export function buildTimeline(
+  storyId: string,
+  input: Article[],
+  entities: EntityResolution,
+  given?: ReadonlyMap<string, string>,
+): Timeline {
   const inputs = input.map(eventInputs);
-  const eventOf = clusterEventsFrom(input, inputs);
+  const eventOf = given && input.every((a) => given.has(a.id)) ? given : clusterEventsFrom(input, inputs);
   const anchors = new Map(input.map((a, i) => [a.id, inputs[i].anchor]));
   const clusters = new Map<string, Article[]>();
   for (const a of input) {
