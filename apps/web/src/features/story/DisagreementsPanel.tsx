@@ -5,7 +5,6 @@ import { sentenceAround } from "../../lib/spans.ts";
 
 const KIND: Record<Discrepancy["kind"], string> = {
   number: "Figures differ",
-  change: "Figure changed",
   spelling: "Spelling differs",
   date: "Dates conflict",
   other: "Accounts differ",
