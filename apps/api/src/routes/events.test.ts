@@ -6,10 +6,10 @@ import { LOOPBACK, buildApp, fixtureArticles, useSeededStore } from "../test-sup
 const { store } = useSeededStore();
 
 /** Reads SSE frames from a response body until `stop` says enough. */
-async function readEvents(res: Response, stop: (events: { event: string; data: string }[]) => boolean) {
+async function readEvents(res: Response, stop: (events: { event: string; data: string; id?: string }[]) => boolean) {
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
-  const events: { event: string; data: string }[] = [];
+  const events: { event: string; data: string; id?: string }[] = [];
   let buf = "";
   while (!stop(events)) {
     const { value, done } = await reader.read();
@@ -21,7 +21,8 @@ async function readEvents(res: Response, stop: (events: { event: string; data: s
       buf = buf.slice(i + 2);
       const event = /^event: (.*)$/m.exec(frame)?.[1];
       const data = /^data: (.*)$/m.exec(frame)?.[1];
-      if (event) events.push({ event, data: data ?? "" });
+      const id = /^id: (.*)$/m.exec(frame)?.[1];
+      if (event) events.push({ event, data: data ?? "", ...(id ? { id } : {}) });
     }
   }
   return { events, reader };
@@ -77,6 +78,48 @@ describe("GET /v1/events", () => {
     let done = false;
     while (!done) done = (await reader.read()).done;
     expect(subscribers).toBe(baseline);
+    await fuser.close();
+  });
+
+  it("replays the events a client missed after its Last-Event-ID, and tells it to reset when they are gone", async () => {
+    const { app, fuser } = buildApp(store);
+    const post = (i: number) =>
+      app.request(
+        "/v1/articles",
+        { method: "POST", headers: { "content-type": "text/plain" }, body: fixtureArticles[i].text },
+        LOOPBACK,
+      );
+    const first = new AbortController();
+    const res1 = await app.request("/v1/events", { signal: first.signal });
+    const posted = post(11);
+    const one = await readEvents(res1, (ev) => ev.some((e) => e.event.startsWith("story.")));
+    expect((await posted).status).toBe(201);
+    const lastSeen = one.events[one.events.length - 1]!.id!;
+    expect(lastSeen).toMatch(/^[0-9a-z]+-\d+$/);
+    first.abort();
+    await one.reader.cancel().catch(() => {});
+
+    // Written while nobody listens.
+    expect((await post(12)).status).toBe(201);
+    await fuser.idle();
+
+    const second = new AbortController();
+    const res2 = await app.request("/v1/events", { signal: second.signal, headers: { "Last-Event-ID": lastSeen } });
+    const two = await readEvents(res2, (ev) => ev.some((e) => e.event.startsWith("story.")));
+    expect(two.events[0]!.event).toBe("ready");
+    const replayed = two.events.slice(1);
+    expect(replayed.map((e) => e.event)).toContain("ingest.progress");
+    const seq = (id: string) => Number(id.split("-")[1]);
+    expect(replayed.every((e) => seq(e.id!) > seq(lastSeen))).toBe(true);
+    second.abort();
+    await two.reader.cancel().catch(() => {});
+
+    const third = new AbortController();
+    const res3 = await app.request("/v1/events", { signal: third.signal, headers: { "Last-Event-ID": "otherrun-3" } });
+    const three = await readEvents(res3, (ev) => ev.length >= 2);
+    expect(three.events.map((e) => e.event)).toEqual(["ready", "reset"]);
+    third.abort();
+    await three.reader.cancel().catch(() => {});
     await fuser.close();
   });
 });
