@@ -3,7 +3,7 @@
 // carrier Enterprise", "Tiananmen Square". These checks read the span and the words around it; they
 // retype the span (an organisation, a place) when its head says what it is, and drop it otherwise.
 import type { MentionSpan, MentionType } from "./mentions.ts";
-import { DEMONYMS, NOT_NAMES, ORG_HEADS, PLACE_HEADS, ROLE_NOUNS } from "./gazetteer.ts";
+import { DEMONYMS, FEMALE_NAMES, MALE_NAMES, NOT_NAMES, ORG_HEADS, PLACE_HEADS, ROLE_NOUNS } from "./gazetteer.ts";
 
 const words = (s: string): Set<string> => new Set(s.split("|"));
 
@@ -140,7 +140,7 @@ export function filterPersonSpans(body: string, spans: MentionSpan[]): MentionSp
       continue;
     }
     const r = reclassifyPerson(body, s, spans);
-    if (r) out.push(r);
+    if (r) out.push(r.type === "PER" ? withGivenName(body, r, spans) : r);
   }
   return out;
 }
@@ -148,4 +148,18 @@ export function filterPersonSpans(body: string, spans: MentionSpan[]): MentionSp
 /** A single capitalised word that names a group ("Analysts"), a nationality or a pronoun, never a person. */
 export function isNotPersonWord(word: string): boolean {
   return isGroupNoun(word) || DEMONYM_WORDS.has(word) || PRONOUN.test(word);
+}
+
+/**
+ * "Christine Todd Whitman" tagged as "Todd Whitman": a given name written right before a person's
+ * span, and in no other span, is part of the name (it also tells the person's gender).
+ */
+function withGivenName(body: string, s: MentionSpan, spans: MentionSpan[]): MentionSpan {
+  const m = /(\p{Lu}\p{Ll}+) $/u.exec(body.slice(Math.max(0, s.start - 20), s.start));
+  if (!m) return s;
+  const start = s.start - m[0].length;
+  if (!(FEMALE_NAMES.has(m[1]) || MALE_NAMES.has(m[1]))) return s;
+  if (body.slice(s.start, s.end).split(/\s+/).length > 2) return s;
+  if (spans.some((o) => o !== s && o.start < s.start && o.end > start)) return s;
+  return { ...s, start };
 }

@@ -203,6 +203,18 @@ const WEAK_LEMMAS = new Set([
  * “…”", "Trump’s claim that there have been “…”". With no
  * preposition the quote is a predicate on the noun ("calling Trump's charge “pathetic”"), someone else's words.
  */
+/** A verb of imagining right before a clause: what the clause's subject "says" is the imaginer's invention. */
+const IMAGINING_BEFORE =
+  /\b(?:imagined|imagines|imagining|pictured|pictures|envisioned|envisions|fantasized|fantasised|speculated|mused)\s+(?:that\s+)?(?:[\p{L}.'’-]+\s+){1,4}$/u;
+const SPEECH_NOUNS =
+  "comments?|remarks?|words|phrase|phrasing|statements?|descriptions?|claims?|warnings?|pledges?|promises?|vows?|" +
+  "assertions?|characterizations?|quips?|language|tweets?|references?|charges?|accusations?|insistence|suggestions?|" +
+  "use|description|term|line|slogan|message|mantra|refrain|argument|retort|catchphrase";
+/** "Rubio's catch phrase against Crist was that Crist “…”": a possessed speech noun, a copula, a that-clause. */
+const POSSESSIVE_SPEECH_COPULA = new RegExp(
+  `(\\p{Lu}[\\p{L}.-]*)['’]s\\s+(?:[a-z]+(?:-[a-z]+)*\\s+)?(?:${SPEECH_NOUNS})\\b[^,;:.!?“”"\\n]{0,60}?\\s(?:was|is|has been|had been|became|remains)\\s+that\\s+[^,;:.!?“”"\\n]{1,80}\\s$`,
+  "u",
+);
 const POSSESSIVE_SPEECH =
   /(\p{Lu}[\p{L}.-]*)['’]s\s+(?:[a-z]+(?:-[a-z]+)*\s+)?(?:comments?|remarks?|words|phrase|phrasing|statements?|descriptions?|claims?|warnings?|pledges?|promises?|vows?|assertions?|characterizations?|quips?|language|tweets?|references?|charges?|accusations?|insistence|suggestions?|use|description|term|line|slogan|message|mantra)\s+(?:(?:about|of|on|that|to|for|as)\s+(?:(?:a|an|the|his|her|its|their|this|these|those|so-called)\s+)?|that\s+[^,;:.!?“”"\n]{1,80}\s)$/u;
 
@@ -805,11 +817,17 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       break;
     }
     // "Biden's comment about a “minor incursion” drew a retort from X, who said": the possessor of a
-    // speech noun right before the quote said it, whatever reply follows.
+    // speech noun right before the quote said it, whatever reply follows. "Rubio's catch phrase in that
+    // race was that Crist “…”": the same, through a copula; the name inside the that-clause is its topic.
     {
+      const wide = body.slice(Math.max(sStart, q.open - 160), q.open);
+      const copula = POSSESSIVE_SPEECH_COPULA.exec(wide);
       const m = POSSESSIVE_SPEECH.exec(lead);
-      if (m) {
-        const at = q.open - lead.length + m.index + m[1].length;
+      const hit = m ? { index: q.open - lead.length + m.index, name: m[1] } : null;
+      const viaCopula = copula ? { index: q.open - wide.length + copula.index, name: copula[1] } : null;
+      const found = hit ?? viaCopula;
+      if (found) {
+        const at = found.index + found.name.length;
         const owner = personAt(Math.max(sStart, at - 40), at, "person")
           .filter((x) => !inQuote(x.start))
           .pop();
@@ -869,6 +887,13 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       // Up to the verb (minus adverbs), keeping a comma that closes an apposition.
       const npEnd = j + 1 < k ? toks[j + 1].start : t.start;
       const np = findNPBefore(sStart, body.slice(sStart, npEnd).trimEnd().length + sStart);
+      // "Goldberg imagined Christie was thinking: “…”": words someone imagines for another are the
+      // imaginer's, so the subject of the verb of imagining speaks.
+      const imagined = IMAGINING_BEFORE.exec(body.slice(sStart, npEnd));
+      if (imagined) {
+        const who = subjectOf(sStart, sStart + imagined.index);
+        if (who) return { speaker: asSpeaker(who), cue: { start: sStart + imagined.index, end: t.end } };
+      }
       const s = np ? resolveNP(np.start, np.end) : null;
       if (s && (s.name || s !== NONE)) return { speaker: s, cue: { start: np!.start, end: t.end } };
       // An infinitive or a verb whose subject is not a name ("refused to call it X"): the clause's
