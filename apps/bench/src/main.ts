@@ -11,6 +11,7 @@ const benches: Record<string, () => Promise<{ run(argv: string[]): Promise<void>
   ingest: () => import("./ingest.ts"),
   api: () => import("./api.ts"),
   fuse: () => import("./fuse.ts"),
+  big: () => import("./big.ts"),
 };
 
 const [benchName, ...rest] = process.argv.slice(2);

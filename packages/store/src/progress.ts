@@ -36,13 +36,19 @@ export function progressLine(
   return `${label} ${bar}${done}/${total} (${pct}%) ${rate.toFixed(1)}/s ETA ${done >= total ? "0s" : formatDuration(eta)}${fail}`;
 }
 
-export function createProgress(o: ProgressOptions) {
+export function createProgress(opts: ProgressOptions) {
+  const o = { ...opts };
   const now = o.now ?? (() => performance.now());
   const start = now();
   let lastPrint = start;
   const every = (o.every ?? 5) * 1000;
   return {
-    update(done: number, failed = 0): void {
+    /**
+     * `total` replaces the total given at creation: ingest counts articles, and learns how many a dump or
+     * feed holds only once it has read it.
+     */
+    update(done: number, failed = 0, total = o.total): void {
+      o.total = total;
       const t = now();
       if (o.tty) o.write(`\r${progressLine(done, o.total, failed, t - start, 30, o.label)}\x1b[K`);
       else if (t - lastPrint >= every || done >= o.total) {

@@ -55,7 +55,7 @@ type Tx = Transaction<DB> | Kysely<DB>;
 /** Options every backend shares. */
 export interface SqlStoreOptions {
   backend: "embedded" | "server";
-  /** Raw inputs per transaction. */
+  /** Items (articles) per transaction; a dump or feed holding more is stored a batch at a time. */
   batchSize?: number;
   /** Analysis worker threads; 0 analyzes in this thread. Default: one per core. */
   workers?: number;
@@ -76,6 +76,24 @@ const ANALYZE_AHEAD = 3;
 const DIRTY_CHUNK = 25;
 const INGEST_DIRTY_CHUNK = 200;
 const MAX_RETRIES = 5;
+
+/** Part of one ingest call's work: a raw input's items from `from` on (one batch's worth), or the whole input. */
+interface IngestUnit {
+  input: number;
+  from: number;
+  /** Stored whole already: nothing to analyze. */
+  known: boolean;
+  /** Items it is expected to hold, for how far analysis runs ahead. */
+  weight: number;
+  job?: Promise<AnalyzedRaw | null>;
+}
+
+interface StoredInput {
+  complete: boolean;
+  articleCount: number;
+  /** The items stored, for an input stored in part. */
+  items?: number[];
+}
 
 const json = (v: unknown) => JSON.stringify(v);
 
@@ -247,64 +265,125 @@ export class SqlStore implements Store {
     this.assertOpen();
     await this.askTsv();
     const size = Math.max(1, opts.batchSize ?? this.opts.batchSize ?? DEFAULT_BATCH);
+    // Inputs already stored are found up front (one query, not one per batch: the embedded database has a
+    // single connection, and a query issued mid-batch would wait for the batch's transaction); each batch
+    // checks again inside its transaction. An input stored in part (an ingest killed midway through a
+    // dump) is read again and only its missing items are analyzed.
+    const hashes = inputs.map((r) => contentHash(r.body));
+    const stored = await this.storedInputs(hashes);
+    // A batch holds up to `size` items (articles), not raw inputs: a JSON Lines dump or a feed is stored
+    // a batch at a time, each committed, with progress counted in articles.
+    const units: IngestUnit[] = [];
+    let nextInput = 0;
+    const items = hashes.map((h) => Math.max(1, stored.get(h)?.articleCount ?? 1));
+    const analyze = (u: IngestUnit) => {
+      const raw = inputs[u.input]!;
+      u.job = u.known
+        ? Promise.resolve(null)
+        : this.analyzer().run({
+            body: raw.body,
+            contentType: raw.contentType,
+            origin: raw.origin,
+            prepare: { tsv: this.tsvInJs },
+            range: { from: u.from, to: u.from + size, skip: stored.get(hashes[u.input]!)?.items },
+          });
+      u.job.catch(() => {});
+    };
+    // Analysis runs up to ANALYZE_AHEAD batches ahead of the batch being written, so the workers stay
+    // busy while the main thread writes and the writer rarely waits.
+    const fill = () => {
+      let ahead = 0;
+      for (const u of units) {
+        if (!u.job) analyze(u);
+        ahead += u.weight;
+        if (ahead >= ANALYZE_AHEAD * size) return;
+      }
+      while (nextInput < inputs.length && ahead < ANALYZE_AHEAD * size) {
+        const i = nextInput++;
+        const u: IngestUnit = { input: i, from: 0, known: stored.get(hashes[i]!)?.complete ?? false, weight: 1 };
+        units.push(u);
+        analyze(u);
+        ahead += u.weight;
+      }
+    };
     const results: IngestItemResult[][] = [];
     let done = 0;
     let failed = 0;
-    const batches: RawInput[][] = [];
-    for (let i = 0; i < inputs.length; i += size) batches.push(inputs.slice(i, i + size));
-    // Analysis runs up to ANALYZE_AHEAD batches ahead of the batch being written, so the workers stay
-    // busy while the main thread writes and the writer rarely waits. Inputs already stored are found
-    // up front (one query, not one per batch: the embedded database has a single connection, and a
-    // query issued mid-batch would wait for the batch's transaction); each batch checks again inside
-    // its transaction.
-    const allHashes = inputs.map((r) => contentHash(r.body));
-    const known = await this.knownHashes(allHashes);
-    const analyzeBatch = async (k: number) => {
-      const hashes = allHashes.slice(k * size, k * size + batches[k]!.length);
-      const analyzed = await Promise.all(
-        batches[k]!.map((r, i) =>
-          known.has(hashes[i]!)
-            ? Promise.resolve(null)
-            : this.analyzer().run({
-                body: r.body,
-                contentType: r.contentType,
-                origin: r.origin,
-                prepare: { tsv: this.tsvInJs },
-              }),
-        ),
-      );
-      return { hashes, analyzed };
-    };
-    const ahead: Array<ReturnType<typeof analyzeBatch> | null> = [];
-    const launch = (k: number) => {
-      if (k >= batches.length) return;
-      const p = analyzeBatch(k);
-      p.catch(() => {});
-      ahead[k] = p;
-    };
-    for (let k = 0; k < ANALYZE_AHEAD; k++) launch(k);
-    for (let k = 0; k < batches.length; k++) {
+    fill();
+    while (units.length) {
+      const batch: Array<{ unit: IngestUnit; analyzed: AnalyzedRaw | null }> = [];
+      let articles = 0;
       const tw = performance.now();
-      const prepared = await ahead[k]!;
-      ahead[k] = null;
+      while (units.length && articles < size) {
+        const u = units[0]!;
+        if (!u.job) analyze(u);
+        const analyzed = await u.job!;
+        units.shift();
+        if (analyzed && u.from === 0) {
+          // The first range of an input tells how many items it holds: the rest follow it, in order.
+          items[u.input] = Math.max(1, analyzed.items);
+          const rest: IngestUnit[] = [];
+          for (let from = size; from < analyzed.items; from += size)
+            rest.push({ input: u.input, from, known: false, weight: Math.min(size, analyzed.items - from) });
+          units.unshift(...rest);
+        }
+        batch.push({ unit: u, analyzed });
+        articles += analyzed ? Math.max(1, analyzed.articles.length + analyzed.errors.length) : 1;
+        fill();
+      }
       timed("waiting for analysis", tw, 0);
-      launch(k + ANALYZE_AHEAD);
       const tb = performance.now();
-      const r = await this.writeBatch(batches[k]!, prepared.hashes, prepared.analyzed);
+      const r = await this.writeBatch(
+        batch.map((b) => inputs[b.unit.input]!),
+        batch.map((b) => hashes[b.unit.input]!),
+        batch.map((b) => b.analyzed),
+        true,
+      );
       timed("batch transaction (total)", tb, 0);
       results.push(r.results);
-      done += batches[k]!.length;
+      done += r.results.length;
       failed += r.results.filter((x) => x.status === "error").length;
-      const ev: StoreEvent = { type: "ingest.progress", done, total: inputs.length, failed };
+      const total = Math.max(
+        done,
+        items.reduce((n, k) => n + k, 0),
+      );
+      const ev: StoreEvent = { type: "ingest.progress", done, total, failed };
       opts.onProgress?.(ev);
       this.emit(ev);
       for (const s of r.created) this.emit({ type: "story.created", storyId: s });
       for (const s of r.updated) this.emit({ type: "story.updated", storyId: s });
     }
+    // Batches placed their articles provisionally; the stories that count are the stored set's.
+    if (this.state.unsettled) await this.settle();
     const tf = performance.now();
-    if (opts.fuse !== "defer") await this.fuseDirty({ chunk: INGEST_DIRTY_CHUNK });
+    if (opts.fuse !== "defer") {
+      const fused = await this.fuseDirty({ chunk: INGEST_DIRTY_CHUNK });
+      opts.onFused?.(fused);
+    }
     timed("refuse dirty stories at the end", tf, 0);
     return results.flat();
+  }
+
+  /** Places every stored article as the whole stored set decides (settleStories); stories that changed are marked dirty. */
+  private async settle(): Promise<void> {
+    await this.rollbackSafe(() =>
+      this.db.transaction().execute(async (tx) => {
+        await sql`select pg_advisory_xact_lock(${DERIVE_LOCK})`.execute(tx);
+        await this.catchUp(tx);
+        const rev = this.state.rev + 1;
+        const touched = new Set<string>();
+        await settleStories(tx, this.state, rev, touched);
+        const ids = [...touched].sort();
+        await writeUnfused(tx, ids, this.state);
+        if (ids.length)
+          await tx
+            .insertInto("dirty_stories")
+            .values(ids.map((story_id) => ({ story_id })))
+            .onConflict((oc) => oc.doNothing())
+            .execute();
+        this.state.rev = rev;
+      }),
+    );
   }
 
   /**
@@ -340,16 +419,34 @@ export class SqlStore implements Store {
     return ids.length;
   }
 
-  private async knownHashes(hashes: string[]): Promise<Set<string>> {
-    const out = new Set<string>();
+  /**
+   * The given inputs this store holds: whole (every item it can read is stored) or in part, with the
+   * items stored (a dump's ingest killed between two of its batches).
+   */
+  private async storedInputs(hashes: string[]): Promise<Map<string, StoredInput>> {
+    const out = new Map<string, StoredInput>();
     const unique = [...new Set(hashes)];
     for (let i = 0; i < unique.length; i += 1000) {
       const rows = await this.db
-        .selectFrom("raw_inputs")
-        .select("content_hash")
-        .where("content_hash", "in", unique.slice(i, i + 1000))
+        .selectFrom("raw_inputs as r")
+        .select([
+          "r.content_hash",
+          "r.article_count",
+          sql<number>`(select count(*)::int from articles a where a.raw_hash = r.content_hash)`.as("stored"),
+        ])
+        .where("r.content_hash", "in", unique.slice(i, i + 1000))
         .execute();
-      for (const r of rows) out.add(r.content_hash);
+      for (const r of rows)
+        out.set(r.content_hash, { complete: r.stored >= r.article_count, articleCount: r.article_count });
+    }
+    const partial = [...out].filter(([, v]) => !v.complete).map(([h]) => h);
+    for (let i = 0; i < partial.length; i += 1000) {
+      const rows = await this.db
+        .selectFrom("articles")
+        .select(["raw_hash", "item"])
+        .where("raw_hash", "in", partial.slice(i, i + 1000))
+        .execute();
+      for (const r of rows) (out.get(r.raw_hash)!.items ??= []).push(r.item);
     }
     return out;
   }
@@ -359,10 +456,11 @@ export class SqlStore implements Store {
     batch: RawInput[],
     hashes: string[],
     analyzed: Array<AnalyzedRaw | null>,
+    ranged = false,
   ): Promise<{ results: IngestItemResult[]; created: string[]; updated: string[] }> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.db.transaction().execute((tx) => this.processBatch(tx, batch, hashes, analyzed));
+        return await this.db.transaction().execute((tx) => this.processBatch(tx, batch, hashes, analyzed, ranged));
       } catch (e) {
         // The in-memory indexes may hold changes of the rolled-back transaction: rebuild them.
         this.state.clear();
@@ -384,25 +482,42 @@ export class SqlStore implements Store {
     batch: RawInput[],
     hashes: string[],
     analyzed: Array<AnalyzedRaw | null>,
+    ranged = false,
   ): Promise<{ results: IngestItemResult[]; created: string[]; updated: string[] }> {
     const t0 = performance.now();
     await sql`select pg_advisory_xact_lock(${DERIVE_LOCK})`.execute(tx);
     await this.catchUp(tx);
     timed("lock + catch up", t0, 0);
     const rev = this.state.rev + 1;
-    const existing = new Map<string, string>();
+    // Stored inputs, and each one's stored items (item number → article id). With `ranged`, each entry of
+    // the batch is a range of its input's items (a dump stored a batch at a time), so a stored input may
+    // be stored only in part; otherwise each entry is a whole input.
+    const existing = new Map<string, Map<number, string>>();
     const knownRows = await tx
       .selectFrom("raw_inputs as r")
-      .leftJoin("articles as a", (j) => j.onRef("a.raw_hash", "=", "r.content_hash").on("a.item", "=", sql.lit(0)))
-      .select(["r.content_hash", "a.id"])
+      .leftJoin("articles as a", (j) =>
+        ranged
+          ? j.onRef("a.raw_hash", "=", "r.content_hash")
+          : j.onRef("a.raw_hash", "=", "r.content_hash").on("a.item", "=", sql.lit(0)),
+      )
+      .select(["r.content_hash", "a.id", "a.item"])
       .where("r.content_hash", "in", [...new Set(hashes)])
       .execute();
-    for (const r of knownRows) existing.set(r.content_hash, r.id ?? r.content_hash);
+    for (const r of knownRows) {
+      const m = existing.get(r.content_hash) ?? new Map<number, string>();
+      existing.set(r.content_hash, m);
+      if (r.id !== null && r.item !== null) m.set(r.item, r.id);
+    }
+    const knownIds = (hash: string): string[] => {
+      const m = existing.get(hash);
+      return m?.size ? [...m.entries()].sort((x, y) => x[0] - y[0]).map(([, id]) => id) : [hash];
+    };
 
     const results: Array<IngestItemResult[]> = batch.map(() => []);
     const fresh: NewArticle[] = [];
     const rawRows: Array<Insertable<RawInputsTable>> = [];
-    const seenInBatch = new Map<string, string>();
+    // Items stored by this batch, by input: the same bytes given twice in one call are stored once.
+    const seenInBatch = new Map<string, Map<number, string>>();
     const ids = new Set<string>();
     const unique = (wanted: string, hash: string, item: number) => {
       let id = wanted;
@@ -413,15 +528,36 @@ export class SqlStore implements Store {
       ids.add(id);
       return id;
     };
+    const rawInBatch = new Set<string>();
     for (let i = 0; i < batch.length; i++) {
       const raw = batch[i]!;
       const hash = hashes[i]!;
-      const known = existing.get(hash) ?? seenInBatch.get(hash);
-      if (known) {
-        results[i]!.push({ status: "known", id: known });
-        continue;
-      }
       let a = analyzed[i];
+      if (ranged && a) {
+        // A range of an input: its items stored already (by the run this one resumes, or a concurrent
+        // one) are known; the others go on.
+        const have = (item: number) => existing.get(hash)?.get(item) ?? seenInBatch.get(hash)?.get(item);
+        for (const item of a.skipped ?? []) {
+          const id = have(item);
+          if (id !== undefined) results[i]!.push({ status: "known", id });
+        }
+        const keep = a.articles.filter((it) => have(it.item) === undefined);
+        if (keep.length < a.articles.length) {
+          for (const it of a.articles) {
+            const id = have(it.item);
+            if (id !== undefined) results[i]!.push({ status: "known", id });
+          }
+          a = { ...a, articles: keep };
+        }
+      } else {
+        const seen = seenInBatch.get(hash);
+        const known = seen ? [...seen.values()] : existing.has(hash) ? knownIds(hash) : null;
+        if (known) {
+          // One result per stored article: a dump ingested again reports each of its articles known.
+          for (const id of ranged ? known : known.slice(0, 1)) results[i]!.push({ status: "known", id });
+          continue;
+        }
+      }
       // Analyzed before another process stored it, or never analyzed because it was known then: redo.
       if (!a)
         a = await this.analyzer().run({
@@ -432,13 +568,17 @@ export class SqlStore implements Store {
         });
       for (const e of a.errors) results[i]!.push(errorResult(e, raw.origin));
       if (!a.articles.length) continue;
-      rawRows.push({
-        content_hash: hash,
-        body: raw.body,
-        content_type: raw.contentType,
-        origin: raw.origin,
-        article_count: a.articles.length,
-      });
+      if (!existing.has(hash) && !rawInBatch.has(hash)) {
+        rawInBatch.add(hash);
+        rawRows.push({
+          content_hash: hash,
+          body: raw.body,
+          content_type: raw.contentType,
+          origin: raw.origin,
+          // What a complete store of the input holds (ingest resumes an input stored in part).
+          article_count: ranged ? a.readable : a.articles.length,
+        });
+      }
       for (const it of a.articles) {
         const id = unique(it.article.id, hash, it.item);
         const article = id === it.article.id ? it.article : { ...it.article, id };
@@ -453,7 +593,9 @@ export class SqlStore implements Store {
           origin: it.origin,
         });
       }
-      seenInBatch.set(hash, fresh[fresh.length - a.articles.length]!.article.id);
+      const seen = seenInBatch.get(hash) ?? new Map<number, string>();
+      seenInBatch.set(hash, seen);
+      for (const n of fresh.slice(fresh.length - a.articles.length)) seen.set(n.item, n.article.id);
     }
     let t = performance.now();
     // Several raw inputs per statement: a round trip per input would cost more than the rows.

@@ -1,9 +1,10 @@
 import { analyze, type Article, type NewsfuseError } from "@newsfuse/core";
 import { gunzipSync } from "node:zlib";
-import { parseBytes } from "@newsfuse/formats";
+import { parseBytes, type ReadResult } from "@newsfuse/formats";
 import { encodeDoc } from "./docs.ts";
 import { signatureKeys } from "./signature.ts";
 import { englishTsvector } from "../search/tsvector.ts";
+import { contentHash } from "./ids.ts";
 
 /** What storing an article needs besides the article, computed where it was analyzed (see `prepare`). */
 export interface Prepared {
@@ -15,10 +16,23 @@ export interface Prepared {
   tsv?: string | null;
 }
 
-/** What the analysis of one raw input yields: its articles in order, and the items that failed. */
+/** What the analysis of one raw input (or of a range of its items) yields. */
 export interface AnalyzedRaw {
   articles: Array<{ item: number; origin: string; article: Article; prepared?: Prepared }>;
   errors: NewsfuseError[];
+  /** Items the reader found in the whole input (a feed's entries, a dump's lines), failed ones included. */
+  items: number;
+  /** Of those, the items the reader could read: what storing the whole input yields at most. */
+  readable: number;
+  /** Items of the range left out as asked (`ItemRange.skip`): stored already. */
+  skipped?: number[];
+}
+
+/** Which items of a raw input to analyze: `from` ≤ item < `to`, except those in `skip` (already stored). */
+export interface ItemRange {
+  from: number;
+  to: number;
+  skip?: number[];
 }
 
 function prepared(article: Article, tsv: boolean): Prepared {
@@ -29,21 +43,40 @@ function prepared(article: Article, tsv: boolean): Prepared {
   };
 }
 
+// The last inputs this thread read: an input ingested a range at a time (a JSON Lines dump in
+// committed batches) is read once per thread, not once per range.
+const readCache: Array<{ key: string; results: ReadResult[] }> = [];
+const READ_CACHE = 2;
+
+function read(body: Uint8Array, contentType: string, origin: string): ReadResult[] {
+  const key = `${contentHash(body)}\n${contentType}\n${origin}`;
+  const hit = readCache.find((c) => c.key === key);
+  if (hit) return hit.results;
+  const results = parseBytes(body, { name: origin, contentType, gunzip: (b) => new Uint8Array(gunzipSync(b)) });
+  // Only multi-item inputs are read again (by their next range); a single text is read once.
+  if (results.length > 1) {
+    readCache.unshift({ key, results });
+    readCache.length = Math.min(readCache.length, READ_CACHE);
+  }
+  return results;
+}
+
 /**
- * Parses one raw input (which may hold many articles: a feed, JSON Lines) and analyzes each item.
- * With `prepare`, each article also gets what storing it needs, so that per-article work runs on the
- * analysis workers instead of the thread that holds the database.
+ * Parses one raw input (which may hold many articles: a feed, JSON Lines) and analyzes its items, or
+ * only those in `range`. With `prepare`, each article also gets what storing it needs, so that
+ * per-article work runs on the analysis workers instead of the thread that holds the database.
  */
 export function analyzeRaw(
   body: Uint8Array,
   contentType: string,
   origin: string,
   prepare: false | { tsv: boolean } = false,
+  range?: ItemRange,
 ): AnalyzedRaw {
-  const out: AnalyzedRaw = { articles: [], errors: [] };
-  let results;
+  const out: AnalyzedRaw = { articles: [], errors: [], items: 1, readable: 0 };
+  let results: ReadResult[];
   try {
-    results = parseBytes(body, { name: origin, contentType, gunzip: (b) => new Uint8Array(gunzipSync(b)) });
+    results = read(body, contentType, origin);
   } catch (e) {
     out.errors.push({
       code: "internal",
@@ -52,10 +85,20 @@ export function analyzeRaw(
     });
     return out;
   }
-  results.forEach((r, item) => {
+  out.items = results.length;
+  out.readable = results.filter((r) => r.ok).length;
+  const skip = new Set(range?.skip);
+  const from = range?.from ?? 0;
+  const to = Math.min(results.length, range?.to ?? results.length);
+  for (let item = from; item < to; item++) {
+    const r = results[item]!;
+    if (skip.has(item)) {
+      (out.skipped ??= []).push(item);
+      continue;
+    }
     if (!r.ok) {
       out.errors.push(r.error);
-      return;
+      continue;
     }
     try {
       const article = analyze(r.value.input);
@@ -72,6 +115,6 @@ export function analyzeRaw(
         input: r.value.origin,
       });
     }
-  });
+  }
   return out;
 }

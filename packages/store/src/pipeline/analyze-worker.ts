@@ -12,7 +12,7 @@ const decoded = new Lru<Article>(1500);
 parentPort!.on("message", (msg: { id: number } & ({ raw: RawJob } | { fuse: FuseJob })) => {
   const result =
     "raw" in msg
-      ? analyzeRaw(msg.raw.body, msg.raw.contentType, msg.raw.origin, msg.raw.prepare)
+      ? analyzeRaw(msg.raw.body, msg.raw.contentType, msg.raw.origin, msg.raw.prepare, msg.raw.range)
       : runFuseJob(msg.fuse, decoded);
   parentPort!.postMessage({ id: msg.id, result });
 });

@@ -1,7 +1,7 @@
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
 import type { Article } from "@newsfuse/core";
-import { analyzeRaw, type AnalyzedRaw } from "./analyze-raw.ts";
+import { analyzeRaw, type AnalyzedRaw, type ItemRange } from "./analyze-raw.ts";
 import { Lru } from "./docs.ts";
 import { runFuseJob, type FuseJob } from "./fuse-job.ts";
 import type { FusedRows } from "./fused-rows.ts";
@@ -12,6 +12,8 @@ export interface RawJob {
   origin: string;
   /** Also compute what storing each article needs (analyze-raw.ts `Prepared`), the tsvector literal if asked. */
   prepare?: false | { tsv: boolean };
+  /** Only these items of the input (see analyze-raw.ts). */
+  range?: ItemRange;
 }
 
 // Jobs queued at each worker at once. A worker hands back a result through the main thread's event
@@ -82,7 +84,7 @@ export class AnalyzePool {
 
   /** Analyzes one raw input on the least busy worker (in this thread when the pool has size 0). */
   async run(job: RawJob): Promise<AnalyzedRaw> {
-    if (this.size === 0) return analyzeRaw(job.body, job.contentType, job.origin, job.prepare);
+    if (this.size === 0) return analyzeRaw(job.body, job.contentType, job.origin, job.prepare, job.range);
     if (this.broken) throw this.broken;
     this.start();
     return this.post<AnalyzedRaw>(await this.take(), { raw: job });
