@@ -49,6 +49,8 @@ const LEADING_TITLES = words(
 /** Lower-case nouns after a name that make it the name of a place or a thing ("Kosevo stadium"). */
 const VENUE_AFTER =
   /^\s+(?:stadium|airport|port|harbou?r|station|street|avenue|boulevard|road|square|park|bridge|hospital|hotel|prison|camp|symposium|movement|region|province|district|valley|mountains?|river|lake|island|peninsula)\b/;
+/** A name that modifies a law or a programme ("the Brady gun-control law", "Obama doctrine") is not its bearer. */
+const LAW_AFTER = /^\s+(?:[a-z]+(?:-[a-z]+)*\s+)?(?:law|bill|act|amendment|doctrine|rule|loophole)\b/;
 /** Lower-case nouns before a name that make it the name of a vessel or a work ("aircraft carrier Enterprise"). */
 const THING_BEFORE =
   /\b(?:carrier|ship|vessel|frigate|destroyer|submarine|cruiser|liner|tanker|ferry|yacht|film|movie|novel|book|biography|album|song|newspaper|daily|weekly|magazine|agency|firm|company|group|brand|team|club|side)\s+(?:the\s+)?$/i;
@@ -57,6 +59,9 @@ const PRONOUN = /^(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll)$/;
 
 const DEMONYM_WORDS = new Set(Object.keys(DEMONYMS).flatMap((d) => [d, `${d}s`, d.replace(/an$/, "ans")]));
 for (const w of ["Jewish", "Islamic", "Muslim", "Muslims", "Christian", "Christians", "Arab", "Arabs", "Kuwaiti"])
+  DEMONYM_WORDS.add(w);
+// Party and camp names ("Republican", "Democrats") are affiliations, not people.
+for (const w of ["Republican", "Republicans", "Democrat", "Democrats", "Conservative", "Conservatives", "Liberal"])
   DEMONYM_WORDS.add(w);
 for (const w of ["Kuwaitis", "Iraqis", "Scots", "Kurds", "Israelis", "Palestinians", "Saudis", "Afghans", "Britons"])
   DEMONYM_WORDS.add(w);
@@ -105,6 +110,9 @@ export function reclassifyPerson(body: string, s: MentionSpan, others: MentionSp
   if (NOT_NAME_HEADS.has(last) || isGroupNoun(last)) return retype("MISC");
   const after = body.slice(s.end, s.end + 24);
   if (VENUE_AFTER.test(after)) return retype("LOC");
+  if (LAW_AFTER.test(after)) return retype("MISC");
+  // "Obamacare", "Bridgegate": a name with a common suffix is a policy or an affair.
+  if (toks.length === 1 && /^\p{Lu}\p{Ll}+(?:care|gate)$/u.test(text)) return retype("MISC");
   if (THING_BEFORE.test(body.slice(Math.max(0, s.start - 24), s.start))) return retype("MISC");
   // The start of a longer name cut by a place the rules know ("Arab East Jerusalem"): a person's name
   // never runs into one. (A place before a name is a results table's country: "England N. Knight".)

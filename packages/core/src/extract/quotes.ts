@@ -349,7 +349,9 @@ const TITLE_SMALL_WORDS = new Set([
 
 /** Where a title stands: after a possessive, "on/of/in/with", a media noun or "according to". */
 const TITLE_CONTEXT =
-  /(?:\p{L}['’]s|\b(?:on|of|in|with|told|to|book|film|movie|documentary|podcast|memoir|novel|song|album|series|show|program|article|column|essay|according to))\s*$/u;
+  /(?:\p{L}['’]s|\b(?:on|of|in|with|told|to|according to)|\b(?:book|film|movie|documentary|podcast|memoir|novel|song|album|series|show|program|article|column|essay|commentary|op-ed|pseudonym|nickname|website|blog|newsletter|hashtag|segment|magazine)\s*,?)\s*$/u;
+/** A list of words or titles opens: "words such as “ambassador,” “attack,” …", "roles in “Apollo 13,” …". */
+const LIST_LEAD = /\b(?:such as|terms|phrases|titles|roles in)\s*$/i;
 
 /** Title Case text ("Face the Nation", "Gang of Eight"): a title or nickname, not speech. */
 function titleLike(text: string): boolean {
@@ -1131,9 +1133,21 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
   }
 
   const out: Quote[] = [];
+  // Quoted items of a list of words or titles: each of them, and each short item that follows the
+  // previous one with only a comma or "and" between them.
+  let inList = false;
+  let prevClose = -1;
   for (const r of results) {
     const text = body.slice(r.q.start, r.q.end);
     const words = text.split(/\s+/).length;
+    const gap = prevClose >= 0 ? body.slice(prevClose + 1, r.q.open) : null;
+    prevClose = r.q.close;
+    if (words <= 6 && !r.attributed && LIST_LEAD.test(body.slice(Math.max(0, r.q.open - 30), r.q.open))) {
+      inList = true;
+      continue;
+    }
+    if (inList && words <= 6 && gap !== null && /^[\s,]*(?:(?:and|or)\s*)?$/.test(gap)) continue;
+    inList = false;
     // Unattributed short quotes are scare quotes, nicknames or titles, not someone's words.
     if (!r.attributed && !r.speaker.name && words < minUnattributed) continue;
     // A document title ("a statement entitled “Taking Action …”") is not speech.
