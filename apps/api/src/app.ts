@@ -23,6 +23,7 @@ import { registerArticles } from "./routes/articles.ts";
 import { registerCatalog } from "./routes/catalog.ts";
 import { registerEvents } from "./routes/events.ts";
 import { registerStories } from "./routes/stories.ts";
+import { registerSources } from "./routes/sources.ts";
 import { registerSystem } from "./routes/system.ts";
 
 export interface CreateAppOptions {
@@ -170,6 +171,7 @@ export function createApp(opts: CreateAppOptions) {
   registerCatalog(app, deps);
   registerAnalyze(app, deps);
   registerEvents(app, deps);
+  registerSources(app, deps);
 
   app.notFound((c) =>
     failureResponse(c, new ApiFailure("not_found", `Nothing at ${c.req.path}; see /docs for the endpoints.`)),

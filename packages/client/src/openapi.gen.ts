@@ -575,7 +575,10 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["ArticleInput"];
+                    "application/json": components["schemas"]["ArticleInput"] | {
+                        /** @description An http(s) page to fetch (robots.txt obeyed). */
+                        url: string;
+                    };
                     "text/plain": string;
                     "text/html": string;
                     "application/x-ndjson": string;
@@ -1808,6 +1811,406 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Subscribed feeds and their health: last fetch, status, items seen, next poll, last error */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every subscribed feed. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                url: string;
+                                title: string | null;
+                                addedAt: string;
+                                /**
+                                 * @description Operator-typed sources may point at private addresses; API ones not.
+                                 * @enum {string}
+                                 */
+                                addedBy: "cli" | "api";
+                                state: {
+                                    /** @description ISO time of the last poll, null before the first. */
+                                    lastFetchAt: string | null;
+                                    /** @enum {string|null} */
+                                    lastStatus: "ok" | "unchanged" | "disallowed" | "refused" | "error" | null;
+                                    httpStatus: number | null;
+                                    /** @description Feed items taken so far (each is fetched once). */
+                                    itemsSeen: number;
+                                    /** @description ISO time of the next poll. */
+                                    nextPollAt: string;
+                                    /** @description Current polling interval; adapts to how often the feed changes. */
+                                    intervalSeconds: number;
+                                    /** @description Consecutive failed polls; each doubles the wait. */
+                                    failures: number;
+                                    lastError: string | null;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description The request is invalid; `details` lists each problem. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An API key is required (Authorization: Bearer <key>). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The API key is wrong, or writes without a key are only accepted from loopback. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests from this client; see Retry-After. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected server error (reported without internals). */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The store is not available. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Subscribe to a feed (RSS, Atom or JSON Feed); `newsfuse serve --watch` polls it
+         * @description The URL is fetched once (robots.txt obeyed) to check that it is a feed. Its host must not be or resolve to a private, loopback or link-local address unless the server runs with NEWSFUSE_FETCH_ALLOW_PRIVATE=1; the check is repeated on every poll and redirect.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description http(s) URL of an RSS, Atom or JSON Feed. */
+                        url: string;
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Already subscribed: the existing source. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            url: string;
+                            title: string | null;
+                            addedAt: string;
+                            /**
+                             * @description Operator-typed sources may point at private addresses; API ones not.
+                             * @enum {string}
+                             */
+                            addedBy: "cli" | "api";
+                            state: {
+                                /** @description ISO time of the last poll, null before the first. */
+                                lastFetchAt: string | null;
+                                /** @enum {string|null} */
+                                lastStatus: "ok" | "unchanged" | "disallowed" | "refused" | "error" | null;
+                                httpStatus: number | null;
+                                /** @description Feed items taken so far (each is fetched once). */
+                                itemsSeen: number;
+                                /** @description ISO time of the next poll. */
+                                nextPollAt: string;
+                                /** @description Current polling interval; adapts to how often the feed changes. */
+                                intervalSeconds: number;
+                                /** @description Consecutive failed polls; each doubles the wait. */
+                                failures: number;
+                                lastError: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Subscribed. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            url: string;
+                            title: string | null;
+                            addedAt: string;
+                            /**
+                             * @description Operator-typed sources may point at private addresses; API ones not.
+                             * @enum {string}
+                             */
+                            addedBy: "cli" | "api";
+                            state: {
+                                /** @description ISO time of the last poll, null before the first. */
+                                lastFetchAt: string | null;
+                                /** @enum {string|null} */
+                                lastStatus: "ok" | "unchanged" | "disallowed" | "refused" | "error" | null;
+                                httpStatus: number | null;
+                                /** @description Feed items taken so far (each is fetched once). */
+                                itemsSeen: number;
+                                /** @description ISO time of the next poll. */
+                                nextPollAt: string;
+                                /** @description Current polling interval; adapts to how often the feed changes. */
+                                intervalSeconds: number;
+                                /** @description Consecutive failed polls; each doubles the wait. */
+                                failures: number;
+                                lastError: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description The request is invalid; `details` lists each problem. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An API key is required (Authorization: Bearer <key>). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The API key is wrong, or writes without a key are only accepted from loopback. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such resource. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over the configured limit. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The content type is not accepted here. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The input was understood but holds nothing to analyze. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests from this client; see Retry-After. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected server error (reported without internals). */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The store is not available. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unsubscribe */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The source id. */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The request is invalid; `details` lists each problem. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An API key is required (Authorization: Bearer <key>). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The API key is wrong, or writes without a key are only accepted from loopback. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such resource. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests from this client; see Retry-After. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected server error (reported without internals). */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The store is not available. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;

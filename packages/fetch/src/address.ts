@@ -69,3 +69,26 @@ export function guardedLookup(hostname: string, options: object, callback: Looku
     callback(null, list[0].address, list[0].family);
   });
 }
+
+/**
+ * Why `url` may not be fetched on behalf of an API caller (its host is or resolves to a private
+ * address), or null. The fetcher checks again when it connects, and on every redirect.
+ */
+export async function addressRefusal(url: string): Promise<string | null> {
+  let host: string;
+  try {
+    host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+  } catch {
+    return `${url} is not a URL`;
+  }
+  if (isIP(host)) return isPrivateAddress(host) ? new AddressRefused(host, host).message : null;
+  const { lookup } = await import("node:dns/promises");
+  let list: LookupAddress[];
+  try {
+    list = await lookup(host, { all: true });
+  } catch (e) {
+    return `${host} does not resolve (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+  }
+  const bad = list.find((a) => isPrivateAddress(a.address));
+  return bad ? new AddressRefused(host, bad.address).message : null;
+}

@@ -1,4 +1,4 @@
-export { isPrivateAddress, guardedLookup, AddressRefused } from "./address.ts";
+export { isPrivateAddress, guardedLookup, AddressRefused, addressRefusal } from "./address.ts";
 export { canonicalUrl, isHttpUrl, pageCanonical } from "./canonical.ts";
 export {
   Fetcher,

@@ -2,10 +2,11 @@ import { createHash } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { IngestItemResult, RawInput } from "@newsfuse/store";
 import type { App, Deps } from "../context.ts";
-import { ApiFailure, errorResponses, type ErrorDetail } from "../errors.ts";
+import { ApiFailure, errorResponses, isApiErrorCode, type ErrorDetail } from "../errors.ts";
 import { ArticleDetail, ArticleInput, ArticleSummary, IngestResponse, Page } from "../schemas.ts";
 import { JSON_TYPES, NDJSON_TYPES, TEXT_TYPES, decodeUtf8, parseArticleJson, readBytes, requireType } from "./body.ts";
 import { IdParam, json, pageParams, pageQuery, text, toPage } from "./params.ts";
+import { fetchPage } from "./sources.ts";
 
 export const listArticles = createRoute({
   method: "get",
@@ -61,7 +62,14 @@ export const postArticles = createRoute({
     body: {
       required: true,
       content: {
-        "application/json": { schema: ArticleInput },
+        "application/json": {
+          schema: z.union([
+            ArticleInput,
+            z
+              .object({ url: z.string().openapi({ description: "An http(s) page to fetch (robots.txt obeyed)." }) })
+              .strict(),
+          ]),
+        },
         "text/plain": { schema: z.string().openapi({ description: "The article text." }) },
         "text/html": { schema: z.string().openapi({ description: "A web page; the article is extracted from it." }) },
         "application/x-ndjson": {
@@ -103,6 +111,22 @@ function jsonRaw(a: ArticleInput): RawInput {
   return { body, contentType: "application/x-ndjson", origin: apiOrigin(body) };
 }
 
+/** The URL of a `{"url": …}` body (a page to fetch), or null for an article. */
+function pageUrl(bytes: Uint8Array): string | null {
+  try {
+    const v = JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+    if (
+      v &&
+      typeof v === "object" &&
+      !Array.isArray(v) &&
+      Object.keys(v).length === 1 &&
+      typeof (v as { url?: unknown }).url === "string"
+    )
+      return (v as { url: string }).url;
+  } catch {}
+  return null;
+}
+
 export function registerArticles(app: App, deps: Deps) {
   const { store, config } = deps;
   app.openapi(listArticles, async (c) =>
@@ -134,6 +158,8 @@ export function registerArticles(app: App, deps: Deps) {
     const slots: Array<{ raw: RawInput } | { error: IngestItemResult }> = [];
     if (TEXT_TYPES.has(type)) {
       slots.push({ raw: { body: bytes, contentType: c.req.header("content-type")!, origin: apiOrigin(bytes) } });
+    } else if (JSON_TYPES.has(type) && pageUrl(bytes)) {
+      slots.push({ raw: await fetchPage(deps, pageUrl(bytes)!) });
     } else if (JSON_TYPES.has(type)) {
       const r = parseArticleJson(decodeUtf8(bytes, "body"), "body");
       if (!r.ok)
@@ -184,6 +210,13 @@ export function registerArticles(app: App, deps: Deps) {
       let k = 0;
       results = slots.map((s) => ("raw" in s ? stored[k++] : s.error));
     } else results = [...stored, ...slots.flatMap((s) => ("error" in s ? [s.error] : []))];
+    // A request of one item that failed answers with its error's status (random bytes as text/plain: 415),
+    // in the error envelope; a batch answers 200 or 201 and lists each item's outcome.
+    const only = results.length === 1 && slots.length === 1 ? results[0]! : null;
+    if (only?.status === "error")
+      throw new ApiFailure(isApiErrorCode(only.code) ? only.code : "internal", only.message, [
+        { path: "body", message: only.message },
+      ]);
     const count = (st: IngestItemResult["status"]) => results.filter((r) => r.status === st).length;
     const body = {
       results,
