@@ -1078,6 +1078,16 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
           r.attributed = true;
           continue;
         }
+        // "He said:" on a line of its own: the pronoun's referent.
+        const pro = /^\s*(he|she)\s+(?:\S+\s+)?(\p{Ll}+)\s*:$/iu.exec(body.slice(sp, pe + 1));
+        if (pro && speechLemma(pro[2])) {
+          const sp2 = resolvePronoun(sp, pro[1].toLowerCase() === "he" ? "m" : "f");
+          if (sp2.name) {
+            r.speaker = sp2;
+            r.attributed = true;
+            continue;
+          }
+        }
       }
     }
     if (!opensParagraph) {
