@@ -79,5 +79,10 @@ export function runTui(opts: RunOptions): Promise<number> {
       }),
       { stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: true },
     );
+    // Ink ends the tree itself when a component throws: restore, then print the error on the normal screen.
+    instance.waitUntilExit().then(
+      () => finish(0),
+      (e: unknown) => finish(1, `newsfuse tui: ${(e as Error)?.stack ?? String(e)}`),
+    );
   });
 }

@@ -1,3 +1,5 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource react */
 import type { ArticleDetail, EntityDetail, SearchResult, StoryBundle, StorySummary } from "@newsfuse/core/schema";
 import { Box, Text, useInput } from "ink";
 import { useEffect, useMemo, useReducer, useRef, useState } from "react";
@@ -50,16 +52,35 @@ interface ScreenData {
 
 const loadingLines = (what: string): Line[] => [{ group: 0, segments: [seg(`loading ${what}…`, "dim")] }];
 
-function titleOf(route: Route, bundle?: StoryBundle): string {
+/** The cache key of what a route shows. */
+function keyOf(route: Route, sort: Sort): string {
+  switch (route.kind) {
+    case "stories":
+      return `stories:${sort}`;
+    case "story":
+      return `story:${route.id}`;
+    case "article":
+      return `article:${route.id}`;
+    case "entity":
+      return `entity:${route.id}`;
+    case "search":
+      return `search:${route.q}`;
+    case "help":
+      return "help";
+  }
+}
+
+/** A route's name in the breadcrumb: from the route, else from its loaded data, else its id. */
+function titleOf(route: Route, data: unknown): string {
   switch (route.kind) {
     case "stories":
       return "Stories";
     case "story":
-      return route.title ?? bundle?.story.title ?? route.id;
+      return route.title ?? (data as StoryBundle | undefined)?.story.title ?? route.id;
     case "article":
-      return route.title ?? shortId(route.id);
+      return route.title ?? (data as ArticleDetail | undefined)?.article.title ?? shortId(route.id);
     case "entity":
-      return route.name ?? route.id;
+      return route.name ?? (data as EntityDetail | undefined)?.entity.name ?? route.id;
     case "search":
       return `search “${route.q}”`;
     case "help":
@@ -72,7 +93,7 @@ const clipTo = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}�
 export function App(props: AppProps) {
   const { client, width, noColor = false } = props;
   const [nav, dispatch] = useReducer(reduce, props.initial, (r?: Route) => initialState(r));
-  const { get, reload } = useResources();
+  const { get, reload, peek } = useResources();
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
   const v = current(nav);
   const listWidth = width - 2;
@@ -84,8 +105,8 @@ export function App(props: AppProps) {
     const touched = new Set<string>();
     (async () => {
       try {
-        for await (const e of client.events({ signal: abort.signal })) {
-          if ((e.type === "story.created" || e.type === "story.updated") && e.storyId) touched.add(e.storyId);
+        for await (const { event: e } of client.events({ signal: abort.signal })) {
+          if (e.type === "story.created" || e.type === "story.updated") touched.add(e.storyId);
           else if (e.type !== "reset") continue;
           clearTimeout(timer);
           timer = setTimeout(() => {
@@ -144,7 +165,7 @@ export function App(props: AppProps) {
     for (const k of splitKeys(input, key)) dispatch({ type: "key", ...k, frame: frameRef.current });
   });
 
-  const crumbs = nav.stack.map((s: View) => titleOf(s.route));
+  const crumbs = nav.stack.map((s: View) => titleOf(s.route, peek(keyOf(s.route, nav.sort))));
   if (v.route.kind === "story") crumbs.push(STORY_TABS[v.tab] as string);
   const position = shown.length ? `${v.cursor + 1}/${shown.length}` : "0/0";
   const filterNote = v.filter ? ` /${v.filter} (${matches.length} lines)` : "";
@@ -294,13 +315,12 @@ function useScreenData(
         return searchLines(res.data as SearchResult, width);
     }
   }, [r, res.data, res.status, sort, width, v.tab, v.showRemoved, fresh, bodyKey]);
-  const bundle = r.kind === "story" ? (res.data as StoryBundle | undefined) : undefined;
   const count = r.kind === "stories" && Array.isArray(res.data) ? ` · ${(res.data as unknown[]).length} stories` : "";
   return {
     lines,
     header: r.kind === "stories" ? [storiesHeader(width)] : [],
     loading: res.status === "loading" || !!res.stale,
     error: res.error ? errorMessage(res.error) : null,
-    title: `newsfuse · ${titleOf(r, bundle)}${count}`,
+    title: `newsfuse · ${titleOf(r, res.data)}${count}`,
   };
 }

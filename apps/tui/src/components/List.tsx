@@ -1,3 +1,5 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource react */
 import { Box, Text } from "ink";
 import { memo } from "react";
 import type { Line, Segment, Style } from "../screens/lines.ts";

@@ -1,3 +1,5 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource react */
 import { Box, Text, useInput, useStdout } from "ink";
 import { useEffect, useState } from "react";
 import type { TuiClient } from "../client.ts";

@@ -72,5 +72,8 @@ export function useResources() {
     [start],
   );
 
-  return { get, reload, version };
+  /** The cached value of `key`, without starting a load. */
+  const peek = useCallback((key: string): unknown => cache.current.get(key)?.data, []);
+
+  return { get, reload, peek, version };
 }

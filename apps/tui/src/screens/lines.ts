@@ -26,6 +26,10 @@ export interface Line {
   segments: Segment[];
   /** Items are filtered as a whole: a quote stays with the outlets listed under it. */
   group: number;
+  /** The heading's group this line falls under; a filter matching a heading keeps its whole section. */
+  section?: number;
+  /** True on a section heading. */
+  heading?: boolean;
   /** Enter opens this. */
   target?: Route;
   /** `o` opens this (http(s) only). */
@@ -118,10 +122,16 @@ export class Lines {
     return this;
   }
   private actions: Pick<Line, "target" | "url" | "copy"> = {};
+  private section: number | undefined;
 
   /** One line, clipped to the width. */
   add(...segments: Segment[]): this {
-    this.lines.push({ segments, group: this.group, ...this.actions });
+    this.lines.push({
+      segments,
+      group: this.group,
+      ...(this.section !== undefined ? { section: this.section } : {}),
+      ...this.actions,
+    });
     return this;
   }
 
@@ -137,18 +147,37 @@ export class Lines {
 
   /** A section heading, its own item so filtering never leaves a heading without its lines. */
   heading(text: string): this {
-    this.item().add(seg(text, "heading"));
+    this.item();
+    this.section = this.group;
+    this.lines.push({ segments: [seg(text, "heading")], group: this.group, section: this.group, heading: true });
     return this;
   }
 }
 
-/** Keeps the items (groups) with a line containing `filter`, case-insensitive. */
+/**
+ * Keeps the items (groups) with a line containing `filter`, case-insensitive, under their section's
+ * heading; a matching heading keeps its whole section ("Joe Biden" keeps all his quotes).
+ */
 export function filterLines(lines: Line[], filter: string): Line[] {
   const f = filter.trim().toLowerCase();
   if (!f) return lines;
-  const keep = new Set<number>();
-  for (const l of lines) if (lineText(l).toLowerCase().includes(f)) keep.add(l.group);
-  return lines.filter((l) => keep.has(l.group));
+  const groups = new Set<number>();
+  const sections = new Set<number>();
+  const headed = new Set<number>();
+  for (const l of lines)
+    if (lineText(l).toLowerCase().includes(f)) {
+      if (l.heading && l.section !== undefined) headed.add(l.section);
+      else {
+        groups.add(l.group);
+        if (l.section !== undefined) sections.add(l.section);
+      }
+    }
+  return lines.filter(
+    (l) =>
+      groups.has(l.group) ||
+      (l.section !== undefined && headed.has(l.section)) ||
+      (l.heading && l.section !== undefined && sections.has(l.section)),
+  );
 }
 
 /** Indices of lines containing `filter`, for n/N. */

@@ -5,14 +5,22 @@ import { cell, type Line, seg } from "./lines.ts";
 
 /** Column widths of the story list; the title takes what is left. */
 const COLS = [
-  ["span", 19, "left"],
-  ["arts", 5, "right"],
-  ["orig", 5, "right"],
-  ["outl", 5, "right"],
-  ["evts", 5, "right"],
-  ["quot", 5, "right"],
-  ["disp", 5, "right"],
+  ["span", 12, "left"],
+  ["arts", 4, "right"],
+  ["orig", 4, "right"],
+  ["outl", 4, "right"],
+  ["evts", 4, "right"],
+  ["quot", 4, "right"],
+  ["disp", 4, "right"],
 ] as const;
+
+/** "2021-12-02", or "21-12-01→02" style ranges that fit the 12 columns of the list. */
+function compactSpan(span: { from: string | null; to: string | null }): string {
+  const { from, to } = span;
+  if (!from || !to || from === to) return spanLabel(span);
+  if (from.slice(0, 7) === to.slice(0, 7)) return `${from.slice(2)}→${to.slice(8)}`;
+  return `${from.slice(2, 7)}→${to.slice(2, 7)}`;
+}
 
 function titleWidth(width: number): number {
   return Math.max(16, width - 3 - COLS.reduce((n, c) => n + c[1] + 1, 0));
@@ -45,13 +53,13 @@ export function storiesLines(stories: StorySummary[], width: number, fresh: Read
     target: { kind: "story", id: s.id, title: s.title },
     segments: [
       seg(cell(`${fresh.has(s.id) ? "● " : ""}${s.title}`, t), fresh.has(s.id) ? "good" : "bold"),
-      seg(` ${cell(spanLabel(s.span), 19)}`, "accent"),
-      seg(` ${cell(String(s.articleCount), 5, "right")}`),
-      seg(` ${cell(String(s.originCount), 5, "right")}`),
-      seg(` ${cell(String(s.outletCount), 5, "right")}`),
-      seg(` ${cell(String(s.eventCount), 5, "right")}`),
-      seg(` ${cell(String(s.quoteCount), 5, "right")}`),
-      seg(` ${cell(String(s.discrepancyCount), 5, "right")}`, s.discrepancyCount ? "warn" : "plain"),
+      seg(` ${cell(compactSpan(s.span), 12)}`, "accent"),
+      seg(` ${cell(String(s.articleCount), 4, "right")}`),
+      seg(` ${cell(String(s.originCount), 4, "right")}`),
+      seg(` ${cell(String(s.outletCount), 4, "right")}`),
+      seg(` ${cell(String(s.eventCount), 4, "right")}`),
+      seg(` ${cell(String(s.quoteCount), 4, "right")}`),
+      seg(` ${cell(String(s.discrepancyCount), 4, "right")}`, s.discrepancyCount ? "warn" : "plain"),
     ],
   }));
 }
