@@ -292,7 +292,7 @@ export function extractEntities(body: string, opts: ExtractEntitiesOptions = {})
     c.mentions.push({ start: s.start, end: s.end });
     c.lastPos = s.start;
     if (before.honorific) c.aliases.add(`${before.honorific} ${name}`);
-    const roles = [before.role, roleAfter(body, s.end), roleBeforeComma(body, before.from)];
+    const roles = [before.role, roleAfter(body, s.end), roleBeforeComma(body, before.from)].map(singularRole);
     for (const r of roles) if (r && !c.roles.includes(r)) c.roles.push(r);
   };
 
@@ -407,6 +407,19 @@ export function extractEntities(body: string, opts: ExtractEntitiesOptions = {})
   }
   drafts.sort((a, b) => a.first - b.first);
   return drafts.map((d, i) => ({ id: `e${i + 1}`, ...d.entity }));
+}
+
+/** "Presidents Biden and Putin": each person holds the title in the singular ("President"). */
+function singularRole(role: string | null): string | null {
+  if (!role) return role;
+  const words = role.split(" ");
+  const last = words[words.length - 1];
+  const single = last.replace(/s$/, "");
+  if (last !== single && (TITLE_WORDS.has(single) || ROLE_NOUNS.has(single.toLowerCase()))) {
+    words[words.length - 1] = single;
+    return words.join(" ");
+  }
+  return role;
 }
 
 /** Prefers a title-like role ("Secretary of State") over a long apposition; among equals, the first. */

@@ -109,6 +109,21 @@ export function reclassifyPerson(body: string, s: MentionSpan, others: MentionSp
   if (PLACE_HEADS.has(last) && !SURNAME_HEADS.has(last)) return head("LOC");
   if (NOT_NAME_HEADS.has(last) || isGroupNoun(last)) return retype("MISC");
   const after = body.slice(s.end, s.end + 24);
+  const lead = body.slice(Math.max(0, s.start - 30), s.start);
+  // "was eventually Tasered": a capitalised participle after an auxiliary is a verb.
+  if (
+    toks.length === 1 &&
+    /\p{Ll}ed$/u.test(text) &&
+    /\b(?:was|were|been|being|got|is|are)\s+(?:\p{Ll}+ly\s+)?$/u.test(lead)
+  )
+    return null;
+  // "Sam's Club": a possessive name that heads an organisation's name is part of that name.
+  const owned = /^['’]s\s+(\p{Lu}[\p{L}.]*)/u.exec(after);
+  if (owned && (ORG_HEADS.has(owned[1]) || CORPORATE.has(owned[1]))) return retype("ORG");
+  // "Johnsonwas": a name glued to the word after it by scraping; the name is the part the text uses.
+  const glued = /^(\p{Lu}\p{Ll}+?)(was|were|said|says|and|the|who|had|has|is|of|in|to)$/u.exec(text);
+  if (toks.length === 1 && glued && new RegExp(`\\b${glued[1]}\\b`).test(body))
+    return { start, end: start + glued[1].length, type: "PER" };
   if (VENUE_AFTER.test(after)) return retype("LOC");
   if (LAW_AFTER.test(after)) return retype("MISC");
   // "Obamacare", "Bridgegate": a name with a common suffix is a policy or an affair.
@@ -142,8 +157,30 @@ function placeStarts(spans: MentionSpan[]): Set<number> {
  */
 export function filterPersonSpans(body: string, spans: MentionSpan[]): MentionSpan[] {
   const out: MentionSpan[] = [];
+  // Surnames the recognizer gives people anywhere in the text: "Biden-Putin" joins two of them.
+  const surnames = new Set<string>();
+  for (const s of spans)
+    if (s.type === "PER") {
+      const t = body.slice(s.start, s.end).split(/\s+/);
+      surnames.add(t[t.length - 1]);
+    }
   for (const s of spans) {
+    const text = body.slice(s.start, s.end);
+    // "U." of "the U.S, and": an abbreviation cut at its period names nothing.
+    if (/^\p{Lu}\.$/u.test(text)) continue;
+    // "the Biden-Putin summit", "Lavrov-Blinken talks": two people, whatever the span's type.
+    const pair = /^(\p{Lu}[\p{L}'’]+)[-–](\p{Lu}[\p{L}'’]+)$/u.exec(text);
+    if (pair && surnames.has(pair[1]) && surnames.has(pair[2])) {
+      const cut = s.start + pair[1].length;
+      out.push({ start: s.start, end: cut, type: "PER" }, { start: cut + 1, end: s.end, type: "PER" });
+      continue;
+    }
     if (s.type !== "PER") {
+      // A word of a quoted Title Case title ("Taking Action to Expose and Disrupt …") is part of the title.
+      if (insideQuotedTitle(body, s)) continue;
+      // "Sam's Club": a possessive word that heads an organisation's name is not a name of its own.
+      const owned = /^['’]s\s+(\p{Lu}[\p{L}.]*)/u.exec(body.slice(s.end, s.end + 20));
+      if (!/\s/.test(text) && owned && (ORG_HEADS.has(owned[1]) || CORPORATE.has(owned[1]))) continue;
       out.push(s);
       continue;
     }
@@ -170,4 +207,21 @@ function withGivenName(body: string, s: MentionSpan, spans: MentionSpan[]): Ment
   if (body.slice(s.start, s.end).split(/\s+/).length > 2) return s;
   if (spans.some((o) => o !== s && o.start < s.start && o.end > start)) return s;
   return { ...s, start };
+}
+
+/** True when the span lies inside quotation marks, on one line, around Title Case words. */
+function insideQuotedTitle(body: string, s: MentionSpan): boolean {
+  const lineStart = body.lastIndexOf("\n", s.start) + 1;
+  const open = Math.max(body.lastIndexOf("“", s.start), body.lastIndexOf('"', s.start));
+  if (open < lineStart) return false;
+  const before = body.slice(open + 1, s.start);
+  if (/[”"]/.test(before)) return false;
+  const closeRel = body.slice(s.end, s.end + 120).search(/[”"]/);
+  if (closeRel < 0) return false;
+  const inner = body.slice(open + 1, s.end + closeRel);
+  if (inner.includes("\n")) return false;
+  const words = inner.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length < 4) return false;
+  const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return caps / words.length >= 0.6;
 }

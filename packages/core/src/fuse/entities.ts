@@ -131,6 +131,17 @@ export function resolveEntities(
           uf.union(reps[x], reps[y]);
       }
 
+  // "Marie Johnson" and "LuAnn Marie Johnson": a name whose given name is another's middle name is that
+  // person, even where a third form ("Luann Johnson") kept the pair apart above.
+  for (const reps of sigsBySurname.values())
+    for (const x of reps)
+      for (const y of reps) {
+        const a = items[x].person!;
+        const b = items[y].person!;
+        if (x !== y && a.first && a.first.length > 2 && b.middle.some((m) => fold(m) === fold(a.first!)))
+          uf.union(x, y);
+      }
+
   // Bare surnames: the only full name with that surname, else the one in the same article.
   const rootsBySurname = new Map<string, Set<number>>();
   const rootsBySurnameArticle = new Map<string, Set<number>>();
