@@ -27,7 +27,7 @@ import type { AnalyzedRaw } from "./pipeline/analyze-raw.ts";
 import type { FuseJob } from "./pipeline/fuse-job.ts";
 import { signatureKeys } from "./pipeline/signature.ts";
 import { contentHash } from "./pipeline/ids.ts";
-import { docColumn, loadArticles, readDoc } from "./pipeline/docs.ts";
+import { Lru, docColumn, loadArticles, readDoc } from "./pipeline/docs.ts";
 import { spokenBy, storyNames } from "./queries/names.ts";
 import { coverageOf, originsOf, outletsOf } from "./queries/origins.ts";
 import { storyBundle } from "./queries/bundle.ts";
@@ -148,6 +148,8 @@ export class SqlStore implements Store {
   readonly location: string;
   private readonly state = new DeriveState();
   private readonly listeners = new Set<(e: StoreEvent) => void>();
+  /** StorySummary figures by `<story id>|<updated_at>` (see summarize). */
+  private readonly summaryExtras = new Lru<SummaryExtras>(SUMMARY_CACHE_SIZE);
   private pool: AnalyzePool | null = null;
   private closed = false;
   private epoch: number | null = null;
@@ -843,18 +845,35 @@ export class SqlStore implements Store {
     };
   }
 
-  /** Summaries of stored story rows, with the origin, outlet and coverage figures of their articles. */
+  /**
+   * Summaries of stored story rows, with the origin, outlet and coverage figures of their articles.
+   * Those are computed from the stories' articles, then kept by story and `updated_at`: a story whose
+   * articles or fusion change is re-fused, which moves its `updated_at`, so a kept entry is never stale.
+   */
   private async summarize(rows: StorySummaryRow[]): Promise<StorySummary[]> {
-    if (!rows.length) return [];
+    const key = (r: StorySummaryRow) => `${r.id}|${new Date(r.updated_at).toISOString()}`;
+    const missing = rows.filter((r) => !this.summaryExtras.get(key(r)));
+    if (missing.length) {
+      const computed = await this.summaryExtrasOf(missing.map((r) => r.id));
+      for (const r of missing) this.summaryExtras.set(key(r), computed.get(r.id)!);
+    }
+    return rows.map((r) => ({ ...toStorySummary(r), ...this.summaryExtras.get(key(r))! }));
+  }
+
+  private async summaryExtrasOf(ids: string[]): Promise<Map<string, SummaryExtras>> {
+    // The fused article lists of these stories only: selected with the page, PostgreSQL would read
+    // every matching story's document before sorting and limiting.
+    const lists = await this.db
+      .selectFrom("stories")
+      .select(["id", sql<unknown>`data->'articles'`.as("articles")])
+      .where("id", "in", ids)
+      .execute();
+    const fusedOf = new Map(lists.map((l) => [l.id, (l.articles ?? []) as StoryArticle[]]));
     const members = await this.db
       .selectFrom("articles as a")
       .leftJoin("duplicate_groups as g", "g.id", "a.duplicate_group_id")
       .select(["a.story_id", "a.id", "a.outlet", "a.agency", "a.duplicate_group_id", "g.original"])
-      .where(
-        "a.story_id",
-        "in",
-        rows.map((r) => r.id),
-      )
+      .where("a.story_id", "in", ids)
       .execute();
     const byStory = new Map<string, typeof members>();
     for (const m of members) {
@@ -862,9 +881,10 @@ export class SqlStore implements Store {
       if (list) list.push(m);
       else byStory.set(m.story_id!, [m]);
     }
-    return rows.map((r) => {
-      const fused = new Map(((r.story_articles ?? []) as StoryArticle[]).map((a) => [a.id, a]));
-      const list = byStory.get(r.id) ?? [];
+    const out = new Map<string, SummaryExtras>();
+    for (const id of ids) {
+      const fused = new Map((fusedOf.get(id) ?? []).map((a) => [a.id, a]));
+      const list = byStory.get(id) ?? [];
       const { origins } = originsOf(
         list.map((m) => ({
           id: m.id,
@@ -878,13 +898,13 @@ export class SqlStore implements Store {
           m.duplicate_group_id && m.original ? [{ id: m.duplicate_group_id, original: m.original }] : [],
         ),
       );
-      return {
-        ...toStorySummary(r),
+      out.set(id, {
         originCount: origins.length,
         ...outletsOf(list),
         ...coverageOf(list.map((m) => fused.get(m.id)?.date ?? null)),
-      };
-    });
+      });
+    }
+    return out;
   }
 
   async getStory(id: string) {
@@ -1329,6 +1349,11 @@ function placementResult(id: string, p: Placement | undefined): IngestItemResult
   return { status: "created", id, storyId: p?.storyId ?? null };
 }
 
+/** What a StorySummary adds to the story row. */
+type SummaryExtras = Pick<StorySummary, "originCount" | "outletCount" | "outlets" | "undatedCount" | "coverage">;
+// A few hundred bytes each: every story of a 20,000-article store (3,809 stories) fits many times over.
+const SUMMARY_CACHE_SIZE = 50_000;
+
 const STORY_SUMMARY_COLUMNS = [
   "s.id",
   "s.title",
@@ -1339,7 +1364,6 @@ const STORY_SUMMARY_COLUMNS = [
   "s.quote_count",
   "s.discrepancy_count",
   "s.updated_at",
-  sql<unknown>`s.data->'articles'`.as("story_articles"),
 ] as const;
 
 type StorySummaryRow = Pick<
@@ -1353,7 +1377,7 @@ type StorySummaryRow = Pick<
   | "quote_count"
   | "discrepancy_count"
   | "updated_at"
-> & { story_articles: unknown };
+>;
 
 /** The column each story order sorts on before the tie-break on seq (newest first); null: seq alone. */
 const STORY_SORT_KEYS: Record<StorySort, string | null> = {
@@ -1380,9 +1404,7 @@ function storyCursor(c: { seq?: unknown; k?: unknown } | null, sort: StorySort):
   return { seq, k: c.k as string };
 }
 
-function toStorySummary(
-  r: StorySummaryRow,
-): Omit<StorySummary, "originCount" | "outletCount" | "outlets" | "undatedCount" | "coverage"> {
+function toStorySummary(r: StorySummaryRow): Omit<StorySummary, keyof SummaryExtras> {
   return {
     id: r.id,
     title: r.title,
