@@ -4,7 +4,7 @@ import type { DashboardClient } from "./lib/client.ts";
 import { q } from "./lib/queries.ts";
 import { articleSearch, searchSearch, storiesSearch, storySearch } from "./lib/search-params.ts";
 import { Layout } from "./components/Layout.tsx";
-import { NotFound } from "./components/Status.tsx";
+import { ErrorNote, NotFound } from "./components/Status.tsx";
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -56,6 +56,8 @@ export function makeRouter(context: RouterContext, history?: RouterHistory) {
     context,
     history,
     defaultPreload: "intent",
+    // A failed loader (a story that is not there, the API down) shows the API's message in the page.
+    defaultErrorComponent: ({ error }) => <ErrorNote error={error} />,
     // Loaders only warm the query cache; the components read it through their hooks.
     defaultPreloadStaleTime: 0,
     scrollRestoration: true,

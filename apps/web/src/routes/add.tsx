@@ -121,7 +121,8 @@ function AddPage() {
       for (const job of queue) {
         update(job.id, { state: "sending", error: undefined });
         try {
-          const r = await client.addRaw(job.body, job.contentType);
+          // Bytes, not the Blob: the same call then works over any fetch (the browser's, Node's, in process).
+          const r = await client.addRaw(new Uint8Array(await job.body.arrayBuffer()), job.contentType);
           update(job.id, {
             state: r.errors && !r.created && !r.duplicates && !r.known ? "failed" : "done",
             results: r.results,

@@ -149,7 +149,7 @@ function ArticlePage() {
   }, [detail.data, id]);
   useEffect(() => {
     if (search.at == null || !detail.data) return;
-    document.querySelector(".hl.quote.on")?.scrollIntoView({ block: "center" });
+    document.querySelector(".hl.quote.on")?.scrollIntoView?.({ block: "center" });
   }, [search.at, detail.data]);
 
   if (detail.isPending) return <Loading what="the article" />;

@@ -1,0 +1,3 @@
+// jsdom has no layout: scrolling is a no-op there, not an error.
+window.scrollTo = () => {};
+Element.prototype.scrollIntoView = () => {};
