@@ -12,6 +12,8 @@ export interface RunOptions {
   stdout?: NodeJS.WriteStream;
   stderr?: NodeJS.WriteStream;
   env?: NodeJS.ProcessEnv;
+  /** Route console output around the frames (default); tests whose runner owns the console turn it off. */
+  patchConsole?: boolean;
 }
 
 /** Opens an http(s) URL with the desktop's opener; anything else is refused (article text is data, not links). */
@@ -52,10 +54,14 @@ export function runTui(opts: RunOptions): Promise<number> {
         // Unmounting a tree that threw can throw again; the terminal is restored below regardless.
       }
       restore();
-      for (const [sig, fn] of handlers) process.off(sig, fn);
       if (message) stderr.write(`${message}\n`);
       const closing = opts.close ? opts.close().catch(() => {}) : Promise.resolve();
-      void closing.then(() => resolve(code));
+      // The handlers stay until the store is closed: with none of ours left, Ink's signal-exit would
+      // re-raise a SIGTERM and end the process before the store is flushed.
+      void closing.then(() => {
+        for (const [sig, fn] of handlers) process.off(sig, fn);
+        resolve(code);
+      });
     };
     const handlers: Array<[string, (...a: unknown[]) => void]> = [
       ["SIGTERM", () => finish(143)],
@@ -77,7 +83,7 @@ export function runTui(opts: RunOptions): Promise<number> {
           openInBrowser(url);
         },
       }),
-      { stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: true },
+      { stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: opts.patchConsole ?? true },
     );
     // Ink ends the tree itself when a component throws: restore, then print the error on the normal screen.
     instance.waitUntilExit().then(

@@ -66,4 +66,11 @@ describe("key map", () => {
     expect(splitKeys("/ab\r", {}).map((k) => k.name)).toEqual(["/", "a", "b", "enter"]);
     expect(splitKeys("", { escape: true })).toEqual([{ name: "esc", input: "" }]);
   });
+
+  it("reads Esc followed at once by a key (Meta+key to the terminal) as the two keys", () => {
+    expect(splitKeys("5", { meta: true })).toEqual([
+      { name: "esc", input: "" },
+      { name: "5", input: "5" },
+    ]);
+  });
 });

@@ -185,6 +185,10 @@ const CONTROL_KEYS: Record<string, KeyFlags> = {
  * back into one key each so "jj" moves twice and "/lavrov" filters. Keys Ink already named pass as they are.
  */
 export function splitKeys(input: string, key: KeyFlags): Array<{ name: string | null; input: string }> {
+  // Esc typed just before another key reaches us as Meta+key ("\x1b5"); nothing is bound to Alt, so it is
+  // the two keys, in order.
+  if (key.meta && !key.escape && !key.ctrl && input.length >= 1)
+    return [{ name: "esc", input: "" }, ...splitKeys(input, { ...key, meta: false })];
   const named = keyName(input, key);
   if (named !== null || input.length <= 1 || key.ctrl || key.meta) return [{ name: named, input }];
   return [...input].map((ch) => ({ name: keyName(ch, CONTROL_KEYS[ch] ?? {}), input: ch }));
