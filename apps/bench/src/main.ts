@@ -12,6 +12,7 @@ const benches: Record<string, () => Promise<{ run(argv: string[]): Promise<void>
   api: () => import("./api.ts"),
   fuse: () => import("./fuse.ts"),
   big: () => import("./big.ts"),
+  startup: () => import("./startup.ts"),
 };
 
 const [benchName, ...rest] = process.argv.slice(2);

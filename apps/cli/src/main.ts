@@ -1,17 +1,12 @@
-import { Command } from "commander";
-import * as analyze from "./commands/analyze.ts";
-import * as fuse from "./commands/fuse.ts";
-import * as cluster from "./commands/cluster.ts";
-import * as ingest from "./commands/ingest.ts";
-import * as store from "./commands/store.ts";
-import * as serve from "./commands/serve.ts";
+import { buildProgram } from "./program.ts";
 
-// Each command module registers itself; this file only wires them into one program.
-const program = new Command()
-  .name("newsfuse")
-  .description("Turns many noisy news reports into one clean, deduplicated, sourced account of a story.")
-  .showHelpAfterError();
+// A reader that stops early (`newsfuse analyze big.jsonl | head`) closes the pipe: stop quietly and at
+// once, as Unix tools do, instead of failing with a stack trace or computing output nobody reads.
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(0);
+    throw e;
+  });
 
-for (const m of [analyze, fuse, cluster, ingest, store, serve]) m.register(program);
-
-await program.parseAsync(process.argv);
+const args = process.argv.slice(2);
+await (await buildProgram(args)).parseAsync(args, { from: "user" });

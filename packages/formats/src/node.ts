@@ -39,18 +39,20 @@ export function contentTypeOf(path: string): string {
 /**
  * Reads files and directories and yields one result per article. A directory contributes its
  * supported files (not hidden ones, not subdirectories), sorted by name so runs are reproducible.
+ * `charset` (a WHATWG label such as `latin1` or `windows-1252`) decodes every file, as an HTTP charset
+ * would: plain text has no other way to declare one.
  */
 export async function* readPaths(
   paths: string[],
-  opts: { maxBytes?: number } = {},
+  opts: { maxBytes?: number; charset?: string } = {},
 ): AsyncGenerator<ReadResult & { raw?: RawFile }> {
   const max = opts.maxBytes ?? MAX_INPUT_BYTES;
   for (const p of paths) {
     let st;
     try {
       st = await stat(p);
-    } catch {
-      yield err("input_missing", `${p}: no such file or directory`, p);
+    } catch (e) {
+      yield err("input_missing", `${p}: ${statFailure(e as NodeJS.ErrnoException)}`, p);
       continue;
     }
     if (st.isDirectory()) {
@@ -65,12 +67,26 @@ export async function* readPaths(
           `${p}: directory has no readable news files (.txt, .html, .htm, .html.gz, .xml, .rss, .atom, .json, .jsonl)`,
           p,
         );
-      for (const n of names) yield* readOne(join(p, n), max);
-    } else yield* readOne(p, max, st.size);
+      for (const n of names) yield* readOne(join(p, n), max, opts.charset);
+    } else yield* readOne(p, max, opts.charset, st.size);
   }
 }
 
-async function* readOne(path: string, max: number, size?: number): AsyncGenerator<ReadResult & { raw?: RawFile }> {
+/** Why a path cannot be read, in words: a symlink loop or a permission is not a missing file. */
+function statFailure(e: NodeJS.ErrnoException): string {
+  if (e.code === "ELOOP") return "too many levels of symbolic links (a symlink loop, ELOOP)";
+  if (e.code === "EACCES") return "permission denied (EACCES)";
+  if (e.code === "ENOTDIR") return "a part of the path is not a directory (ENOTDIR)";
+  if (e.code === "ENOENT") return "no such file or directory";
+  return `cannot read (${e.message})`;
+}
+
+async function* readOne(
+  path: string,
+  max: number,
+  charset?: string,
+  size?: number,
+): AsyncGenerator<ReadResult & { raw?: RawFile }> {
   if (size !== undefined && size > max) {
     yield err("input_too_large", `${path}: ${size} bytes is over the ${max}-byte limit`, path, {
       bytes: size,
@@ -85,6 +101,14 @@ async function* readOne(path: string, max: number, size?: number): AsyncGenerato
     yield err("input_missing", `${path}: cannot read (${(e as Error).message})`, path);
     return;
   }
-  const raw: RawFile = { path, body, contentType: contentTypeOf(path) };
-  for (const r of parseBytes(body, { name: path, maxBytes: max, gunzip: nativeGunzip })) yield { ...r, raw };
+  // A charset given by the user travels with the raw input, so the store decodes it the same way again.
+  const contentType = charset ? `${contentTypeOf(path)}; charset=${charset}` : contentTypeOf(path);
+  const raw: RawFile = { path, body, contentType };
+  const parsed = parseBytes(body, {
+    name: path,
+    maxBytes: max,
+    gunzip: nativeGunzip,
+    contentType: charset ? contentType : undefined,
+  });
+  for (const r of parsed) yield { ...r, raw };
 }

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { NewsfuseFailure } from "@newsfuse/core";
-import { acquireLock, LOCK_FILE } from "./lock.ts";
+import { acquireLock, announceUrl, LOCK_FILE, lockHolder } from "./lock.ts";
 
 let dir = "";
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -53,5 +53,41 @@ describe("embedded store lock", () => {
     expect(() => acquireLock(dir, "second")).toThrow(/already open in this process/);
     lock.release();
     acquireLock(dir, "third").release();
+  });
+
+  it("names the URL its holder serves at, for readers and in the refusal", () => {
+    dir = mkdtempSync(join(tmpdir(), "newsfuse-lock-"));
+    expect(lockHolder(dir)).toBeNull();
+    expect(announceUrl(dir, "http://127.0.0.1:1")).toBe(false); // not held: nothing written
+    expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
+    const lock = acquireLock(dir, "newsfuse serve");
+    expect(lockHolder(dir)?.url).toBeUndefined();
+    expect(announceUrl(dir, "http://127.0.0.1:8787")).toBe(true);
+    expect(lockHolder(dir)).toMatchObject({
+      pid: process.pid,
+      command: "newsfuse serve",
+      url: "http://127.0.0.1:8787",
+    });
+    // Another process is refused with the URL to use instead.
+    const other = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "-e",
+        `import("${new URL("./lock.ts", import.meta.url).href}").then((m) => m.acquireLock(${JSON.stringify(dir)}))`,
+      ],
+      { encoding: "utf8" },
+    );
+    expect(other.stderr).toContain("its API at http://127.0.0.1:8787 reads and writes it");
+    lock.release();
+    expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
+  });
+
+  it("reports no holder for a lock left by a dead process", () => {
+    dir = mkdtempSync(join(tmpdir(), "newsfuse-lock-"));
+    const dead = spawnSync("true").pid!;
+    writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: dead, command: "newsfuse serve", since: "", url: "x" }));
+    expect(lockHolder(dir)).toBeNull();
   });
 });

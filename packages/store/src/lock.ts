@@ -8,6 +8,8 @@ export interface LockHolder {
   pid: number;
   command: string;
   since: string;
+  /** Where a `newsfuse serve` holding the store answers, once it listens: other commands read through it. */
+  url?: string;
 }
 
 /** A held lock on an embedded data directory; release() removes it. */
@@ -73,9 +75,10 @@ export function acquireLock(dataDir: string, command = process.argv.slice(1).joi
     }
     const holder = readHolder(path);
     if (holder && holder.pid !== process.pid && alive(holder.pid)) {
+      const served = holder.url ? `; its API at ${holder.url} reads and writes it` : "";
       throw new NewsfuseFailure({
         code: "store_locked",
-        message: `${dataDir} is in use by process ${holder.pid} (${holder.command || "unknown command"}, since ${holder.since}); wait for it to finish or stop it, or set DATABASE_URL to use a PostgreSQL server for concurrent access`,
+        message: `${dataDir} is in use by process ${holder.pid} (${holder.command || "unknown command"}, since ${holder.since})${served}; wait for it to finish or stop it, or set DATABASE_URL to use a PostgreSQL server for concurrent access`,
         input: dataDir,
         detail: holder,
       });
@@ -101,4 +104,29 @@ export function acquireLock(dataDir: string, command = process.argv.slice(1).joi
     message: `${dataDir}: could not take the store lock`,
     input: dataDir,
   });
+}
+
+/**
+ * The live process holding the embedded store in `dataDir`, or null when nobody does (no lock, a lock
+ * left by a dead process, or one being written). Reads only: takes nothing, creates nothing.
+ */
+export function lockHolder(dataDir: string): LockHolder | null {
+  const holder = readHolder(join(dataDir, LOCK_FILE));
+  return holder && alive(holder.pid) ? holder : null;
+}
+
+/**
+ * Records in the lock this process holds on `dataDir` the URL its server answers at, so that read-only
+ * commands can go through the server instead of being refused. The lock is replaced by rename, so a
+ * reader sees the old holder or the new one, never half of either. Returns false when this process
+ * does not hold the lock (nothing is written then).
+ */
+export function announceUrl(dataDir: string, url: string): boolean {
+  const path = join(dataDir, LOCK_FILE);
+  const holder = readHolder(path);
+  if (holder?.pid !== process.pid) return false;
+  const tmp = `${path}.${process.pid}.url`;
+  writeFileSync(tmp, JSON.stringify({ ...holder, url }));
+  renameSync(tmp, path);
+  return true;
 }

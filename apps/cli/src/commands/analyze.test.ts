@@ -1,27 +1,20 @@
-import { execFile } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import { runCli, spawnCli } from "../../test/run-cli.ts";
 import { runAnalyze } from "./analyze.ts";
 
 const root = fileURLToPath(new URL("../../../../", import.meta.url));
-const bin = join(root, "apps/cli/bin/newsfuse.js");
 const seed003 = join(root, "seeds/003_6c04b11d307fba50.txt");
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, "analyze", ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-  }
+async function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const r = await runCli(["analyze", ...args], { cwd: root });
+  return { code: r.code, stdout: r.out, stderr: r.err };
 }
 
-// Starting the CLI loads every command's dependencies through tsx: seconds on a busy machine.
+// Starting the CLI from its sources transpiles them through tsx: seconds on a busy machine.
 const SUBPROCESS_TIMEOUT = 120_000;
 let dir: string;
 beforeAll(() => {
@@ -68,6 +61,49 @@ describe("newsfuse analyze (subprocess)", () => {
     },
     SUBPROCESS_TIMEOUT,
   );
+
+  it(
+    "stops quietly when the reader closes the pipe early (| head -c 100)",
+    async () => {
+      // A JSON Lines dump whose output is far larger than a pipe's buffer.
+      const text = readFileSync(seed003, "utf8");
+      const big = join(dir, "big.jsonl");
+      writeFileSync(
+        big,
+        Array.from({ length: 40 }, (_, i) => JSON.stringify({ id: `a${i}`, text }))
+          .join("\n")
+          .concat("\n"),
+      );
+      const child = spawnCli(["analyze", big], { cwd: root });
+      let err = "";
+      child.stderr!.setEncoding("utf8").on("data", (d: string) => (err += d));
+      let head = "";
+      child.stdout!.setEncoding("utf8").on("data", (d: string) => {
+        head += d;
+        if (head.length >= 100) child.stdout!.destroy(); // what `head -c 100` does once it has its bytes
+      });
+      const code = await new Promise<number | null>((res) =>
+        child.on("close", (c, signal) => res(c ?? (signal ? 141 : null))),
+      );
+      expect(head.slice(0, 1)).toBe("[");
+      expect([0, 141]).toContain(code);
+      expect(err).not.toMatch(/EPIPE|\n\s+at /);
+    },
+    SUBPROCESS_TIMEOUT,
+  );
+
+  it(
+    "names every input kind and the charset option in --help",
+    async () => {
+      const r = await cli("--help");
+      expect(r.code).toBe(0);
+      const help = r.stdout.replace(/\s+/g, " ");
+      for (const kind of ["plain text", "HTML", "RSS/Atom feeds", "JSON Feed", "JSON Lines", "gzipped"])
+        expect(help, kind).toContain(kind);
+      expect(help).toContain("--charset <label>");
+    },
+    SUBPROCESS_TIMEOUT,
+  );
 });
 
 describe("runAnalyze (in process)", () => {
@@ -103,6 +139,29 @@ describe("runAnalyze (in process)", () => {
       "003_6c04b11d307fba50.txt",
       "004_96b30b9797db3545.txt",
     ]);
+  });
+
+  it("decodes a Latin-1 text file given --charset latin1, and refuses an unknown charset", async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { stdout: (s: string) => out.push(s), stderr: (s: string) => err.push(s) };
+    expect(await runAnalyze([join(dir, "latin1.txt")], { charset: "latin1" }, io)).toBe(0);
+    expect(err).toEqual([]);
+    expect(JSON.parse(out.join(""))[0].body).toContain("Café au lait");
+    out.length = 0;
+    expect(await runAnalyze([join(dir, "latin1.txt")], { charset: "latin-9000" }, io)).toBe(2);
+    expect(err.join("\n")).toContain('unknown charset "latin-9000"');
+    expect(out).toEqual([]);
+  });
+
+  it("reports a symlink loop as a loop, not as a missing file", async () => {
+    const loop = join(dir, "loop.txt");
+    symlinkSync(loop, loop);
+    const err: string[] = [];
+    expect(await runAnalyze([loop], {}, { stdout: () => {}, stderr: (s) => err.push(s) })).toBe(1);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toContain(`${loop}: too many levels of symbolic links (a symlink loop, ELOOP)`);
+    expect(err[0]).not.toContain("no such file");
   });
 
   it("prints an empty array and fails when nothing could be read", async () => {

@@ -1,6 +1,14 @@
 import type { Command } from "commander";
-import { analyzeBatch, fuse, type AnalyzeInput, type FuseResult, type NewsfuseError, type Story } from "@newsfuse/core";
+import {
+  analyzeBatch,
+  formatFuseReport,
+  fuse,
+  type AnalyzeInput,
+  type FuseResult,
+  type NewsfuseError,
+} from "@newsfuse/core";
 import { readPaths } from "@newsfuse/formats/node";
+import { CHARSET_HELP, checkCharset, INPUT_KINDS } from "../inputs.ts";
 
 export interface FuseIo {
   out: (s: string) => void;
@@ -56,97 +64,24 @@ export function fuseJson(r: FuseResult) {
   };
 }
 
-const short = (id: string) => id.replace(/\.(txt|html?|json|xml)$/i, "");
-const ids = (xs: string[]) => xs.map(short).join(", ");
-
-/** A readable account of each story, for people rather than programs. */
-export function fuseReport(r: FuseResult): string {
-  const lines: string[] = [];
-  const entity = new Map(r.entities.map((e) => [e.id, e]));
-  const quote = new Map(r.quotes.map((q) => [q.id, q]));
-  r.stories.forEach((s: Story, n) => {
-    if (n > 0) lines.push("", "-".repeat(72), "");
-    const span = s.span.from
-      ? s.span.from === s.span.to
-        ? s.span.from
-        : `${s.span.from} to ${s.span.to}`
-      : "date unknown";
-    lines.push(`STORY ${s.id}: ${s.title}`, `  ${s.articles.length} article(s), ${span}`, "");
-    lines.push("Articles");
-    for (const a of s.articles) {
-      const date = a.date ? `${a.date}${a.dateInferred ? " (inferred)" : ""}` : "date unknown";
-      const via = a.republishedFrom
-        ? `, republished from ${a.republishedFrom}`
-        : a.agency && a.agency !== a.outlet
-          ? `, ${a.agency}`
-          : "";
-      const art = r.articles.find((x) => x.id === a.id);
-      const conflicts = art?.published.conflicts.length
-        ? `  [date flagged: ${art.published.stated} conflicts with the content]`
-        : "";
-      lines.push(
-        `  ${short(a.id)}  ${a.title ?? "(no headline)"}  (${a.outlet ?? "outlet unknown"}${via}; ${date})${conflicts}`,
-      );
-    }
-    lines.push("", "Events");
-    for (const e of s.events) {
-      const ann = e.announcedBy.length ? `; announced by ${ids(e.announcedBy)}` : "";
-      lines.push(`  ${e.date ?? "date unknown"}  ${e.label}  (reported by ${ids(e.articles)}${ann})`);
-      if (e.participants.length) lines.push(`      with ${e.participants.join(", ")}`);
-    }
-    const people = s.entities
-      .map((id) => entity.get(id)!)
-      .filter((e) => e && e.type === "person" && e.articles.length > 0);
-    if (people.length) {
-      lines.push("", "People");
-      for (const e of people.sort((a, b) => b.articles.length - a.articles.length)) {
-        const role = e.roles[0]?.role ? `, ${e.roles[0].role}` : "";
-        const aka = e.aliases.length ? `  (also: ${e.aliases.slice(0, 4).join("; ")})` : "";
-        lines.push(`  ${e.name}${role}: ${ids(e.articles)}${aka}`);
-      }
-    }
-    const shared = s.quotes
-      .map((id) => quote.get(id)!)
-      .filter((q) => q && (q.articles.length > 1 || q.variants.length > 0));
-    if (shared.length) {
-      lines.push("", "Quotes carried by several articles or in several wordings");
-      for (const q of shared) {
-        lines.push(`  ${q.speaker ?? "unattributed"}: "${q.text.trim()}"  (${ids(q.articles)})`);
-        for (const v of q.variants) lines.push(`      also as: "${v.trim()}"`);
-      }
-    }
-    if (s.numbers.length) {
-      lines.push("", "Figures");
-      for (const g of s.numbers)
-        lines.push(
-          `  ${g.subject}: ${g.claims.map((c) => `${c.qualifier ? `${c.qualifier} ` : ""}${c.value.toLocaleString("en-US")} (${short(c.article)}${c.date ? `, ${c.date}` : ""})`).join("; ")}`,
-        );
-    }
-    if (s.discrepancies.length) {
-      lines.push("", "Where the sources disagree");
-      for (const d of s.discrepancies)
-        lines.push(`  ${d.about}: ${d.values.map((v) => `${v.value} [${ids(v.articles)}]`).join("  vs  ")}`);
-    }
-  });
-  if (r.duplicates.length) {
-    lines.push("", "Duplicates");
-    for (const d of r.duplicates)
-      lines.push(
-        `  ${d.kind}: ${ids(d.articles)} (similarity ${d.similarity.toFixed(2)}, original ${short(d.original)})`,
-      );
-  }
-  return lines.join("\n");
-}
-
 /**
  * Reads, analyzes and fuses the given files and directories. Bad inputs are reported on stderr by
  * name and skipped; the rest is fused. Returns the exit code: 0, or 1 when any input failed.
  */
-export async function runFuse(paths: string[], opts: { json?: boolean }, io: FuseIo): Promise<number> {
+export async function runFuse(
+  paths: string[],
+  opts: { json?: boolean; charset?: string },
+  io: FuseIo,
+): Promise<number> {
+  const charset = checkCharset(opts.charset);
+  if (!charset.ok) {
+    io.err(`newsfuse fuse: ${charset.error.message} (${charset.error.code})`);
+    return 2;
+  }
   const inputs: AnalyzeInput[] = [];
   const errors: NewsfuseError[] = [];
   const seen = new Map<string, number>();
-  for await (const r of readPaths(paths)) {
+  for await (const r of readPaths(paths, { charset: charset.value })) {
     if (!r.ok) {
       errors.push(r.error);
       continue;
@@ -171,7 +106,7 @@ export async function runFuse(paths: string[], opts: { json?: boolean }, io: Fus
     io.err(`newsfuse fuse: could not fuse ${inputs.length} article(s): ${(e as Error).message} (internal)`);
     return 1;
   }
-  io.out(opts.json ? JSON.stringify(fuseJson(result), null, 2) : fuseReport(result));
+  io.out(opts.json ? JSON.stringify(fuseJson(result), null, 2) : formatFuseReport(result));
   return errors.length ? 1 : 0;
 }
 
@@ -182,9 +117,10 @@ export function register(program: Command): void {
     .description(
       "Analyze news files and fuse them into stories: events, people, shared quotes, figures and where sources disagree.",
     )
-    .argument("<paths...>", "files or directories of news articles (text, HTML, feeds, JSON Lines)")
+    .argument("<paths...>", INPUT_KINDS)
     .option("--json", "print { articles, stories, entities, quotes, duplicates, discrepancies } as JSON")
-    .action(async (paths: string[], opts: { json?: boolean }) => {
+    .option("--charset <label>", CHARSET_HELP)
+    .action(async (paths: string[], opts: { json?: boolean; charset?: string }) => {
       process.exitCode = await runFuse(paths, opts, { out: (s) => console.log(s), err: (s) => console.error(s) });
     });
 }

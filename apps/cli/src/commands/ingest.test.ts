@@ -1,12 +1,11 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { openStore } from "@newsfuse/store";
+import { runCli, storeEnv } from "../../test/run-cli.ts";
 
-const BIN = fileURLToPath(new URL("../../bin/newsfuse.js", import.meta.url));
 const SEEDS = fileURLToPath(new URL("../../../../seeds/", import.meta.url));
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -17,19 +16,7 @@ function tmp(prefix: string): string {
   return d;
 }
 
-function cli(args: string[], dataDir: string): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NEWSFUSE_DATA: dataDir };
-    delete env.DATABASE_URL;
-    const p = spawn(process.execPath, [BIN, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    p.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
-    p.stderr.setEncoding("utf8").on("data", (d: string) => (err += d));
-    p.on("error", reject);
-    p.on("close", (code) => resolve({ code, out, err }));
-  });
-}
+const cli = (args: string[], dataDir: string) => runCli(args, { env: storeEnv(dataDir) });
 
 describe("newsfuse ingest and the store commands", () => {
   it("stores what it can, lists failed inputs, exits 1; the same run again is all known", {

@@ -1,61 +1,9 @@
 import type { Command } from "commander";
-import { NewsfuseFailure, type NewsfuseError } from "@newsfuse/core";
+import type { NewsfuseError } from "@newsfuse/core";
 import { readPaths } from "@newsfuse/formats/node";
-import { createProgress, openStore, type IngestItemResult, type RawInput, type SqlStore } from "@newsfuse/store";
-
-/** Flags every store command shares. */
-export interface StoreFlags {
-  data?: string;
-  databaseUrl?: string;
-  batchSize?: string;
-  workers?: string;
-}
-
-export function addStoreOptions(cmd: Command): Command {
-  return cmd
-    .option("--data <dir>", "embedded store directory (default: $NEWSFUSE_DATA or ./.newsfuse)")
-    .option("--database-url <url>", "PostgreSQL server to use instead of the embedded store (default: $DATABASE_URL)");
-}
-
-function positiveInt(v: string | undefined, flag: string): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0)
-    throw new NewsfuseFailure({
-      code: "input_malformed",
-      message: `${flag} must be a non-negative integer, got "${v}"`,
-      input: flag,
-    });
-  return n;
-}
-
-/** Opens the store the flags name, runs `fn`, always closes it; store errors become a one-line message and exit code 2. */
-export async function withStore<T>(
-  flags: StoreFlags,
-  fn: (store: SqlStore) => Promise<T>,
-  opts: { skipIndexes?: boolean } = {},
-): Promise<T | undefined> {
-  let store: SqlStore | undefined;
-  try {
-    store = await openStore({
-      dataDir: flags.data,
-      databaseUrl: flags.databaseUrl,
-      batchSize: positiveInt(flags.batchSize, "--batch-size"),
-      workers: positiveInt(flags.workers, "--workers"),
-      skipIndexes: opts.skipIndexes,
-      command: `newsfuse ${process.argv.slice(2).join(" ")}`,
-    });
-    return await fn(store);
-  } catch (e) {
-    const error: NewsfuseError =
-      e instanceof NewsfuseFailure ? e.error : { code: "internal", message: (e as Error).message };
-    console.error(`newsfuse: ${error.message}`);
-    process.exitCode = 2;
-    return undefined;
-  } finally {
-    await store?.close().catch(() => {});
-  }
-}
+import { createProgress, type IngestItemResult, type RawInput } from "@newsfuse/store";
+import { CHARSET_HELP, checkCharset } from "../inputs.ts";
+import { addStoreOptions, withStore, type StoreFlags } from "../store-access.ts";
 
 interface IngestSummary {
   inputs: number;
@@ -102,12 +50,19 @@ export function register(program: Command): void {
       .argument("<paths...>", "files or directories (.txt, .html, .xml/.rss/.atom, .json, .jsonl, optionally .gz)")
       .option("--json", "print a machine-readable summary on stdout")
       .option("--batch-size <n>", "raw inputs per transaction (default 32)")
-      .option("--workers <n>", "analysis worker threads (default: one per core; 0 = main thread)"),
-  ).action(async (paths: string[], flags: StoreFlags & { json?: boolean }) => {
+      .option("--workers <n>", "analysis worker threads (default: one per core; 0 = main thread)")
+      .option("--charset <label>", CHARSET_HELP),
+  ).action(async (paths: string[], flags: StoreFlags & { json?: boolean; charset?: string }) => {
+    const charset = checkCharset(flags.charset);
+    if (!charset.ok) {
+      console.error(`newsfuse ingest: ${charset.error.message}`);
+      process.exitCode = 2;
+      return;
+    }
     const raws: RawInput[] = [];
     const readFailures: NewsfuseError[] = [];
     const seen = new Set<string>();
-    for await (const r of readPaths(paths)) {
+    for await (const r of readPaths(paths, { charset: charset.value })) {
       if (r.raw) {
         if (!seen.has(r.raw.path)) {
           seen.add(r.raw.path);

@@ -1,23 +1,19 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { spawnCli } from "../../test/run-cli.ts";
 
-const BIN = resolve(import.meta.dirname, "../../bin/newsfuse.js");
 const SEEDS = resolve(import.meta.dirname, "../../../../seeds");
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 function serve(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [BIN, "serve", ...args], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawnCli(["serve", ...args], { env: { ...process.env, ...env } });
   let stdout = "";
   let stderr = "";
-  child.stdout.on("data", (d) => (stdout += d));
-  child.stderr.on("data", (d) => (stderr += d));
+  child.stdout!.on("data", (d) => (stdout += d));
+  child.stderr!.on("data", (d) => (stderr += d));
   const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
   return { child, exited, out: () => stdout, err: () => stderr };
 }

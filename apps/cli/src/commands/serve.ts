@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { NewsfuseFailure } from "@newsfuse/core";
 import { GROUP_COMMIT_MAX, configFromEnv, jsonLogger, startServer, type Logger } from "@newsfuse/api";
 import { readPaths } from "@newsfuse/formats/node";
-import { openStore, type RawInput, type Store } from "@newsfuse/store";
+import { announceUrl, openStore, type RawInput, type Store } from "@newsfuse/store";
 
 interface ServeFlags {
   port: string;
@@ -61,12 +61,13 @@ export function register(program: Command): void {
         const config = configFromEnv(process.env);
         if (!config.ok) fail(`bad API configuration:\n  ${config.problems.join("\n  ")}`);
         // One transaction per group-committed write call: the fixed cost per transaction dominates ingest.
-        store = await openStore({
+        const opened = await openStore({
           dataDir: flags.data,
           databaseUrl: flags.databaseUrl,
           batchSize: GROUP_COMMIT_MAX,
           command: "newsfuse serve",
         });
+        store = opened;
         if (flags.ingest?.length) console.error(`newsfuse serve: ${await ingestPaths(store, flags.ingest)}`);
         const log = jsonLogger();
         const logger: Logger = flags.quiet ? (e) => e.level !== "info" && log(e) : log;
@@ -78,6 +79,8 @@ export function register(program: Command): void {
             throw e;
           },
         );
+        // Read-only commands (stats, export) find the URL in the lock and read through this server.
+        if (opened.backend === "embedded") announceUrl(opened.location, server.url);
         console.log(
           `newsfuse API on ${server.url} (${store.backend} store)\n  docs:    ${server.url}/docs\n  openapi: ${server.url}/openapi.json`,
         );
