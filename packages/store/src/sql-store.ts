@@ -18,7 +18,14 @@ import {
 import type { DB, RawInputsTable, StoriesTable } from "./db/types.ts";
 import { migrationProvider } from "./db/migrations.ts";
 import { DeriveState, LEDE_CHARS, type LightArticle } from "./pipeline/state.ts";
-import { deriveBatch, groupId, insertArticles, type NewArticle, type Placement } from "./pipeline/derive.ts";
+import {
+  deriveBatch,
+  groupId,
+  insertArticles,
+  settleStories,
+  type NewArticle,
+  type Placement,
+} from "./pipeline/derive.ts";
 import { refuseStories, refuseStory, writeUnfused } from "./pipeline/refuse.ts";
 import { timed } from "./pipeline/phases.ts";
 import { jsTsvectorAgrees } from "./search/article-tsv.ts";
@@ -311,6 +318,8 @@ export class SqlStore implements Store {
     const results: IngestItemResult[][] = [];
     let done = 0;
     let failed = 0;
+    const storiesBefore = new Set([...this.state.stories].filter(([, m]) => m.size).map(([s]) => s));
+    const touchedInCall = new Set<string>();
     fill();
     while (units.length) {
       const batch: Array<{ unit: IngestUnit; analyzed: AnalyzedRaw | null }> = [];
@@ -352,11 +361,18 @@ export class SqlStore implements Store {
       const ev: StoreEvent = { type: "ingest.progress", done, total, failed };
       opts.onProgress?.(ev);
       this.emit(ev);
-      for (const s of r.created) this.emit({ type: "story.created", storyId: s });
-      for (const s of r.updated) this.emit({ type: "story.updated", storyId: s });
+      for (const s of [...r.created, ...r.updated]) touchedInCall.add(s);
     }
-    // Batches placed their articles provisionally; the stories that count are the stored set's.
-    if (this.state.unsettled) await this.settle();
+    // Batches placed their articles provisionally; the stories that count are the stored set's, and
+    // the results and story events report those.
+    if (this.state.unsettled) for (const s of await this.settle()) touchedInCall.add(s);
+    for (const r of results.flat())
+      if ("storyId" in r && r.id)
+        (r as { storyId: string | null }).storyId = this.state.articles.get(r.id)?.storyId ?? null;
+    for (const s of [...touchedInCall].sort()) {
+      if (!this.state.stories.get(s)?.size) continue;
+      this.emit({ type: storiesBefore.has(s) ? "story.updated" : "story.created", storyId: s });
+    }
     const tf = performance.now();
     if (opts.fuse !== "defer") {
       const fused = await this.fuseDirty({ chunk: INGEST_DIRTY_CHUNK });
@@ -367,25 +383,31 @@ export class SqlStore implements Store {
   }
 
   /** Places every stored article as the whole stored set decides (settleStories); stories that changed are marked dirty. */
-  private async settle(): Promise<void> {
-    await this.rollbackSafe(() =>
+  private async settle(): Promise<Set<string>> {
+    return this.rollbackSafe(() =>
       this.db.transaction().execute(async (tx) => {
         await sql`select pg_advisory_xact_lock(${DERIVE_LOCK})`.execute(tx);
-        await this.catchUp(tx);
-        const rev = this.state.rev + 1;
-        const touched = new Set<string>();
-        await settleStories(tx, this.state, rev, touched);
-        const ids = [...touched].sort();
-        await writeUnfused(tx, ids, this.state);
-        if (ids.length)
-          await tx
-            .insertInto("dirty_stories")
-            .values(ids.map((story_id) => ({ story_id })))
-            .onConflict((oc) => oc.doNothing())
-            .execute();
-        this.state.rev = rev;
+        return this.settleIn(tx);
       }),
     );
+  }
+
+  /** `settle` inside a transaction that holds the derive lock; returns the stories that changed. */
+  private async settleIn(tx: Tx): Promise<Set<string>> {
+    await this.catchUp(tx);
+    const rev = this.state.rev + 1;
+    const touched = new Set<string>();
+    await settleStories(tx, this.state, rev, touched);
+    const ids = [...touched].sort();
+    await writeUnfused(tx, ids, this.state);
+    if (ids.length)
+      await tx
+        .insertInto("dirty_stories")
+        .values(ids.map((story_id) => ({ story_id })))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    this.state.rev = rev;
+    return touched;
   }
 
   /**
@@ -789,6 +811,7 @@ export class SqlStore implements Store {
         opts.onProgress?.(ev);
         this.emit(ev);
       }
+      await this.settleIn(tx);
       while ((await this.fuseDirtyIn(tx, DIRTY_CHUNK)) > 0);
       const epoch = (await this.readEpoch(tx)) + 1;
       await tx

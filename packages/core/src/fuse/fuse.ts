@@ -18,7 +18,12 @@ import { fuseStory } from "./story.ts";
  */
 export function fuse(articles: Article[]): FuseResult {
   const duplicates = findDuplicates(articles);
-  const { storyOf, eventOf } = clusterStoriesAndEvents(articles);
+  const rep = new Map<string, string>();
+  for (const g of duplicates) {
+    const first = [...g.articles].sort()[0]!;
+    for (const m of g.articles) rep.set(m, first);
+  }
+  const { storyOf, eventOf } = clusterStoriesAndEvents(articles, { representativeOf: (id) => rep.get(id) });
   const entities = resolveEntities(articles, { groupOf: (id) => storyOf.get(id) });
   const byStory = new Map<string, Article[]>();
   for (const a of articles) {

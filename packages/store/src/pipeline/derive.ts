@@ -1,7 +1,9 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import {
-  clusterStories,
+  clusterStoriesAndEvents,
   dedupItem,
+  isHeadlineText,
+  storyItem,
   findDuplicates,
   type Article,
   type DedupItem,
@@ -35,12 +37,6 @@ export interface Placement {
   group: DuplicateGroup | null;
 }
 
-// Story assignment re-clusters at most this many members of each candidate story (the most recent):
-// bounded so a huge story costs the same as a small one; older members keep their story.
-const STORY_POOL_PER_STORY = 40;
-// At most this many stories take part in one batch's re-clustering.
-const MAX_CANDIDATE_STORIES = 32;
-
 // How many members of an existing duplicate group (besides its original) are re-checked with new copies,
 // and how many of one group's members a new article brings into the pool as its own candidates: a new
 // copy of a syndicated story shares keys with every stored copy, and comparing it with a few of them
@@ -57,25 +53,6 @@ const json = (v: unknown) => JSON.stringify(v);
 /** The date an article can be trusted for: its stated date unless analysis flagged it, else an inferred one. */
 export const dateOf = (a: Article) =>
   (a.published.conflicts.length === 0 ? a.published.stated : null) ?? a.published.inferred ?? null;
-
-/** Fills in the heads (what story clustering reads) of light articles loaded without them. */
-async function loadHeads(tx: Tx, members: LightArticle[]): Promise<void> {
-  const missing = members.filter((m) => m.head === null);
-  for (let i = 0; i < missing.length; i += CHUNK) {
-    const chunk = missing.slice(i, i + CHUNK);
-    const rows = await tx
-      .selectFrom("articles")
-      .select(["id", "head"])
-      .where(
-        "id",
-        "in",
-        chunk.map((m) => m.id),
-      )
-      .execute();
-    const head = new Map(rows.map((r) => [r.id, r.head]));
-    for (const m of chunk) m.head = head.get(m.id) ?? m.lede;
-  }
-}
 
 /** Inserts the analyzed articles, placed by deriveBatch, with their per-article facts (signatures, numeric claims). */
 export async function insertArticles(
@@ -262,7 +239,7 @@ export async function deriveBatch(
     .sort()
     .map((id) => full.get(id) ?? known.get(id)!)
     .filter(Boolean);
-  let t = performance.now();
+  const t = performance.now();
   const found = timed(
     "dedup.findDuplicates",
     t,
@@ -302,85 +279,101 @@ export async function deriveBatch(
   }
   await setColumn(tx, "duplicate_group_id", groupChanges, rev);
 
-  // 2. Stories. The new articles and every (recent) member of the stories they might belong to are
-  // clustered together, all in the same light form and in a canonical order (date, then id), and the
-  // neighbourhood is reassigned from the result. The outcome then depends on which articles are
-  // stored, not on the order or the process they came in: what makes concurrent ingest and a rerun
-  // after a crash agree with one uninterrupted run.
-  const candidates = new Set<string>();
-  for (const id of newIds) {
-    const l = state.articles.get(id)!;
-    for (const s of state.storyCandidates(l)) candidates.add(s);
-    for (const m of groupOf.get(id)?.articles ?? []) {
-      const s = state.articles.get(m)?.storyId;
-      if (s) candidates.add(s);
-    }
-  }
-  // One more step out: the stories the candidates' own members point at. A story that an earlier
-  // arrival order split off is then back in the neighbourhood and re-clustered with the rest.
-  for (const s of [...candidates].sort()) {
-    if (candidates.size >= MAX_CANDIDATE_STORIES) break;
-    for (const id of [...(state.stories.get(s) ?? [])].sort().slice(0, STORY_POOL_PER_STORY)) {
-      for (const c of state.storyCandidates(state.articles.get(id)!, 4))
-        if (candidates.size < MAX_CANDIDATE_STORIES) candidates.add(c);
-    }
-  }
-  const members: LightArticle[] = [...newIds].map((id) => state.articles.get(id)!);
-  for (const s of [...candidates].sort()) {
-    const recent = [...(state.stories.get(s) ?? [])]
-      .map((id) => state.articles.get(id)!)
-      .filter((l) => l && !newIds.has(l.id))
-      .sort((x, y) => cmp(y.published ?? "", x.published ?? "") || cmp(x.id, y.id))
-      .slice(0, STORY_POOL_PER_STORY);
-    members.push(...recent);
-  }
-  members.sort((x, y) => cmp(x.published ?? "", y.published ?? "") || cmp(x.id, y.id));
-  await loadHeads(tx, members);
-  t = performance.now();
-  const clusters = timed(
-    "stories.clusterStories",
-    t,
-    clusterStories(members.map(articleOfLight), { cache: state.storyFeatures }),
-  );
-  const byCluster = new Map<string, LightArticle[]>();
-  for (const m of members) {
-    const c = clusters.get(m.id) ?? `solo:${m.id}`;
-    byCluster.set(c, [...(byCluster.get(c) ?? []), m]);
-  }
-  // Larger clusters choose first; each keeps the existing story most of its members are in, and a
-  // story split in two keeps its id on the larger part. Other clusters are new stories named after
-  // their smallest article id.
-  const ordered = [...byCluster.values()].sort((x, y) => y.length - x.length || cmp(x[0]!.id, y[0]!.id));
-  const taken = new Set<string>();
+  // 2. Stories, provisionally: a headline item joins the story the live StoryIndex puts it in (fed in
+  // arrival order), a report its duplicate group's stored story or a story of its own. The placement
+  // that counts is settleStories' at the end of the ingest call, a function of the stored set alone.
+  const t2 = performance.now();
+  const fresh = placementOrder([...newIds].map((id) => ({ id, published: state.articles.get(id)!.published })));
   const target = new Map<string, string>();
-  for (const group of ordered) {
-    const votes = new Map<string, number>();
-    for (const m of group) if (m.storyId && !newIds.has(m.id)) votes.set(m.storyId, (votes.get(m.storyId) ?? 0) + 1);
-    let story = [...votes].filter(([sid]) => !taken.has(sid)).sort((x, y) => y[1] - x[1] || cmp(x[0], y[0]))[0]?.[0];
-    if (!story) {
-      const base = `story-${shortHash(group.map((m) => m.id).sort()[0]!)}`;
-      story = base;
-      for (let n = 2; taken.has(story) || (state.stories.get(story)?.size ?? 0) > 0; n++) story = `${base}-${n}`;
-    }
-    taken.add(story);
-    for (const m of group) target.set(m.id, story);
+  for (const { id } of fresh) {
+    const l = state.articles.get(id)!;
+    let story: string | undefined;
+    if (isHeadlineText(l.title, l.lede)) {
+      const s = state.live.add(headlineItem(l));
+      story = state.liveStory.get(s);
+      if (!story) state.liveStory.set(s, (story = `story-${id}`));
+    } else
+      for (const m of [...(groupOf.get(id)?.articles ?? [])].sort()) {
+        const sid = state.articles.get(m)?.storyId;
+        if (sid && !newIds.has(m)) {
+          story = sid;
+          break;
+        }
+      }
+    story ??= `story-${id}`;
+    target.set(id, story);
+    state.setStory(id, story);
+    touched.add(story);
   }
-  const storyChanges: Array<[string, string | null]> = [];
-  for (const m of members) {
-    const s = target.get(m.id)!;
-    const before = state.articles.get(m.id)!.storyId;
-    if (s !== before) {
-      if (!newIds.has(m.id)) storyChanges.push([m.id, s]);
-      if (before) touched.add(before);
-      state.setStory(m.id, s);
-      // Only stories whose membership changed need fusing again; the rest of the neighbourhood is as it was.
-      touched.add(s);
-    }
-  }
-  storyChanges.sort((x, y) => cmp(x[0], y[0]));
-  await setColumn(tx, "story_id", storyChanges, rev);
+  state.unsettled = true;
+  timed("stories.provisional", t2, 0);
   for (const id of newIds) placements.set(id, { storyId: target.get(id)!, group: groupOf.get(id) ?? null });
   return placements;
+}
+
+/** The story item of a stored headline (its lede is its whole body), as core's clusterStoriesAndEvents reads it. */
+function headlineItem(l: LightArticle) {
+  return storyItem(articleOfLight({ ...l, head: l.lede }));
+}
+
+/**
+ * Places every stored article as core's clusterStoriesAndEvents places the whole set: reports (one
+ * per duplicate group) clustered into events and stories, headline items attached to a report's
+ * event or grouped by StoryIndex in time order. The result depends on which articles are stored,
+ * not on the order, batches or processes they came in. Writes the changed story ids, adds every
+ * story that gained or lost articles to `touched`, and makes the live index the settled one.
+ */
+export async function settleStories(tx: Tx, state: DeriveState, rev: number, touched: Set<string>): Promise<void> {
+  const t0 = performance.now();
+  const repOf = (l: LightArticle): string => {
+    const g = l.groupId ? state.groups.get(l.groupId) : undefined;
+    if (!g || g.size === 0) return l.id;
+    let first = l.id;
+    for (const m of g) if (m < first) first = m;
+    return first;
+  };
+  const reps: string[] = [];
+  const rep = new Map<string, string>();
+  const light: Article[] = [];
+  for (const l of state.articles.values()) {
+    const r = repOf(l);
+    rep.set(l.id, r);
+    if (r === l.id && !isHeadlineText(l.title, l.lede)) reps.push(l.id);
+    else light.push(articleOfLight({ ...l, head: l.lede }));
+  }
+  const docs = await loadArticles(tx, reps.sort(), state.docs);
+  const articles = [...docs.values(), ...light];
+  const t1 = performance.now();
+  const { storyOf } = clusterStoriesAndEvents(articles, {
+    representativeOf: (id) => rep.get(id),
+    cache: state.storyFeatures,
+  });
+  timed("stories.settle (clustering)", t1, 0);
+  const changes: Array<[string, string | null]> = [];
+  for (const [id, s] of [...storyOf].sort((x, y) => cmp(x[0], y[0]))) {
+    const before = state.articles.get(id)?.storyId ?? null;
+    if (before === s) continue;
+    changes.push([id, s]);
+    if (before) touched.add(before);
+    touched.add(s);
+    state.setStory(id, s);
+  }
+  await setColumn(tx, "story_id", changes, rev);
+  // The live index restarts from the settled headline stories, in time order, so the next calls'
+  // provisional placements start from the stories that count.
+  state.resetLive();
+  const headlines = [...state.articles.values()]
+    .filter((l) => rep.get(l.id) === l.id && isHeadlineText(l.title, l.lede))
+    .map((l) => ({ l, item: headlineItem(l) }))
+    .sort((x, y) => (x.item.time ?? Infinity) - (y.item.time ?? Infinity) || cmp(x.l.id, y.l.id));
+  const indexStoryOf = new Map<string, string>();
+  for (const { l, item } of headlines) {
+    const s = state.live.addTo(item, indexStoryOf.get(l.storyId!) ?? null);
+    indexStoryOf.set(l.storyId!, s);
+    state.liveStory.set(s, l.storyId!);
+  }
+  state.unsettled = false;
+  timed("stories.settle (total)", t0, 0);
 }
 
 /** The order a batch's new articles are placed in and inserted: by date (undated last), then id. */

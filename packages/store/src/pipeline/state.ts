@@ -2,6 +2,7 @@ import {
   DEDUP_FEATURE_CACHE_ENTRIES,
   DedupFeatureCache,
   StoryFeatureCache,
+  StoryIndex,
   type Article,
   type DedupItem,
 } from "@newsfuse/core";
@@ -74,6 +75,15 @@ export class DeriveState {
   readonly dedupItems = new Lru<DedupItem>(DEDUP_FEATURE_CACHE_ENTRIES);
   /** What this process last wrote for each story it fused. */
   readonly fused = new FusedCache();
+  /**
+   * Provisional placement of headline items between settles: a StoryIndex fed in arrival order, and
+   * the store story each of its stories was given. `settleStories` replaces both with the placement
+   * of the whole stored set.
+   */
+  live = new StoryIndex({}, this.storyFeatures);
+  readonly liveStory = new Map<string, string>();
+  /** Whether articles were placed provisionally since the last settle. */
+  unsettled = false;
 
   apply(a: LightArticle): void {
     const old = this.articles.get(a.id);
@@ -152,6 +162,14 @@ export class DeriveState {
     this.storyFeatures.clear();
     this.dedupFeatures.clear();
     this.dedupItems.clear();
+    this.resetLive();
+    this.unsettled = false;
+  }
+
+  /** Starts the provisional index afresh (after a settle, or a cleared state). */
+  resetLive(): void {
+    this.live = new StoryIndex({}, this.storyFeatures);
+    this.liveStory.clear();
   }
 }
 
