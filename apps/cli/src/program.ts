@@ -27,6 +27,8 @@ export const COMMANDS: CommandEntry[] = [
   { name: "export", summary: "Write the stored articles or fused stories as JSON Lines", load: () => import("./commands/export.ts") },
   { name: "migrate", summary: "Apply pending database migrations", load: () => import("./commands/migrate.ts") },
   { name: "reanalyze", summary: "Rebuild every stored record from the raw inputs, in one transaction", load: () => import("./commands/reanalyze.ts") },
+  { name: "sources", summary: "Subscribe to feeds: sources add <feed-url|opml>, sources list, sources remove <id>", load: () => import("./commands/sources.ts") },
+  { name: "watch", summary: "Poll the subscribed feeds until stopped, storing each new item once", load: () => import("./commands/watch.ts") },
 ];
 
 export const VERSION: string = pkg.version;

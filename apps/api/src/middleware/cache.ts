@@ -3,8 +3,8 @@ import type { Store } from "@newsfuse/store";
 import type { AppEnv } from "../context.ts";
 import type { StoryFuser } from "../fuser.ts";
 
-/** Reads that must always be live, or are streams. */
-const UNCACHED = new Set(["/v1/events", "/healthz", "/readyz"]);
+/** Reads that must always be live, or are streams; the feed poller updates sources without store events. */
+const UNCACHED = new Set(["/v1/events", "/healthz", "/readyz", "/v1/sources"]);
 const MAX_BODY = 512 * 1024;
 
 /**

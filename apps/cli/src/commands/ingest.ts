@@ -4,6 +4,7 @@ import { readPaths } from "@newsfuse/formats/node";
 import { createProgress, type IngestItemResult, type RawInput } from "@newsfuse/store";
 import { CHARSET_HELP, checkCharset } from "../inputs.ts";
 import { addStoreOptions, withStore, type StoreFlags } from "../store-access.ts";
+import { ingestWebInputs, splitWebInputs } from "../web-inputs.ts";
 
 interface IngestSummary {
   inputs: number;
@@ -47,7 +48,10 @@ export function register(program: Command): void {
     program
       .command("ingest")
       .description("Analyze, deduplicate, cluster, fuse and store news files, directories, feeds or JSON Lines dumps")
-      .argument("<paths...>", "files or directories (.txt, .html, .xml/.rss/.atom, .json, .jsonl, optionally .gz)")
+      .argument(
+        "<paths...>",
+        "files or directories (.txt, .html, .xml/.rss/.atom, .json, .jsonl, optionally .gz), http(s) URLs of pages or feeds, .opml lists",
+      )
       .option("--json", "print a machine-readable summary on stdout")
       .option("--batch-size <n>", "raw inputs per transaction (default 32)")
       .option("--workers <n>", "analysis worker threads (default: one per core; 0 = main thread)")
@@ -59,10 +63,11 @@ export function register(program: Command): void {
       process.exitCode = 2;
       return;
     }
+    const { urls, files } = splitWebInputs(paths);
     const raws: RawInput[] = [];
     const readFailures: NewsfuseError[] = [];
     const seen = new Set<string>();
-    for await (const r of readPaths(paths, { charset: charset.value })) {
+    for await (const r of readPaths(files, { charset: charset.value })) {
       if (r.raw) {
         if (!seen.has(r.raw.path)) {
           seen.add(r.raw.path);
@@ -83,12 +88,17 @@ export function register(program: Command): void {
         onProgress: (e) => e.type === "ingest.progress" && progress.update(e.done, e.failed),
       });
       progress.end();
-      const s = summarize(results, readFailures, raws.length + readFailures.length, (performance.now() - t0) / 1000);
-      if (flags.json) console.log(JSON.stringify({ ...s, results }, null, 2));
+      const web = urls.length ? await ingestWebInputs(store, urls) : null;
+      if (web) results.push(...web.results);
+      if (web) readFailures.push(...web.failures);
+      const inputs = raws.length + readFailures.length + (web?.inputs ?? 0);
+      const s = summarize(results, readFailures, inputs, (performance.now() - t0) / 1000);
+      if (flags.json) console.log(JSON.stringify({ ...s, results, ...(web ? { web: web.outcomes } : {}) }, null, 2));
       else {
         console.log(
           `${s.inputs} inputs: ${s.created} new articles, ${s.duplicates} duplicates (stored and linked), ${s.known} already known, ${s.failed.length} failed; ${s.stories.length} stories touched; ${s.seconds}s (${s.articlesPerSecond} articles/s) into ${store.location}`,
         );
+        for (const line of web?.lines ?? []) console.log(line);
         if (s.failed.length) {
           console.log("failed:");
           for (const f of s.failed)

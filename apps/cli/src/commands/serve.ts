@@ -11,6 +11,7 @@ interface ServeFlags {
   databaseUrl?: string;
   ingest?: string[];
   quiet?: boolean;
+  watch?: boolean;
 }
 
 function fail(message: string): never {
@@ -48,6 +49,7 @@ export function register(program: Command): void {
     .option("--database-url <url>", "PostgreSQL server to use instead of the embedded store (default: $DATABASE_URL)")
     .option("--ingest <paths...>", "ingest these files or directories first (idempotent: known inputs are skipped)")
     .option("--quiet", "log only warnings and errors, not every request")
+    .option("--watch", "also poll the subscribed feeds (newsfuse sources add), as newsfuse watch does")
     .addHelpText(
       "after",
       "\nEnvironment: NEWSFUSE_API_KEY (Bearer key for writes), NEWSFUSE_API_READS=key (close reads), NEWSFUSE_API_CORS (origins),\nNEWSFUSE_API_BODY_LIMIT (bytes, default 10 MB), NEWSFUSE_API_RATE (capacity/perSecond or off), NEWSFUSE_API_TRUST_PROXY=1.",
@@ -86,8 +88,18 @@ export function register(program: Command): void {
         );
         if (!config.value.apiKey)
           console.log("  writes:  loopback only (set NEWSFUSE_API_KEY to accept them from elsewhere)");
+        // Polling runs beside the server on the same store; it stops with the server.
+        const watching = new AbortController();
+        if (flags.watch) {
+          const { watchSources } = await import("./watch.ts");
+          console.log("  watch:   polling the subscribed feeds (GET /v1/sources shows their health)");
+          void watchSources(store, {}, watching.signal, (line) =>
+            logger({ level: "info", msg: "watch", time: new Date().toISOString(), poll: line }),
+          ).catch((e: Error) => logger({ level: "error", msg: "watch stopped", error: e.message }));
+        }
         let stopping = false;
         const stop = (signal: string) => {
+          watching.abort();
           // A second Ctrl-C means "now": skip waiting for in-flight requests.
           if (stopping) process.exit(130);
           stopping = true;

@@ -138,6 +138,34 @@ describe("newsfuse sources and watch", () => {
     expect((await cli(["sources", "remove", sources[1].id], data)).code).toBe(1);
   });
 
+  it("serve --watch polls the subscribed feeds and GET /v1/sources shows their health", {
+    timeout: 300_000,
+  }, async () => {
+    const data = tmp("newsfuse-serve-watch-");
+    expect((await cli(["sources", "add", `${site.url}/feed.json`], data)).code).toBe(0);
+    const s = start(["serve", "--watch", "--port", "0", "--quiet"], data);
+    try {
+      let url: string | undefined;
+      for (let i = 0; i < 1200 && !url; i++) {
+        url = /newsfuse API on (http:\/\/\S+)/.exec(s.out())?.[1];
+        if (!url) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(url, s.out()).toBeDefined();
+      let sources: Array<{ state: { lastStatus: string | null; itemsSeen: number } }> = [];
+      for (let i = 0; i < 600; i++) {
+        sources = ((await (await fetch(`${url}/v1/sources`)).json()) as { items: typeof sources }).items;
+        if (sources[0]?.state.lastStatus) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(sources[0].state).toMatchObject({ lastStatus: "ok", itemsSeen: 1 });
+      const articles = (await (await fetch(`${url}/v1/articles`)).json()) as { items: unknown[] };
+      expect(articles.items).toHaveLength(1);
+    } finally {
+      s.kill("SIGTERM");
+      await new Promise((r) => s.once("close", r));
+    }
+  });
+
   it("resumes after kill -9 without fetching an item twice", { timeout: 300_000 }, async () => {
     const data = tmp("newsfuse-watch-");
     expect((await cli(["sources", "add", `${site.url}/feed.xml`], data)).code).toBe(0);
