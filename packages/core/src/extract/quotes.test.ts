@@ -121,3 +121,40 @@ describe("extractQuotes", () => {
     expect(quotesOf(text)).toEqual([]);
   });
 });
+
+describe("extractQuotes: attributions that name someone other than the speaker", () => {
+  it("gives a that-clause quote to the owner of the catch phrase, not to the clause's subject", () => {
+    const text =
+      "Marco Rubio ran against Charlie Crist in 2010. Rubio’s catch phrase in that election against Crist was that Crist “would say or do anything to win an election.”";
+    expect(speakerOf(text, "would say or do anything")).toBe("Marco Rubio");
+  });
+
+  it("gives words imagined for someone to the person who imagines them", () => {
+    const text =
+      "Chris Christie stood behind Donald Trump. Afterwards, the commentator Jonah Goldberg imagined Christie was thinking: “My God what have I done?”";
+    expect(speakerOf(text, "My God")).toBe("Jonah Goldberg");
+  });
+
+  it("resolves “she said” to the woman who is the subject, not to a woman named as an object", () => {
+    const text =
+      "Republican Christine Todd Whitman, the former governor, told the Star-Ledger she would rather vote for Hillary Clinton than Trump.\n\n“I am ashamed that Christie would endorse him,” she said.";
+    // The model alone tags this "Todd Whitman"; the given name before the span joins it.
+    const recognize = (t: string) => {
+      const at = (s: string) => t.indexOf(s);
+      return [
+        { start: at("Todd Whitman"), end: at("Todd Whitman") + 12, type: "PER" as const },
+        { start: at("Hillary Clinton"), end: at("Hillary Clinton") + 15, type: "PER" as const },
+        { start: at("Trump"), end: at("Trump") + 5, type: "PER" as const },
+        { start: at("Christie"), end: at("Christie") + 8, type: "PER" as const },
+      ];
+    };
+    const quotes = extractQuotes(text, extractEntities(text, { recognize }));
+    expect(quotes.find((q) => q.text.startsWith("I am ashamed"))?.speaker).toBe("Christine Todd Whitman");
+  });
+
+  it("leaves quoted lists of words and short titles after a media noun out", () => {
+    const text =
+      "The department searched for words such as “ambassador,” “attack,” “Benghazi” and “talking points.”\n\nShe wrote in her memoir, “Tough Choices.”";
+    expect(quotesOf(text).map((q) => q.text)).toEqual([]);
+  });
+});

@@ -351,7 +351,7 @@ const TITLE_SMALL_WORDS = new Set([
 const TITLE_CONTEXT =
   /(?:\p{L}['’]s|\b(?:on|of|in|with|told|to|according to)|\b(?:book|film|movie|documentary|podcast|memoir|novel|song|album|series|show|program|article|column|essay|commentary|op-ed|pseudonym|nickname|website|blog|newsletter|hashtag|segment|magazine)\s*,?)\s*$/u;
 /** A list of words or titles opens: "words such as “ambassador,” “attack,” …", "roles in “Apollo 13,” …". */
-const LIST_LEAD = /\b(?:such as|terms|phrases|titles|roles in)\s*$/i;
+const LIST_LEAD = /\b(?:such as|terms|phrases|titles|roles in)\s*["“]?$/i;
 
 /** Title Case text ("Face the Nation", "Gang of Eight"): a title or nickname, not speech. */
 function titleLike(text: string): boolean {

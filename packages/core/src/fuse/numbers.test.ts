@@ -87,3 +87,59 @@ describe("groupNumbers", () => {
     expect(formatNumber(1234567.5)).toBe("1,234,567.5");
   });
 });
+
+describe("groupNumbers: disagreements that are real", () => {
+  const claim = (id: string, text: string, value: number, qualifier: string | null, stated: string | null = null) =>
+    makeArticle(id, `Rescuers said ${text} were missing.`, {
+      stated,
+      numbers: [{ text, value, qualifier, subject: "Chinese fishermen" }],
+    });
+
+  it("raises none between figures that can all hold once qualifiers are read", () => {
+    const arts = [
+      claim("a", "about 150 Chinese fishermen", 150, "about"),
+      claim("b", "around 150 Chinese fishermen", 150, "around"),
+      claim("c", "150 Chinese fishermen", 150, null),
+      claim("d", "nearly 160 Chinese fishermen", 160, "nearly"),
+    ];
+    expect(groupNumbers(arts, () => null).discrepancies).toEqual([]);
+  });
+
+  it("raises one when the ranges cannot all hold, listing every article with its date", () => {
+    const arts = [
+      claim("a", "more than 150 Chinese fishermen", 150, "more than", "2021-12-01"),
+      claim("b", "nearly 150 Chinese fishermen", 150, "nearly", "2021-12-02"),
+      claim("c", "nearly 150 Chinese fishermen", 150, "nearly"),
+    ];
+    const dates: Record<string, string | null> = { a: "2021-12-01", b: "2021-12-02", c: null };
+    const [d] = groupNumbers(arts, (id) => dates[id], "s").discrepancies;
+    expect(d.kind).toBe("number");
+    expect(d.values).toEqual([
+      { value: "more than 150", articles: ["a"], dates: ["2021-12-01"] },
+      { value: "nearly 150", articles: ["b", "c"], dates: ["2021-12-02", null] },
+    ]);
+  });
+
+  it("shows figures of two times as a change with both dates, not a disagreement", () => {
+    const arts = [
+      claim("a", "120 Chinese fishermen", 120, null, "2021-06-10"),
+      claim("b", "150 Chinese fishermen", 150, null, "2021-12-02"),
+    ];
+    const dates: Record<string, string> = { a: "2021-06-10", b: "2021-12-02" };
+    const ds = groupNumbers(arts, (id) => dates[id], "s").discrepancies;
+    expect(ds.map((d) => d.kind)).toEqual(["change"]);
+    expect(ds[0].about).toBe("Chinese fishermen, 2021-06-10 to 2021-12-02");
+    expect(ds[0].values.map((v) => v.dates[0])).toEqual(["2021-06-10", "2021-12-02"]);
+  });
+
+  it("labels two disagreements about one subject apart", () => {
+    const arts = [
+      claim("a", "12 Chinese fishermen", 12, null),
+      claim("b", "14 Chinese fishermen", 14, null),
+      claim("c", "150 Chinese fishermen", 150, null),
+      claim("d", "170 Chinese fishermen", 170, null),
+    ];
+    const labels = groupNumbers(arts, () => null).discrepancies.map((d) => d.about);
+    expect(labels).toEqual(["Chinese fishermen (12 to 14)", "Chinese fishermen (150 to 170)"]);
+  });
+});

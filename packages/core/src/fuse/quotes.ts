@@ -22,6 +22,7 @@ const STOP = new Set(
 
 interface Item {
   article: string;
+  source: Article;
   quote: Quote;
   speakerKey: string | null;
   speakerRecord: string | null;
@@ -169,9 +170,13 @@ export function groupQuotes(
   articles: Article[],
   entities: EntityResolution,
   idPrefix = "q-",
-  occasionOf: (articleId: string) => { date: string | null; event: string | null } = () => ({
+  occasionOf: (
+    article: Article,
+    quote: Quote,
+  ) => Pick<QuoteRecord["occurrences"][number], "date" | "event" | "occasion"> = () => ({
     date: null,
     event: null,
+    occasion: null,
   }),
 ): QuoteRecord[] {
   const items: Item[] = [];
@@ -183,7 +188,7 @@ export function groupQuotes(
       const speakerKey = speakerRecord ?? (q.speaker ? `name:${normalizeQuote(q.speaker)}` : null);
       const { norm, words, content, padded } = quoteForms(q.text);
       if (!norm) continue;
-      items.push({ article: a.id, quote: q, speakerKey, speakerRecord, norm, words, content, padded });
+      items.push({ article: a.id, source: a, quote: q, speakerKey, speakerRecord, norm, words, content, padded });
     }
   const parent = items.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
@@ -258,9 +263,94 @@ export function groupQuotes(
           text: m.quote.text,
           start: m.quote.start,
           end: m.quote.end,
-          ...occasionOf(m.article),
+          ...occasionOf(m.source, m.quote),
         })),
         variants: ranked.slice(1).map((r) => tidy(r.text)),
       };
     });
+}
+
+const WEEKDAY = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g;
+
+/**
+ * When and where a quote was said, as its text tells: the weekday and place named in its sentence, else
+ * the nearest weekday named before it in its paragraph or the two before ("Blinken vowed Thursday ...").
+ * @example quoteOccasion("On Thursday in Berlin, Blinken warned of a “swift, severe” response.", 44, ["Berlin"])
+ * // → { weekday: "Thursday", place: "Berlin" }
+ */
+export function quoteOccasion(
+  body: string,
+  start: number,
+  places: string[],
+): { weekday: string | null; place: string | null } | null {
+  let from = start;
+  while (from > 0 && !/[.!?]\s/.test(body.slice(from - 2, from)) && body[from - 1] !== "\n") from--;
+  let to = body.indexOf("\n", start);
+  if (to < 0) to = body.length;
+  const sentEnd = body.slice(start, to).search(/[.!?]["”]?\s/);
+  const sentence = body.slice(from, sentEnd >= 0 ? start + sentEnd + 1 : to);
+  const placeIn = (text: string) =>
+    places.find((p) => new RegExp(`\\b(?:in|at|from)\\s+${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(text)) ??
+    null;
+  const here = [...sentence.matchAll(WEEKDAY)].pop()?.[1] ?? null;
+  if (here) return { weekday: here, place: placeIn(sentence) };
+  // Back through the paragraph and the two before it, nearest weekday first.
+  let blockStart = from;
+  for (let paras = 0; paras < 3 && blockStart > 0; ) {
+    const nl = body.lastIndexOf("\n", blockStart - 1);
+    if (nl < 0) {
+      blockStart = 0;
+      break;
+    }
+    if (body.slice(nl + 1, blockStart).trim()) paras++;
+    blockStart = nl;
+  }
+  const hit = [...body.slice(blockStart, from).matchAll(WEEKDAY)].pop();
+  if (hit) {
+    const at = blockStart + (hit.index ?? 0);
+    let s = at;
+    while (s > 0 && !/[.!?]\s/.test(body.slice(s - 2, s)) && body[s - 1] !== "\n") s--;
+    return { weekday: hit[1], place: placeIn(body.slice(s, at + 40)) };
+  }
+  const p = placeIn(sentence);
+  return p ? { weekday: null, place: p } : null;
+}
+
+/** One speaker's statements in a story, for the readable report. */
+export interface SpeakerQuotes {
+  speaker: string;
+  speakerEntity: string | null;
+  /** Shared statements first (carried by more articles, or in several wordings), then the rest in story order. */
+  quotes: QuoteRecord[];
+}
+
+/**
+ * The story's main speakers with their quotes, so a report shows every main speaker's words (Lavrov's
+ * too, though no two outlets carried the same line) and not only the quotes several articles share.
+ * Speakers are ranked by how many articles quote them, then how many statements they made; `limit`
+ * keeps the first few.
+ * @example
+ * quotesBySpeaker(result.quotes).map((s) => s.speaker) // ["Antony Blinken", "Sergey Lavrov", ...]
+ */
+export function quotesBySpeaker(quotes: QuoteRecord[], limit = 8): SpeakerQuotes[] {
+  const by = new Map<string, { speaker: string; speakerEntity: string | null; quotes: QuoteRecord[] }>();
+  for (const q of quotes) {
+    if (!q.speaker) continue;
+    const key = q.speakerEntity ?? `name:${q.speaker}`;
+    const slot = by.get(key) ?? { speaker: q.speaker, speakerEntity: q.speakerEntity, quotes: [] };
+    slot.quotes.push(q);
+    by.set(key, slot);
+  }
+  const reach = (s: SpeakerQuotes) => new Set(s.quotes.flatMap((q) => q.articles)).size;
+  const shared = (q: QuoteRecord) => q.articles.length + (q.variants.length ? 1 : 0);
+  return [...by.values()]
+    .sort((a, b) => reach(b) - reach(a) || b.quotes.length - a.quotes.length || a.speaker.localeCompare(b.speaker))
+    .slice(0, limit)
+    .map((s) => ({
+      ...s,
+      quotes: s.quotes
+        .map((q, i) => ({ q, i }))
+        .sort((a, b) => shared(b.q) - shared(a.q) || a.i - b.i)
+        .map(({ q }) => q),
+    }));
 }

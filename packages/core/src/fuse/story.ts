@@ -2,8 +2,8 @@ import type { Article } from "../schema/article.ts";
 import type { Discrepancy, EntityRecord, QuoteRecord, Story, StoryArticle } from "../schema/story.ts";
 import { resolveEntities, type EntityResolution } from "./entities.ts";
 import { groupNumbers } from "./numbers.ts";
-import { groupQuotes } from "./quotes.ts";
-import { buildTimeline, effectiveDate } from "./timeline.ts";
+import { groupQuotes, quoteOccasion } from "./quotes.ts";
+import { buildTimeline, effectiveDate, weekdayOf } from "./timeline.ts";
 
 export interface FusedStory {
   story: Story;
@@ -36,10 +36,21 @@ export function fuseStory(storyId: string, articles: Article[], opts: FuseStoryO
   const dateOf = new Map(dated.map((a) => [a.id, effectiveDate(a)]));
   const eventOf = new Map<string, string>();
   for (const e of timeline.events) for (const a of e.articles) if (!eventOf.has(a)) eventOf.set(a, e.id);
-  const quotes = groupQuotes(dated, entities, `${storyId}/quote-`, (id) => ({
-    date: dateOf.get(id) ?? null,
-    event: eventOf.get(id) ?? null,
-  }));
+  const eventByPlace = new Map<string, string>();
+  for (const e of timeline.events)
+    if (e.place && !eventByPlace.has(e.place.toLowerCase())) eventByPlace.set(e.place.toLowerCase(), e.id);
+  const quotes = groupQuotes(dated, entities, `${storyId}/quote-`, (a, q) => {
+    const places = a.entities.filter((e) => e.type === "place").map((e) => e.name);
+    const occasion = quoteOccasion(a.body, q.start, places);
+    const articleDate = dateOf.get(a.id) ?? null;
+    return {
+      date: occasion?.weekday && articleDate ? weekdayOnOrBefore(articleDate, occasion.weekday) : articleDate,
+      event:
+        (occasion?.place ? eventByPlace.get(occasion.place.toLowerCase()) : undefined) ??
+        (occasion?.place ? null : (eventOf.get(a.id) ?? null)),
+      occasion,
+    };
+  });
   const numbers = groupNumbers(dated, (id) => dateOf.get(id) ?? null, storyId);
 
   const ids = new Set(dated.map((a) => a.id));
@@ -136,4 +147,15 @@ function storyTitle(articles: Article[], firstEvent: string[], dateOf: Map<strin
       (dateOf.get(a.id) ?? "9999").localeCompare(dateOf.get(b.id) ?? "9999") || position.get(a)! - position.get(b)!,
   );
   return ranked[0]?.title ?? articles.find((a) => a.title)?.title ?? null;
+}
+
+/** The last date on `weekday` on or before `iso` (the day a report's "Thursday" refers to). */
+function weekdayOnOrBefore(iso: string, weekday: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  const t = Date.UTC(y, m - 1, d);
+  for (let k = 0; k < 7; k++) {
+    const day = new Date(t - k * 86_400_000).toISOString().slice(0, 10);
+    if (weekdayOf(day) === weekday.toLowerCase()) return day;
+  }
+  return iso;
 }

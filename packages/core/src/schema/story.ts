@@ -39,8 +39,10 @@ export const QuoteRecord = z.object({
       end: z.number(),
       /** The reporting article's date. */
       date: z.string().nullable().default(null),
-      /** The EventRecord id of the occasion the article reports, when one is known. */
+      /** The EventRecord id of the occasion: the event at the place the text names for it, else the article's event. */
       event: z.string().nullable().default(null),
+      /** When and where the text says these words were said ("Thursday", "Berlin"), so two occasions stay two. */
+      occasion: z.object({ weekday: z.string().nullable(), place: z.string().nullable() }).nullable().default(null),
     }),
   ),
   /** Other wordings of the same statement (near-variants, partial quotes contained in it). */
