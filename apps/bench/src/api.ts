@@ -42,8 +42,8 @@ const cannon = (o: CannonOpts) =>
   new Promise<CannonResult>((res, rej) => autocannon(o, (e, r) => (e ? rej(e) : res(r))));
 
 const CHUNK = 250;
-const STREAM = "/work/shared/bench/stream/dev.jsonl";
-const CLUSTERING = "/work/shared/bench/clustering/dev.jsonl";
+export const STREAM = "/work/shared/bench/stream/dev.jsonl";
+export const CLUSTERING = "/work/shared/bench/clustering/dev.jsonl";
 
 interface Row {
   id: string;
@@ -54,7 +54,7 @@ interface Row {
   url?: string;
 }
 
-async function readRows(path: string): Promise<Row[]> {
+export async function readRows(path: string): Promise<Row[]> {
   const rows: Row[] = [];
   const rl = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
   let n = 0;
@@ -90,7 +90,7 @@ function asInput(r: Row): {
   };
 }
 
-async function buildStore(dir: string, rows: Row[], count: number) {
+export async function buildStore(dir: string, rows: Row[], count: number) {
   const marker = join(dir, "bench-api.json");
   if (existsSync(marker)) {
     const m = JSON.parse(readFileSync(marker, "utf8"));

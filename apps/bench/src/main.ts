@@ -13,6 +13,7 @@ const benches: Record<string, () => Promise<{ run(argv: string[]): Promise<void>
   fuse: () => import("./fuse.ts"),
   big: () => import("./big.ts"),
   startup: () => import("./startup.ts"),
+  tui: () => import("./tui.ts"),
 };
 
 const [benchName, ...rest] = process.argv.slice(2);

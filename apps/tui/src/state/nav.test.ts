@@ -104,6 +104,11 @@ describe("navigation reducer", () => {
     expect(s.stack).toHaveLength(1);
   });
 
+  it("puts the cursor on the first match when the filter is kept with Enter", () => {
+    const s = keys(initialState(), ["/", "x", "enter"], frame(10, { matches: [3, 7] }));
+    expect(current(s)).toMatchObject({ filter: "x", cursor: 3 });
+  });
+
   it("clears the filter when the prompt is cancelled with Esc", () => {
     const s = keys(initialState(), ["/", "a", "b", "esc"]);
     expect(s.prompt).toBeNull();

@@ -149,7 +149,10 @@ function onCommand(s: NavState, command: Command, f: Frame): NavState {
         const q = s.prompt.text.trim();
         return q ? push({ ...s, prompt: null }, { kind: "search", q }) : { ...s, prompt: null };
       }
-      return { ...s, prompt: null };
+      // Keeping the filter puts the cursor on its first match, past the headings kept for context.
+      const first = f.matches?.[0];
+      const kept = { ...s, prompt: null };
+      return first === undefined ? kept : replaceTop(kept, moveTo(v, first, f));
     }
     return s;
   }
