@@ -350,6 +350,9 @@ const TITLE_SMALL_WORDS = new Set([
 /** Where a title stands: after a possessive, "on/of/in/with", a media noun or "according to". */
 const TITLE_CONTEXT =
   /(?:\p{L}['’]s|\b(?:on|of|in|with|told|to|according to)|\b(?:book|film|movie|documentary|podcast|memoir|novel|song|album|series|show|program|article|column|essay|commentary|op-ed|pseudonym|nickname|website|blog|newsletter|hashtag|segment|magazine)\s*,?)\s*$/u;
+/** Nouns after a quoted Title Case name that make it the name of a thing ("“Ted Cruz” campaign pin"). */
+const THING_AFTER =
+  /^[,.]?\s+(?:campaign\s+pins?|hats?|pins?|buttons?|signs?|shirts?|t-shirts?|banners?|caps?|stickers?|logo|bumper)\b/i;
 /** A list of words or titles opens: "words such as “ambassador,” “attack,” …", "roles in “Apollo 13,” …". */
 const LIST_LEAD = /\b(?:such as|terms|phrases|titles|roles in)\s*["“]?$/i;
 
@@ -1147,6 +1150,20 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
   // previous one with only a comma or "and" between them.
   let inList = false;
   let prevClose = -1;
+  // A word quoted again and again with nobody saying it ("“moan”", "“moaning”") is being talked about.
+  const mentionKey = (t: string) => {
+    const w = t
+      .toLowerCase()
+      .replace(/[^\p{L}\d\s-]/gu, "")
+      .trim();
+    return w.split(/\s+/).length <= 2 ? w.slice(0, 5) : null;
+  };
+  const unsaidCount = new Map<string, number>();
+  for (const r of results) {
+    if (r.attributed || r.speaker.name) continue;
+    const k = mentionKey(body.slice(r.q.start, r.q.end));
+    if (k) unsaidCount.set(k, (unsaidCount.get(k) ?? 0) + 1);
+  }
   for (const r of results) {
     const text = body.slice(r.q.start, r.q.end);
     const words = text.split(/\s+/).length;
@@ -1156,8 +1173,17 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       inList = true;
       continue;
     }
-    if (inList && words <= 6 && gap !== null && /^[\s,]*(?:(?:and|or)\s*)?$/.test(gap)) continue;
+    if (inList && (words <= 6 || titleLike(text)) && gap !== null && /^[\s,]*(?:(?:and|or)\s*)?$/.test(gap)) continue;
     inList = false;
+    const leadIn = body.slice(Math.max(0, r.q.open - 40), r.q.open);
+    if (!r.attributed && !r.speaker.name && (unsaidCount.get(mentionKey(text) ?? "") ?? 0) >= 2) continue;
+    // Buttons and page furniture: "click “sign up”", "Follow X on Twitter @x", a lone "Related:".
+    if (/\b(?:click|clicking|clicked|tap|tapping|press|pressing|select)\s+(?:on\s+)?(?:the\s+)?["“]?$/i.test(leadIn))
+      continue;
+    if (/^Follow\b.*\bon (?:Twitter|Facebook|Instagram)\b/i.test(text) || /^[A-Z][a-z]+:$/.test(text)) continue;
+    // A Title Case name used as a modifier ("“Ted Cruz” campaign pins", "the “Make America Great Again” hat")
+    // names a thing.
+    if (titleLike(text) && THING_AFTER.test(body.slice(r.q.close + 1, r.q.close + 30))) continue;
     // Unattributed short quotes are scare quotes, nicknames or titles, not someone's words.
     if (!r.attributed && !r.speaker.name && words < minUnattributed) continue;
     // A document title ("a statement entitled “Taking Action …”") is not speech.
