@@ -1,4 +1,4 @@
-import { bcubed, clusterStories, seededRandom, type Article } from "@newsfuse/core";
+import { bcubed, clusterStoriesAndEvents, seededRandom, type Article } from "@newsfuse/core";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir, availableParallelism } from "node:os";
 import { join } from "node:path";
@@ -100,10 +100,10 @@ export async function run(argv: string[]): Promise<void> {
     values.stream!,
     headlineArticles.map((a) => a.id),
   );
-  const reference = bcubed(gold, clusterStories(headlineArticles));
+  const reference = bcubed(gold, clusterStoriesAndEvents(headlineArticles).storyOf);
   if (gold.size)
     console.log(
-      `headline stories, core clusterStories alone: B-cubed F1 ${reference.f1.toFixed(3)} (${reference.predictedClusters} stories for ${gold.size} headlines, ${reference.goldClusters} gold)`,
+      `headline stories, core clusterStoriesAndEvents alone: B-cubed F1 ${reference.f1.toFixed(3)} (${reference.predictedClusters} stories for ${gold.size} headlines, ${reference.goldClusters} gold)`,
     );
 
   for (const backend of backends) {

@@ -166,7 +166,8 @@ export function clusterStoriesAndEvents(articles: Article[], options: AssignOpti
 
   const rest = short.filter((a) => !eventOf.has(a.id));
   if (rest.length) {
-    const items = rest.map(storyItem);
+    // Title, body, URL, date and entity names: what a store keeps of a headline in its light columns.
+    const items = rest.map((a) => ({ ...storyItem(a), quotes: [] }));
     const order = items
       .map((_, i) => i)
       .sort((x, y) => (items[x].time ?? Infinity) - (items[y].time ?? Infinity) || cmp(items[x].id, items[y].id));
