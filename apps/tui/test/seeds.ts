@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { stripVTControlCharacters } from "node:util";
@@ -50,4 +50,11 @@ export async function waitForFrame(
     if (Date.now() > until) throw new Error(`frame never showed ${String(want)}; last frame:\n${f}`);
     await new Promise((r) => setTimeout(r, 15));
   }
+}
+
+/** A rewrite of seed 003 under a new headline: it joins the seeds' story, which is then re-fused. */
+export function seedRewrite(): { body: Uint8Array; contentType: string; origin: string } {
+  const seed = readFileSync(join(SEEDS, "003_6c04b11d307fba50.txt"), "utf8");
+  const text = `${seed.replace(/^[^\n]+/, "Update: Blinken and Lavrov trade warnings over Ukraine in Stockholm")}\n\nThe ministers are to meet again, officials said.\n`;
+  return { body: new TextEncoder().encode(text), contentType: "text/plain", origin: "test/rewrite.txt" };
 }

@@ -2,17 +2,19 @@
 /** @jsxImportSource react */
 import { render } from "ink-testing-library";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedsClient, waitForFrame } from "../../test/seeds.ts";
+import type { SqlStore } from "@newsfuse/store";
+import { seedRewrite, seedsClient, waitForFrame } from "../../test/seeds.ts";
 import type { TuiClient } from "../client.ts";
 import type { Route } from "../state/nav.ts";
 import { App } from "./App.tsx";
 
 let client: TuiClient;
 let close: () => Promise<void>;
+let store: SqlStore;
 let storyId: string;
 
 beforeAll(async () => {
-  ({ client, close } = await seedsClient());
+  ({ client, close, store } = await seedsClient());
   // The seeds are one story (seeds spec); the most covered one is it.
   storyId = (await client.listStories({ sort: "covered" })).items[0]?.id as string;
 }, 120_000);
@@ -109,7 +111,9 @@ describe("story tabs", () => {
     expect(f).toMatch(/carried by 2 articles: AP · 002_b662; 004_96b3/);
     expect(f).toContain("Joe Biden (");
     expect(f).not.toContain("Antony Blinken (");
-    await t.press(ENTER, "y");
+    await t.press(ENTER);
+    await t.wait(/^›\s+“minor incursion\.”/m);
+    await t.press("y");
     await t.wait("copied:");
     expect(t.copied[0]).toMatch(/^“minor incursion\.” — Joe Biden \(AP · 002_b662; 004_96b3\)$/);
     t.unmount();
@@ -150,7 +154,7 @@ describe("story tabs", () => {
     const t = open({ initial: { kind: "story", id: storyId, tab: 5 }, height: 60 });
     await t.wait("People (");
     await t.press("/", ..."Sergey Lavrov", ENTER);
-    const f = await t.wait("also written:");
+    const f = await t.wait(/^›\s+Sergey Lavrov · \d+ articles/m);
     expect(f).toMatch(/Sergei Lavrov/);
     await t.press(ENTER);
     const e = await t.wait("Roles (");
@@ -230,6 +234,19 @@ describe("search and help", () => {
     expect(lines.length).toBeLessThanOrEqual(23);
     for (const l of lines) expect(l.length).toBeLessThanOrEqual(80);
     expect(lines[lines.length - 2]).toMatch(/Blinken Trades .* › Overview/);
+    t.unmount();
+  });
+});
+
+describe("live updates", () => {
+  // Last: it adds an article to the shared store.
+  it("marks a story updated by an ingest while the list is open, through the event stream", async () => {
+    const t = open();
+    await t.wait("Blinken");
+    await new Promise((r) => setTimeout(r, 200));
+    await store.ingest([seedRewrite()]);
+    const f = await t.wait("● ");
+    expect(f).toMatch(/● Blinken/);
     t.unmount();
   });
 });
