@@ -61,7 +61,10 @@ const DEMONYM_WORDS = new Set(Object.keys(DEMONYMS).flatMap((d) => [d, `${d}s`, 
 for (const w of ["Jewish", "Islamic", "Muslim", "Muslims", "Christian", "Christians", "Arab", "Arabs", "Kuwaiti"])
   DEMONYM_WORDS.add(w);
 // Party and camp names ("Republican", "Democrats") are affiliations, not people.
-for (const w of ["Republican", "Republicans", "Democrat", "Democrats", "Conservative", "Conservatives", "Liberal"])
+for (const w of ["Republican", "Republicans", "Democrat", "Democrats", "Democratic", "Conservative", "Conservatives"])
+  DEMONYM_WORDS.add(w);
+// Holidays and seasons are dates, not people.
+for (const w of ["Christmas", "Easter", "Thanksgiving", "Hanukkah", "Ramadan", "Passover", "Halloween"])
   DEMONYM_WORDS.add(w);
 for (const w of ["Kuwaitis", "Iraqis", "Scots", "Kurds", "Israelis", "Palestinians", "Saudis", "Afghans", "Britons"])
   DEMONYM_WORDS.add(w);
@@ -125,6 +128,15 @@ export function reclassifyPerson(body: string, s: MentionSpan, others: MentionSp
   if (toks.length === 1 && glued && new RegExp(`\\b${glued[1]}\\b`).test(body))
     return { start, end: start + glued[1].length, type: "PER" };
   if (VENUE_AFTER.test(after)) return retype("LOC");
+  // "than No Child Left Behind": a name run on from a capitalised function word mid-sentence is a
+  // Title Case phrase (a law, a slogan), not a person.
+  const prevWord = /(\S+)\s+(\S+)\s$/.exec(body.slice(Math.max(0, s.start - 40), s.start));
+  if (
+    prevWord &&
+    /^(?:No|Not|Yes|The|And|Or|But|If|Of|For|With|Without|To|From|Every|All)$/.test(prevWord[2]) &&
+    /^\p{Ll}+$/u.test(prevWord[1])
+  )
+    return retype("MISC");
   if (LAW_AFTER.test(after)) return retype("MISC");
   // "Obamacare", "Bridgegate": a name with a common suffix is a policy or an affair.
   if (toks.length === 1 && /^\p{Lu}\p{Ll}+(?:care|gate)$/u.test(text)) return retype("MISC");

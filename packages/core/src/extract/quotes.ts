@@ -762,6 +762,8 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
         // "“…” in the 2008 primary, said Paul Beck": an adverbial, then the inverted source.
         if (!/,\s*$/.test(body.slice(from, t.start))) return null;
       }
+      // ", telling Fox 35 that": the person told is the listener, not the speaker.
+      if (lemma === "tell" && /ing$/.test(t.text)) return null;
       // Inverted: "said Blinken", "said the senator, who ...".
       npEnd = clauseEnd(t.end, to);
       const s = resolveNP(t.end, npEnd);
