@@ -25,6 +25,7 @@ export default mergeConfig(
             environment: "node",
             include: ["e2e/**/*.test.ts"],
             globalSetup: ["e2e/global-setup.ts"],
+            testTimeout: 60_000,
             fileParallelism: false,
           },
         },

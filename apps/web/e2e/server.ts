@@ -5,7 +5,7 @@ import { type RunningServer, startServer } from "@newsfuse/api";
 import { openStore, type RawInput } from "@newsfuse/store";
 
 export const SEEDS = join(import.meta.dirname, "../../../seeds");
-export const DIST = join(import.meta.dirname, "../dist");
+export { DIST } from "./bundle-sizes.ts";
 
 export function seedInputs(): RawInput[] {
   return readdirSync(SEEDS)
