@@ -130,13 +130,9 @@ export function reclassifyPerson(body: string, s: MentionSpan, others: MentionSp
   if (VENUE_AFTER.test(after)) return retype("LOC");
   // "than No Child Left Behind": a name run on from a capitalised function word mid-sentence is a
   // Title Case phrase (a law, a slogan), not a person.
-  const prevWord = /(\S+)\s+(\S+)\s$/.exec(body.slice(Math.max(0, s.start - 40), s.start));
-  if (
-    prevWord &&
-    /^(?:No|Not|Yes|The|And|Or|But|If|Of|For|With|Without|To|From|Every|All)$/.test(prevWord[2]) &&
-    /^\p{Ll}+$/u.test(prevWord[1])
-  )
-    return retype("MISC");
+  const runOn =
+    /(?:^|\n|[.!?]\s+|\b\p{Ll}+\s+)(?:No|Not|Yes|The|And|Or|But|If|Of|For|With|Without|To|From|Every|All)(?:\s\p{Lu}\p{Ll}+)+\s$/u;
+  if (runOn.test(body.slice(Math.max(0, s.start - 60), s.start))) return retype("MISC");
   if (LAW_AFTER.test(after)) return retype("MISC");
   // "Obamacare", "Bridgegate": a name with a common suffix is a policy or an affair.
   if (toks.length === 1 && /^\p{Lu}\p{Ll}+(?:care|gate)$/u.test(text)) return retype("MISC");
