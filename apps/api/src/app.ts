@@ -24,7 +24,7 @@ import { registerCatalog } from "./routes/catalog.ts";
 import { registerEvents } from "./routes/events.ts";
 import { registerStories } from "./routes/stories.ts";
 import { registerSources } from "./routes/sources.ts";
-import { registerSystem } from "./routes/system.ts";
+import { DOCS_SCRIPT_PATH, registerSystem } from "./routes/system.ts";
 
 export interface CreateAppOptions {
   store: Store;
@@ -44,12 +44,13 @@ export interface CreateAppOptions {
 
 /** Paths anyone may read even when reads are closed: probes and the API's own description. */
 const PROBES = new Set(["/healthz", "/readyz"]);
-const PUBLIC_PATHS = new Set(["/", "/healthz", "/readyz", "/openapi.json", "/docs"]);
-// JSON never needs to load anything; the docs page loads Scalar from its CDN.
+const PUBLIC_PATHS = new Set(["/", "/healthz", "/readyz", "/openapi.json", "/docs", DOCS_SCRIPT_PATH]);
+// JSON never needs to load anything; the docs page loads Scalar's script from this server (it works
+// offline) and no other host.
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 const DOCS_CSP =
-  "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; " +
-  "font-src 'self' data: https://fonts.gstatic.com https://cdn.jsdelivr.net; img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'none'";
+  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; " +
+  "font-src 'self' data:; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'";
 const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**

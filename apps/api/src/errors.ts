@@ -16,30 +16,33 @@ const coreCodesCovered = <T extends true>() => undefined as unknown as T;
 coreCodesCovered<CoreErrorCode extends ApiErrorCode ? true : false>();
 
 /** THE code-to-status table: the only place an error code becomes an HTTP status. */
-export const STATUS: Record<ApiErrorCode, 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503> = {
-  bad_request: 400,
-  schema_violation: 400,
-  input_malformed: 400,
-  input_missing: 400,
-  input_empty: 422,
-  input_binary: 415,
-  input_encoding: 415,
-  input_unsupported: 415,
-  unsupported_media_type: 415,
-  input_too_large: 413,
-  payload_too_large: 413,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  method_not_allowed: 405,
-  conflict: 409,
-  store_locked: 503,
-  rate_limited: 429,
-  not_ready: 503,
-  unavailable: 503,
-  store_error: 503,
-  internal: 500,
-};
+export const STATUS: Record<ApiErrorCode, 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 431 | 500 | 503> =
+  {
+    bad_request: 400,
+    schema_violation: 400,
+    input_malformed: 400,
+    input_missing: 400,
+    input_empty: 422,
+    input_too_short: 422,
+    input_binary: 415,
+    input_encoding: 415,
+    input_unsupported: 415,
+    unsupported_media_type: 415,
+    input_too_large: 413,
+    payload_too_large: 413,
+    headers_too_large: 431,
+    unauthorized: 401,
+    forbidden: 403,
+    not_found: 404,
+    method_not_allowed: 405,
+    conflict: 409,
+    store_locked: 503,
+    rate_limited: 429,
+    not_ready: 503,
+    unavailable: 503,
+    store_error: 503,
+    internal: 500,
+  };
 
 /** Thrown inside handlers and middleware; the one error handler turns it into an ErrorBody. */
 export class ApiFailure extends Error {

@@ -8,6 +8,7 @@ export type ErrorCode =
   | "input_binary"
   | "input_encoding"
   | "input_too_large"
+  | "input_too_short"
   | "input_malformed"
   | "input_unsupported"
   | "schema_violation"

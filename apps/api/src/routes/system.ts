@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { createRoute, z } from "@hono/zod-openapi";
 import { Scalar } from "@scalar/hono-api-reference";
 import type { App, Deps } from "../context.ts";
@@ -13,6 +16,17 @@ export const OPENAPI_INFO = {
       "Many noisy news reports fused into one clean, deduplicated, sourced account per story. Errors are always `{ error: { code, message, details } }`.",
   },
 } as const;
+
+/** Where the docs page loads Scalar's browser bundle from: this server, so /docs works offline. */
+export const DOCS_SCRIPT_PATH = "/docs/scalar.js";
+
+// The browser bundle of the installed @scalar/api-reference, read on first request.
+let scalarScript: Buffer | null = null;
+function scalarBundle(): Buffer {
+  const entry = createRequire(import.meta.url).resolve("@scalar/api-reference");
+  scalarScript ??= readFileSync(join(dirname(entry), "browser", "standalone.js"));
+  return scalarScript;
+}
 
 export const healthz = createRoute({
   method: "get",
@@ -43,6 +57,17 @@ export function registerSystem(app: App, { store }: Deps) {
     description: "NEWSFUSE_API_KEY. Without a configured key, writes are accepted from loopback only.",
   });
   app.doc31("/openapi.json", OPENAPI_INFO);
-  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "newsfuse API" }));
+  // Scalar's script from the installed package and no web fonts (they live on Scalar's font host):
+  // the page names no third-party host.
+  app.get(
+    "/docs",
+    Scalar({ url: "/openapi.json", pageTitle: "newsfuse API", cdn: DOCS_SCRIPT_PATH, withDefaultFonts: false }),
+  );
+  app.get(DOCS_SCRIPT_PATH, (c) =>
+    c.body(new Uint8Array(scalarBundle()), 200, {
+      "Content-Type": "text/javascript; charset=utf-8",
+      "Cache-Control": "public, max-age=86400",
+    }),
+  );
   app.get("/", (c) => c.json({ name: "newsfuse", docs: "/docs", openapi: "/openapi.json" }));
 }
