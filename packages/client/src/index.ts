@@ -8,6 +8,7 @@ import {
   Discrepancy,
   EntityDetail,
   EntityRecord,
+  type EntityType,
   ErrorBody,
   type ErrorDetail,
   IngestResponse,
@@ -154,9 +155,8 @@ export function createClient(opts: ClientOptions) {
       ),
     listQuotes: (query: PageQuery & { speaker?: string; q?: string; story?: string } = {}) =>
       answer(api.GET("/v1/quotes", { params: { query } }), pageOf.quotes),
-    listEntities: (
-      query: PageQuery & { q?: string; type?: "person" | "organization" | "place"; story?: string } = {},
-    ) => answer(api.GET("/v1/entities", { params: { query } }), pageOf.entities),
+    listEntities: (query: PageQuery & { q?: string; type?: EntityType; story?: string } = {}) =>
+      answer(api.GET("/v1/entities", { params: { query } }), pageOf.entities),
     getEntity: (id: string) => answer(api.GET("/v1/entities/{id}", { params: { path: { id } } }), EntityDetail),
     listDiscrepancies: (query: PageQuery & { story?: string } = {}) =>
       answer(api.GET("/v1/discrepancies", { params: { query } }), pageOf.discrepancies),
