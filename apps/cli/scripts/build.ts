@@ -2,7 +2,7 @@
 // (turbo's `build` task). The workspace packages are bundled from their TypeScript sources and so are
 // the libraries they use: one file per chunk instead of hundreds of small modules (kysely alone has
 // ~400) is most of what a command saves at start-up.
-import { rmSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { build, type Metafile, type Plugin } from "esbuild";
 
@@ -43,7 +43,13 @@ const resolvePackages: Plugin = {
 
 /** Builds `main.js` and the store's analysis worker into `outdir`; returns esbuild's metafile. */
 export async function buildCli(outdir = `${CLI}dist`): Promise<Metafile> {
-  rmSync(outdir, { recursive: true, force: true });
+  // Built beside and swapped in by rename: a `newsfuse` started meanwhile finds the old build or the new
+  // one, never half of one.
+  const scratch = `${CLI}node_modules/.cache/newsfuse-build`;
+  mkdirSync(scratch, { recursive: true });
+  const next = `${scratch}/next-${process.pid}`;
+  const old = `${scratch}/old-${process.pid}`;
+  rmSync(next, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: CLI,
     entryPoints: {
@@ -52,7 +58,7 @@ export async function buildCli(outdir = `${CLI}dist`): Promise<Metafile> {
       // entry live side by side in outdir, so the URL finds the compiled worker.
       "analyze-worker.boot": "../../packages/store/src/pipeline/analyze-worker.ts",
     },
-    outdir,
+    outdir: next,
     bundle: true,
     splitting: true,
     format: "esm",
@@ -68,6 +74,10 @@ export async function buildCli(outdir = `${CLI}dist`): Promise<Metafile> {
       js: 'import { createRequire as __newsfuseRequire } from "node:module"; const require = __newsfuseRequire(import.meta.url);',
     },
   });
+  if (existsSync(outdir)) renameSync(outdir, old);
+  renameSync(next, outdir);
+  rmSync(old, { recursive: true, force: true });
+  // Output paths in the metafile name the build directory before the swap; their relations hold.
   return result.metafile;
 }
 
