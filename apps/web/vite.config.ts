@@ -27,7 +27,7 @@ export default defineConfig({
       output: {
         // Plot and the d3 modules it draws with load together with the first chart; two files keep
         // each under the per-chunk budget and let the browser fetch them in parallel.
-        advancedChunks: {
+        codeSplitting: {
           groups: [
             { name: "d3", test: /node_modules[\\/](d3-|internmap|delaunator|robust-predicates)/ },
             { name: "plot", test: /node_modules[\\/](@observablehq|interval-tree-1d|isoformat|binary-search-bounds)/ },

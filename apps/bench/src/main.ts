@@ -14,6 +14,7 @@ const benches: Record<string, () => Promise<{ run(argv: string[]): Promise<void>
   big: () => import("./big.ts"),
   startup: () => import("./startup.ts"),
   tui: () => import("./tui.ts"),
+  web: () => import("./web.ts"),
 };
 
 const [benchName, ...rest] = process.argv.slice(2);
