@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { NewsfuseFailure } from "@newsfuse/core";
-import { GROUP_COMMIT_MAX, configFromEnv, jsonLogger, startServer, type Logger } from "@newsfuse/api";
+import { GROUP_COMMIT_MAX, configFromEnv, dashboardStatus, jsonLogger, startServer, type Logger } from "@newsfuse/api";
 import { readPaths } from "@newsfuse/formats/node";
 import { announceUrl, openStore, type RawInput, type Store } from "@newsfuse/store";
 
@@ -86,6 +86,9 @@ export function register(program: Command): void {
         console.log(
           `newsfuse API on ${server.url} (${store.backend} store)\n  docs:    ${server.url}/docs\n  openapi: ${server.url}/openapi.json`,
         );
+        const web = dashboardStatus();
+        if (web.built) console.log(`  dashboard: ${server.url}/ (open it in a browser)`);
+        else console.log(`  dashboard: not available: ${web.message}`);
         if (!config.value.apiKey)
           console.log("  writes:  loopback only (set NEWSFUSE_API_KEY to accept them from elsewhere)");
         // Polling runs beside the server on the same store; it stops with the server.
