@@ -298,7 +298,8 @@ export const FEMALE_NAMES = set(
     "Sharon|Sheila|Shirley|Sophie|Stephanie|Sue|Susan|Susana|Suzanne|Tammy|Tara|Teresa|Theresa|Tiffany|Tulsi|Ursula|" +
     "Valerie|Victoria|Virginia|Wendy|Yulia|Condoleezza|Condi|Elizabeth|Hope|Jennifer|Kamala|Nikki|Sarah|" +
     "Liz|Meghan|Omarosa|Roxanne|Stephanie|Tammy|Jeanine|Greta|Dana|Hilary|Debbie|Amy|Jill|Marsha|Gretchen|Nina|Neera|" +
-    "Jennifer|Karine|Angela|Theresa|Nicola|Jacinda|Mette|Sanna|Kaja|Ingrida|Zuzana|Jen",
+    "Jennifer|Karine|Angela|Theresa|Nicola|Jacinda|Mette|Sanna|Kaja|Ingrida|Zuzana|Jen|Dianne|Nikki|Joni|Tammy|" +
+    "Kristi|Kyrsten|Tina|Marcia|Gwen|Loretta|Sheryl|Meryl|Bernadette|Darlene|Gail|Jeanne|Colleen|Kathryn|Leah",
 );
 
 /** Capitalised words that start a sentence or a heading but are not names. */

@@ -634,9 +634,11 @@ export function extractQuotes(body: string, entities: Entity[], opts: ExtractQuo
       const rest = body.slice(orgs[0].end, a + np.length).trim();
       if (!rest || /^[,(]/.test(rest)) return asSpeaker(orgs[0].entity);
     }
+    // ("for Clinton" after a quote is what the words are about, not who said them.)
     if (
       people.length &&
       /^(?:spokes|aide|adviser|advisor|campaign)/i.test(head) === false &&
+      !PREPOSITIONS.has(np.split(/\s+/)[0].toLowerCase()) &&
       np.split(/\s+/).length <= 3
     )
       return asSpeaker(people[0].entity);
