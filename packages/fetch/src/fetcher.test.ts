@@ -50,6 +50,22 @@ describe("Fetcher", () => {
     expect(st[2] - st[1]).toBeGreaterThanOrEqual(990); // Crawl-delay: 1
   });
 
+  it("keeps at most `concurrency` requests in flight over all hosts", async () => {
+    const f = fetcher({ minDelayMs: 0, concurrency: 1 });
+    await Promise.all([f.fetch(`${site.url}/robots.txt`), f.fetch(`${slowSite.url}/robots.txt`)]);
+    const t0 = Date.now();
+    // Two hosts, one slot: the slow page (its host's Crawl-delay of 1 s, then 2 s to answer) holds it, and
+    // the fast one asked for meanwhile waits instead of overtaking it.
+    const [slow, fast] = await Promise.all([
+      f.fetch(`${slowSite.url}/slow.html`).then(() => Date.now() - t0),
+      new Promise((r) => setTimeout(r, 1300))
+        .then(() => f.fetch(`${site.url}/articles/lawan.html`))
+        .then(() => Date.now() - t0),
+    ]);
+    expect(slow).toBeGreaterThanOrEqual(1900);
+    expect(fast).toBeGreaterThanOrEqual(slow);
+  });
+
   it("sends If-None-Match and If-Modified-Since and reports a 304 as unchanged", async () => {
     const f = fetcher();
     const first = await f.fetch(`${site.url}/articles/stadia.html`);
@@ -100,11 +116,15 @@ describe("Fetcher", () => {
     });
   });
 
-  it("decodes a gzip body, and a Windows-1252 page by its HTTP charset", async () => {
+  it("decodes gzip, deflate (zlib or raw) and br bodies, and a Windows-1252 page by its HTTP charset", async () => {
     const f = fetcher({ minDelayMs: 0 });
     const gz = await f.fetch(`${site.url}/gzip.html`);
     if (gz.outcome !== "ok") throw new Error(gz.outcome);
     expect(Buffer.from(gz.body).toString("utf8")).toContain("Stadia");
+    for (const path of ["/br.html", "/deflate.html", "/raw-deflate.html"]) {
+      const r = await f.fetch(`${site.url}${path}`);
+      expect(r.outcome === "ok" && Buffer.from(r.body).toString("utf8"), path).toContain("Ahmad Lawan");
+    }
     const cp = await f.fetch(`${site.url}/cp1252.html`);
     if (cp.outcome !== "ok") throw new Error(cp.outcome);
     expect(cp.body.includes(0xe4)).toBe(true); // "ä" as one Windows-1252 byte

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 
 const FIXTURES = new URL("../../fixtures/", import.meta.url);
 const fixture = (name: string) => readFileSync(new URL(name, FIXTURES));
@@ -53,7 +53,7 @@ const item = (title: string, link: string, description: string, extra = "") =>
 /**
  * A local news site for the fetcher's tests: feeds (RSS, Atom, JSON Feed), an OPML list, article pages
  * cut from the extraction dev set, robots.txt, ETags, redirects, a slow page, a 429 with Retry-After,
- * a 500 that recovers, a gzip body and a Windows-1252 page. It logs every request it answers.
+ * a 500 that recovers, gzip, deflate and br bodies and a Windows-1252 page. It logs every request it answers.
  */
 export async function startNewsServer(opts: NewsServerOptions = {}): Promise<NewsServer> {
   const started = performance.now();
@@ -182,6 +182,24 @@ export async function startNewsServer(opts: NewsServerOptions = {}): Promise<New
       const body = gzipSync(fixture("stadia.html"));
       return send(200, { "Content-Type": "text/html; charset=utf-8", "Content-Encoding": "gzip" }, body);
     }
+    if (u.pathname === "/br.html")
+      return send(
+        200,
+        { "Content-Type": "text/html", "Content-Encoding": "br" },
+        brotliCompressSync(fixture("lawan.html")),
+      );
+    if (u.pathname === "/deflate.html")
+      return send(
+        200,
+        { "Content-Type": "text/html", "Content-Encoding": "deflate" },
+        deflateSync(fixture("lawan.html")),
+      );
+    if (u.pathname === "/raw-deflate.html")
+      return send(
+        200,
+        { "Content-Type": "text/html", "Content-Encoding": "deflate" },
+        deflateRawSync(fixture("lawan.html")),
+      );
     if (u.pathname === "/cp1252.html")
       return send(200, { "Content-Type": "text/html; charset=windows-1252" }, fixture("weizsaecker-cp1252.html"));
     if (u.pathname === "/big.html")
