@@ -58,3 +58,24 @@ describe("the article page on the seeds", () => {
     expect(screen.getByRole("region", { name: /copies of this text/i }).textContent).toMatch(/No other article/);
   });
 });
+
+describe("an article with a copy", () => {
+  it("shows its duplicate group and a side-by-side diff against its nearest copy", async () => {
+    const { article } = await seeded.client.getArticle("003_6c04b11d307fba50.txt");
+    const copy = `${article.title}\n\n${article.body}\n\nThe ministers are to meet again next month, officials said.\n`;
+    const r = await seeded.client.addRaw(copy, "text/plain");
+    const result = r.results[0];
+    expect(result.status).toBe("duplicate");
+    const id = result.status === "duplicate" ? result.id : "";
+    renderAt(seeded.client, `/articles/${encodeURIComponent(id)}`);
+    const section = await screen.findByRole("region", { name: /copies of this text/i });
+    expect(section.textContent).toMatch(/One of 2 copies/);
+    expect(section.textContent).toMatch(/% similar/);
+    const added = await waitFor(() => {
+      const ins = section.querySelectorAll("del");
+      if (!ins.length) throw new Error("no diff yet");
+      return [...ins].map((x) => x.textContent).join(" ");
+    });
+    expect(added).toMatch(/meet again next month/);
+  });
+});
