@@ -83,6 +83,30 @@ describe("Poller", () => {
     expect(Date.parse(s.state.nextPollAt) - now).toBe(2400_000);
   });
 
+  it("records a poll whose store write failed as a failure of that source, and goes on", {
+    timeout: 60_000,
+  }, async () => {
+    const now = Date.parse("2030-01-01T00:00:00Z");
+    const broken = {
+      sources: store.sources,
+      ingest: async () => {
+        throw new Error("disk full");
+      },
+    };
+    const { source } = await store.sources.add(
+      { url: `${site.url}/feed.json`, addedBy: "cli" },
+      { now: new Date(now), intervalSeconds: 600 },
+    );
+    const poller = new Poller(broken, {
+      fetcher: new Fetcher({ allowPrivate: true, minDelayMs: 0 }),
+      bounds,
+      now: () => now,
+    });
+    const results = await poller.pollDue();
+    expect(results.find((r) => r.source === source.id)).toMatchObject({ status: "error", error: "disk full" });
+    expect((await store.sources.get(source.id))!.state).toMatchObject({ failures: 1, lastError: "disk full" });
+  });
+
   it("does not let a source added through the API reach a loopback address", async () => {
     const now = Date.now();
     const poller = new Poller(store, { fetcher: new Fetcher({ minDelayMs: 0 }), bounds, now: () => now });

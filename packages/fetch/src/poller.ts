@@ -193,7 +193,29 @@ export class Poller {
   /** Polls every source that is due; returns their results. */
   async pollDue(): Promise<PollResult[]> {
     const due = await this.store.sources.due(new Date(this.now()));
-    return Promise.all(due.map((s) => this.poll(s)));
+    return Promise.all(due.map((s) => this.poll(s).catch((e: Error) => this.failed(s, e))));
+  }
+
+  /** A poll that threw (the store refused a write): the source backs off and says why; the others go on. */
+  private async failed(source: Source, e: Error): Promise<PollResult> {
+    const failures = source.state.failures + 1;
+    const res: PollResult = { source: source.id, status: "error", newItems: 0, outcomes: [], error: e.message };
+    const at = new Date(this.now());
+    const wait = failureDelaySeconds(source.state.intervalSeconds, failures, this.bounds);
+    await this.store.sources
+      .recordPoll(source.id, {
+        at,
+        status: "error",
+        httpStatus: null,
+        nextPollAt: new Date(at.getTime() + wait * 1000),
+        intervalSeconds: source.state.intervalSeconds,
+        failures,
+        error: e.message,
+        newItems: 0,
+      })
+      .catch(() => {});
+    this.opts.onPoll?.(res);
+    return res;
   }
 
   /** Polls due sources until the signal aborts, sleeping until the next one is due (at most `tickMs`). */
