@@ -125,7 +125,7 @@ export function reclassifyPerson(body: string, s: MentionSpan, others: MentionSp
   if (owned && (ORG_HEADS.has(owned[1]) || CORPORATE.has(owned[1]))) return retype("ORG");
   // "Johnsonwas": a name glued to the word after it by scraping; the name is the part the text uses.
   const glued = /^(\p{Lu}\p{Ll}+?)(was|were|said|says|and|the|who|had|has|is|of|in|to)$/u.exec(text);
-  if (toks.length === 1 && glued && new RegExp(`\\b${glued[1]}\\b`).test(body))
+  if (toks.length === 1 && glued && usesWord(body, glued[1]!))
     return { start, end: start + glued[1].length, type: "PER" };
   if (VENUE_AFTER.test(after)) return retype("LOC");
   // "than No Child Left Behind": a name run on from a capitalised function word mid-sentence is a
@@ -145,6 +145,19 @@ export function reclassifyPerson(body: string, s: MentionSpan, others: MentionSp
   if (/["“]\s*(?:The\s+|A\s+)?$/.test(open) && /^\s*(?:['’]s\s+\p{L}+\s*)?["”]/u.test(body.slice(s.end, s.end + 12)))
     return retype("MISC");
   return span;
+}
+
+// Whether the body uses a word on its own, remembered for the last body: every "Putin" reads as "Put" +
+// "in", and a scan of the whole body for each mention made a text with thousands of them quadratic.
+let wordsOf: { body: string; seen: Map<string, boolean> } | null = null;
+function usesWord(body: string, word: string): boolean {
+  if (wordsOf?.body !== body) wordsOf = { body, seen: new Map() };
+  let v = wordsOf.seen.get(word);
+  if (v === undefined) {
+    v = new RegExp(`\\b${word}\\b`).test(body);
+    wordsOf.seen.set(word, v);
+  }
+  return v;
 }
 
 // Starts of the non-person, non-MISC spans of one recognizer output, built once per output: a scan of
