@@ -118,7 +118,7 @@ export async function buildStore(dir: string, rows: Row[], count: number) {
     onProgress: (e) => {
       if (e.type === "ingest.progress" && performance.now() - last > 5000) {
         last = performance.now();
-        console.log(`  ${e.done * CHUNK}/${count} articles (${Math.round((e.done * CHUNK) / ((last - t0) / 1000))}/s)`);
+        console.log(`  ${e.done}/${count} articles (${Math.round(e.done / ((last - t0) / 1000))}/s)`);
       }
     },
   });
