@@ -96,7 +96,7 @@ describe("story tabs", () => {
     const t = open({ initial: { kind: "story", id: storyId } });
     await t.wait("Events (");
     await t.press(TAB);
-    const f = await t.wait("independent origin");
+    const f = await t.wait("Duplicate groups");
     expect(f).toMatch(/Wire story \(AP\)/);
     expect(f).toMatch(/with material from .*004_96b3/);
     expect(f).toContain("Duplicate groups");

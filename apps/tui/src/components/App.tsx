@@ -161,9 +161,21 @@ export function App(props: AppProps) {
     if (nav.quit) props.onQuit();
   }, [nav.quit, props.onQuit]);
 
+  // Keys of a burst (a paste, tmux send-keys, fast typing) are applied one per render, so each one sees
+  // the screen the previous one made: "q" then Enter opens the line under the cursor of the list it
+  // went back to, not of the screen it left.
+  const queue = useRef<Array<{ name: string | null; input: string }>>([]);
+  const [pumped, pump] = useReducer((n: number) => n + 1, 0);
   useInput((input, key) => {
-    for (const k of splitKeys(input, key)) dispatch({ type: "key", ...k, frame: frameRef.current });
+    queue.current.push(...splitKeys(input, key));
+    pump();
   });
+  useEffect(() => {
+    const k = queue.current.shift();
+    if (!k) return;
+    dispatch({ type: "key", ...k, frame: frameRef.current });
+    if (queue.current.length) pump();
+  }, [pumped]);
 
   const crumbs = nav.stack.map((s: View) => titleOf(s.route, peek(keyOf(s.route, nav.sort))));
   if (v.route.kind === "story") crumbs.push(STORY_TABS[v.tab] as string);

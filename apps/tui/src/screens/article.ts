@@ -61,8 +61,8 @@ export function articleHeader(d: ArticleDetail, width: number, out: Lines): void
   out.wrap([
     seg("date: ", "dim"),
     seg(dateLabel(date, !p.stated && !!p.inferred), p.conflicts.length ? "warn" : "accent"),
-    ...(p.stated && p.inferred && p.stated !== p.inferred ? [seg(`, content says ${p.inferred}`, "warn")] : []),
     ...(p.source && p.stated ? [seg(` (stated, from the ${p.source})`, "dim")] : []),
+    ...(p.stated && p.inferred && p.stated !== p.inferred ? [seg(`; its content dates it ${p.inferred}`, "warn")] : []),
     ...(p.weekday ? [seg(` · main event on ${p.weekday}`, "dim")] : []),
     ...(p.modified ? [seg(` · modified ${p.modified}`, "dim")] : []),
   ]);

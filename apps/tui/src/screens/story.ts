@@ -170,12 +170,19 @@ export function figuresLines(b: StoryBundle, width: number): Line[] {
 }
 
 /** The sentence a discrepancy's value came from, when its article body is at hand. */
-function evidence(d: Discrepancy, value: string, article: string, b: StoryBundle, bodies: Bodies): string | null {
+function evidence(
+  d: Discrepancy,
+  value: string,
+  article: string,
+  b: StoryBundle,
+  bodies: Bodies,
+): { text: string; from: "article" | "analysis" } | null {
   const body = bodies.get(article)?.article.body;
   if (d.kind === "date") {
+    // A date's evidence is the analysis of the article's dates, not one sentence of it.
     const a = b.articles.find((x) => x.id === article);
     const notes = a?.published.conflicts ?? [];
-    if (notes.length) return notes.join("; ");
+    if (notes.length) return { text: notes.join("; "), from: "analysis" };
   }
   if (!body) return null;
   if (d.kind === "number") {
@@ -183,9 +190,10 @@ function evidence(d: Discrepancy, value: string, article: string, b: StoryBundle
       .filter((g) => g.subject === d.about)
       .flatMap((g) => g.claims)
       .find((c) => c.article === article && c.text.toLowerCase().includes(value.toLowerCase()));
-    if (claim) return sentenceAround(body, claim.start, claim.end);
+    if (claim) return { text: sentenceAround(body, claim.start, claim.end), from: "article" };
   }
-  return sentenceWith(body, value);
+  const sentence = sentenceWith(body, value);
+  return sentence ? { text: sentence, from: "article" } : null;
 }
 
 /** Articles whose bodies the Disagreements tab quotes from. */
@@ -209,7 +217,8 @@ export function disagreementsLines(b: StoryBundle, width: number, bodies: Bodies
           seg(` ${date ?? "undated"}`, "accent"),
         );
         const said = evidence(d, v.value, id, b, bodies);
-        if (said) out.wrap([seg("      “", "dim"), seg(said, "quote"), seg("”", "dim")], 7);
+        if (said?.from === "article") out.wrap([seg("      “", "dim"), seg(said.text, "quote"), seg("”", "dim")], 7);
+        else if (said) out.wrap([seg("      ⚠ ", "warn"), seg(said.text)], 8);
         else if (!bodies.has(id)) out.add(seg("      (loading the sentence…)", "dim"));
       });
     }
