@@ -1,5 +1,7 @@
-import { Link } from "@tanstack/react-router";
+import { useQueryClient } from "@tanstack/react-query";
+import { Link, useRouter } from "@tanstack/react-router";
 import { asApiError } from "../lib/client.ts";
+import { KeyForm } from "./KeyForm.tsx";
 
 export function Loading({ what }: { what: string }) {
   return (
@@ -12,6 +14,19 @@ export function Loading({ what }: { what: string }) {
 /** An API error as the reader needs it: what went wrong and, for a missing record, a way back. */
 export function ErrorNote({ error }: { error: unknown }) {
   const e = asApiError(error);
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  // Reads closed by the server's config: ask for the key, then load the page again with it.
+  if (e.status === 401)
+    return (
+      <KeyForm
+        why="This server needs an API key to read its stories."
+        onSaved={() => {
+          void queryClient.invalidateQueries();
+          void router.invalidate();
+        }}
+      />
+    );
   return (
     <div className="error" role="alert">
       <p>

@@ -1,9 +1,10 @@
 import type { IngestItemResult } from "@newsfuse/core/schema";
 import { useQueryClient } from "@tanstack/react-query";
 import { createLazyRoute, Link } from "@tanstack/react-router";
-import { type DragEvent, type FormEvent, useEffect, useRef, useState } from "react";
+import { type DragEvent, useEffect, useRef, useState } from "react";
 import { contentTypeFor, pastedType } from "../features/add/inputs.ts";
-import { setApiKey, useApiKey } from "../lib/api-key.ts";
+import { KeyForm } from "../components/KeyForm.tsx";
+import { apiKey, setApiKey, useApiKey } from "../lib/api-key.ts";
 import { asApiError, useClient } from "../lib/client.ts";
 import { type LiveEvent, useLiveEvent } from "../lib/live.tsx";
 
@@ -71,29 +72,6 @@ function ResultLine({ r }: { r: IngestItemResult }) {
   }
 }
 
-function KeyForm({ onSaved }: { onSaved: () => void }) {
-  const save = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const v = String(new FormData(e.currentTarget).get("key") ?? "").trim();
-    if (v) {
-      setApiKey(v);
-      onSaved();
-    }
-  };
-  return (
-    <form className="panel keyform" onSubmit={save}>
-      <p>
-        <strong>This server needs an API key to add news.</strong> It is kept only for this tab.
-      </p>
-      <label>
-        API key
-        <input name="key" type="password" autoComplete="off" required />
-      </label>
-      <button type="submit">Use this key and retry</button>
-    </form>
-  );
-}
-
 function AddPage() {
   const client = useClient();
   const queryClient = useQueryClient();
@@ -129,7 +107,8 @@ function AddPage() {
           });
         } catch (e) {
           const err = asApiError(e);
-          if (err.status === 401) {
+          // No key given yet, or the one given is refused: ask for it (a 403 without a key is not about keys).
+          if (err.status === 401 || (err.status === 403 && apiKey())) {
             update(job.id, { state: "needs-key", error: err.message });
             break;
           }
@@ -171,7 +150,9 @@ function AddPage() {
         Drop text, HTML pages, RSS or Atom feeds or JSON Lines files, or paste an article. Each one is cleaned,
         deduplicated and fused into its story; the stories page updates by itself.
       </p>
-      {jobs.some((j) => j.state === "needs-key") && <KeyForm onSaved={retry} />}
+      {jobs.some((j) => j.state === "needs-key") && (
+        <KeyForm why="This server needs a valid API key to add news." onSaved={retry} />
+      )}
       {key && (
         <p className="small muted">
           Using the API key given in this tab.{" "}
