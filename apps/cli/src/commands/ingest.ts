@@ -84,8 +84,13 @@ export function register(program: Command): void {
         write: (s) => process.stderr.write(s),
         label: "ingest",
       });
+      // Progress counts articles; the store learns how many a dump or feed holds as it reads it.
+      let fused = 0;
       const results = await store.ingest(raws, {
-        onProgress: (e) => e.type === "ingest.progress" && progress.update(e.done, e.failed),
+        onProgress: (e) => e.type === "ingest.progress" && progress.update(e.done, e.failed, e.total),
+        onFused: (n) => {
+          fused = n;
+        },
       });
       progress.end();
       const web = urls.length ? await ingestWebInputs(store, urls) : null;
@@ -93,10 +98,11 @@ export function register(program: Command): void {
       if (web) readFailures.push(...web.failures);
       const inputs = raws.length + readFailures.length + (web?.inputs ?? 0);
       const s = summarize(results, readFailures, inputs, (performance.now() - t0) / 1000);
-      if (flags.json) console.log(JSON.stringify({ ...s, results, ...(web ? { web: web.outcomes } : {}) }, null, 2));
+      if (flags.json)
+        console.log(JSON.stringify({ ...s, fused, results, ...(web ? { web: web.outcomes } : {}) }, null, 2));
       else {
         console.log(
-          `${s.inputs} inputs: ${s.created} new articles, ${s.duplicates} duplicates (stored and linked), ${s.known} already known, ${s.failed.length} failed; ${s.stories.length} stories touched; ${s.seconds}s (${s.articlesPerSecond} articles/s) into ${store.location}`,
+          `${s.inputs} inputs: ${s.created} new articles, ${s.duplicates} duplicates (stored and linked), ${s.known} already known, ${s.failed.length} failed; ${s.stories.length} stories touched, ${fused} story records re-fused (those an interrupted ingest left included); ${s.seconds}s (${s.articlesPerSecond} articles/s) into ${store.location}`,
         );
         for (const line of web?.lines ?? []) console.log(line);
         if (s.failed.length) {
