@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isPrivateAddress } from "./address.ts";
 import { canonicalUrl, pageCanonical } from "./canonical.ts";
+import { fetcherFromEnv } from "./env.ts";
 
 describe("canonicalUrl", () => {
   it("strips tracking parameters, the fragment and the default port, and keeps the other parameters in order", () => {
@@ -31,5 +32,17 @@ describe("isPrivateAddress", () => {
       expect(isPrivateAddress(ip), ip).toBe(true);
     for (const ip of ["93.184.216.34", "8.8.8.8", "2606:4700::1111", "172.32.0.1"])
       expect(isPrivateAddress(ip), ip).toBe(false);
+  });
+});
+
+describe("fetcherFromEnv", () => {
+  it("puts the operator's contact in the User-Agent, or says that none is configured", () => {
+    expect(fetcherFromEnv({ NEWSFUSE_FETCH_CONTACT: "mailto:ops@example.org" }).userAgent).toBe(
+      "newsfuse/0.1 (+mailto:ops@example.org)",
+    );
+    expect(fetcherFromEnv({}).userAgent).toMatch(/^newsfuse\/0\.1 \(no contact configured/);
+    expect(fetcherFromEnv({ NEWSFUSE_FETCH_USER_AGENT: "acme-news/2 (+https://acme.example)" }).userAgent).toBe(
+      "acme-news/2 (+https://acme.example)",
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { Fetcher, type FetcherOptions, DEFAULT_USER_AGENT } from "./fetcher.ts";
+import { DEFAULT_USER_AGENT, Fetcher, type FetcherOptions, userAgentWith } from "./fetcher.ts";
 
 /** `NEWSFUSE_FETCH_ALLOW_PRIVATE=1`: the operator lets API-requested fetches reach private addresses. */
 export function allowPrivateFromEnv(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -13,14 +13,12 @@ const num = (v: string | undefined): number | undefined => {
 
 /**
  * A fetcher configured from the environment: NEWSFUSE_FETCH_USER_AGENT (or NEWSFUSE_FETCH_CONTACT,
- * appended to the default agent), NEWSFUSE_FETCH_DELAY_MS (per-host minimum delay),
+ * giving "newsfuse/0.1 (+contact)"), NEWSFUSE_FETCH_DELAY_MS (per-host minimum delay),
  * NEWSFUSE_FETCH_CONCURRENCY, NEWSFUSE_FETCH_TIMEOUT_MS (total), NEWSFUSE_FETCH_MAX_BYTES.
  */
 export function fetcherFromEnv(env: NodeJS.ProcessEnv = process.env, extra: FetcherOptions = {}): Fetcher {
   const contact = env.NEWSFUSE_FETCH_CONTACT?.trim();
-  const userAgent =
-    env.NEWSFUSE_FETCH_USER_AGENT?.trim() ||
-    (contact ? DEFAULT_USER_AGENT.replace(/\(\+[^)]*\)/, `(+${contact})`) : DEFAULT_USER_AGENT);
+  const userAgent = env.NEWSFUSE_FETCH_USER_AGENT?.trim() || (contact ? userAgentWith(contact) : DEFAULT_USER_AGENT);
   const opts: FetcherOptions = { userAgent, allowPrivate: false };
   const delay = num(env.NEWSFUSE_FETCH_DELAY_MS);
   if (delay !== undefined) opts.minDelayMs = delay;

@@ -3,8 +3,13 @@ import { httpGet, type HttpFailure, type HttpResponse } from "./http.ts";
 import { HostScheduler, realSleep, type Sleep } from "./politeness.ts";
 import { agentToken, robotsRules, type RobotsRules } from "./robots.ts";
 
-export const DEFAULT_CONTACT = "https://github.com/newsfuse/newsfuse";
-export const DEFAULT_USER_AGENT = `newsfuse/0.1 (+${DEFAULT_CONTACT})`;
+/** The agent without a contact; operators name theirs with NEWSFUSE_FETCH_CONTACT (see env.ts). */
+export const DEFAULT_USER_AGENT = "newsfuse/0.1 (no contact configured: set NEWSFUSE_FETCH_CONTACT)";
+
+/** The agent with an operator's contact (a URL or mailto:), as site owners expect to find it. */
+export function userAgentWith(contact: string): string {
+  return `newsfuse/0.1 (+${contact})`;
+}
 
 export interface FetcherOptions {
   /** Sent with every request; name the tool and a contact. Default `DEFAULT_USER_AGENT`. */

@@ -3,7 +3,7 @@ export { canonicalUrl, isHttpUrl, pageCanonical } from "./canonical.ts";
 export {
   Fetcher,
   DEFAULT_USER_AGENT,
-  DEFAULT_CONTACT,
+  userAgentWith,
   retryAfterMs,
   type FetcherOptions,
   type FetchResult,
