@@ -827,7 +827,9 @@ export class SqlStore implements Store {
 
   async listStories(q: StoryQuery): Promise<Page<StorySummary>> {
     const limit = clampLimit(q.limit);
-    const after = seqOf(decodeCursor<{ seq: string }>(q.cursor, "cursor"), "cursor");
+    const sort = q.sort ?? "newest";
+    const key = STORY_SORT_KEYS[sort];
+    const after = storyCursor(decodeCursor<{ seq?: unknown; k?: unknown }>(q.cursor, "cursor"), sort);
     let query = this.db
       .selectFrom("stories as s")
       .select([
@@ -991,9 +993,7 @@ export class SqlStore implements Store {
 
   async listArticles(q: PageQuery & { q?: string; source?: string; story?: string }): Promise<Page<ArticleSummary>> {
     const limit = clampLimit(q.limit);
-    const sort = q.sort ?? "newest";
-    const key = STORY_SORT_KEYS[sort];
-    const after = storyCursor(decodeCursor<{ seq?: unknown; k?: unknown }>(q.cursor, "cursor"), sort);
+    const after = seqOf(decodeCursor<{ seq: string }>(q.cursor, "cursor"), "cursor");
     let query = this.db
       .selectFrom("articles")
       .select([
