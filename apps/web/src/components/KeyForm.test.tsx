@@ -19,7 +19,7 @@ describe("a server that needs an API key to read", () => {
     });
     const client = createClient({
       baseUrl: "http://newsfuse.test",
-      fetch: keyedFetch((req) => app.fetch(req as Request)),
+      fetch: keyedFetch((async (req: Request) => app.fetch(req)) as typeof fetch),
     });
     renderAt(client, "/");
     await screen.findByText(/needs an API key to read/);
