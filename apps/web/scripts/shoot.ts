@@ -8,7 +8,8 @@ const [base, out, ...pages] = process.argv.slice(2);
 mkdirSync(out, { recursive: true });
 const browser = await launch();
 for (const spec of pages) {
-  const [name, path] = spec.split("=");
+  const at = spec.indexOf("=");
+  const [name, path] = [spec.slice(0, at), spec.slice(at + 1)];
   for (const [mode, opts] of [
     ["light", { colorScheme: "light", viewport: { width: 1280, height: 900 } }],
     ["dark", { colorScheme: "dark", viewport: { width: 1280, height: 900 } }],
