@@ -2224,7 +2224,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "input_missing" | "input_empty" | "input_binary" | "input_encoding" | "input_too_large" | "input_too_short" | "input_malformed" | "input_unsupported" | "schema_violation" | "not_found" | "conflict" | "store_locked" | "store_error" | "internal" | "bad_request" | "unauthorized" | "forbidden" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "not_ready" | "unavailable";
+                code: "input_missing" | "input_empty" | "input_binary" | "input_encoding" | "input_too_large" | "input_too_short" | "input_malformed" | "input_unsupported" | "schema_violation" | "not_found" | "conflict" | "store_locked" | "store_error" | "internal" | "bad_request" | "unauthorized" | "forbidden" | "method_not_allowed" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "rate_limited" | "not_ready" | "unavailable";
                 message: string;
                 details: components["schemas"]["ErrorDetail"][];
             };
