@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { setFlagsFromString } from "node:v8";
 import type { Command } from "commander";
 import { NewsfuseFailure, type NewsfuseError } from "@newsfuse/core";
 import type { SqlStore } from "@newsfuse/store";
@@ -40,6 +41,18 @@ export function reportStoreError(e: unknown): void {
   process.exitCode = 2;
 }
 
+export interface WithStoreOptions {
+  /** Skip loading the in-memory indexes (commands that only read counts or rows). */
+  skipIndexes?: boolean;
+  /**
+   * The command runs a few queries and exits (stats, export, migrate). PGlite's WebAssembly is then
+   * compiled by V8's baseline compiler only: the optimizing tier would spend more CPU on background
+   * threads, compiling code such a command never runs long enough to profit from, than the whole command
+   * needs (measured by `npm run bench -- startup`, whose CPU column shows it).
+   */
+  shortLived?: boolean;
+}
+
 /**
  * Opens the store the flags name, runs `fn`, always closes it; store errors become a one-line message
  * and exit code 2. The store (PGlite, the database drivers) is loaded only here, when a command needs it.
@@ -47,10 +60,11 @@ export function reportStoreError(e: unknown): void {
 export async function withStore<T>(
   flags: StoreFlags,
   fn: (store: SqlStore) => Promise<T>,
-  opts: { skipIndexes?: boolean } = {},
+  opts: WithStoreOptions = {},
 ): Promise<T | undefined> {
   let store: SqlStore | undefined;
   try {
+    if (opts.shortLived) setFlagsFromString("--liftoff-only");
     const { openStore } = await import("./open-store.ts");
     store = await openStore({
       dataDir: flags.data,

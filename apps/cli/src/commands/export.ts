@@ -69,7 +69,7 @@ export function register(program: Command): void {
     await withStore(
       flags,
       (store) => writeRows(what === "articles" ? store.exportArticles() : store.exportStories(), flags),
-      { skipIndexes: true },
+      { skipIndexes: true, shortLived: true },
     );
   });
 }

@@ -16,7 +16,7 @@ export function register(program: Command): void {
           applied.length ? `applied ${applied.join(", ")} to ${store.location}` : `${store.location} is up to date`,
         );
       },
-      { skipIndexes: true },
+      { skipIndexes: true, shortLived: true },
     );
   });
 }

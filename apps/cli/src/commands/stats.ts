@@ -36,7 +36,7 @@ export function register(program: Command): void {
         const where = { backend: store.backend, location: store.location };
         print(flags, where, `${store.backend} store at ${store.location}`, counts);
       },
-      { skipIndexes: true },
+      { skipIndexes: true, shortLived: true },
     );
   });
 }
