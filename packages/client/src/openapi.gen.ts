@@ -2377,6 +2377,11 @@ export interface components {
                 date: string | null;
                 /** @default null */
                 event: string | null;
+                /** @default null */
+                occasion: {
+                    weekday: string | null;
+                    place: string | null;
+                } | null;
             }[];
             variants: string[];
         };
