@@ -67,3 +67,10 @@ describe("extractNumbers: who gives a figure and when it holds", () => {
     expect(resolveClaimTime(now.time, "2021-12-02")).toBe("2021-12-02");
   });
 });
+
+describe("extractNumbers: units", () => {
+  it("keeps a unit of measure as the claim's unit", () => {
+    const [n] = extractNumbers("The ship was seized about 150 nautical miles east of the coast.");
+    expect(n).toMatchObject({ value: 150, qualifier: "about", unit: "nautical miles" });
+  });
+});

@@ -64,6 +64,9 @@ const CURRENCY_WORD: Record<string, string> = {
   francs: "CHF",
   rupees: "INR",
 };
+/** A unit of measure right after a figure ("150 nautical miles", "3 tons"): the claim's unit. */
+const MEASURE_UNIT =
+  /^\s+((?:nautical\s+|square\s+|cubic\s+)?(?:miles?|kilomet(?:er|re)s?|km|feet|foot|met(?:er|re)s?|yards?|inch(?:es)?|tons?|tonnes?|pounds?|kilograms?|kg|grams?|acres?|hectares?|barrels?|gallons?|lit(?:er|re)s?|degrees?|mph|kph))\b/i;
 /** "200 West American Boulevard", "the 200 block of Lyndale Avenue": a street address, not a figure. */
 const ADDRESS_AFTER =
   /^\s+(?:block\s+of\s+)?(?:(?:[NSEW]\.?|North|South|East|West)\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Road|Rd\.?|Drive|Dr\.?|Lane|Ln\.?|Way|Place|Pl\.?|Court|Ct\.?|Highway|Hwy\.?|Parkway|Pkwy\.?|Terrace|Circle|Square)\b/u;
@@ -183,7 +186,14 @@ export function extractNumbers(body: string, _entities: Entity[] = []): NumberCl
     }
     let value = n * (mult && MULTIPLIER[mult] ? MULTIPLIER[mult] : 1);
     if (!Number.isFinite(value)) value = n;
-    const unit = currencyCode ?? (mult === "percent" || mult === "per cent" || mult === "%" ? "percent" : null);
+    const measure = MEASURE_UNIT.exec(body.slice(m.index + whole.length, m.index + whole.length + 30));
+    const unit =
+      currencyCode ??
+      (mult === "percent" || mult === "per cent" || mult === "%"
+        ? "percent"
+        : measure
+          ? measure[1].toLowerCase()
+          : null);
     out.push({
       text: body.slice(start, end),
       value,
