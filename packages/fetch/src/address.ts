@@ -56,19 +56,24 @@ export class AddressRefused extends Error {
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
 /**
- * A `lookup` for http.request that refuses private addresses after resolution, so the address checked
- * is the address connected to (no second resolution an attacker's DNS could answer differently).
+ * A `lookup` for http.request that refuses addresses after resolution, so the address checked is the
+ * address connected to (no second resolution an attacker's DNS could answer differently).
  */
-export function guardedLookup(hostname: string, options: object, callback: LookupCallback): void {
-  dnsLookup(hostname, { ...options, all: true }, (e, addresses) => {
-    if (e) return callback(e, []);
-    const list = addresses as LookupAddress[];
-    const bad = list.find((a) => isPrivateAddress(a.address));
-    if (bad) return callback(new AddressRefused(hostname, bad.address), []);
-    if ((options as { all?: boolean }).all) return callback(null, list);
-    callback(null, list[0].address, list[0].family);
-  });
+export function lookupRefusing(refused: (ip: string) => boolean) {
+  return (hostname: string, options: object, callback: LookupCallback): void => {
+    dnsLookup(hostname, { ...options, all: true }, (e, addresses) => {
+      if (e) return callback(e, []);
+      const list = addresses as LookupAddress[];
+      const bad = list.find((a) => refused(a.address));
+      if (bad) return callback(new AddressRefused(hostname, bad.address), []);
+      if ((options as { all?: boolean }).all) return callback(null, list);
+      callback(null, list[0].address, list[0].family);
+    });
+  };
 }
+
+/** The lookup that refuses private, loopback and link-local addresses. */
+export const guardedLookup = lookupRefusing(isPrivateAddress);
 
 /**
  * Why `url` may not be fetched on behalf of an API caller (its host is or resolves to a private

@@ -142,6 +142,14 @@ describe("Fetcher", () => {
       expect((await f.fetch(`http://${ip}/`)).outcome).toBe("refused");
     expect(await f.fetch("file:///etc/passwd")).toMatchObject({ outcome: "refused" });
   });
+
+  it("checks the address again on every redirect", async () => {
+    // Loopback stands in for a public host here: only 10.0.0.0/8 and link-local count as private.
+    const f = new Fetcher({ minDelayMs: 0, refusedAddress: (ip) => /^(10\.|169\.254\.)/.test(ip) });
+    expect((await f.fetch(`${site.url}/articles/lawan.html`)).outcome).toBe("ok");
+    const away = await f.fetch(`${site.url}/away?to=${encodeURIComponent("http://169.254.169.254/latest/meta-data/")}`);
+    expect(away).toMatchObject({ outcome: "refused", message: expect.stringContaining("169.254.169.254") });
+  });
 });
 
 describe("retryAfterMs", () => {

@@ -1,4 +1,5 @@
 import type { FetchLogEntry } from "@newsfuse/core";
+import { isPrivateAddress } from "./address.ts";
 import { httpGet, type HttpFailure, type HttpResponse } from "./http.ts";
 import { HostScheduler, realSleep, type Sleep } from "./politeness.ts";
 import { agentToken, robotsRules, type RobotsRules } from "./robots.ts";
@@ -33,6 +34,8 @@ export interface FetcherOptions {
   maxRetryAfterMs?: number;
   /** Allow private, loopback and link-local addresses (default: refused). */
   allowPrivate?: boolean;
+  /** Which addresses count as private (default `isPrivateAddress`; tests narrow it to reach loopback). */
+  refusedAddress?: (ip: string) => boolean;
   /** How long a host's robots.txt is trusted. Default 24 h. */
   robotsTtlMs?: number;
   now?: () => number;
@@ -113,6 +116,7 @@ export class Fetcher {
       backoffMaxMs: opts.backoffMaxMs ?? 30_000,
       maxRetryAfterMs: opts.maxRetryAfterMs ?? 120_000,
       allowPrivate: opts.allowPrivate ?? false,
+      refusedAddress: opts.refusedAddress ?? isPrivateAddress,
       robotsTtlMs: opts.robotsTtlMs ?? 24 * 3600_000,
       now: opts.now ?? Date.now,
       sleep: opts.sleep ?? realSleep,
@@ -242,7 +246,7 @@ export class Fetcher {
         httpGet({
           url,
           headers,
-          checkAddress,
+          refused: checkAddress ? this.o.refusedAddress : null,
           connectTimeoutMs: this.o.connectTimeoutMs,
           totalTimeoutMs: this.o.totalTimeoutMs,
           maxBytes: this.o.maxBytes,
@@ -291,7 +295,8 @@ export class Fetcher {
   }
 
   private rulesFor(u: URL, checkAddress: boolean): Promise<RobotsRules> {
-    const key = u.origin;
+    // Per policy too: a host refused for an API caller may still be one the operator asked for.
+    const key = `${u.origin} ${checkAddress}`;
     const hit = this.robots.get(key);
     if (hit && this.o.now() - hit.at < this.o.robotsTtlMs) return hit.rules;
     const robotsUrl = `${u.origin}/robots.txt`;
@@ -312,7 +317,7 @@ export class Fetcher {
         httpGet({
           url: current,
           headers: { "User-Agent": this.userAgent, "Accept-Encoding": "gzip, deflate, br" },
-          checkAddress,
+          refused: checkAddress ? this.o.refusedAddress : null,
           connectTimeoutMs: this.o.connectTimeoutMs,
           totalTimeoutMs: this.o.totalTimeoutMs,
           maxBytes: 512 * 1024,

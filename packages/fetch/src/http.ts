@@ -3,13 +3,13 @@ import https from "node:https";
 import { isIP } from "node:net";
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from "node:zlib";
 import { PassThrough, type Readable } from "node:stream";
-import { AddressRefused, guardedLookup, isPrivateAddress } from "./address.ts";
+import { AddressRefused, lookupRefusing } from "./address.ts";
 
 export interface HttpRequest {
   url: string;
   headers: Record<string, string>;
-  /** Refuse private, loopback and link-local addresses (after DNS resolution). */
-  checkAddress: boolean;
+  /** Addresses not to connect to (checked after DNS resolution), or null to allow all. */
+  refused: ((ip: string) => boolean) | null;
   connectTimeoutMs: number;
   totalTimeoutMs: number;
   /** Decoded body bytes above this abort the request. */
@@ -76,7 +76,7 @@ export function httpGet(req: HttpRequest): Promise<HttpResult> {
     const url = new URL(req.url);
     const host = url.hostname.replace(/^\[|\]$/g, "");
     // A literal address is never looked up, so it is checked here.
-    if (req.checkAddress && isIP(host) && isPrivateAddress(host)) {
+    if (req.refused && isIP(host) && req.refused(host)) {
       const e = new AddressRefused(host, host);
       return fail("refused", e.message, false);
     }
@@ -85,7 +85,7 @@ export function httpGet(req: HttpRequest): Promise<HttpResult> {
       method: "GET",
       headers: req.headers,
       agent: false,
-      ...(req.checkAddress ? { lookup: guardedLookup as never } : {}),
+      ...(req.refused ? { lookup: lookupRefusing(req.refused) as never } : {}),
     });
     total = setTimeout(() => {
       fail("timeout", `no complete answer within ${req.totalTimeoutMs} ms`, true);

@@ -152,6 +152,8 @@ export async function startNewsServer(opts: NewsServerOptions = {}): Promise<New
 <outline text="Loopback Atom" type="rss" xmlUrl="${base}/atom.xml"/></outline></body></opml>`,
       );
     if (u.pathname === "/old/stadia") return send(301, { Location: "/articles/stadia.html" });
+    // An open redirect, as many sites have: the fetcher must check where it leads.
+    if (u.pathname === "/away") return send(302, { Location: u.searchParams.get("to") ?? "/" });
     if (u.pathname.startsWith("/loop/")) return send(302, { Location: `/loop/${Number(u.pathname.slice(6)) + 1}` });
     if (u.pathname === "/amp/assange.html")
       return send(
