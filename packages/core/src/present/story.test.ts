@@ -20,7 +20,7 @@ describe("formatFuseReport on the five seeds", () => {
   it("gives the story's header, its articles with outlets and dates, and flags the misdated one", () => {
     const lines = formatFuseReport(result).split("\n");
     expect(lines[0]).toMatch(/^STORY \S+: /);
-    expect(lines[1]).toBe("  5 article(s), 2021-12-02");
+    expect(lines[1]).toBe("  5 article(s), 2021-12-01 to 2021-12-02");
     expect(lines.slice(2, 4)).toEqual(["", "Articles"]);
     expect(lines).toContain(
       "  003_6c04b11d307fba50  Blinken confronts Russia’s Lavrov over Ukraine, warns of ‘serious costs’  (Reuters, republished from Reuters; 2021-12-02)",
