@@ -124,7 +124,8 @@ export function reclassifyPerson(body: string, s: MentionSpan, others: MentionSp
   const owned = /^['’]s\s+(\p{Lu}[\p{L}.]*)/u.exec(after);
   if (owned && (ORG_HEADS.has(owned[1]) || CORPORATE.has(owned[1]))) return retype("ORG");
   // "Johnsonwas": a name glued to the word after it by scraping; the name is the part the text uses.
-  const glued = /^(\p{Lu}\p{Ll}+?)(was|were|said|says|and|the|who|had|has|is|of|in|to)$/u.exec(text);
+  // (Only words of three letters or more: "Putin", "Austin", "Kevin" end in "in" and "is" words.)
+  const glued = /^(\p{Lu}\p{Ll}{2,}?)(was|were|said|says|and|the|who|had|has)$/u.exec(text);
   if (toks.length === 1 && glued && usesWord(body, glued[1]!))
     return { start, end: start + glued[1].length, type: "PER" };
   if (VENUE_AFTER.test(after)) return retype("LOC");
