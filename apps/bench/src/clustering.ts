@@ -6,7 +6,9 @@ import {
   analyze,
   bcubed,
   clusterStoriesAndEvents,
+  findDuplicates,
   parseClusterRecord,
+  representatives,
   StoryIndex,
   storyItemFromRecord,
   type ClusterRecord,
@@ -87,7 +89,7 @@ export function clusterStoryRecords(
   return index.assignments();
 }
 
-/** The product path (what `fuse`, `cluster` and the store run): analyze, then clusterStoriesAndEvents. */
+/** The product path (what `fuse`, `cluster` and the store run): analyze, find copies, clusterStoriesAndEvents. */
 export function clusterProductRecords(records: ClusterRecord[], index: StoryIndexOptions = {}) {
   const articles = records.map((r) =>
     analyze({
@@ -99,7 +101,7 @@ export function clusterProductRecords(records: ClusterRecord[], index: StoryInde
       outlet: r.source ?? undefined,
     }),
   );
-  return clusterStoriesAndEvents(articles, { index });
+  return clusterStoriesAndEvents(articles, { index, representativeOf: representatives(findDuplicates(articles)) });
 }
 
 const f4 = (x: number) => x.toFixed(4);

@@ -4,7 +4,9 @@ import type { Command } from "commander";
 import {
   analyze,
   clusterStoriesAndEvents,
+  findDuplicates,
   parseClusterRecord,
+  representatives,
   type ClusterRecord,
   type NewsfuseError,
 } from "@newsfuse/core";
@@ -54,7 +56,7 @@ async function readJsonl(
   return { ok: true, records };
 }
 
-/** Clusters records as every product path does: analyze, then core's clusterStoriesAndEvents (input order does not matter). */
+/** Clusters records as every product path does: analyze, find copies, then core's clusterStoriesAndEvents (any input order gives the same). */
 export function clusterRecords(records: ClusterRecord[], level: Level): Map<string, string> {
   const articles = records.map((r) =>
     analyze({
@@ -66,7 +68,9 @@ export function clusterRecords(records: ClusterRecord[], level: Level): Map<stri
       outlet: r.source ?? undefined,
     }),
   );
-  const { storyOf, eventOf } = clusterStoriesAndEvents(articles);
+  const { storyOf, eventOf } = clusterStoriesAndEvents(articles, {
+    representativeOf: representatives(findDuplicates(articles)),
+  });
   return level === "story" ? storyOf : eventOf;
 }
 

@@ -52,6 +52,21 @@ export interface AssignOptions {
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/**
+ * `representativeOf` for duplicate groups: each member maps to its group's smallest id.
+ * @example clusterStoriesAndEvents(articles, { representativeOf: representatives(findDuplicates(articles)) })
+ */
+export function representatives(
+  groups: readonly { articles: readonly string[] }[],
+): (id: string) => string | undefined {
+  const rep = new Map<string, string>();
+  for (const g of groups) {
+    const first = [...g.articles].sort()[0];
+    if (first !== undefined) for (const m of g.articles) rep.set(m, first);
+  }
+  return (id) => rep.get(id);
+}
+
 /** Whether a title and body make a headline item (see HEADLINE_MAX_CHARS); `body` may be cut at HEADLINE_MAX_CHARS. */
 export function isHeadlineText(title: string | null, body: string): boolean {
   const b = body.trim();
@@ -119,7 +134,9 @@ export function clusterStoriesAndEvents(articles: Article[], options: AssignOpti
   const short = sorted.filter((a) => isHeadlineItem(a));
 
   if (long.length) {
-    const ev = clusterEvents(long);
+    const copies = new Map<string, number>();
+    for (const a of all) copies.set(repOf(a.id), (copies.get(repOf(a.id)) ?? 0) + 1);
+    const ev = clusterEvents(long, { weights: long.map((a) => copies.get(a.id)!) });
     const events = new Map<string, Article[]>();
     for (const a of long) {
       const e = ev.get(a.id)!;

@@ -11,6 +11,11 @@ export interface EventClusterOptions {
   anchors?: boolean;
   /** Prefix of the returned event ids. */
   idPrefix?: string;
+  /**
+   * How many articles each input stands for (its copies included), in input order: counted that many
+   * times in document frequencies and cluster sizes, as the copies themselves would be. Default 1.
+   */
+  weights?: readonly number[];
 }
 
 /** Relative weight of each feature namespace (see events.features.ts). */
@@ -75,10 +80,11 @@ function intern(lists: FeatureList[]): InternedBags {
   return { ids, tfs, sqrt: Uint8Array.from(sqrt), weight: Float64Array.from(weight), df: new Int32Array(idOf.size) };
 }
 
-function weigh(bags: InternedBags, members: number[]): EventVector[] {
+function weigh(bags: InternedBags, members: number[], counts?: readonly number[]): EventVector[] {
   const { df, sqrt, weight } = bags;
-  for (const i of members) for (const id of bags.ids[i]) df[id]++;
-  const n = members.length;
+  for (const i of members) for (const id of bags.ids[i]) df[id] += counts?.[i] ?? 1;
+  let n = 0;
+  for (const i of members) n += counts?.[i] ?? 1;
   // Same arithmetic as per feature, with log((n + 1) / d) computed once per document frequency.
   const idf = new Float64Array(n + 1);
   for (let d = 1; d <= n; d++) idf[d] = Math.log((n + 1) / d);
@@ -155,6 +161,7 @@ export function averageLink(
   vecs: EventVector[],
   threshold: number,
   cannotLink?: (i: number, j: number) => boolean,
+  sizes?: readonly number[],
 ): number[] {
   const n = vecs.length;
   // blocked[i][j]: some member of cluster i may not share an event with some member of cluster j.
@@ -163,7 +170,7 @@ export function averageLink(
   if (blocked && cannotLink)
     for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) if (cannotLink(i, j)) blocked[i][j] = blocked[j][i] = 1;
   const sim = similarityMatrix(vecs);
-  const size = new Array<number>(n).fill(1);
+  const size = Array.from({ length: n }, (_, i) => sizes?.[i] ?? 1);
   const alive = new Uint8Array(n).fill(1);
   const parent = Array.from({ length: n }, (_, i) => i);
   // Each row's best partner is cached, so a merge costs a scan of the rows it touched rather than
@@ -240,7 +247,12 @@ export function averageLink(
  */
 export function clusterBags(
   bags: FeatureBag[],
-  opts: { topicThreshold?: number; eventThreshold?: number; cannotLink?: (i: number, j: number) => boolean } = {},
+  opts: {
+    topicThreshold?: number;
+    eventThreshold?: number;
+    cannotLink?: (i: number, j: number) => boolean;
+    weights?: readonly number[];
+  } = {},
 ): number[] {
   return clusterFeatureLists(
     bags.map((b) => ({ keys: [...b.keys()], counts: [...b.values()] })),
@@ -251,11 +263,17 @@ export function clusterBags(
 /** `clusterBags` on features as parallel lists. */
 export function clusterFeatureLists(
   bags: FeatureList[],
-  opts: { topicThreshold?: number; eventThreshold?: number; cannotLink?: (i: number, j: number) => boolean } = {},
+  opts: {
+    topicThreshold?: number;
+    eventThreshold?: number;
+    cannotLink?: (i: number, j: number) => boolean;
+    weights?: readonly number[];
+  } = {},
 ): number[] {
   const all = bags.map((_, i) => i);
   const interned = intern(bags);
-  const topics = averageLink(weigh(interned, all), opts.topicThreshold ?? TOPIC_THRESHOLD);
+  const w = opts.weights;
+  const topics = averageLink(weigh(interned, all, w), opts.topicThreshold ?? TOPIC_THRESHOLD, undefined, w);
   const groups = new Map<number, number[]>();
   topics.forEach((t, i) => groups.set(t, [...(groups.get(t) ?? []), i]));
   const label = new Array<number>(bags.length);
@@ -266,9 +284,10 @@ export function clusterFeatureLists(
     }
     const cl = opts.cannotLink;
     const sub = averageLink(
-      weigh(interned, members),
+      weigh(interned, members, w),
       opts.eventThreshold ?? EVENT_THRESHOLD,
       cl && ((x, y) => cl(members[x], members[y])),
+      w && members.map((i) => w[i]),
     );
     sub.forEach((root, k) => (label[members[k]] = members[root]));
   }
@@ -304,6 +323,7 @@ export function clusterEventsFrom(
     inputs.map((x) => x.features),
     {
       eventThreshold: opts.threshold,
+      weights: opts.weights,
       cannotLink: opts.anchors === false ? undefined : anchorConflicts(inputs.map((x) => x.anchor)),
     },
   );

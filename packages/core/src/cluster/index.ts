@@ -9,6 +9,7 @@ export {
   isHeadlineItem,
   HEADLINE_MAX_CHARS,
   isHeadlineText,
+  representatives,
   PRINCIPAL_SHARE,
   type StoryAssignment,
   type AssignOptions,

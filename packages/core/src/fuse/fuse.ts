@@ -1,7 +1,7 @@
 import type { Article } from "../schema/article.ts";
 import type { FuseResult } from "../schema/story.ts";
 import { findDuplicates } from "../dedup/index.ts";
-import { clusterStoriesAndEvents } from "../cluster/assign.ts";
+import { clusterStoriesAndEvents, representatives } from "../cluster/assign.ts";
 import { resolveEntities } from "./entities.ts";
 import { fuseStory } from "./story.ts";
 
@@ -18,12 +18,7 @@ import { fuseStory } from "./story.ts";
  */
 export function fuse(articles: Article[]): FuseResult {
   const duplicates = findDuplicates(articles);
-  const rep = new Map<string, string>();
-  for (const g of duplicates) {
-    const first = [...g.articles].sort()[0]!;
-    for (const m of g.articles) rep.set(m, first);
-  }
-  const { storyOf, eventOf } = clusterStoriesAndEvents(articles, { representativeOf: (id) => rep.get(id) });
+  const { storyOf, eventOf } = clusterStoriesAndEvents(articles, { representativeOf: representatives(duplicates) });
   const entities = resolveEntities(articles, { groupOf: (id) => storyOf.get(id) });
   const byStory = new Map<string, Article[]>();
   for (const a of articles) {
