@@ -233,9 +233,13 @@ function withGivenName(body: string, s: MentionSpan, spans: MentionSpan[]): Ment
 
 /** True when the span lies inside quotation marks, on one line, around Title Case words. */
 function insideQuotedTitle(body: string, s: MentionSpan): boolean {
-  const lineStart = body.lastIndexOf("\n", s.start) + 1;
-  const open = Math.max(body.lastIndexOf("“", s.start), body.lastIndexOf('"', s.start));
-  if (open < lineStart) return false;
+  // Only the 200 characters before the span are read: a title is short, and a scan back to the
+  // line start for every span is quadratic on a text without line breaks.
+  const from = Math.max(0, s.start - 200);
+  const window = body.slice(from, s.start);
+  const lineStart = from + window.lastIndexOf("\n") + 1;
+  const open = from + Math.max(window.lastIndexOf("“"), window.lastIndexOf('"'));
+  if (open < lineStart || open < from) return false;
   const before = body.slice(open + 1, s.start);
   if (/[”"]/.test(before)) return false;
   const closeRel = body.slice(s.end, s.end + 120).search(/[”"]/);

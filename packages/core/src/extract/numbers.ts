@@ -213,7 +213,7 @@ export function extractNumbers(body: string, _entities: Entity[] = []): NumberCl
 /** The nearest nation named before `pos` in the same sentence, as a demonym ("Russia" -> "Russian"). */
 function nationBefore(body: string, pos: number): string | null {
   let s = pos;
-  while (s > 0 && !/[.!?\n]/.test(body[s - 1])) s--;
+  while (s > 0 && pos - s < MAX_SENTENCE && !/[.!?\n]/.test(body[s - 1])) s--;
   const left = body.slice(s, pos);
   const re = /\b(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)/gu;
   let best: string | null = null;
@@ -236,10 +236,15 @@ function nationBefore(body: string, pos: number): string | null {
 /** The clause a claim stands in: from the last clause break before it to the next one after it. */
 function clauseAround(body: string, start: number, end: number): { from: number; to: number } {
   let from = start;
-  while (from > 0 && !/[.!?;\n]/.test(body[from - 1]) && !(body[from - 1] === "," && /\s/.test(body[from] ?? "")))
+  while (
+    from > 0 &&
+    start - from < MAX_SENTENCE &&
+    !/[.!?;\n]/.test(body[from - 1]) &&
+    !(body[from - 1] === "," && /\s/.test(body[from] ?? ""))
+  )
     from--;
   let to = end;
-  while (to < body.length && !/[.!?;,\n]/.test(body[to])) to++;
+  while (to < body.length && to - end < MAX_SENTENCE && !/[.!?;,\n]/.test(body[to])) to++;
   return { from, to };
 }
 
@@ -308,13 +313,14 @@ const GROUP_HEAD =
 function claimantOf(body: string, start: number, end: number, entities: Entity[]): string | null {
   const { from: s, to: e } = sentenceBounds(body, start, end);
   const sentence = body.slice(s, e);
+  const index = mentionIndex(entities);
   /** The fullest name of an entity mentioned inside [from, to) of the sentence, people first. */
   const named = (from: number, to: number): string | null => {
     let best: Entity | null = null;
-    for (const ent of entities)
-      for (const m of ent.mentions)
-        if (m.start >= s + from && m.end <= s + to && (!best || (ent.type === "person" && best.type !== "person")))
-          best = ent;
+    for (let i = firstAtOrAfter(index, s + from); i < index.length && index[i].start < s + to; i++) {
+      const { end: mEnd, entity } = index[i];
+      if (mEnd <= s + to && (!best || (entity.type === "person" && best.type !== "person"))) best = entity;
+    }
     return best?.name ?? null;
   };
   const acc = /\baccording to\s+((?:the\s+)?[^,.;]{2,60}?)(?=[,.;]|\s+(?:on|in|at|who|which|that)\b|$)/i.exec(sentence);
@@ -373,13 +379,39 @@ function claimantOf(body: string, start: number, end: number, entities: Entity[]
   return null;
 }
 
+/** Every entity mention sorted by start, built once per entity list (claims look names up by position). */
+const mentionIndexes = new WeakMap<Entity[], { start: number; end: number; entity: Entity }[]>();
+function mentionIndex(entities: Entity[]): { start: number; end: number; entity: Entity }[] {
+  let index = mentionIndexes.get(entities);
+  if (!index) {
+    index = entities.flatMap((entity) => entity.mentions.map((m) => ({ start: m.start, end: m.end, entity })));
+    index.sort((a, b) => a.start - b.start);
+    mentionIndexes.set(entities, index);
+  }
+  return index;
+}
+
+function firstAtOrAfter(index: { start: number }[], pos: number): number {
+  let lo = 0;
+  let hi = index.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (index[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Sentences longer than this are read only this far around a claim (a text without full stops). */
+const MAX_SENTENCE = 600;
+
 const ABBREV_BEFORE_DOT =
   /(?:\b\p{Lu}|Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Jr|Sr|Jan|Feb|Aug|Sept|Oct|Nov|Dec|No|vs|U\.S|U\.N|U\.K)$/u;
 
 /** The sentence around [start, end): back to the last full stop that ends a sentence (not "U.S.", "Mr."). */
 function sentenceBounds(body: string, start: number, end: number): { from: number; to: number } {
   let from = start;
-  while (from > 0) {
+  while (from > 0 && start - from < MAX_SENTENCE) {
     const c = body[from - 1];
     if (c === "\n") break;
     if (/[.!?]/.test(c) || (/["”]/.test(c) && /[.!?]/.test(body[from - 2] ?? ""))) {
@@ -389,7 +421,7 @@ function sentenceBounds(body: string, start: number, end: number): { from: numbe
     from--;
   }
   let to = end;
-  while (to < body.length) {
+  while (to < body.length && to - end < MAX_SENTENCE) {
     const c = body[to];
     if (c === "\n") break;
     if (
