@@ -7,6 +7,7 @@ import {
   bcubed,
   clusterStoriesAndEvents,
   findDuplicates,
+  fuse,
   parseClusterRecord,
   representatives,
   StoryIndex,
@@ -89,18 +90,31 @@ export function clusterStoryRecords(
   return index.assignments();
 }
 
+/** The stories and the events inside them as core's `fuse` returns them. */
+export function fusedRecords(records: ClusterRecord[]) {
+  const result = fuse(records.map(analyzeRecord));
+  const storyOf = new Map<string, string>();
+  const eventOf = new Map<string, string>();
+  for (const s of result.stories) {
+    for (const a of s.articles) storyOf.set(a.id, s.id);
+    for (const e of s.events) for (const id of e.articles) eventOf.set(id, `${s.id}/${e.id}`);
+  }
+  return { storyOf, eventOf };
+}
+
+const analyzeRecord = (r: ClusterRecord) =>
+  analyze({
+    id: r.id,
+    text: r.text,
+    title: r.title || undefined,
+    url: r.url ?? undefined,
+    published: r.published ?? undefined,
+    outlet: r.source ?? undefined,
+  });
+
 /** The product path (what `fuse`, `cluster` and the store run): analyze, find copies, clusterStoriesAndEvents. */
 export function clusterProductRecords(records: ClusterRecord[], index: StoryIndexOptions = {}) {
-  const articles = records.map((r) =>
-    analyze({
-      id: r.id,
-      text: r.text,
-      title: r.title || undefined,
-      url: r.url ?? undefined,
-      published: r.published ?? undefined,
-      outlet: r.source ?? undefined,
-    }),
-  );
+  const articles = records.map(analyzeRecord);
   return clusterStoriesAndEvents(articles, { index, representativeOf: representatives(findDuplicates(articles)) });
 }
 
@@ -121,9 +135,9 @@ export async function run(argv: string[]): Promise<void> {
       set: { type: "string", multiple: true },
     },
   });
-  if (values.level !== "product" && values.level !== "index") {
+  if (values.level !== "product" && values.level !== "index" && values.level !== "fuse") {
     console.error(
-      `bench clustering: --level is "product" (stories and events as fuse, cluster and ingest make them) or "index" (StoryIndex alone), got "${values.level}"`,
+      `bench clustering: --level is "product" (stories and events as fuse, cluster and ingest make them), "fuse" (the stories and events of core's fuse output) or "index" (StoryIndex alone), got "${values.level}"`,
     );
     process.exitCode = 2;
     return;
@@ -154,7 +168,10 @@ export async function run(argv: string[]): Promise<void> {
     const levels: Array<[string, Map<string, string>]> = [];
     if (values.level === "index")
       levels.push(["StoryIndex " + JSON.stringify(opts), clusterStoryRecords(records, opts, mem)]);
-    else {
+    else if (values.level === "fuse") {
+      const { storyOf, eventOf } = fusedRecords(records);
+      levels.push(["fuse stories", storyOf], ["fuse events", eventOf]);
+    } else {
       const { storyOf, eventOf } = clusterProductRecords(records, opts);
       levels.push(["stories", storyOf], ["events", eventOf]);
     }
