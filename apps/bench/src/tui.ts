@@ -51,8 +51,10 @@ async function until(cond: () => boolean, timeoutMs: number, what: string): Prom
 }
 
 async function keyLatency(dir: string, presses: number) {
-  // Ink draws only a final frame when CI is set; the measurement needs every frame.
+  // Ink draws only a final frame when CI is set; the measurement needs every frame. React runs its
+  // production build, as `newsfuse tui` does.
   delete process.env.CI;
+  process.env.NODE_ENV ??= "production";
   const [{ openStore }, { createApp }, { createClient }, { runTui }] = await Promise.all([
     import("@newsfuse/store"),
     import("@newsfuse/api"),

@@ -99,6 +99,9 @@ export function register(program: Command): void {
       process.exitCode = 2;
       return;
     }
+    // React's development build checks every render and costs several times the production one's time
+    // per key press; it is chosen when React loads, so this comes before the import.
+    process.env.NODE_ENV ??= "production";
     // Ink is loaded first so the first frame is drawn before the store and the pipeline load.
     const { runTui } = await import("@newsfuse/tui");
     const closers: Array<() => Promise<void>> = [];

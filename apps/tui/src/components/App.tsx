@@ -167,7 +167,14 @@ export function App(props: AppProps) {
   const queue = useRef<Array<{ name: string | null; input: string }>>([]);
   const [pumped, pump] = useReducer((n: number) => n + 1, 0);
   useInput((input, key) => {
-    queue.current.push(...splitKeys(input, key));
+    const ks = splitKeys(input, key);
+    // A lone key (the usual case) is applied at once: the frame it sees is the one on screen.
+    if (!queue.current.length) {
+      const first = ks.shift();
+      if (first) dispatch({ type: "key", ...first, frame: frameRef.current });
+    }
+    if (!ks.length) return;
+    queue.current.push(...ks);
     pump();
   });
   useEffect(() => {

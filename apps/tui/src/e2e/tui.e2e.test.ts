@@ -21,11 +21,11 @@ const tmux = (...args: string[]) => execFileSync("tmux", ["-L", SOCKET, ...args]
 const screen = () => tmux("capture-pane", "-p", "-t", SESSION);
 const keys = (...k: string[]) => tmux("send-keys", "-t", SESSION, ...k);
 
-async function waitFor(want: RegExp | string, timeoutMs = 30_000): Promise<string> {
+async function waitFor(want: RegExp | string | ((screen: string) => boolean), timeoutMs = 30_000): Promise<string> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const s = screen();
-    if (typeof want === "string" ? s.includes(want) : want.test(s)) return s;
+    if (typeof want === "string" ? s.includes(want) : want instanceof RegExp ? want.test(s) : want(s)) return s;
     if (Date.now() > until) throw new Error(`screen never showed ${String(want)}; it shows:\n${s}`);
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -72,6 +72,11 @@ describe("newsfuse tui seeds, end to end", () => {
 
     keys("q");
     await waitFor("sorted by");
+    // Redrawn on resize: at 80×24 every line fits and the status bar moves to the new bottom.
+    tmux("resize-window", "-t", SESSION, "-x", "80", "-y", "24");
+    const small = await waitFor((s) => s.split("\n")[21]?.startsWith(" Stories") ?? false);
+    for (const line of small.split("\n")) expect(line.length).toBeLessThanOrEqual(80);
+    expect(small).toMatch(/Blinken.*\s5\s+\d+\s+\d+/);
     keys("q");
     const after = await waitFor("EXITED=");
     expect(after).toMatch(/EXITED=0/);

@@ -28,6 +28,12 @@ describe("wrapSegments", () => {
   });
 });
 
+describe("seg", () => {
+  it("drops control characters from article text, so it cannot restyle or move the screen", () => {
+    expect(seg("red\u001b[31m alert\u0007\r").text).toBe("red[31m alert");
+  });
+});
+
 describe("filterLines", () => {
   const b = new Lines(80);
   b.heading("Joe Biden (1 quote)");

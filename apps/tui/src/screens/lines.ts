@@ -38,7 +38,14 @@ export interface Line {
   copy?: string;
 }
 
-export const seg = (text: string, style: Style = "plain"): Segment => ({ text, style });
+/**
+ * A piece of text to draw. Article text is data: control characters (an escape sequence inside a
+ * scraped page, a stray carriage return) are dropped, so text can never restyle or move the screen.
+ */
+export const seg = (text: string, style: Style = "plain"): Segment => ({
+  text: text.replace(/\t/g, " ").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, ""),
+  style,
+});
 
 export function lineText(l: Line): string {
   return l.segments.map((s) => s.text).join("");
