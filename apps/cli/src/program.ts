@@ -29,6 +29,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: "reanalyze", summary: "Rebuild every stored record from the raw inputs, in one transaction", load: () => import("./commands/reanalyze.ts") },
   { name: "sources", summary: "Subscribe to feeds: sources add <feed-url|opml>, sources list, sources remove <id>", load: () => import("./commands/sources.ts") },
   { name: "watch", summary: "Poll the subscribed feeds until stopped, storing each new item once", load: () => import("./commands/watch.ts") },
+  { name: "tui", summary: "Browse stories, sources, quotes and disagreements in the terminal (? for help)", load: () => import("./commands/tui.ts") },
 ];
 
 export const VERSION: string = pkg.version;
