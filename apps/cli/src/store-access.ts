@@ -72,6 +72,7 @@ export async function withStore<T>(
       batchSize: nonNegativeInt(flags.batchSize, "--batch-size"),
       workers: nonNegativeInt(flags.workers, "--workers"),
       skipIndexes: opts.skipIndexes,
+      shortLived: opts.shortLived,
       command: `newsfuse ${process.argv.slice(2).join(" ")}`,
     });
     return await fn(store);

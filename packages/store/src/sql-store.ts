@@ -7,7 +7,6 @@ import {
   Story as StorySchema,
   Discrepancy as DiscrepancySchema,
   NewsfuseFailure,
-  findDuplicates,
   type Article,
   type EntityRecord,
   type NewsfuseError,
@@ -17,22 +16,13 @@ import {
 } from "@newsfuse/core";
 import type { DB, RawInputsTable, StoriesTable } from "./db/types.ts";
 import { migrationProvider } from "./db/migrations.ts";
-import { DeriveState, LEDE_CHARS, type LightArticle } from "./pipeline/state.ts";
-import {
-  deriveBatch,
-  groupId,
-  insertArticles,
-  settleStories,
-  type NewArticle,
-  type Placement,
-} from "./pipeline/derive.ts";
-import { refuseStories, refuseStory, writeUnfused } from "./pipeline/refuse.ts";
+import type { DeriveState, LightArticle } from "./pipeline/state.ts";
+import type { NewArticle, Placement } from "./pipeline/derive.ts";
 import { timed } from "./pipeline/phases.ts";
-import { jsTsvectorAgrees } from "./search/article-tsv.ts";
-import { AnalyzePool } from "./pipeline/pool.ts";
+import type { AnalyzePool } from "./pipeline/pool.ts";
 import type { AnalyzedRaw } from "./pipeline/analyze-raw.ts";
 import type { FuseJob } from "./pipeline/fuse-job.ts";
-import { signatureKeys } from "./pipeline/signature.ts";
+import type * as IngestPipeline from "./ingest-pipeline.ts";
 import { contentHash } from "./pipeline/ids.ts";
 import { Lru, docColumn, loadArticles, readDoc } from "./pipeline/docs.ts";
 import { spokenBy, storyNames } from "./queries/names.ts";
@@ -58,6 +48,18 @@ import type {
 } from "./types.ts";
 
 type Tx = Transaction<DB> | Kysely<DB>;
+
+let ingestPipeline: typeof IngestPipeline | undefined;
+/** Loads the write path (see ingest-pipeline.ts) once per process; every method that writes awaits it first. */
+async function loadPipeline(): Promise<typeof IngestPipeline> {
+  ingestPipeline ??= await import("./ingest-pipeline.ts");
+  return ingestPipeline;
+}
+/** The write path, in code that runs only after its method awaited loadPipeline. */
+function pipeline(): typeof IngestPipeline {
+  if (!ingestPipeline) throw new Error("internal: the ingest pipeline is used before loadPipeline()");
+  return ingestPipeline;
+}
 
 /** Options every backend shares. */
 export interface SqlStoreOptions {
@@ -153,7 +155,12 @@ function isRetryable(e: unknown): boolean {
 export class SqlStore implements Store {
   readonly backend: "embedded" | "server";
   readonly location: string;
-  private readonly state = new DeriveState();
+  private derived: DeriveState | null = null;
+  /** The in-memory indexes, made with the pipeline: reads never touch them. */
+  private get state(): DeriveState {
+    this.derived ??= new (pipeline().DeriveState)();
+    return this.derived;
+  }
   private readonly listeners = new Set<(e: StoreEvent) => void>();
   /** StorySummary figures by `<story id>|<updated_at>` (see summarize). */
   private readonly summaryExtras = new Lru<SummaryExtras>(SUMMARY_CACHE_SIZE);
@@ -184,6 +191,7 @@ export class SqlStore implements Store {
   /** Loads the in-memory indexes (dedup keys, story terms, memberships) from the tables. */
   async loadIndexes(): Promise<{ articles: number; ms: number }> {
     const t0 = performance.now();
+    await loadPipeline();
     this.state.clear();
     await this.catchUp(this.db);
     return { articles: this.state.articles.size, ms: performance.now() - t0 };
@@ -205,7 +213,7 @@ export class SqlStore implements Store {
         "a.story_id",
         "a.duplicate_group_id",
         sql<string>`a.rev::text`.as("rev"),
-        sql<string>`left(a.head, ${LEDE_CHARS})`.as("lede"),
+        sql<string>`left(a.head, ${pipeline().LEDE_CHARS})`.as("lede"),
         "a.entity_list as entities",
         "a.url",
         "s.keys",
@@ -259,14 +267,14 @@ export class SqlStore implements Store {
   private tsvAsked = false;
   private async askTsv(): Promise<void> {
     if (this.tsvAsked) return;
-    this.tsvInJs = await jsTsvectorAgrees(this.db);
+    this.tsvInJs = await (await loadPipeline()).jsTsvectorAgrees(this.db);
     this.tsvAsked = true;
   }
 
   private readonly fuser = (job: FuseJob) => this.analyzer().fuse(job);
 
   private analyzer(): AnalyzePool {
-    if (!this.pool) this.pool = new AnalyzePool(this.opts.workers);
+    if (!this.pool) this.pool = new (pipeline().AnalyzePool)(this.opts.workers);
     return this.pool;
   }
 
@@ -397,9 +405,9 @@ export class SqlStore implements Store {
     await this.catchUp(tx);
     const rev = this.state.rev + 1;
     const touched = new Set<string>();
-    await settleStories(tx, this.state, rev, touched);
+    await pipeline().settleStories(tx, this.state, rev, touched);
     const ids = [...touched].sort();
-    await writeUnfused(tx, ids, this.state);
+    await pipeline().writeUnfused(tx, ids, this.state);
     if (ids.length)
       await tx
         .insertInto("dirty_stories")
@@ -417,6 +425,7 @@ export class SqlStore implements Store {
    */
   async fuseDirty(opts: { chunk?: number } = {}): Promise<number> {
     const chunk = Math.max(1, opts.chunk ?? DIRTY_CHUNK);
+    await loadPipeline();
     let n = 0;
     for (;;) {
       const done = await this.rollbackSafe(() =>
@@ -434,7 +443,7 @@ export class SqlStore implements Store {
     const rows = await tx.selectFrom("dirty_stories").select("story_id").orderBy("story_id").limit(limit).execute();
     const ids = rows.map((r) => r.story_id);
     if (!ids.length) return 0;
-    await refuseStories(tx, ids, this.state.encoded, this.state.fused, this.fuser);
+    await pipeline().refuseStories(tx, ids, this.state.encoded, this.state.fused, this.fuser);
     await tx.deleteFrom("dirty_stories").where("story_id", "in", ids).execute();
     // Entities no story names any more (fusion now spells or merges them differently) go.
     await sql`delete from entities e where not exists (select 1 from story_entities se where se.entity_id = e.id)`.execute(
@@ -609,7 +618,7 @@ export class SqlStore implements Store {
         const prepared = id === it.article.id ? it.prepared : undefined; // a renamed article is encoded anew
         fresh.push({
           article,
-          keys: prepared?.keys ?? signatureKeys(article),
+          keys: prepared?.keys ?? pipeline().signatureKeys(article),
           doc: prepared?.doc,
           tsv: prepared?.tsv,
           rawHash: hash,
@@ -633,10 +642,10 @@ export class SqlStore implements Store {
     const before = new Set(this.state.stories.keys());
     t = performance.now();
     // Placed before they are inserted, so each article row is written once with its story and group.
-    const placements = await deriveBatch(tx, this.state, rev, fresh, touched);
+    const placements = await pipeline().deriveBatch(tx, this.state, rev, fresh, touched);
     timed("derive (dedup + stories, total)", t, 0);
     t = performance.now();
-    await insertArticles(tx, this.state, rev, fresh, placements, this.tsvInJs);
+    await pipeline().insertArticles(tx, this.state, rev, fresh, placements, this.tsvInJs);
     timed("insert", t, 0);
     t = performance.now();
     // Touched stories are marked dirty and fused once at the end of the ingest call (or by the
@@ -644,7 +653,7 @@ export class SqlStore implements Store {
     // story gets an unfused record now (title, dates, articles), so every article's story exists at
     // commit. Markers commit with the batch, so a crash leaves them for the next ingest to finish.
     const touchedIds = [...touched].sort();
-    await writeUnfused(tx, touchedIds, this.state);
+    await pipeline().writeUnfused(tx, touchedIds, this.state);
     if (touchedIds.length)
       await tx
         .insertInto("dirty_stories")
@@ -679,6 +688,7 @@ export class SqlStore implements Store {
 
   async deleteArticle(id: string): Promise<boolean> {
     this.assertOpen();
+    await loadPipeline();
     const done = await this.rollbackSafe(() =>
       this.db.transaction().execute(async (tx) => {
         await sql`select pg_advisory_xact_lock(${DERIVE_LOCK})`.execute(tx);
@@ -701,8 +711,8 @@ export class SqlStore implements Store {
             await tx.updateTable("articles").set({ duplicate_group_id: null }).where("id", "in", members).execute();
           if (members.length >= 2) {
             const arts = [...(await loadArticles(tx, members)).values()];
-            for (const grp of findDuplicates(arts)) {
-              const gid = groupId(grp.articles);
+            for (const grp of pipeline().findDuplicates(arts)) {
+              const gid = pipeline().groupId(grp.articles);
               await tx
                 .insertInto("duplicate_groups")
                 .values({
@@ -730,7 +740,8 @@ export class SqlStore implements Store {
         if (!left) await tx.deleteFrom("raw_inputs").where("content_hash", "=", row.raw_hash).execute();
         this.state.docs.delete(id);
         this.state.encoded.delete(id);
-        if (row.story_id) await refuseStory(tx, row.story_id, this.state.encoded, this.state.fused, this.fuser);
+        if (row.story_id)
+          await pipeline().refuseStory(tx, row.story_id, this.state.encoded, this.state.fused, this.fuser);
         const epoch = (await this.readEpoch(tx)) + 1;
         await tx
           .insertInto("meta")

@@ -284,3 +284,20 @@ export const migrationProvider: MigrationProvider = {
     return migrations;
   },
 };
+
+/**
+ * True when the database records exactly the migrations above as applied: one query of Kysely's migration
+ * table, all that opening a current store needs (the Migrator first checks for its tables and takes its
+ * lock, several round trips). False when the table is missing or the sets differ; the Migrator then
+ * applies what is pending or reports what is wrong.
+ */
+export async function schemaIsCurrent(db: Kysely<any>): Promise<boolean> {
+  try {
+    const r = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+    const applied = new Set(r.rows.map((x) => x.name));
+    const known = Object.keys(migrations);
+    return applied.size === known.length && known.every((n) => applied.has(n));
+  } catch {
+    return false;
+  }
+}
