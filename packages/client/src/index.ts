@@ -15,6 +15,8 @@ import {
   Page,
   QuoteRecord,
   SearchResult,
+  Source,
+  type SourceInput,
   StoreStats,
   Story,
   StoryBundle,
@@ -78,6 +80,8 @@ const pageOf = {
   entities: Page(EntityRecord),
   discrepancies: Page(Discrepancy),
 };
+// GET /v1/sources is one list, not paged.
+const sourceList = Page(Source).pick({ items: true });
 
 type Answer = { data?: unknown; error?: unknown; response: Response };
 
@@ -163,6 +167,14 @@ export function createClient(opts: ClientOptions) {
     search: (q: string, opts: { limit?: number } = {}) =>
       answer(api.GET("/v1/search", { params: { query: { q, ...opts } } }), SearchResult),
     stats: () => answer(api.GET("/v1/stats"), StoreStats),
+    /** Subscribed feeds with their health (last fetch, status, next poll, failures, last error). */
+    listSources: () => answer(api.GET("/v1/sources"), sourceList),
+    /** Subscribes to a feed (the server fetches it once to check); an already subscribed URL gives that source. */
+    addSource: (input: SourceInput) => answer(api.POST("/v1/sources", { body: input }), Source),
+    async removeSource(id: string): Promise<void> {
+      const r = await call(api.DELETE("/v1/sources/{id}", { params: { path: { id } } }));
+      if (!r.response.ok) throw errorOf(r.response, r.error);
+    },
     /**
      * The live events. Reconnects with backoff, sending the last id seen as Last-Event-ID (the server
      * replays what was missed, or sends `reset`: refetch then); ends when `signal` aborts.
@@ -233,6 +245,8 @@ export type {
   IngestResponse,
   QuoteRecord,
   SearchResult,
+  Source,
+  SourceInput,
   StoreStats,
   Story,
   StoryBundle,
