@@ -188,7 +188,7 @@ function firstFrame(runs: number): number[] {
       tmux("send-keys", "-t", "b", "Q");
       for (let j = 0; j < 200; j++) {
         try {
-          tmux("has-session", "-t", "b");
+          execFileSync("tmux", ["-L", socket, "has-session", "-t", "b"], { stdio: "ignore" });
         } catch {
           break;
         }

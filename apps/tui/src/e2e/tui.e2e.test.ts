@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -74,7 +74,7 @@ describe("newsfuse tui seeds, end to end", () => {
     await waitFor("sorted by");
     // Redrawn on resize: at 80×24 every line fits and the status bar moves to the new bottom.
     tmux("resize-window", "-t", SESSION, "-x", "80", "-y", "24");
-    const small = await waitFor((s) => s.split("\n")[21]?.startsWith(" Stories") ?? false);
+    const small = await waitFor((s) => (s.split("\n")[21]?.startsWith(" Stories") ?? false) && s.includes("Blinken"));
     for (const line of small.split("\n")) expect(line.length).toBeLessThanOrEqual(80);
     expect(small).toMatch(/Blinken.*\s5\s+\d+\s+\d+/);
     keys("q");
@@ -85,4 +85,18 @@ describe("newsfuse tui seeds, end to end", () => {
     expect(after).not.toContain("1 Overview");
     expect(tmux("display", "-p", "-t", SESSION, "#{alternate_on} #{cursor_flag}").trim()).toBe("0 1");
   }, 240_000);
+});
+
+describe("newsfuse tui without a terminal", () => {
+  it("refuses in one line on stderr naming what to use instead, exit code 2", () => {
+    const r = spawnSync("node", ["--import", "tsx", join(ROOT, "apps/cli/src/main.ts"), "tui", "--data", dir], {
+      cwd: ROOT,
+      encoding: "utf8",
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/needs a terminal.*newsfuse fuse.*newsfuse stats.*newsfuse export/);
+  });
 });
