@@ -22,6 +22,15 @@ describe("formatArticle", () => {
     expect(text.endsWith("\n")).toBe(true);
   });
 
+  it("gives each figure its claimant, currency and the time it holds", () => {
+    const lines = formatArticle(analyze({ id: "003.txt", text: seed("003_6c04b11d307fba50.txt") })).split("\n");
+    expect(lines).toContain("  more than 90,000 troops  (of: Russian troops; according to Ukraine)");
+    expect(lines).toContain('  100,000 troops  (of: Russian troops; earlier ("previous"))');
+    expect(lines).toContain("  $11 billion pipeline  (of: pipeline; currency USD)");
+    const l001 = formatArticle(analyze({ id: "001.txt", text: seed("001_57e72f795a792d39.txt") }));
+    expect(l001).toContain("  125,000 troops  (of: Ukrainian troops; according to Maria Zakharova)");
+  });
+
   it("prints exactly the rows a record has, clipping long quotes and flagging date conflicts", () => {
     const a = Article.parse({
       id: "a.txt",

@@ -42,9 +42,26 @@ export function formatQuote(q: Quote): string {
   return `“${clip(q.text, QUOTE_WIDTH)}” — ${q.speaker ?? "(unattributed)"}`;
 }
 
-/** One figure of an article, with what it counts. */
+/** When an article's figure holds, if the text says: "previous", "in June (2021-06)", or the article's date. */
+function claimTime(t: NumberClaim["time"]): string | null {
+  if (t.relation === "past") return `earlier${t.text ? ` ("${t.text}")` : ""}`;
+  if (t.relation === "dated") return `${t.text ? `"${t.text}"` : "dated"}${t.date ? ` = ${t.date}` : ""}`;
+  return t.date && `as of ${t.date}`;
+}
+
+/** One figure of an article: the words, what it counts, its currency or unit, who claims it, when it holds. */
 export function formatNumber(n: NumberClaim): string {
-  return `${n.text}${n.subject ? `  (of: ${n.subject})` : ""}`;
+  const facts = joinPresent(
+    [
+      n.subject && `of: ${n.subject}`,
+      n.currency && `currency ${n.currency}`,
+      n.unit && n.unit !== n.currency && `unit ${n.unit}`,
+      n.claimant && `according to ${n.claimant}`,
+      claimTime(n.time),
+    ],
+    "; ",
+  );
+  return `${n.text}${facts ? `  (${facts})` : ""}`;
 }
 
 /**
