@@ -111,7 +111,9 @@ export function quoteOccasions(q: QuoteRecord, events: readonly EventRecord[] = 
   for (const o of occ) {
     const ev = o.event ? event.get(o.event) : undefined;
     const weekday = o.occasion?.weekday ?? null;
-    const evDate = ev?.date && (!weekday || isoWeekday(ev.date) === weekday) ? ev.date : null;
+    // The event's day only when the text's weekday confirms it: an occurrence that names no day may
+    // report words said on another, and a guessed date would split one occasion into two.
+    const evDate = ev?.date && weekday && isoWeekday(ev.date) === weekday ? ev.date : null;
     const date = evDate ?? (weekday ? dayOfWeekday(weekday, o.date) : null);
     let place = o.occasion?.place ?? null;
     if (!place && !(weekday && out.some((x) => x.weekday === weekday && x.place))) place = ev?.place ?? null;
