@@ -113,9 +113,9 @@ const analyzeRecord = (r: ClusterRecord) =>
   });
 
 /** The product path (what `fuse`, `cluster` and the store run): analyze, find copies, clusterStoriesAndEvents. */
-export function clusterProductRecords(records: ClusterRecord[], index: StoryIndexOptions = {}) {
+export function clusterProductRecords(records: ClusterRecord[]) {
   const articles = records.map(analyzeRecord);
-  return clusterStoriesAndEvents(articles, { index, representativeOf: representatives(findDuplicates(articles)) });
+  return clusterStoriesAndEvents(articles, { representativeOf: representatives(findDuplicates(articles)) });
 }
 
 const f4 = (x: number) => x.toFixed(4);
@@ -172,7 +172,7 @@ export async function run(argv: string[]): Promise<void> {
       const { storyOf, eventOf } = fusedRecords(records);
       levels.push(["fuse stories", storyOf], ["fuse events", eventOf]);
     } else {
-      const { storyOf, eventOf } = clusterProductRecords(records, opts);
+      const { storyOf, eventOf } = clusterProductRecords(records);
       levels.push(["stories", storyOf], ["events", eventOf]);
     }
     const secs = (performance.now() - t0) / 1000;

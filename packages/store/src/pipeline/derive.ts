@@ -344,10 +344,7 @@ export async function settleStories(tx: Tx, state: DeriveState, rev: number, tou
   const docs = await loadArticles(tx, reps.sort(), state.docs);
   const articles = [...docs.values(), ...light];
   const t1 = performance.now();
-  const { storyOf } = clusterStoriesAndEvents(articles, {
-    representativeOf: (id) => rep.get(id),
-    cache: state.storyFeatures,
-  });
+  const { storyOf } = clusterStoriesAndEvents(articles, { representativeOf: (id) => rep.get(id) });
   timed("stories.settle (clustering)", t1, 0);
   const changes: Array<[string, string | null]> = [];
   for (const [id, s] of [...storyOf].sort((x, y) => cmp(x[0], y[0]))) {
