@@ -2,7 +2,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { createRootRouteWithContext, createRoute, createRouter, type RouterHistory } from "@tanstack/react-router";
 import type { DashboardClient } from "./lib/client.ts";
 import { q } from "./lib/queries.ts";
-import { articleSearch, searchSearch, storiesSearch, storySearch } from "./lib/search-params.ts";
+import { articleSearch, searchSearch, sourcesSearch, storiesSearch, storySearch } from "./lib/search-params.ts";
 import { Layout } from "./components/Layout.tsx";
 import { ErrorNote, NotFound } from "./components/Status.tsx";
 
@@ -48,7 +48,14 @@ const add = createRoute({ getParentRoute: () => root, path: "/add" }).lazy(() =>
   import("./routes/add.tsx").then((m) => m.Route),
 );
 
-const routeTree = root.addChildren([stories, story, article, entity, search, add]);
+const sources = createRoute({
+  getParentRoute: () => root,
+  path: "/sources",
+  validateSearch: sourcesSearch,
+  loader: ({ context: { queryClient, client } }) => queryClient.ensureQueryData(q.sources(client)),
+}).lazy(() => import("./routes/sources.tsx").then((m) => m.Route));
+
+const routeTree = root.addChildren([stories, story, article, entity, search, add, sources]);
 
 export function makeRouter(context: RouterContext, history?: RouterHistory) {
   return createRouter({

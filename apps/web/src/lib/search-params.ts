@@ -56,3 +56,11 @@ export interface SearchSearch {
 export function searchSearch(s: Record<string, unknown>): SearchSearch {
   return { q: str(s.q) };
 }
+
+export interface SourcesSearch {
+  /** Only the feeds whose last poll failed or that are backing off. */
+  failing?: true;
+}
+export function sourcesSearch(s: Record<string, unknown>): SourcesSearch {
+  return { failing: bool(s.failing) };
+}

@@ -148,7 +148,8 @@ function AddPage() {
       <h1>Add news</h1>
       <p className="lede">
         Drop text, HTML pages, RSS or Atom feeds or JSON Lines files, or paste an article. Each one is cleaned,
-        deduplicated and fused into its story; the stories page updates by itself.
+        deduplicated and fused into its story; the stories page updates by itself. To follow a feed as it changes,
+        subscribe to it on <Link to="/sources">Sources</Link>.
       </p>
       {jobs.some((j) => j.state === "needs-key") && (
         <KeyForm why="This server needs a valid API key to add news." onSaved={retry} />

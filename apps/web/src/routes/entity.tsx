@@ -1,6 +1,9 @@
-import { useQuery } from "@tanstack/react-query";
+import type { ArticleSummary } from "@newsfuse/core/schema";
+import { useQueries, useQuery } from "@tanstack/react-query";
 import { createLazyRoute, getRouteApi, Link } from "@tanstack/react-router";
-import { useEffect } from "react";
+import { useEffect, useMemo } from "react";
+import { RolesOverTime } from "../features/entity/RolesOverTime.tsx";
+import { rolesOverTime } from "../features/entity/roles.ts";
 import { ErrorNote, Loading } from "../components/Status.tsx";
 import { useClient } from "../lib/client.ts";
 import { plural, spanLabel } from "../lib/labels.ts";
@@ -12,6 +15,16 @@ function EntityPage() {
   const { id } = api.useParams();
   const client = useClient();
   const detail = useQuery(q.entity(client, id));
+  // The dates of the articles giving each role come from the entity's stories' article lists.
+  const storyArticles = useQueries({
+    queries: (detail.data?.stories ?? []).map((s) => q.storyArticles(client, s.id)),
+  });
+  const articles = useMemo(() => {
+    const m = new Map<string, ArticleSummary>();
+    for (const r of storyArticles) for (const a of r.data?.items ?? []) m.set(a.id, a);
+    return m;
+  }, [storyArticles]);
+  const datesPending = storyArticles.some((r) => r.isPending);
   useEffect(() => {
     if (detail.data) document.title = `${detail.data.entity.name} · newsfuse`;
   }, [detail.data]);
@@ -26,28 +39,13 @@ function EntityPage() {
         {e.aliases.length > 0 && <> · also written {e.aliases.map((x) => `“${x}”`).join(", ")}</>}
       </p>
       <section aria-labelledby="h-roles">
-        <h2 id="h-roles">Roles</h2>
-        {e.roles.length ? (
-          <ul>
-            {e.roles.map((r) => (
-              <li key={r.role}>
-                {r.role}{" "}
-                <span className="muted small">
-                  in{" "}
-                  {r.articles.map((a, i) => (
-                    <span key={a}>
-                      {i > 0 && ", "}
-                      <Link to="/articles/$id" params={{ id: a }}>
-                        {a}
-                      </Link>
-                    </span>
-                  ))}
-                </span>
-              </li>
-            ))}
-          </ul>
-        ) : (
+        <h2 id="h-roles">Roles over time</h2>
+        {e.roles.length === 0 ? (
           <p>No article gives a role.</p>
+        ) : datesPending ? (
+          <Loading what="the dates of the roles" />
+        ) : (
+          <RolesOverTime roles={rolesOverTime(e.roles, articles)} articles={articles} />
         )}
       </section>
       <section aria-labelledby="h-equotes">
