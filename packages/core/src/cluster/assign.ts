@@ -49,7 +49,7 @@ export interface AssignOptions {
   /**
    * Copies (duplicate groups): each article's group representative, the smallest id of its group.
    * Only representatives are clustered and copies take their story and event (a wire story sent to
-   * a hundred outlets is one report, and costs as one).
+   * a hundred outlets is one report, and costs as one). Headline items are always clustered themselves.
    */
   representativeOf?: (id: string) => string | undefined;
   /** See HEADLINE_THRESHOLD. */
@@ -79,7 +79,8 @@ export function isHeadlineText(title: string | null, body: string): boolean {
   const b = body.trim();
   if (!b) return true;
   const t = title?.trim() ?? "";
-  if (t && t !== b) return false;
+  const ws = (x: string) => x.replace(/\s+/g, " ");
+  if (t && ws(t) !== ws(b)) return false;
   return b.length < HEADLINE_MAX_CHARS && !b.includes("\n");
 }
 
@@ -130,9 +131,11 @@ export function eventActors(members: Article[]): { principals: Set<string>; lead
 export function clusterStoriesAndEvents(articles: Article[], options: AssignOptions = {}): StoryAssignment {
   const all = [...articles].sort((x, y) => cmp(x.id, y.id));
   const present = new Set(all.map((a) => a.id));
+  // Headline items are not collapsed: the same headline on another day starts another story.
+  const headline = new Set(all.filter(isHeadlineItem).map((a) => a.id));
   const repOf = (id: string) => {
     const r = options.representativeOf?.(id);
-    return r !== undefined && present.has(r) ? r : id;
+    return r !== undefined && present.has(r) && !headline.has(id) && !headline.has(r) ? r : id;
   };
   const sorted = all.filter((a) => repOf(a.id) === a.id);
   const storyOf = new Map<string, string>();

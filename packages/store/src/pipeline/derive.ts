@@ -335,10 +335,15 @@ export async function settleStories(tx: Tx, state: DeriveState, rev: number, tou
   const reps: string[] = [];
   const rep = new Map<string, string>();
   const light: Article[] = [];
+  const isHeadline = (id: string) => {
+    const l = state.articles.get(id);
+    return !!l && isHeadlineText(l.title, l.lede);
+  };
   for (const l of state.articles.values()) {
     const r = repOf(l);
     rep.set(l.id, r);
-    if (r === l.id && !isHeadlineText(l.title, l.lede)) reps.push(l.id);
+    // Clustered from its document: a report that core clusters itself (see clusterStoriesAndEvents).
+    if (!isHeadline(l.id) && (r === l.id || isHeadline(r))) reps.push(l.id);
     else light.push(articleOfLight({ ...l, head: l.lede }));
   }
   const docs = await loadArticles(tx, reps.sort(), state.docs);
