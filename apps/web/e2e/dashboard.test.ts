@@ -1,4 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
@@ -22,13 +24,32 @@ export const SHOTS = join(import.meta.dirname, "../test-results/e2e");
 
 let server: Awaited<ReturnType<typeof seededServer>>;
 let browser: Browser;
+// A feed on the loopback to subscribe to from the Sources page (the operator's switch lets the server fetch it).
+let feeds: Server;
+let feedsUrl = "";
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
+  feeds = createServer((req, res) => {
+    const m = /^\/(light|dark)\.xml$/.exec(req.url ?? "");
+    if (!m) return void res.writeHead(404).end();
+    res.writeHead(200, { "content-type": "application/atom+xml" });
+    res.end(
+      `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Loopback ${m[1]}</title>` +
+        `<entry><title>One</title><id>tag:${m[1]}</id><link href="${feedsUrl}/one.html"/><summary>One.</summary></entry></feed>`,
+    );
+  });
+  await new Promise<void>((ok) => feeds.listen(0, "127.0.0.1", ok));
+  feedsUrl = `http://127.0.0.1:${(feeds.address() as AddressInfo).port}`;
+  process.env.NEWSFUSE_FETCH_ALLOW_PRIVATE = "1";
+  process.env.NEWSFUSE_FETCH_DELAY_MS = "0";
   [server, browser] = await Promise.all([seededServer(), launch()]);
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await new Promise((ok) => feeds?.close(ok));
+  delete process.env.NEWSFUSE_FETCH_ALLOW_PRIVATE;
+  delete process.env.NEWSFUSE_FETCH_DELAY_MS;
 });
 
 /** axe's serious and critical findings on the page as it is now (WCAG 2.1 A/AA rules). */
@@ -103,6 +124,8 @@ for (const mode of ["light", "dark"] as const) {
     it("opens an entity and searches", async () => {
       await page.goto(`${server.url}/entities/person:sergey-lavrov`);
       await page.getByRole("heading", { level: 1, name: /Lavrov/ }).waitFor();
+      await page.getByRole("heading", { level: 2, name: "Roles over time" }).waitFor();
+      await page.locator(".roles-time time").first().waitFor();
       await check(page, "entity", mode);
       await page.goto(`${server.url}/search?q=Lavrov`);
       await page.getByRole("heading", { name: /^Quotes \(\d+\)/ }).waitFor();
@@ -124,6 +147,24 @@ for (const mode of ["light", "dark"] as const) {
       // The list updates itself from the event stream once the server has fused the new story.
       await page.getByRole("link", { name: "Stories", exact: true }).click();
       await page.locator(`table.stories a[href="${story}"]`).waitFor({ timeout: 30_000 });
+    });
+
+    it("subscribes to a feed on the Sources page from the keyboard, lists its health and removes it", async () => {
+      await page.goto(`${server.url}/sources`);
+      await page.getByText(/No feed is subscribed yet/).waitFor();
+      await page.getByLabel("Feed URL").focus();
+      await page.keyboard.type(`${feedsUrl}/${mode}.xml`);
+      await page.keyboard.press("Enter");
+      await page.getByText(`Subscribed to Loopback ${mode}.`).waitFor({ timeout: 30_000 });
+      const row = page.getByRole("row", { name: new RegExp(`Loopback ${mode}`) });
+      await row.waitFor();
+      expect(await row.textContent()).toContain("not fetched yet");
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sources" }).waitFor();
+      await check(page, "sources", mode);
+      await row.getByRole("button", { name: `Remove Loopback ${mode}` }).focus();
+      await page.keyboard.press("Enter");
+      await page.getByText(`Removed Loopback ${mode}.`).waitFor();
+      await page.getByText(/No feed is subscribed yet/).waitFor();
     });
 
     it("logs no error, CSP violations included", () => {
