@@ -250,3 +250,44 @@ describe("live updates", () => {
     t.unmount();
   });
 });
+
+describe("sources screen", () => {
+  // After the live update test's ingest, and last: it subscribes a feed in the shared store.
+  it("shows no source count while nothing is subscribed", async () => {
+    const t = open();
+    const f = await t.wait("Blinken");
+    expect(f).not.toMatch(/sources? \(F\)/);
+    t.unmount();
+  });
+
+  it("opens with F from the story list: each feed's health, and the count in the status bar", async () => {
+    const now = new Date("2026-12-03T12:00:00Z");
+    const { source } = await store.sources.add(
+      { url: "http://127.0.0.1:9/feed.xml", title: "Loopback wire", addedBy: "cli" },
+      { now, intervalSeconds: 900 },
+    );
+    await store.sources.recordPoll(source.id, {
+      at: new Date("2026-12-03T12:05:00Z"),
+      status: "error",
+      httpStatus: 503,
+      nextPollAt: new Date("2026-12-03T12:35:00Z"),
+      intervalSeconds: 1800,
+      failures: 2,
+      error: "HTTP 503 Service Unavailable",
+      newItems: 3,
+    });
+    const t = open({ height: 40 });
+    await t.wait("1 source (F)");
+    await t.press("F");
+    const f = await t.wait("Feeds (1, 1 failing)");
+    expect(f).toMatch(/✗ Loopback wire · error · HTTP 503/);
+    expect(f).toContain("http://127.0.0.1:9/feed.xml");
+    expect(f).toMatch(/last fetch 2026-12-03 12:05Z · next poll 2026-12-03 12:35Z · every 30 min/);
+    expect(f).toMatch(/3 items seen · 2 failures · added by cli 2026-12-03 12:00Z/);
+    expect(f).toMatch(/last error: HTTP 503 Service Unavailable/);
+    expect(f).toMatch(/Stories › Sources/);
+    await t.press("q");
+    await t.wait("sorted by");
+    t.unmount();
+  });
+});

@@ -1,6 +1,13 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
-import type { ArticleDetail, EntityDetail, SearchResult, StoryBundle, StorySummary } from "@newsfuse/core/schema";
+import type {
+  ArticleDetail,
+  EntityDetail,
+  SearchResult,
+  Source,
+  StoryBundle,
+  StorySummary,
+} from "@newsfuse/core/schema";
 import { Box, Text, useInput } from "ink";
 import { useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { TuiClient } from "../client.ts";
@@ -10,6 +17,7 @@ import { articleLines, focusLine } from "../screens/article.ts";
 import { shortId } from "../screens/labels.ts";
 import { filterLines, type Line, matchLines, seg } from "../screens/lines.ts";
 import { entityLines, helpLines, searchLines } from "../screens/other.ts";
+import { sourcesLines } from "../screens/sources.ts";
 import { sortStories, storiesHeader, storiesLines } from "../screens/stories.ts";
 import { disagreementArticles, storyTabLines } from "../screens/story.ts";
 import {
@@ -67,6 +75,8 @@ function keyOf(route: Route, sort: Sort): string {
       return `search:${route.q}`;
     case "help":
       return "help";
+    case "sources":
+      return "sources";
   }
 }
 
@@ -85,6 +95,8 @@ function titleOf(route: Route, data: unknown): string {
       return `search “${route.q}”`;
     case "help":
       return "Help";
+    case "sources":
+      return "Sources";
   }
 }
 
@@ -127,6 +139,7 @@ export function App(props: AppProps) {
   }, [client, reload]);
 
   const data = useScreenData(v, nav.sort, listWidth, client, get, fresh);
+  const sources = useSourceCount(client, get);
   const shown = useMemo(() => filterLines(data.lines, v.filter), [data.lines, v.filter]);
   const matches = useMemo(() => matchLines(shown, v.filter), [shown, v.filter]);
   const topLines = 1 + data.header.length;
@@ -189,7 +202,8 @@ export function App(props: AppProps) {
   const position = shown.length ? `${v.cursor + 1}/${shown.length}` : "0/0";
   const filterNote = v.filter ? ` /${v.filter} (${matches.length} lines)` : "";
   const status = ` ${crumbs.map((c) => clipTo(c, 32)).join(" › ")}${filterNote}`;
-  const right = `${data.loading ? "loading… " : ""}${position} `;
+  const sourceNote = sources ? `${sources} ${sources === 1 ? "source" : "sources"} (F) · ` : "";
+  const right = `${data.loading ? "loading… " : ""}${sourceNote}${position} `;
 
   return (
     <Box flexDirection="column" width={width} height={props.height - 1}>
@@ -258,6 +272,15 @@ function BottomLine(props: { nav: NavState; error: string | null; noColor: boole
 
 type Get = ReturnType<typeof useResources>["get"];
 
+/**
+ * How many feeds are subscribed, for the status bar; 0 while loading, without sources, or from a server
+ * that has no sources endpoint (the count is a hint, never an error on screen).
+ */
+function useSourceCount(client: TuiClient, get: Get): number {
+  const res = get("sources", () => client.listSources());
+  return res.data?.items.length ?? 0;
+}
+
 async function allStories(client: TuiClient, sort: Sort, partial: (s: StorySummary[]) => void) {
   const out: StorySummary[] = [];
   let cursor: string | undefined;
@@ -309,6 +332,9 @@ function useScreenData(
     case "help":
       res = { status: "ok", data: null };
       break;
+    case "sources":
+      res = get("sources", () => client.listSources());
+      break;
   }
   const bodyKey = bodies ? [...bodies.keys()].join(",") : "";
   const lines = useMemo((): Line[] => {
@@ -332,6 +358,8 @@ function useScreenData(
         return entityLines(res.data as EntityDetail, width);
       case "search":
         return searchLines(res.data as SearchResult, width);
+      case "sources":
+        return sourcesLines((res.data as { items: Source[] }).items, width);
     }
   }, [r, res.data, res.status, sort, width, v.tab, v.showRemoved, fresh, bodyKey]);
   const count = r.kind === "stories" && Array.isArray(res.data) ? ` · ${(res.data as unknown[]).length} stories` : "";

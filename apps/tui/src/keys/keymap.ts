@@ -38,6 +38,7 @@ export type Command =
   | "refresh"
   | "toggleRemoved"
   | "help"
+  | "sources"
   | "promptSubmit"
   | "promptCancel"
   | "promptErase";
@@ -78,6 +79,12 @@ export const KEYMAP: readonly Binding[] = [
   { command: "prevMatch", keys: ["N"], scope: "global", description: "previous line matching the filter" },
   { command: "search", keys: ["s"], scope: "global", description: "search articles, quotes and entities" },
   { command: "sort", keys: ["S"], scope: "stories", description: "sort: newest, most covered, most disputed" },
+  {
+    command: "sources",
+    keys: ["F"],
+    scope: "stories",
+    description: "subscribed feeds and their health (last fetch, status, next poll, errors)",
+  },
   { command: "openUrl", keys: ["o"], scope: "global", description: "open the article's URL in the browser" },
   { command: "copy", keys: ["y"], scope: "global", description: "copy the selected quote with its source (OSC 52)" },
   { command: "refresh", keys: ["r"], scope: "global", description: "reload from the store" },
@@ -129,7 +136,7 @@ export function keyName(input: string, key: KeyFlags): string | null {
 }
 
 /** The screens a command can be asked for in; a screen's own scope wins over "global". */
-export type Screen = "stories" | "story" | "article" | "entity" | "search" | "help";
+export type Screen = "stories" | "story" | "article" | "entity" | "search" | "help" | "sources";
 
 /**
  * The command a key runs. While typing in a prompt only the prompt's keys and Ctrl-C are commands, so typed

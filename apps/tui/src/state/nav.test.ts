@@ -154,6 +154,13 @@ describe("navigation reducer", () => {
     expect(reduce(initialState(), key("y", frame(3))).notice).toMatch(/nothing to copy/);
   });
 
+  it("opens the sources screen with F from the story list only", () => {
+    const s = reduce(initialState(), { type: "key", name: "F", input: "F", frame: { lines: 1, height: 10 } });
+    expect(current(s).route.kind).toBe("sources");
+    const again = reduce(s, { type: "key", name: "F", input: "F", frame: { lines: 1, height: 10 } });
+    expect(again.stack.length).toBe(2);
+  });
+
   it("opens help with ? and closes it with ? again", () => {
     const s = keys(initialState(), ["?"]);
     expect(current(s).route.kind).toBe("help");

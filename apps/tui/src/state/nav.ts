@@ -20,7 +20,8 @@ export type Route =
   | { kind: "article"; id: string; title?: string; focus?: { start: number; end: number } }
   | { kind: "entity"; id: string; name?: string }
   | { kind: "search"; q: string }
-  | { kind: "help" };
+  | { kind: "help" }
+  | { kind: "sources" };
 
 export const STORY_TABS = ["Overview", "Sources", "Quotes", "Figures", "Disagreements", "People & orgs"] as const;
 
@@ -216,6 +217,8 @@ function onCommand(s: NavState, command: Command, f: Frame): NavState {
       return v.route.kind === "article" ? replaceTop(s, { ...v, showRemoved: !v.showRemoved }) : s;
     case "help":
       return v.route.kind === "help" ? back(s, false) : push(s, { kind: "help" });
+    case "sources":
+      return v.route.kind === "stories" ? push(s, { kind: "sources" }) : s;
     case "open": {
       const target = f.lineAt?.(v.cursor)?.target;
       return target ? push(s, target) : s;
