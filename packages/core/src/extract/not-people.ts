@@ -221,13 +221,34 @@ export function isNotPersonWord(word: string): boolean {
  * "Christine Todd Whitman" tagged as "Todd Whitman": a given name written right before a person's
  * span, and in no other span, is part of the name (it also tells the person's gender).
  */
+// Starts of one recognizer output's spans in order, with the largest end up to each: "does a span that
+// starts before `before` end after `after`" by binary search, not a scan of every span per person.
+const startOrderOf = new WeakMap<MentionSpan[], { starts: number[]; maxEnd: number[] }>();
+function endsPast(spans: MentionSpan[], before: number, after: number): boolean {
+  let idx = startOrderOf.get(spans);
+  if (!idx) {
+    const sorted = [...spans].sort((a, b) => a.start - b.start);
+    let m = Number.NEGATIVE_INFINITY;
+    idx = { starts: sorted.map((o) => o.start), maxEnd: sorted.map((o) => (m = Math.max(m, o.end))) };
+    startOrderOf.set(spans, idx);
+  }
+  let lo = 0;
+  let hi = idx.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (idx.starts[mid]! < before) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && idx.maxEnd[lo - 1]! > after;
+}
+
 function withGivenName(body: string, s: MentionSpan, spans: MentionSpan[]): MentionSpan {
   const m = /(\p{Lu}\p{Ll}+) $/u.exec(body.slice(Math.max(0, s.start - 20), s.start));
   if (!m) return s;
   const start = s.start - m[0].length;
   if (!(FEMALE_NAMES.has(m[1]) || MALE_NAMES.has(m[1]))) return s;
   if (body.slice(s.start, s.end).split(/\s+/).length > 2) return s;
-  if (spans.some((o) => o !== s && o.start < s.start && o.end > start)) return s;
+  if (endsPast(spans, s.start, start)) return s;
   return { ...s, start };
 }
 
