@@ -20,8 +20,6 @@ export const q = {
     queryOptions({ queryKey: ["article", id], queryFn: () => c.getArticle(id), staleTime: 60_000 }),
   entity: (c: DashboardClient, id: string) =>
     queryOptions({ queryKey: ["entity", id], queryFn: () => c.getEntity(id) }),
-  storyArticles: (c: DashboardClient, story: string) =>
-    queryOptions({ queryKey: ["story", story, "articles"], queryFn: () => c.listArticles({ story, limit: 200 }) }),
   search: (c: DashboardClient, text: string) =>
     queryOptions({ queryKey: ["search", text], queryFn: () => c.search(text), enabled: text.trim().length > 0 }),
   // Health changes with every poll: always refetched on mount, and every half minute while shown.

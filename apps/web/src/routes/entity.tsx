@@ -1,4 +1,4 @@
-import type { ArticleSummary } from "@newsfuse/core/schema";
+import type { BundleArticle } from "@newsfuse/core/schema";
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { createLazyRoute, getRouteApi, Link } from "@tanstack/react-router";
 import { useEffect, useMemo } from "react";
@@ -11,20 +11,24 @@ import { q } from "../lib/queries.ts";
 
 const api = getRouteApi("/entities/$id");
 
+/** How many of an entity's stories are read for the dates of its roles; a role's other articles show undated. */
+const ROLE_STORIES = 30;
+
 function EntityPage() {
   const { id } = api.useParams();
   const client = useClient();
   const detail = useQuery(q.entity(client, id));
-  // The dates of the articles giving each role come from the entity's stories' article lists.
-  const storyArticles = useQueries({
-    queries: (detail.data?.stories ?? []).map((s) => q.storyArticles(client, s.id)),
+  // The dates of the articles giving each role are their fused dates (stated, else inferred), from the
+  // bundles of the entity's stories (the story page's own cached query), at most ROLE_STORIES of them.
+  const storyBundles = useQueries({
+    queries: (detail.data?.stories ?? []).slice(0, ROLE_STORIES).map((s) => q.bundle(client, s.id)),
   });
   const articles = useMemo(() => {
-    const m = new Map<string, ArticleSummary>();
-    for (const r of storyArticles) for (const a of r.data?.items ?? []) m.set(a.id, a);
+    const m = new Map<string, BundleArticle>();
+    for (const r of storyBundles) for (const a of r.data?.articles ?? []) m.set(a.id, a);
     return m;
-  }, [storyArticles]);
-  const datesPending = storyArticles.some((r) => r.isPending);
+  }, [storyBundles]);
+  const datesPending = storyBundles.some((r) => r.isPending);
   useEffect(() => {
     if (detail.data) document.title = `${detail.data.entity.name} · newsfuse`;
   }, [detail.data]);

@@ -1,9 +1,9 @@
-import type { ArticleSummary } from "@newsfuse/core/schema";
+import type { BundleArticle } from "@newsfuse/core/schema";
 import { Link } from "@tanstack/react-router";
 import { dayLabel, plural, sourceLabel, spanLabel } from "../../lib/labels.ts";
 import { position, type RoleOverTime } from "./roles.ts";
 
-function ArticleLinks({ ids, articles }: { ids: string[]; articles: ReadonlyMap<string, ArticleSummary> }) {
+function ArticleLinks({ ids, articles }: { ids: string[]; articles: ReadonlyMap<string, BundleArticle> }) {
   return (
     <>
       {ids.map((id, i) => {
@@ -30,7 +30,7 @@ export function RolesOverTime({
   articles,
 }: {
   roles: RoleOverTime[];
-  articles: ReadonlyMap<string, ArticleSummary>;
+  articles: ReadonlyMap<string, BundleArticle>;
 }) {
   const dated = roles.flatMap((r) => r.days.map((d) => d.date)).sort();
   const from = dated[0];
@@ -45,12 +45,12 @@ export function RolesOverTime({
             <p className="small muted">
               {r.first ? spanLabel({ from: r.first, to: r.last }) : "undated"} · given by {plural(count, "article")}
             </p>
-            {from && to && r.days.length > 0 && (
+            {from && to && from !== to && r.days.length > 0 && (
               <div className="role-strip" aria-hidden="true">
                 {r.days.map((d) => (
                   <span
                     key={d.date}
-                    className="tick"
+                    className={`tick ${d.inferred ? "inferred" : ""}`}
                     title={dayLabel(d.date)}
                     style={{ left: `${(position(d.date, from, to) * 100).toFixed(1)}%` }}
                   />
@@ -60,7 +60,8 @@ export function RolesOverTime({
             <ol aria-label={`Dates of the articles giving ${r.role}`}>
               {r.days.map((d) => (
                 <li key={d.date}>
-                  <time dateTime={d.date}>{dayLabel(d.date)}</time>:{" "}
+                  <time dateTime={d.date}>{dayLabel(d.date)}</time>
+                  {d.inferred && <span className="tag inferred">inferred date</span>}:{" "}
                   <ArticleLinks ids={d.articles} articles={articles} />
                 </li>
               ))}

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { position, rolesOverTime } from "./roles.ts";
 
 const articles = new Map([
-  ["a1", { published: "2022-01-21T09:00:00Z" }],
-  ["a2", { published: "2022-01-19" }],
-  ["a3", { published: "2022-01-21" }],
-  ["a4", { published: null }],
+  ["a1", { date: "2022-01-21T09:00:00Z", dateInferred: false }],
+  ["a2", { date: "2022-01-19", dateInferred: true }],
+  ["a3", { date: "2022-01-21", dateInferred: true }],
+  ["a4", { date: null, dateInferred: false }],
 ]);
 
 describe("roles over time", () => {
@@ -22,8 +22,8 @@ describe("roles over time", () => {
       {
         role: "Secretary of State",
         days: [
-          { date: "2022-01-19", articles: ["a2"] },
-          { date: "2022-01-21", articles: ["a1"] },
+          { date: "2022-01-19", articles: ["a2"], inferred: true },
+          { date: "2022-01-21", articles: ["a1"], inferred: false },
         ],
         undated: [],
         first: "2022-01-19",
@@ -31,7 +31,7 @@ describe("roles over time", () => {
       },
       {
         role: "foreign minister",
-        days: [{ date: "2022-01-21", articles: ["a1", "a3"] }],
+        days: [{ date: "2022-01-21", articles: ["a1", "a3"], inferred: false }],
         undated: ["a4"],
         first: "2022-01-21",
         last: "2022-01-21",

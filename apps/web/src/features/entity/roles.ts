@@ -1,9 +1,17 @@
-import type { ArticleSummary, EntityRecord } from "@newsfuse/core/schema";
+import type { EntityRecord } from "@newsfuse/core/schema";
+
+/** What the roles need of an article: its fused date (stated, else inferred). */
+export interface DatedArticle {
+  date: string | null;
+  dateInferred: boolean;
+}
 
 export interface RoleDay {
   /** ISO day. */
   date: string;
   articles: string[];
+  /** Every article of the day is dated by inference, not by a stated date. */
+  inferred: boolean;
 }
 export interface RoleOverTime {
   role: string;
@@ -21,18 +29,22 @@ export interface RoleOverTime {
  */
 export function rolesOverTime(
   roles: EntityRecord["roles"],
-  articles: ReadonlyMap<string, Pick<ArticleSummary, "published">>,
+  articles: ReadonlyMap<string, DatedArticle>,
 ): RoleOverTime[] {
   const out = roles.map((r): RoleOverTime => {
     const byDay = new Map<string, string[]>();
     const undated: string[] = [];
     for (const id of r.articles) {
-      const day = articles.get(id)?.published?.slice(0, 10);
+      const day = articles.get(id)?.date?.slice(0, 10);
       if (day && /^\d{4}-\d{2}-\d{2}$/.test(day)) byDay.set(day, [...(byDay.get(day) ?? []), id]);
       else undated.push(id);
     }
     const days = [...byDay]
-      .map(([date, ids]) => ({ date, articles: ids }))
+      .map(([date, ids]) => ({
+        date,
+        articles: ids,
+        inferred: ids.every((a) => articles.get(a)?.dateInferred === true),
+      }))
       .sort((a, b) => a.date.localeCompare(b.date));
     return { role: r.role, days, undated, first: days[0]?.date ?? null, last: days.at(-1)?.date ?? null };
   });
