@@ -1,9 +1,13 @@
 // Captures the screens docs/tui.md shows from the real program: `newsfuse tui seeds` in tmux, driven
 // by the keys a newcomer would press after reading `?`. Run: node --import tsx apps/tui/scripts/capture-screens.ts
-import { execFileSync } from "node:child_process";
+// [COLSxROWS] [sources]; `sources` captures only the Sources screen: the feeds of a loopback news site
+// subscribed with `newsfuse sources add`, polled once with `newsfuse watch --once`.
+import { execFile, execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { startNewsServer } from "@newsfuse/fetch/testing";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 const OUT = join(ROOT, "docs/screens");
@@ -37,9 +41,59 @@ async function save(name: string): Promise<void> {
 
 execFileSync("sh", [join(ROOT, "apps/tui/scripts/ensure-tmux.sh")], { stdio: "inherit" });
 const dir = mkdtempSync(join(tmpdir(), "newsfuse-tui-capture-"));
-const [cols, rows] = (process.argv[2] ?? "100x30").split("x");
+const [cols, rows] = (process.argv.find((a) => /^\d+x\d+$/.test(a)) ?? "100x30").split("x") as [string, string];
+const onlySources = process.argv.includes("sources");
+const cli = `node --import tsx ${join(ROOT, "apps/cli/src/main.ts")}`;
+
+/** The Sources screen of a store with the seeds and the two feeds of a loopback site, polled once. */
+async function captureSources(): Promise<void> {
+  const site = await startNewsServer();
+  try {
+    // Asynchronous: the loopback site answers from this process's event loop.
+    const run = async (...args: string[]) => {
+      const r = await promisify(execFile)(
+        "node",
+        ["--import", "tsx", join(ROOT, "apps/cli/src/main.ts"), ...args, "--data", dir],
+        { cwd: ROOT, env: { ...process.env, NEWSFUSE_FETCH_ALLOW_PRIVATE: "1" } },
+      );
+      process.stdout.write(r.stdout);
+    };
+    await run("ingest", join(ROOT, "seeds"));
+    // The site's OPML list names its RSS and its Atom feed.
+    await run("sources", "add", `${site.url}/subs.opml`);
+    try {
+      await run("watch", "--once", "--workers", "0");
+    } catch {
+      // A failing feed may make the poll exit non-zero; its state is what the screen shows.
+    }
+    tmux(
+      "-f",
+      "/dev/null",
+      "new-session",
+      "-d",
+      "-s",
+      "c",
+      "-x",
+      cols,
+      "-y",
+      rows,
+      `cd ${ROOT} && env -u CI ${cli} tui --data ${dir}`,
+    );
+    await waitFor("sources (F)");
+    keys("F");
+    await waitFor("Feeds (");
+    await save("sources");
+    keys("Q");
+  } finally {
+    await site.close();
+  }
+}
+
 try {
-  const cli = `node --import tsx ${join(ROOT, "apps/cli/src/main.ts")}`;
+  if (onlySources) {
+    await captureSources();
+    process.exit(0);
+  }
   tmux(
     "-f",
     "/dev/null",
