@@ -36,11 +36,12 @@ export interface ItemRange {
 }
 
 /**
- * Fewer words than this in the cleaned body is not an article ("<p>hi</p>"): refused as
- * `input_too_short` rather than stored as a story of its own. The shortest article in the dev sets, a
- * one-paragraph wire brief, has over 30 words.
+ * Fewer words than this in the cleaned body is neither an article nor a headline ("<p>hi</p>"): refused as
+ * `input_too_short` rather than stored as a story of its own. One-line headlines are inputs in their own
+ * right (feeds and headline streams): in the stream dev set 0.3% of them have fewer than 3 words, 26% fewer
+ * than 8, so the bound sits at 3.
  */
-export const MIN_ARTICLE_WORDS = 8;
+export const MIN_ARTICLE_WORDS = 3;
 
 const words = (s: string) => s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 
