@@ -41,6 +41,7 @@ const idle = <T>(): Promise<T> => new Promise<T>(() => {});
 const client = (over: Partial<TuiClient> = {}): TuiClient =>
   ({
     listStories: async () => ({ items: [], nextCursor: null }),
+    listSources: async () => ({ items: [] }),
     events: () => ({ [Symbol.asyncIterator]: () => ({ next: idle }) }),
     ...over,
   }) as unknown as TuiClient;

@@ -277,7 +277,8 @@ type Get = ReturnType<typeof useResources>["get"];
  * that has no sources endpoint (the count is a hint, never an error on screen).
  */
 function useSourceCount(client: TuiClient, get: Get): number {
-  const res = get("sources", () => client.listSources());
+  // Async, so a client without the call rejects (no count) instead of throwing while rendering.
+  const res = get("sources", async () => client.listSources());
   return res.data?.items.length ?? 0;
 }
 

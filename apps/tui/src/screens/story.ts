@@ -1,4 +1,5 @@
 import type { ArticleDetail, BundleArticle, Discrepancy, QuoteRecord, StoryBundle } from "@newsfuse/core/schema";
+import { formatClaimTime } from "@newsfuse/core/present";
 import { articleLabel, dateLabel, labeller, listOr, plural, shortId, spanLabel } from "./labels.ts";
 import { type Line, Lines, seg } from "./lines.ts";
 import { sentenceAround, sentenceWith } from "./sentences.ts";
@@ -161,7 +162,8 @@ export function figuresLines(b: StoryBundle, width: number): Line[] {
       out.add(
         seg(`  ${c.text.padEnd(34)} `, values.size > 1 ? "warn" : "bold"),
         seg(articleLabel(byId.get(c.article), c.article).padEnd(20)),
-        seg(` ${c.date ?? "undated"}`, "accent"),
+        seg(` ${formatClaimTime(c)}`, "accent"),
+        seg(c.claimant ? ` · according to ${c.claimant}` : "", "dim"),
       );
     }
   }
