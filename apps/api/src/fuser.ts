@@ -9,7 +9,7 @@ export const FUSE_DELAY_MS = 250;
 /**
  * Under writes that never pause, the longest a committed write waits before its run starts. Long,
  * because one pass over many writes costs far less than many passes: on the 20k-article bench store
- * (2026-11-23) re-fusing the stories 50 headline writes touched took 9-13 s, those of 970 writes 29 s.
+ * re-fusing the stories 50 headline writes touched took 9-13 s, those of 970 writes 29 s.
  */
 export const FUSE_MAX_DELAY_MS = 30_000;
 

@@ -5,7 +5,7 @@ import { loadDeriveSample } from "./derive-sample.fixture.ts";
 import { parseClusterRecord, storyItemFromRecord } from "./records.ts";
 import { clusterStories, StoryIndex, type StoryItem } from "./stories.ts";
 
-// Snapshots of the output before the clustering speed work: faster code must give the same stories.
+// Snapshots of the reference clustering's output: a faster implementation must give the same stories.
 // UPDATE_GOLDEN=1 rewrites them, for a change that means to alter clustering (say so in the commit).
 const goldenFile = join(import.meta.dirname, "../../fixtures/derive-sample.stories.expected.json");
 const update = process.env.UPDATE_GOLDEN === "1";

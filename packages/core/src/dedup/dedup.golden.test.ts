@@ -5,7 +5,7 @@ import { loadDeriveSample } from "../cluster/derive-sample.fixture.ts";
 import type { DuplicateGroup } from "../schema/duplicate.ts";
 import { findDuplicates } from "./dedup.ts";
 
-// Snapshot of the groups before the dedup speed work: faster code must find the same groups.
+// Snapshot of the groups the reference (all-pairs) dedup finds: faster code must find the same groups.
 // UPDATE_GOLDEN=1 rewrites it, for a change that means to alter dedup (say so in the commit).
 const goldenFile = join(import.meta.dirname, "../../fixtures/derive-sample.duplicates.expected.json");
 const update = process.env.UPDATE_GOLDEN === "1";
