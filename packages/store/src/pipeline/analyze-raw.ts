@@ -123,7 +123,8 @@ export function analyzeRaw(
     }
     try {
       let article = analyze(r.value.input);
-      const n = words(article.body);
+      // A headline item's text is its title, which cleaning takes out of the body as a repeated headline.
+      const n = words(article.body) + (article.title && !article.titleDerived ? words(article.title) : 0);
       if (n < MIN_ARTICLE_WORDS) {
         out.errors.push({
           code: "input_too_short",
