@@ -14,7 +14,7 @@ export default mergeConfig(
             name: "components",
             environment: "jsdom",
             include: ["src/**/*.test.{ts,tsx}", "test/**/*.test.{ts,tsx}"],
-            globalSetup: ["test/global-setup.ts"],
+            globalSetup: ["../api/test/global-setup.ts"],
             setupFiles: ["test/jsdom-setup.ts"],
           },
         },

@@ -1,22 +1,11 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningServer, startServer } from "@newsfuse/api";
-import { openStore, type RawInput } from "@newsfuse/store";
+import { seedInputs } from "@newsfuse/api/test-support";
+import { openStore } from "@newsfuse/store";
 
-export const SEEDS = join(import.meta.dirname, "../../../seeds");
 export { DIST } from "./bundle-sizes.ts";
-
-export function seedInputs(): RawInput[] {
-  return readdirSync(SEEDS)
-    .filter((n) => n.endsWith(".txt"))
-    .sort()
-    .map((n) => ({
-      body: new Uint8Array(readFileSync(join(SEEDS, n))),
-      contentType: "text/plain",
-      origin: join("seeds", n),
-    }));
-}
 
 /**
  * The real server, as `newsfuse serve --ingest seeds` runs it: an embedded store in a temp directory
