@@ -1,29 +1,11 @@
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { openStore } from "../src/open.ts";
+import { emptyStoreDirs } from "./template.ts";
 import { createDatabase } from "../src/harness/postgres.ts";
 import { allInputs, snapshot } from "./inputs.ts";
 import { runChild } from "./child.ts";
 
-const dirs: string[] = [];
-let template = "";
-beforeAll(async () => {
-  template = mkdtempSync(join(tmpdir(), "newsfuse-template-"));
-  dirs.push(template);
-  await (await openStore({ dataDir: template, databaseUrl: "", skipIndexes: true })).close();
-});
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-
-function freshDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "newsfuse-crash-"));
-  dirs.push(dir);
-  cpSync(join(template, "pgdata"), join(dir, "pgdata"), { recursive: true });
-  return dir;
-}
+const freshDir = emptyStoreDirs("newsfuse-crash-");
 
 const open = (target: string) =>
   openStore(

@@ -1,10 +1,8 @@
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openStore } from "../src/open.ts";
+import { emptyStoreDirs } from "./template.ts";
 import { snapshot } from "./inputs.ts";
 
 // 40 articles of the quotes dev set, one JSON object a line: one raw input holding 40 items.
@@ -13,23 +11,7 @@ const CHILD = fileURLToPath(new URL("./jsonl-child.ts", import.meta.url));
 const ARTICLES = 40;
 const BATCH = 8;
 
-const dirs: string[] = [];
-let template = "";
-beforeAll(async () => {
-  template = mkdtempSync(join(tmpdir(), "newsfuse-template-"));
-  dirs.push(template);
-  await (await openStore({ dataDir: template, databaseUrl: "", skipIndexes: true })).close();
-});
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-
-function freshDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "newsfuse-jsonl-crash-"));
-  dirs.push(dir);
-  cpSync(join(template, "pgdata"), join(dir, "pgdata"), { recursive: true });
-  return dir;
-}
+const freshDir = emptyStoreDirs("newsfuse-jsonl-crash-");
 
 /** Runs test/jsonl-child.ts on the dump; kill -9 once it has printed the line `killAt`. */
 function ingestDump(dir: string, killAt?: string): Promise<{ signal: string | null; lines: string[] }> {
